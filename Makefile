@@ -1,0 +1,27 @@
+# Quarry: common tasks. `make test` is what CI runs.
+.PHONY: build release run test tck readline
+
+readline:
+	@dpkg -s libreadline-dev >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreadline-dev)
+
+build:
+	swift build
+
+release:
+	swift build -c release
+
+run: readline build
+	.build/debug/quarry
+
+test:
+	swift build --build-tests
+	swift test
+
+# The openCypher TCK core subset (needs ../shared/tck). Prints the runner's last line.
+tck: release
+	@if [ ! -d ../shared/tck ]; then echo "tck: ../shared/tck is absent, skipping"; exit 0; fi
+	python3 ../shared/tck/tck_run.py --features ../shared/tck/features \
+	    --adapter cli --cmd '.build/release/quarry --empty' \
+	    --include @../shared/tck/core-subset.txt --jobs 2 --timeout 10 --json-report tck.json > tck.out 2>&1 || true
+	@grep -E "^(clauses|expressions)" tck.out | sort | head -60 || true
+	@tail -n 1 tck.out

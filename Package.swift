@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Quarry",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "quarry", targets: ["quarry"]),
+        .library(name: "QuarryEngine", targets: ["QuarryEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "QuarryEngine"),
+        .target(name: "QuarryShell", dependencies: ["QuarryEngine"]),
+        .executableTarget(
+            name: "quarry",
+            dependencies: [
+                "QuarryEngine",
+                "QuarryShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "QuarryEngineTests",
+            dependencies: ["QuarryEngine", "QuarryShell"],
+            resources: [.copy("Cases")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

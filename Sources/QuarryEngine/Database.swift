@@ -1,0 +1,97 @@
+import Foundation
+
+/// The result of one statement.
+public struct QueryResult: Sendable {
+    public var columns: [String]
+    public var rows: [[Value]]
+    public var statistics: WriteStatistics
+    /// The graph as the statement left it, to render the nodes and relationships in `rows`.
+    public var graph: Graph
+    /// A message instead of rows (schema commands).
+    public var message: String?
+}
+
+/// The engine's facade: text in, rows out. Parse → analyze → plan → run; a statement that fails
+/// leaves the graph exactly as it was.
+public final class Database: @unchecked Sendable {
+    public private(set) var graph: Graph
+    /// Where relative LOAD CSV paths are resolved.
+    public var baseDirectory: String
+
+    public init(graph: Graph = Graph(), baseDirectory: String = FileManager.default.currentDirectoryPath) {
+        self.graph = graph
+        self.baseDirectory = baseDirectory
+    }
+
+    public func replaceGraph(_ g: Graph) { graph = g }
+
+    public func execute(_ text: String, parameters: [String: Value] = [:],
+                        cancellation: CancellationFlag? = nil) throws(QueryError) -> QueryResult {
+        let statement = try Parser.parse(text)
+        switch statement {
+        case .createIndex(let name, let label, let key, _):
+            let created = graph.createIndex(name: name, label: label, key: key)
+            return message(created ? "Index created on :\(label)(\(key))." : "An index on :\(label)(\(key)) already exists.")
+        case .dropIndex(let name, let label, let key, let range):
+            guard graph.dropIndex(name: name, label: label, key: key) else {
+                throw .unknownIndex(name ?? ":\(label ?? "")(\(key ?? ""))", at: range)
+            }
+            return message("Index dropped.")
+        case .showIndexes:
+            let rows: [[Value]] = graph.indexes.map {
+                [.string($0.name), .string(graph.labels.name($0.label)), .string(graph.keys.name($0.key)), .int(Int64($0.entryCount))]
+            }
+            return QueryResult(columns: ["name", "label", "property", "entries"], rows: rows, statistics: WriteStatistics(), graph: graph)
+        case .query(let query, let mode):
+            return try run(query, mode: mode, parameters: parameters, cancellation: cancellation)
+        }
+    }
+
+    func message(_ text: String) -> QueryResult {
+        QueryResult(columns: [], rows: [], statistics: WriteStatistics(), graph: graph, message: text)
+    }
+
+    func run(_ query: Query, mode: ExecutionMode, parameters: [String: Value],
+             cancellation: CancellationFlag?) throws(QueryError) -> QueryResult {
+        let checked = try Analyzer.analyze(query)
+        graph.compactIfNeeded()
+        let ctx = ExecutionContext(graph: graph, parameters: parameters, cancellation: cancellation, baseDirectory: baseDirectory)
+        let planner = QueryPlanner(ctx: ctx, query: checked)
+        let (root, leaves) = try planner.plan()
+        let width = checked.slots.count
+        for leaf in leaves { leaf.row = Row(repeating: .null, count: width) }
+        if mode == .explain {
+            return QueryResult(columns: ["plan"], rows: PlanPrinter.lines(root, profile: false).map { [.string($0)] },
+                               statistics: WriteStatistics(), graph: graph)
+        }
+        let slots = checked.parts[0].columnSlots
+        var rows: [[Value]] = []
+        let started = DispatchTime.now().uptimeNanoseconds
+        while let row = try root.next() {
+            rows.append(slots.map { row[$0] })
+        }
+        let elapsed = DispatchTime.now().uptimeNanoseconds - started
+        for n in ctx.deletedNodes where ctx.graph.degree(n) > 0 { throw .deleteConnectedNode() }
+        if checked.isUpdating { graph = ctx.graph }
+        if mode == .profile {
+            var lines = PlanPrinter.lines(root, profile: true)
+            lines.append(String(format: "Total: %.3f ms, %d rows", Double(elapsed) / 1e6, rows.count))
+            return QueryResult(columns: ["plan"], rows: lines.map { [.string($0)] }, statistics: ctx.statistics, graph: ctx.graph)
+        }
+        return QueryResult(columns: checked.columns, rows: rows, statistics: ctx.statistics, graph: ctx.graph)
+    }
+}
+
+/// EXPLAIN and PROFILE output: the operator tree, one operator per line.
+enum PlanPrinter {
+    static func lines(_ root: PhysicalOperator, profile: Bool) -> [String] {
+        var out: [String] = []
+        func walk(_ op: PhysicalOperator, _ depth: Int) {
+            let indent = String(repeating: "  ", count: depth)
+            out.append(indent + op.explanation + (profile ? "  (\(op.rowsProduced) rows)" : ""))
+            for c in op.children where !(c is ArgumentOperator) { walk(c, depth + 1) }
+        }
+        walk(root, 0)
+        return out
+    }
+}

@@ -1,0 +1,208 @@
+/// The one catalogue of error messages. Every error a user can cause is made here.
+extension QueryError {
+    // MARK: Lexical and syntax errors
+
+    static func unterminatedComment(_ r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "UnexpectedToken", "the comment is not closed with */", at: r)
+    }
+
+    static func unexpectedCharacter(_ c: String, _ r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "UnexpectedToken", "unexpected character '\(c)'", at: r)
+    }
+
+    static func invalidNumber(_ text: String, _ r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "InvalidNumberLiteral", "'\(text)' is not a valid number", at: r)
+    }
+
+    static func unterminated(_ what: String, _ r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "UnexpectedToken", "the \(what) is not closed", at: r)
+    }
+
+    static func invalidUnicodeEscape(_ r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "InvalidUnicodeLiteral", "invalid unicode escape: \\u needs 4 hex digits, \\U 8", at: r)
+    }
+
+    static func unexpectedToken(found: String, expected: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "UnexpectedToken", "expected \(expected), found \(found)", at: r)
+    }
+
+    static func tooDeep(at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "NestingTooDeep", "the expression is nested too deeply (limit \(Parser.maxDepth) levels)", at: r)
+    }
+
+    static func unsupported(_ what: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "UnsupportedFeature", "\(what) is not supported by Quarry", at: r)
+    }
+
+    static func bothArrows(at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "UnexpectedToken", "a relationship cannot point both ways (<-->)", at: r)
+    }
+
+    static func integerOverflow(_ text: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "IntegerOverflow", "\(text) does not fit in a 64-bit integer", at: r)
+    }
+
+    static func floatOverflow(_ text: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "FloatingPointOverflow", "\(text) does not fit in a 64-bit float", at: r)
+    }
+
+    // MARK: Semantic errors (found before the query runs)
+
+    static func undefinedVariable(_ name: String, at r: SourceRange, suggestion: String?) -> QueryError {
+        QueryError(.syntaxError, "UndefinedVariable", "`\(name)` is not defined", at: r,
+                   hint: suggestion.map { "did you mean `\($0)`?" })
+    }
+
+    static func variableAlreadyBound(_ name: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "VariableAlreadyBound", "`\(name)` is already bound and cannot be declared again here", at: r)
+    }
+
+    static func variableTypeConflict(_ name: String, was: String, now: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "VariableTypeConflict", "`\(name)` is a \(was) and cannot be used as a \(now)", at: r)
+    }
+
+    static func unknownFunction(_ name: String, at r: SourceRange, suggestion: String?) -> QueryError {
+        QueryError(.syntaxError, "UnknownFunction", "there is no function named \(name)()", at: r,
+                   hint: suggestion.map { "did you mean \($0)()?" })
+    }
+
+    static func wrongArgumentCount(_ name: String, expected: String, got: Int, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "InvalidNumberOfArguments", "\(name)() takes \(expected) argument(s), got \(got)", at: r)
+    }
+
+    static func nestedAggregation(at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "NestedAggregation", "an aggregate function cannot contain another aggregate", at: r)
+    }
+
+    static func invalidAggregation(_ what: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "InvalidAggregation", "aggregate functions are not allowed \(what)", at: r)
+    }
+
+    static func ambiguousAggregation(at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "AmbiguousAggregationExpression",
+                   "this expression mixes an aggregate with values that are not grouping keys", at: r)
+    }
+
+    static func noExpressionAlias(at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "NoExpressionAlias", "an expression in WITH must be given a name with AS", at: r)
+    }
+
+    static func columnNameConflict(_ name: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "ColumnNameConflict", "the column name `\(name)` is used twice", at: r)
+    }
+
+    static func noVariablesInScope(at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "NoVariablesInScope", "RETURN * / WITH * needs at least one variable in scope", at: r)
+    }
+
+    static func differentColumnsInUnion(at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "DifferentColumnsInUnion", "all parts of a UNION must return the same column names", at: r)
+    }
+
+    static func invalidClauseComposition(_ what: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "InvalidClauseComposition", what, at: r)
+    }
+
+    static func missingReturn(at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "InvalidClauseComposition", "a query must end with RETURN or an updating clause", at: r)
+    }
+
+    static func requiresDirectedRelationship(at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "RequiresDirectedRelationship", "a relationship created by CREATE or MERGE needs a direction", at: r)
+    }
+
+    static func noSingleRelationshipType(at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "NoSingleRelationshipType", "a relationship created by CREATE or MERGE needs exactly one type", at: r)
+    }
+
+    static func creatingVariableLength(at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "CreatingVarLength", "a variable-length relationship cannot be created", at: r)
+    }
+
+    static func invalidDelete(at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "InvalidDelete", "DELETE takes nodes, relationships or paths, not this expression", at: r)
+    }
+
+    static func invalidArgumentType(_ what: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "InvalidArgumentType", what, at: r)
+    }
+
+    static func nonConstantExpression(_ what: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "NonConstantExpression", "\(what) must be a constant (a literal or a parameter)", at: r)
+    }
+
+    static func negativeIntegerArgument(_ what: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "NegativeIntegerArgument", "\(what) must not be negative", at: r)
+    }
+
+    static func invalidIntegerArgument(_ what: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "InvalidArgumentType", "\(what) must be an integer", at: r)
+    }
+
+    static func unknownIndex(_ what: String, at r: SourceRange) -> QueryError {
+        QueryError(.semanticError, "IndexNotFound", "there is no index \(what)", at: r)
+    }
+
+    // MARK: Errors while running
+
+    static func missingParameter(_ name: String, at r: SourceRange) -> QueryError {
+        QueryError(.parameterMissing, "MissingParameter", "the parameter $\(name) has no value (set it with :param or --param)", at: r)
+    }
+
+    static func typeMismatch(_ what: String, got: Value, at r: SourceRange? = nil) -> QueryError {
+        QueryError(.typeError, "InvalidArgumentType", "\(what), got \(got.typeName)", at: r)
+    }
+
+    static func propertyTypeMismatch(_ got: Value, at r: SourceRange? = nil) -> QueryError {
+        QueryError(.typeError, "InvalidPropertyType", "a property cannot hold a \(got.typeName)", at: r)
+    }
+
+    static func overflow(_ what: String, at r: SourceRange? = nil) -> QueryError {
+        QueryError(.arithmeticError, "IntegerOverflow", "\(what) overflows a 64-bit integer", at: r)
+    }
+
+    static func divisionByZero(at r: SourceRange? = nil) -> QueryError {
+        QueryError(.arithmeticError, "DivisionByZero", "integer division by zero", at: r)
+    }
+
+    static func invalidArgument(_ what: String, at r: SourceRange? = nil) -> QueryError {
+        QueryError(.argumentError, "InvalidArgumentValue", what, at: r)
+    }
+
+    static func numberOutOfRange(_ what: String, at r: SourceRange? = nil) -> QueryError {
+        QueryError(.argumentError, "NumberOutOfRange", what, at: r)
+    }
+
+    static func deleteConnectedNode(at r: SourceRange? = nil) -> QueryError {
+        QueryError(.constraintVerificationFailed, "DeleteConnectedNode",
+                   "cannot delete a node that still has relationships (use DETACH DELETE)", at: r)
+    }
+
+    static func deletedEntityAccess(at r: SourceRange? = nil) -> QueryError {
+        QueryError(.entityNotFound, "DeletedEntityAccess", "the node or relationship was deleted earlier in this query", at: r)
+    }
+
+    static func mergeReadOwnWrites(at r: SourceRange? = nil) -> QueryError {
+        QueryError(.semanticError, "MergeReadOwnWrites", "MERGE cannot use a null property value", at: r)
+    }
+
+    static func invalidRegex(_ pattern: String, at r: SourceRange? = nil) -> QueryError {
+        QueryError(.argumentError, "InvalidRegex", "'\(pattern)' is not a valid regular expression", at: r)
+    }
+
+    static func invalidDate(_ text: String, at r: SourceRange? = nil) -> QueryError {
+        QueryError(.argumentError, "InvalidArgumentValue", "'\(text)' is not a valid date (expected YYYY-MM-DD)", at: r)
+    }
+
+    static func cancelled() -> QueryError {
+        QueryError(.cancelled, "Interrupted", "the query was cancelled")
+    }
+
+    static func csv(_ what: String, file: String, line: Int, column: Int) -> QueryError {
+        QueryError(.importError, "MalformedFile", "\(file):\(line):\(column): \(what)")
+    }
+
+    static func file(_ what: String, path: String) -> QueryError {
+        QueryError(.importError, "FileError", "\(path): \(what)")
+    }
+}

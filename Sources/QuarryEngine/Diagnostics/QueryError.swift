@@ -1,0 +1,64 @@
+/// The error classes of the openCypher TCK.
+public enum ErrorClass: String, Sendable {
+    case syntaxError = "SyntaxError"
+    case semanticError = "SemanticError"
+    case parameterMissing = "ParameterMissing"
+    case typeError = "TypeError"
+    case argumentError = "ArgumentError"
+    case arithmeticError = "ArithmeticError"
+    case entityNotFound = "EntityNotFound"
+    case constraintVerificationFailed = "ConstraintVerificationFailed"
+    case constraintValidationFailed = "ConstraintValidationFailed"
+    case runtimeError = "RuntimeError"
+    case importError = "ImportError"
+    case cancelled = "Cancelled"
+}
+
+/// Every error a user can cause: a class and TCK detail code, a message, and where it happened.
+public struct QueryError: Error, Sendable, CustomStringConvertible {
+    public let errorClass: ErrorClass
+    public let detail: String
+    public let message: String
+    public var range: SourceRange?
+    public var hint: String?
+
+    public init(_ errorClass: ErrorClass, _ detail: String, _ message: String,
+                at range: SourceRange? = nil, hint: String? = nil) {
+        self.errorClass = errorClass
+        self.detail = detail
+        self.message = message
+        self.range = range
+        self.hint = hint
+    }
+
+    /// `SyntaxError: UndefinedVariable: ...`, with the hint when there is one.
+    public var description: String {
+        var s = "\(errorClass.rawValue): \(detail): \(message)"
+        if let hint { s += " (\(hint))" }
+        return s
+    }
+
+    public func at(_ r: SourceRange) -> QueryError {
+        var e = self
+        if e.range == nil { e.range = r }
+        return e
+    }
+
+    /// The full display: `FILE:LINE:COL: message`, the source line, and a caret under the spot.
+    /// `baseOffset` locates the statement inside `text` (a script holding several statements).
+    public func rendered(in text: String, file: String? = nil, baseOffset: Int = 0) -> String {
+        guard let range else {
+            return (file.map { "\($0): " } ?? "") + description
+        }
+        let loc = SourceLocation(offset: baseOffset + range.start, in: text)
+        let prefix = file.map { "\($0):\(loc.line):\(loc.column): " } ?? "line \(loc.line), column \(loc.column): "
+        let bytes = Array(text.utf8)
+        let endOffset = min(bytes.count, baseOffset + range.end)
+        let startOffset = min(bytes.count, baseOffset + range.start)
+        let spanText = String(decoding: bytes[startOffset..<endOffset], as: UTF8.self)
+        let firstLine = spanText.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+        let width = max(1, min(firstLine.count, loc.lineText.count - loc.column + 1))
+        let pad = String(loc.lineText.prefix(loc.column - 1).map { $0 == "\t" ? "\t" : " " })
+        return "\(prefix)\(description)\n  \(loc.lineText)\n  \(pad)\(String(repeating: "^", count: width))"
+    }
+}

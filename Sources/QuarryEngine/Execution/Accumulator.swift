@@ -1,0 +1,138 @@
+import Foundation
+
+public enum AggregateFunction: String, Sendable {
+    case count, countStar, sum, avg, min, max, collect, stDev, stDevP, percentileDisc, percentileCont
+
+    init?(name: String) {
+        switch name.lowercased() {
+        case "count": self = .count
+        case "sum": self = .sum
+        case "avg": self = .avg
+        case "min": self = .min
+        case "max": self = .max
+        case "collect": self = .collect
+        case "stdev": self = .stDev
+        case "stdevp": self = .stDevP
+        case "percentiledisc": self = .percentileDisc
+        case "percentilecont": self = .percentileCont
+        default: return nil
+        }
+    }
+}
+
+/// The running state of one aggregate for one group.
+struct Accumulator {
+    let function: AggregateFunction
+    var count = 0
+    var intSum: Int64 = 0
+    var floatSum = 0.0
+    var sawFloat = false
+    var values: [Value] = []
+    var best: Value?
+    var percentile: Double?
+
+    init(_ function: AggregateFunction) { self.function = function }
+
+    mutating func add(_ v: Value, percentile p: Value?) throws(QueryError) {
+        if function == .countStar {
+            count += 1
+            return
+        }
+        if v.isNull { return }
+        switch function {
+        case .count, .countStar:
+            count += 1
+        case .sum, .avg:
+            count += 1
+            switch v {
+            case .int(let i):
+                if sawFloat {
+                    floatSum += Double(i)
+                } else {
+                    let (s, o) = intSum.addingReportingOverflow(i)
+                    if o {
+                        if function == .avg {
+                            sawFloat = true
+                            floatSum = Double(intSum) + Double(i)
+                        } else {
+                            throw .overflow("sum()")
+                        }
+                    } else {
+                        intSum = s
+                    }
+                }
+            case .float(let d):
+                if !sawFloat {
+                    sawFloat = true
+                    floatSum = Double(intSum)
+                }
+                floatSum += d
+            default:
+                throw .typeMismatch("\(function.rawValue)() takes numbers", got: v)
+            }
+        case .min:
+            if best == nil || Value.orderCompare(v, best!) < 0 { best = v }
+        case .max:
+            if best == nil || Value.orderCompare(v, best!) > 0 { best = v }
+        case .collect:
+            values.append(v)
+        case .stDev, .stDevP, .percentileDisc, .percentileCont:
+            switch v {
+            case .int, .float: values.append(v)
+            default: throw .typeMismatch("\(function.rawValue)() takes numbers", got: v)
+            }
+            if function == .percentileDisc || function == .percentileCont, percentile == nil {
+                switch p {
+                case .int(let i)?: percentile = Double(i)
+                case .float(let d)?: percentile = d
+                case let other?: throw .typeMismatch("the percentile must be a number", got: other)
+                case nil: percentile = 0
+                }
+                if !(0...1).contains(percentile!) {
+                    throw .numberOutOfRange("the percentile must lie between 0.0 and 1.0")
+                }
+            }
+        }
+    }
+
+    var result: Value {
+        switch function {
+        case .count, .countStar: return .int(Int64(count))
+        case .sum: return sawFloat ? .float(floatSum) : .int(intSum)
+        case .avg:
+            guard count > 0 else { return .null }
+            return .float((sawFloat ? floatSum : Double(intSum)) / Double(count))
+        case .min, .max: return best ?? .null
+        case .collect: return .list(values)
+        case .stDev, .stDevP:
+            let xs = values.map(\.doubleValue)
+            let n = Double(xs.count)
+            guard xs.count > (function == .stDev ? 1 : 0) else { return .float(0) }
+            let mean = xs.reduce(0, +) / n
+            let ss = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+            return .float((ss / (function == .stDev ? n - 1 : n)).squareRoot())
+        case .percentileDisc, .percentileCont:
+            guard !values.isEmpty else { return .null }
+            let sorted = values.sorted { Value.orderCompare($0, $1) < 0 }
+            let p = percentile ?? 0
+            if function == .percentileDisc {
+                let idx = p == 0 ? 0 : Int((p * Double(sorted.count)).rounded(.up)) - 1
+                return sorted[Swift.max(0, Swift.min(sorted.count - 1, idx))]
+            }
+            let pos = p * Double(sorted.count - 1)
+            let lo = Int(pos.rounded(.down)), hi = Int(pos.rounded(.up))
+            let frac = pos - Double(lo)
+            return .float(sorted[lo].doubleValue + (sorted[hi].doubleValue - sorted[lo].doubleValue) * frac)
+        }
+    }
+}
+
+extension Value {
+    var doubleValue: Double {
+        switch self {
+        case .int(let i): return Double(i)
+        case .float(let d): return d
+        default: return .nan
+        }
+    }
+}

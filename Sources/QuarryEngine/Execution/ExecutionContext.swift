@@ -1,0 +1,97 @@
+import Synchronization
+
+public typealias Row = [Value]
+
+/// Counts of what a write statement changed.
+public struct WriteStatistics: Sendable, Equatable {
+    public var nodesCreated = 0
+    public var nodesDeleted = 0
+    public var relationshipsCreated = 0
+    public var relationshipsDeleted = 0
+    public var propertiesSet = 0
+    public var labelsAdded = 0
+    public var labelsRemoved = 0
+
+    public init() {}
+
+    public var isEmpty: Bool { self == WriteStatistics() }
+}
+
+/// A flag another thread (a SIGINT handler, say) sets to stop the running query.
+public final class CancellationFlag: Sendable {
+    let flag = Atomic<Bool>(false)
+
+    public init() {}
+
+    public func cancel() { flag.store(true, ordering: .relaxed) }
+    public func clear() { flag.store(false, ordering: .relaxed) }
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+}
+
+/// What operators share while one statement runs: the graph (a private copy for writes), the
+/// parameters, the statistics and the cancellation flag.
+public final class ExecutionContext: @unchecked Sendable {
+    public var graph: Graph
+    public let parameters: [String: Value]
+    public var statistics = WriteStatistics()
+    let cancellation: CancellationFlag?
+    var ticks = 0
+    /// Nodes and relationships deleted by this statement (reading them is an error).
+    var deletedNodes = Set<NodeID>()
+    var deletedRelationships = Set<RelID>()
+    public var baseDirectory: String
+
+    public init(graph: Graph, parameters: [String: Value], cancellation: CancellationFlag?, baseDirectory: String) {
+        self.graph = graph
+        self.parameters = parameters
+        self.cancellation = cancellation
+        self.baseDirectory = baseDirectory
+    }
+
+    /// Called in every loop that may run long; cheap except every 4096th call.
+    @inline(__always)
+    func tick() throws(QueryError) {
+        ticks &+= 1
+        if ticks & 4095 == 0, let cancellation, cancellation.isCancelled { throw .cancelled() }
+    }
+}
+
+/// A physical operator: pulls rows from its input and produces rows. `reset()` restarts it for
+/// a new argument row (nested plans: OPTIONAL MATCH, pattern predicates, MERGE).
+public class PhysicalOperator {
+    let ctx: ExecutionContext
+    var rowsProduced = 0
+    var nanoseconds: UInt64 = 0
+
+    init(_ ctx: ExecutionContext) { self.ctx = ctx }
+
+    /// The next row, counted for PROFILE.
+    @inline(__always)
+    final func next() throws(QueryError) -> Row? {
+        let row = try produce()
+        if row != nil { rowsProduced += 1 }
+        return row
+    }
+
+    /// Each operator's own work: the next row, or nil when it has no more.
+    func produce() throws(QueryError) -> Row? { nil }
+
+    func reset() { for c in children { c.reset() } }
+
+    var children: [PhysicalOperator] { [] }
+
+    /// One line of EXPLAIN: the operator and its arguments.
+    var explanation: String { String(describing: type(of: self)) }
+}
+
+/// An operator with one input.
+public class PipelineOperator: PhysicalOperator {
+    let input: PhysicalOperator
+
+    init(_ ctx: ExecutionContext, _ input: PhysicalOperator) {
+        self.input = input
+        super.init(ctx)
+    }
+
+    override var children: [PhysicalOperator] { [input] }
+}

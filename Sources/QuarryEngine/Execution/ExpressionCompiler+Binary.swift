@@ -1,0 +1,66 @@
+extension ExpressionCompiler {
+    func compileBinary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ range: SourceRange) throws(QueryError) -> Evaluator {
+        let l = try compile(a), r = try compile(b)
+        switch op {
+        case .and:
+            return { (row: inout Row) throws(QueryError) in
+                let x = try Operations.truth(try l(&row), "AND", at: range)
+                if x == false { return .bool(false) }
+                let y = try Operations.truth(try r(&row), "AND", at: range)
+                if y == false { return .bool(false) }
+                return x == nil || y == nil ? .null : .bool(true)
+            }
+        case .or:
+            return { (row: inout Row) throws(QueryError) in
+                let x = try Operations.truth(try l(&row), "OR", at: range)
+                if x == true { return .bool(true) }
+                let y = try Operations.truth(try r(&row), "OR", at: range)
+                if y == true { return .bool(true) }
+                return x == nil || y == nil ? .null : .bool(false)
+            }
+        case .xor:
+            return { (row: inout Row) throws(QueryError) in
+                let x = try Operations.truth(try l(&row), "XOR", at: range)
+                let y = try Operations.truth(try r(&row), "XOR", at: range)
+                guard let x, let y else { return .null }
+                return .bool(x != y)
+            }
+        case .add, .subtract, .multiply, .divide, .modulo, .power:
+            return { (row: inout Row) throws(QueryError) in try Operations.arithmetic(op, try l(&row), try r(&row), at: range) }
+        case .equal:
+            return { (row: inout Row) throws(QueryError) in Value.equals(try l(&row), try r(&row)).map(Value.bool) ?? .null }
+        case .notEqual:
+            return { (row: inout Row) throws(QueryError) in Value.equals(try l(&row), try r(&row)).map { .bool(!$0) } ?? .null }
+        case .less, .greater, .lessEqual, .greaterEqual:
+            return { (row: inout Row) throws(QueryError) in
+                let x = try l(&row), y = try r(&row)
+                guard let c = Value.compare(x, y) else {
+                    return x.isNaN && y.isNumber || y.isNaN && x.isNumber ? .bool(false) : .null
+                }
+                switch op {
+                case .less: return .bool(c < 0)
+                case .greater: return .bool(c > 0)
+                case .lessEqual: return .bool(c <= 0)
+                default: return .bool(c >= 0)
+                }
+            }
+        case .startsWith, .endsWith, .contains:
+            return { (row: inout Row) throws(QueryError) in Operations.stringPredicate(op, try l(&row), try r(&row)) }
+        case .in:
+            return { (row: inout Row) throws(QueryError) in try Operations.in(try l(&row), try r(&row), at: range) }
+        case .regex:
+            if case .literal(.string(let pattern)) = b.kind {
+                let regex: SafeRegex
+                do { regex = try SafeRegex(pattern) } catch { throw .invalidRegex(pattern, at: b.range) }
+                return { (row: inout Row) throws(QueryError) in
+                    guard case .string(let s) = try l(&row) else { return .null }
+                    return .bool(regex.matchesWhole(s))
+                }
+            }
+            return { (row: inout Row) throws(QueryError) in
+                guard case .string(let s) = try l(&row), case .string(let pattern) = try r(&row) else { return .null }
+                do { return .bool(try SafeRegex(pattern).matchesWhole(s)) } catch { throw .invalidRegex(pattern, at: range) }
+            }
+        }
+    }
+}

@@ -1,0 +1,232 @@
+import Foundation
+
+extension ExpressionCompiler {
+    func compileFunction(_ rawName: String, _ args: [Expr], _ r: SourceRange) throws(QueryError) -> Evaluator {
+        let name = rawName.lowercased()
+        guard let entry = FunctionCatalog.lookup(name) else {
+            throw .unknownFunction(rawName, at: r, suggestion: closestName(to: rawName, in: FunctionCatalog.entries.values.map(\.name)))
+        }
+        if entry.isAggregate { throw .invalidAggregation("here", at: r) }
+        if name == "exists", let arg = args.first {
+            let c = try compile(arg)
+            if case .patternPredicate = arg.kind { return c }
+            return { (row: inout Row) throws(QueryError) in .bool(!(try c(&row)).isNull) }
+        }
+        if name == "coalesce" {
+            let cs = try args.map { x throws(QueryError) in try compile(x) }
+            return { (row: inout Row) throws(QueryError) in
+                for c in cs {
+                    let v = try c(&row)
+                    if !v.isNull { return v }
+                }
+                return .null
+            }
+        }
+        let cs = try args.map { x throws(QueryError) in try compile(x) }
+        let body = try scalarFunction(name, r)
+        switch cs.count {
+        case 0:
+            return { (_: inout Row) throws(QueryError) in try body([]) }
+        case 1:
+            let a = cs[0]
+            return { (row: inout Row) throws(QueryError) in try body([try a(&row)]) }
+        default:
+            return { (row: inout Row) throws(QueryError) in
+                var values: [Value] = []
+                for c in cs { values.append(try c(&row)) }
+                return try body(values)
+            }
+        }
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    func scalarFunction(_ name: String, _ r: SourceRange) throws(QueryError) -> ([Value]) throws(QueryError) -> Value {
+        let ctx = self.ctx
+        switch name {
+        case "id", "elementid":
+            return { (a: [Value]) throws(QueryError) in
+                switch a[0] {
+                case .null: return .null
+                case .node(let n): return name == "id" ? .int(Int64(n)) : .string("n\(n)")
+                case .relationship(let x): return name == "id" ? .int(Int64(x)) : .string("r\(x)")
+                case let v: throw .typeMismatch("\(name)() needs a node or a relationship", got: v, at: r)
+                }
+            }
+        case "labels":
+            return { (a: [Value]) throws(QueryError) in
+                switch a[0] {
+                case .null: return .null
+                case .node(let n): return .list(ctx.graph.labels(of: n).map { .string(ctx.graph.labels.name($0)) })
+                case let v: throw .typeMismatch("labels() needs a node", got: v, at: r)
+                }
+            }
+        case "type":
+            return { (a: [Value]) throws(QueryError) in
+                switch a[0] {
+                case .null: return .null
+                case .relationship(let x): return .string(ctx.graph.types.name(ctx.graph.type(of: x)))
+                case let v: throw .typeMismatch("type() needs a relationship", got: v, at: r)
+                }
+            }
+        case "keys", "properties":
+            return { (a: [Value]) throws(QueryError) in
+                let pairs: [(String, Value)]
+                switch a[0] {
+                case .null: return .null
+                case .map(let m): pairs = m.map { ($0.key, $0.value) }
+                case .node(let n):
+                    if ctx.deletedNodes.contains(n) { throw .deletedEntityAccess(at: r) }
+                    pairs = ctx.graph.nodePropertyKeys(n).map { (ctx.graph.keys.name($0), ctx.graph.nodeProperty(n, $0)) }
+                case .relationship(let x):
+                    if ctx.deletedRelationships.contains(x) { throw .deletedEntityAccess(at: r) }
+                    pairs = ctx.graph.relationshipPropertyKeys(x).map { (ctx.graph.keys.name($0), ctx.graph.relationshipProperty(x, $0)) }
+                case let v: throw .typeMismatch("\(name)() needs a node, relationship or map", got: v, at: r)
+                }
+                if name == "keys" { return .list(pairs.map { .string($0.0) }) }
+                return .map(Dictionary(pairs, uniquingKeysWith: { a, _ in a }))
+            }
+        case "startnode", "endnode":
+            return { (a: [Value]) throws(QueryError) in
+                switch a[0] {
+                case .null: return .null
+                case .relationship(let x): return .node(name == "startnode" ? ctx.graph.startNode(of: x) : ctx.graph.endNode(of: x))
+                case let v: throw .typeMismatch("\(name)() needs a relationship", got: v, at: r)
+                }
+            }
+        case "nodes", "relationships":
+            return { (a: [Value]) throws(QueryError) in
+                switch a[0] {
+                case .null: return .null
+                case .path(let p): return .list(name == "nodes" ? p.nodes.map(Value.node) : p.relationships.map(Value.relationship))
+                case let v: throw .typeMismatch("\(name)() needs a path", got: v, at: r)
+                }
+            }
+        case "length":
+            return { (a: [Value]) throws(QueryError) in
+                switch a[0] {
+                case .null: return .null
+                case .path(let p): return .int(Int64(p.relationships.count))
+                case .string(let s): return .int(Int64(s.count))
+                case .list(let l): return .int(Int64(l.count))
+                case let v: throw .typeMismatch("length() needs a path", got: v, at: r)
+                }
+            }
+        case "size":
+            return { (a: [Value]) throws(QueryError) in
+                switch a[0] {
+                case .null: return .null
+                case .string(let s): return .int(Int64(s.count))
+                case .list(let l): return .int(Int64(l.count))
+                case .map(let m): return .int(Int64(m.count))
+                case let v: throw .typeMismatch("size() needs a list or a string", got: v, at: r)
+                }
+            }
+        case "isempty":
+            return { (a: [Value]) throws(QueryError) in
+                switch a[0] {
+                case .null: return .null
+                case .string(let s): return .bool(s.isEmpty)
+                case .list(let l): return .bool(l.isEmpty)
+                case .map(let m): return .bool(m.isEmpty)
+                case let v: throw .typeMismatch("isEmpty() needs a list, map or string", got: v, at: r)
+                }
+            }
+        case "head", "last", "tail":
+            return { (a: [Value]) throws(QueryError) in
+                switch a[0] {
+                case .null: return .null
+                case .list(let l):
+                    if name == "head" { return l.first ?? .null }
+                    if name == "last" { return l.last ?? .null }
+                    return .list(Array(l.dropFirst()))
+                case let v: throw .typeMismatch("\(name)() needs a list", got: v, at: r)
+                }
+            }
+        case "reverse":
+            return { (a: [Value]) throws(QueryError) in
+                switch a[0] {
+                case .null: return .null
+                case .list(let l): return .list(l.reversed())
+                case .string(let s): return .string(String(s.reversed()))
+                case let v: throw .typeMismatch("reverse() needs a list or a string", got: v, at: r)
+                }
+            }
+        case "range":
+            return { (a: [Value]) throws(QueryError) in
+                guard let lo = try Functions.integer(a[0], name, at: r), let hi = try Functions.integer(a[1], name, at: r) else { return .null }
+                let step = a.count > 2 ? try Functions.integer(a[2], name, at: r) : 1
+                guard let step else { return .null }
+                return try Functions.range(lo, hi, step, at: r)
+            }
+        case "tostring", "tostringornull":
+            return { (a: [Value]) throws(QueryError) in try Functions.toStringValue(a[0], strict: name == "tostring", at: r) }
+        case "tointeger", "tointegerornull":
+            return { (a: [Value]) throws(QueryError) in try Functions.toInteger(a[0], strict: name == "tointeger", at: r) }
+        case "tofloat", "tofloatornull":
+            return { (a: [Value]) throws(QueryError) in try Functions.toFloat(a[0], strict: name == "tofloat", at: r) }
+        case "toboolean", "tobooleanornull":
+            return { (a: [Value]) throws(QueryError) in try Functions.toBoolean(a[0], strict: name == "toboolean", at: r) }
+        case "tolower", "toupper", "lower", "upper", "trim", "ltrim", "rtrim":
+            return { (a: [Value]) throws(QueryError) in
+                guard let s = try Functions.string(a[0], name, at: r) else { return .null }
+                switch name {
+                case "tolower", "lower": return .string(s.lowercased())
+                case "toupper", "upper": return .string(s.uppercased())
+                case "trim": return .string(Functions.trim(s, leading: true, trailing: true))
+                case "ltrim": return .string(Functions.trim(s, leading: true, trailing: false))
+                default: return .string(Functions.trim(s, leading: false, trailing: true))
+                }
+            }
+        case "replace":
+            return { (a: [Value]) throws(QueryError) in
+                guard let s = try Functions.string(a[0], name, at: r), let f = try Functions.string(a[1], name, at: r),
+                      let t = try Functions.string(a[2], name, at: r) else { return .null }
+                return .string(f.isEmpty ? s : s.replacingOccurrences(of: f, with: t))
+            }
+        case "split":
+            return { (a: [Value]) throws(QueryError) in
+                guard let s = try Functions.string(a[0], name, at: r), let sep = try Functions.string(a[1], name, at: r) else { return .null }
+                return Functions.split(s, sep)
+            }
+        case "substring":
+            return { (a: [Value]) throws(QueryError) in
+                guard let s = try Functions.string(a[0], name, at: r), let start = try Functions.integer(a[1], name, at: r) else { return .null }
+                var length: Int64?
+                if a.count > 2 {
+                    guard let l = try Functions.integer(a[2], name, at: r) else { return .null }
+                    length = l
+                }
+                return try Functions.substring(s, start, length, at: r)
+            }
+        case "left", "right":
+            return { (a: [Value]) throws(QueryError) in
+                guard let s = try Functions.string(a[0], name, at: r) else { return .null }
+                guard let n = try Functions.integer(a[1], name, at: r) else {
+                    throw .invalidArgument("\(name)() needs a length", at: r)
+                }
+                guard n >= 0 else { throw .numberOutOfRange("\(name)() length must not be negative", at: r) }
+                let k = min(Int(clamping: n), s.count)
+                return .string(name == "left" ? String(s.prefix(k)) : String(s.suffix(k)))
+            }
+        case "round":
+            return { (a: [Value]) throws(QueryError) in try Functions.round(a[0], a.count > 1 ? a[1] : nil, at: r) }
+        case "rand":
+            return { (_: [Value]) throws(QueryError) in .float(Double.random(in: 0..<1)) }
+        case "pi":
+            return { (_: [Value]) throws(QueryError) in .float(Double.pi) }
+        case "e":
+            return { (_: [Value]) throws(QueryError) in .float(2.718281828459045) }
+        case "atan2":
+            return { (a: [Value]) throws(QueryError) in
+                guard let y = try Functions.number(a[0], name, at: r), let x = try Functions.number(a[1], name, at: r) else { return .null }
+                return .float(Foundation.atan2(y, x))
+            }
+        case "date":
+            return { (a: [Value]) throws(QueryError) in a.isEmpty ? Functions.today() : try Functions.date(a[0], at: r) }
+        case "timestamp":
+            return { (_: [Value]) throws(QueryError) in .int(Int64(Date().timeIntervalSince1970 * 1000)) }
+        default:
+            return { (a: [Value]) throws(QueryError) in try Functions.math(name, a[0], at: r) }
+        }
+    }
+}

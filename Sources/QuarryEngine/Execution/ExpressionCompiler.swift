@@ -1,0 +1,214 @@
+/// A compiled expression: reads the row (comprehensions write their variable into it).
+typealias Evaluator = (inout Row) throws(QueryError) -> Value
+
+/// Compiles expressions into closures once per query, so rows are never evaluated by walking
+/// the syntax tree.
+struct ExpressionCompiler {
+    let ctx: ExecutionContext
+    var scope: [String: Int]
+    let slots: SlotAllocator
+    /// After aggregation: the slots holding each aggregate's result, by canonical text.
+    var aggregateSlots: [String: Int] = [:]
+    let patterns: PatternPlanner
+
+    func compile(_ e: Expr) throws(QueryError) -> Evaluator {
+        let range = e.range
+        if !aggregateSlots.isEmpty, let slot = aggregateSlots[e.canonicalText] {
+            return { row in row[slot] }
+        }
+        switch e.kind {
+        case .literal(let v):
+            return { _ in v }
+        case .parameter(let name):
+            guard let v = ctx.parameters[name] else { throw .missingParameter(name, at: range) }
+            return { _ in v }
+        case .variable(let name):
+            guard let slot = scope[name] else {
+                throw .undefinedVariable(name, at: range, suggestion: closestName(to: name, in: scope.keys))
+            }
+            return { row in row[slot] }
+        case .property(let object, let key):
+            let o = try compile(object)
+            let k = ctx.graph.keyID(key)
+            let ctx = self.ctx
+            return { (row: inout Row) throws(QueryError) in try ctx.property(of: try o(&row), k, key, at: range) }
+        case .index(let a, let b):
+            let ca = try compile(a), cb = try compile(b)
+            let ctx = self.ctx
+            return { (row: inout Row) throws(QueryError) in try ctx.subscript(try ca(&row), try cb(&row), at: range) }
+        case .slice(let a, let lo, let hi):
+            let ca = try compile(a)
+            let cl = try lo.map { x throws(QueryError) in try compile(x) }
+            let ch = try hi.map { x throws(QueryError) in try compile(x) }
+            return { (row: inout Row) throws(QueryError) in
+                try Operations.slice(try ca(&row), try cl?(&row), try ch?(&row), at: range)
+            }
+        case .list(let items):
+            let cs = try items.map { x throws(QueryError) in try compile(x) }
+            return { (row: inout Row) throws(QueryError) in
+                var out: [Value] = []
+                out.reserveCapacity(cs.count)
+                for c in cs { out.append(try c(&row)) }
+                return .list(out)
+            }
+        case .map(let entries):
+            let cs = try entries.map { x throws(QueryError) in (x.0, try compile(x.1)) }
+            return { (row: inout Row) throws(QueryError) in
+                var out: [String: Value] = [:]
+                for (k, c) in cs { out[k] = try c(&row) }
+                return .map(out)
+            }
+        case .unary(let op, let a):
+            let c = try compile(a)
+            return { (row: inout Row) throws(QueryError) in try Operations.unary(op, try c(&row), at: range) }
+        case .binary(let op, let a, let b):
+            return try compileBinary(op, a, b, range)
+        case .isNull(let a, let negated):
+            let c = try compile(a)
+            return { (row: inout Row) throws(QueryError) in .bool(try c(&row).isNull != negated) }
+        case .hasLabels(let a, let labels):
+            let c = try compile(a)
+            let ctx = self.ctx
+            let ids = labels.map { ctx.graph.labelID($0) }
+            return { (row: inout Row) throws(QueryError) in
+                switch try c(&row) {
+                case .null: return .null
+                case .node(let n): return .bool(ids.allSatisfy { ctx.graph.hasLabel(n, $0) })
+                case let v: throw .typeMismatch("a label test needs a node", got: v, at: range)
+                }
+            }
+        case .countStar:
+            throw .invalidAggregation("here", at: range)
+        case .function(let name, _, let args):
+            return try compileFunction(name, args, range)
+        case .caseExpr(let subject, let whens, let otherwise):
+            return try compileCase(subject, whens, otherwise)
+        case .listComprehension(let v, let list, let predicate, let projection):
+            return try compileComprehension(v, list, predicate, projection, range)
+        case .quantifier(let q, let v, let list, let predicate):
+            return try compileQuantifier(q, v, list, predicate, range)
+        case .reduce(let acc, let initial, let v, let list, let expression):
+            return try compileReduce(acc, initial, v, list, expression, range)
+        case .patternPredicate(let part):
+            let plan = try patterns.plan(part, scope: scope)
+            return { (row: inout Row) throws(QueryError) in
+                plan.argument.row = row
+                plan.argument.reset()
+                plan.root.reset()
+                return .bool(try plan.root.next() != nil)
+            }
+        case .patternComprehension(let part, let predicate, let projection):
+            let plan = try patterns.plan(part, scope: scope, predicate: predicate)
+            var inner = self
+            inner.scope = plan.scope
+            let p = try inner.compile(projection)
+            plan.root.reset()
+            let root = plan.root, argument = plan.argument
+            return { (row: inout Row) throws(QueryError) in
+                argument.row = row
+                root.reset()
+                var out: [Value] = []
+                while var r = try root.next() { out.append(try p(&r)) }
+                return .list(out)
+            }
+        }
+    }
+
+    /// A comprehension variable gets a fresh slot, visible only inside the comprehension.
+    func withLocal(_ name: String) -> (ExpressionCompiler, Int) {
+        var inner = self
+        let slot = slots.next()
+        inner.scope[name] = slot
+        return (inner, slot)
+    }
+
+    func compileCase(_ subject: Expr?, _ whens: [(Expr, Expr)], _ otherwise: Expr?) throws(QueryError) -> Evaluator {
+        let s = try subject.map { x throws(QueryError) in try compile(x) }
+        let ws = try whens.map { x throws(QueryError) in (try compile(x.0), try compile(x.1)) }
+        let o = try otherwise.map { x throws(QueryError) in try compile(x) }
+        return { (row: inout Row) throws(QueryError) in
+            if let s {
+                let v = try s(&row)
+                for (w, r) in ws where Value.equals(v, try w(&row)) == true { return try r(&row) }
+            } else {
+                for (w, r) in ws {
+                    if case .bool(true) = try w(&row) { return try r(&row) }
+                }
+            }
+            return try o?(&row) ?? .null
+        }
+    }
+
+    func compileComprehension(_ v: String, _ list: Expr, _ predicate: Expr?, _ projection: Expr?, _ range: SourceRange) throws(QueryError) -> Evaluator {
+        let l = try compile(list)
+        let (inner, slot) = withLocal(v)
+        let p = try predicate.map { x throws(QueryError) in try inner.compile(x) }
+        let f = try projection.map { x throws(QueryError) in try inner.compile(x) }
+        return { (row: inout Row) throws(QueryError) in
+            let items: [Value]
+            switch try l(&row) {
+            case .null: return .null
+            case .list(let xs): items = xs
+            case let other: throw .typeMismatch("a list comprehension needs a list", got: other, at: range)
+            }
+            var out: [Value] = []
+            for x in items {
+                row[slot] = x
+                if let p, case .bool(true) = try p(&row) {} else if p != nil { continue }
+                out.append(try f?(&row) ?? x)
+            }
+            return .list(out)
+        }
+    }
+
+    func compileQuantifier(_ q: Quantifier, _ v: String, _ list: Expr, _ predicate: Expr?, _ range: SourceRange) throws(QueryError) -> Evaluator {
+        let l = try compile(list)
+        let (inner, slot) = withLocal(v)
+        let p = try predicate.map { x throws(QueryError) in try inner.compile(x) }
+        return { (row: inout Row) throws(QueryError) in
+            let items: [Value]
+            switch try l(&row) {
+            case .null: return .null
+            case .list(let xs): items = xs
+            case let other: throw .typeMismatch("\(q.rawValue)() needs a list", got: other, at: range)
+            }
+            var trues = 0, nulls = 0
+            for x in items {
+                row[slot] = x
+                switch try p?(&row) ?? x {
+                case .bool(true): trues += 1
+                case .bool(false): break
+                case .null: nulls += 1
+                case let other: throw .typeMismatch("\(q.rawValue)() needs a boolean predicate", got: other, at: range)
+                }
+            }
+            let falses = items.count - trues - nulls
+            switch q {
+            case .all: return falses > 0 ? .bool(false) : nulls > 0 ? .null : .bool(true)
+            case .any: return trues > 0 ? .bool(true) : nulls > 0 ? .null : .bool(false)
+            case .none: return trues > 0 ? .bool(false) : nulls > 0 ? .null : .bool(true)
+            case .single: return trues > 1 ? .bool(false) : nulls > 0 ? .null : .bool(trues == 1)
+            }
+        }
+    }
+
+    func compileReduce(_ acc: String, _ initial: Expr, _ v: String, _ list: Expr, _ expression: Expr, _ range: SourceRange) throws(QueryError) -> Evaluator {
+        let i = try compile(initial), l = try compile(list)
+        let (withAcc, accSlot) = withLocal(acc)
+        let (inner, slot) = withAcc.withLocal(v)
+        let x = try inner.compile(expression)
+        return { (row: inout Row) throws(QueryError) in
+            row[accSlot] = try i(&row)
+            switch try l(&row) {
+            case .null: return .null
+            case .list(let items):
+                for item in items {
+                    row[slot] = item
+                    row[accSlot] = try x(&row)
+                }
+                return row[accSlot]
+            case let other: throw .typeMismatch("reduce() needs a list", got: other, at: range)
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// Walks the live relationships of one node in one direction (or both), filtered by type,
+/// straight over the adjacency arrays: no hashing, no allocation.
+struct NeighborCursor {
+    let node: NodeID
+    let direction: Direction
+    let types: [Int32]?
+    var entries: [AdjacencyEntry]
+    var range: Range<Int>
+    var pending: [AdjacencyEntry]
+    var phase = 0
+    var index: Int
+
+    init(graph: Graph, node: NodeID, direction: Direction, types: [Int32]?) {
+        self.node = node
+        self.direction = direction
+        self.types = types
+        let adj = direction == .incoming ? graph.incoming : graph.outgoing
+        entries = adj.entries
+        range = adj.range(of: node)
+        pending = adj.pending.isEmpty ? [] : adj.pending[node] ?? []
+        index = range.lowerBound
+    }
+
+    /// The next neighbour and whether the relationship points away from `node`.
+    mutating func next(_ graph: Graph) -> (entry: AdjacencyEntry, outgoing: Bool)? {
+        while true {
+            let e: AdjacencyEntry
+            if phase == 0 || phase == 2 {
+                guard index < range.upperBound else {
+                    phase += 1
+                    index = 0
+                    continue
+                }
+                e = entries[index]
+            } else if phase == 1 || phase == 3 {
+                guard index < pending.count else {
+                    if phase == 1 && direction == .both {
+                        phase = 2
+                        let adj = graph.incoming
+                        entries = adj.entries
+                        range = adj.range(of: node)
+                        pending = adj.pending.isEmpty ? [] : adj.pending[node] ?? []
+                        index = range.lowerBound
+                        continue
+                    }
+                    return nil
+                }
+                e = pending[index]
+            } else {
+                return nil
+            }
+            index += 1
+            if let types, !types.contains(e.type) { continue }
+            guard graph.isAlive(relationship: e.relationship) else { continue }
+            let isIncomingPhase = direction == .incoming || phase >= 2
+            if isIncomingPhase && direction == .both && e.other == node { continue }
+            return (e, !isIncomingPhase)
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// The operators of the language on values, with openCypher's null and type rules.
+enum Operations {
+    static func unary(_ op: UnaryOperator, _ v: Value, at r: SourceRange) throws(QueryError) -> Value {
+        switch (op, v) {
+        case (_, .null): return .null
+        case (.not, .bool(let b)): return .bool(!b)
+        case (.negate, .int(let i)):
+            guard i != Int64.min else { throw .overflow("-(\(i))", at: r) }
+            return .int(-i)
+        case (.negate, .float(let d)): return .float(-d)
+        case (.plus, .int), (.plus, .float): return v
+        case (.not, _): throw .typeMismatch("NOT needs a boolean", got: v, at: r)
+        default: throw .typeMismatch("a sign needs a number", got: v, at: r)
+        }
+    }
+
+    static func truth(_ v: Value, _ op: String, at r: SourceRange) throws(QueryError) -> Bool? {
+        switch v {
+        case .bool(let b): return b
+        case .null: return nil
+        default: throw .typeMismatch("\(op) needs booleans", got: v, at: r)
+        }
+    }
+
+    static func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value, at r: SourceRange) throws(QueryError) -> Value {
+        switch (a, b) {
+        case (.null, _), (_, .null): return .null
+        case let (.int(x), .int(y)):
+            let result: (Int64, Bool)
+            switch op {
+            case .add: result = x.addingReportingOverflow(y)
+            case .subtract: result = x.subtractingReportingOverflow(y)
+            case .multiply: result = x.multipliedReportingOverflow(by: y)
+            case .divide:
+                guard y != 0 else { throw .divisionByZero(at: r) }
+                result = x.dividedReportingOverflow(by: y)
+            case .modulo:
+                guard y != 0 else { throw .divisionByZero(at: r) }
+                result = x.remainderReportingOverflow(dividingBy: y)
+            case .power: return .float(Foundation.pow(Double(x), Double(y)))
+            default: fatalError("not arithmetic")
+            }
+            if result.1 { throw .overflow("\(x) \(op.rawValue) \(y)", at: r) }
+            return .int(result.0)
+        case (.int, .float), (.float, .int), (.float, .float):
+            let x = a.doubleValue, y = b.doubleValue
+            switch op {
+            case .add: return .float(x + y)
+            case .subtract: return .float(x - y)
+            case .multiply: return .float(x * y)
+            case .divide: return .float(x / y)
+            case .modulo: return .float(fmod(x, y))
+            case .power: return .float(Foundation.pow(x, y))
+            default: fatalError("not arithmetic")
+            }
+        default:
+            break
+        }
+        if op == .add {
+            switch (a, b) {
+            case let (.string(x), .string(y)): return .string(x + y)
+            case let (.list(x), .list(y)): return .list(x + y)
+            case let (.list(x), y): return .list(x + [y])
+            case let (x, .list(y)): return .list([x] + y)
+            case let (.string(x), y) where y.isNumber: return .string(x + Functions.toText(y))
+            case let (x, .string(y)) where x.isNumber: return .string(Functions.toText(x) + y)
+            default: break
+            }
+        }
+        throw QueryError(.typeError, "InvalidArgumentType",
+                         "cannot apply \(op.rawValue) to \(a.typeName) and \(b.typeName)", at: r)
+    }
+
+    static func `in`(_ a: Value, _ b: Value, at r: SourceRange) throws(QueryError) -> Value {
+        switch b {
+        case .null: return .null
+        case .list(let items):
+            var unknown = false
+            for x in items {
+                switch Value.equals(a, x) {
+                case true?: return .bool(true)
+                case nil: unknown = true
+                default: break
+                }
+            }
+            return unknown ? .null : .bool(false)
+        default:
+            throw .typeMismatch("IN needs a list on its right", got: b, at: r)
+        }
+    }
+
+    static func stringPredicate(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {
+        guard case .string(let x) = a, case .string(let y) = b else { return .null }
+        switch op {
+        case .startsWith: return .bool(x.hasPrefix(y))
+        case .endsWith: return .bool(x.hasSuffix(y))
+        default: return .bool(y.isEmpty || x.contains(y))
+        }
+    }
+
+    static func slice(_ v: Value, _ lo: Value?, _ hi: Value?, at r: SourceRange) throws(QueryError) -> Value {
+        if v.isNull || lo?.isNull == true || hi?.isNull == true { return .null }
+        guard case .list(let l) = v else { throw .typeMismatch("slicing needs a list", got: v, at: r) }
+        func bound(_ b: Value?, _ dflt: Int) throws(QueryError) -> Int {
+            guard let b else { return dflt }
+            guard case .int(let i) = b else { throw .typeMismatch("a slice bound must be an integer", got: b, at: r) }
+            let n = Int(clamping: i)
+            return n < 0 ? max(0, l.count + n) : min(n, l.count)
+        }
+        let start = try bound(lo, 0), end = try bound(hi, l.count)
+        return start < end ? .list(Array(l[start..<end])) : .list([])
+    }
+}
+
+extension Value {
+    var isNaN: Bool {
+        if case .float(let d) = self { return d.isNaN }
+        return false
+    }
+
+    var isNumber: Bool {
+        switch self {
+        case .int, .float: return true
+        default: return false
+        }
+    }
+}
+
+extension ExecutionContext {
+    func property(of v: Value, _ key: Int32, _ name: String, at r: SourceRange) throws(QueryError) -> Value {
+        switch v {
+        case .null: return .null
+        case .node(let n):
+            if deletedNodes.contains(n) { throw .deletedEntityAccess(at: r) }
+            return graph.nodeProperty(n, key)
+        case .relationship(let rel):
+            if deletedRelationships.contains(rel) { throw .deletedEntityAccess(at: r) }
+            return graph.relationshipProperty(rel, key)
+        case .map(let m): return m[name] ?? .null
+        case .date(let d):
+            let c = d.components
+            switch name.lowercased() {
+            case "year": return .int(c.year)
+            case "month": return .int(c.month)
+            case "day": return .int(c.day)
+            case "quarter": return .int((c.month - 1) / 3 + 1)
+            case "dayofweek", "weekday": return .int((d.days % 7 + 7 + 3) % 7 + 1)
+            case "ordinalday", "dayofyear": return .int(d.days - DateValue(year: c.year, month: 1, day: 1)!.days + 1)
+            default: throw .invalidArgument("a date has no field \(name)", at: r)
+            }
+        default:
+            throw .typeMismatch("property access needs a node, relationship or map", got: v, at: r)
+        }
+    }
+
+    func `subscript`(_ v: Value, _ i: Value, at r: SourceRange) throws(QueryError) -> Value {
+        switch (v, i) {
+        case (.null, _), (_, .null): return .null
+        case let (.list(l), .int(k)):
+            let idx = k < 0 ? Int64(l.count) + k : k
+            return idx >= 0 && idx < l.count ? l[Int(idx)] : .null
+        case let (.map(m), .string(k)): return m[k] ?? .null
+        case let (.node, .string(k)), let (.relationship, .string(k)):
+            return try property(of: v, graph.keys.id(k) ?? -1, k, at: r)
+        case (.list, _): throw .typeMismatch("a list index must be an integer", got: i, at: r)
+        case (.map, _), (.node, _), (.relationship, _): throw .typeMismatch("a map key must be a string", got: i, at: r)
+        default: throw .typeMismatch("indexing needs a list or a map", got: v, at: r)
+        }
+    }
+}

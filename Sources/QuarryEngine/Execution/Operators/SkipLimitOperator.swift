@@ -1,0 +1,44 @@
+/// SKIP and LIMIT: the count is evaluated once, when the first row is asked for.
+final class SkipLimitOperator: PipelineOperator {
+    let skip: Evaluator?
+    let limit: Evaluator?
+    var skipCount = 0
+    var limitCount = Int.max
+    var started = false
+    var produced = 0
+
+    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, skip: Evaluator?, limit: Evaluator?) {
+        self.skip = skip
+        self.limit = limit
+        super.init(ctx, input)
+    }
+
+    static func count(_ e: Evaluator, _ what: String) throws(QueryError) -> Int {
+        var empty: Row = []
+        switch try e(&empty) {
+        case .int(let i) where i >= 0: return Int(i)
+        case .int: throw QueryError(.argumentError, "NegativeIntegerArgument", "\(what) must not be negative")
+        case let v: throw QueryError(.argumentError, "InvalidArgumentType", "\(what) must be an integer, got \(v.typeName)")
+        }
+    }
+
+    override func produce() throws(QueryError) -> Row? {
+        if !started {
+            started = true
+            if let skip { skipCount = try SkipLimitOperator.count(skip, "SKIP") }
+            if let limit { limitCount = try SkipLimitOperator.count(limit, "LIMIT") }
+            for _ in 0..<skipCount where try input.next() == nil { return nil }
+        }
+        guard produced < limitCount, let row = try input.next() else { return nil }
+        produced += 1
+        return row
+    }
+
+    override func reset() {
+        started = false
+        produced = 0
+        super.reset()
+    }
+
+    override var explanation: String { "SkipLimit" }
+}

@@ -1,0 +1,42 @@
+/// UNWIND: one row per element of the list (a non-list value gives one row, null none).
+final class UnwindOperator: PipelineOperator {
+    let list: Evaluator
+    let slot: Int
+    let text: String
+    var current: Row?
+    var elements: [Value] = []
+    var position = 0
+
+    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, list: @escaping Evaluator, slot: Int, text: String) {
+        self.list = list
+        self.slot = slot
+        self.text = text
+        super.init(ctx, input)
+    }
+
+    override func produce() throws(QueryError) -> Row? {
+        while true {
+            if var row = current, position < elements.count {
+                row[slot] = elements[position]
+                position += 1
+                return row
+            }
+            guard var row = try input.next() else { return nil }
+            switch try list(&row) {
+            case .null: elements = []
+            case .list(let l): elements = l
+            case let v: elements = [v]
+            }
+            current = row
+            position = 0
+        }
+    }
+
+    override func reset() {
+        current = nil
+        elements = []
+        super.reset()
+    }
+
+    override var explanation: String { "Unwind \(text)" }
+}

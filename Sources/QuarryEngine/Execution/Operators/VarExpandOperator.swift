@@ -1,0 +1,121 @@
+/// For each input row, every path of `minHops...maxHops` relationships from the node in `from`
+/// (depth first, no relationship twice), binding the list of relationships and the last node.
+final class VarExpandOperator: PipelineOperator {
+    let from: Int
+    let relationshipsSlot: Int
+    let to: Int
+    let direction: Direction
+    let types: [Int32]?
+    let minHops: Int
+    let maxHops: Int?
+    let toBound: Bool
+    let excluded: [Int]
+    let propertyFilter: [(Int32, Evaluator)]
+    let text: String
+
+    var current: Row?
+    var stack: [NeighborCursor?] = []
+    var path: [RelID] = []
+    var lastNodes: [NodeID] = []
+    var emitZeroLength = false
+    var wanted: [(Int32, Value)] = []
+
+    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, from: Int, relationships: Int, to: Int, direction: Direction,
+         types: [Int32]?, minHops: Int, maxHops: Int?, toBound: Bool, excluded: [Int],
+         propertyFilter: [(Int32, Evaluator)], text: String) {
+        self.from = from
+        self.relationshipsSlot = relationships
+        self.to = to
+        self.direction = direction
+        self.types = types
+        self.minHops = minHops
+        self.maxHops = maxHops
+        self.toBound = toBound
+        self.excluded = excluded
+        self.propertyFilter = propertyFilter
+        self.text = text
+        super.init(ctx, input)
+    }
+
+    override func produce() throws(QueryError) -> Row? {
+        while true {
+            if current == nil {
+                guard var row = try input.next() else { return nil }
+                guard case .node(let start) = row[from] else {
+                    if row[from].isNull { continue }
+                    throw .typeMismatch("a pattern expects a node", got: row[from])
+                }
+                wanted = []
+                for (k, e) in propertyFilter { wanted.append((k, try e(&row))) }
+                current = row
+                stack = [maxHops == 0 ? nil : NeighborCursor(graph: ctx.graph, node: start, direction: direction, types: types)]
+                path = []
+                lastNodes = [start]
+                emitZeroLength = minHops == 0
+            }
+            if emitZeroLength {
+                emitZeroLength = false
+                if let row = emit() { return row }
+            }
+            guard !stack.isEmpty else {
+                current = nil
+                continue
+            }
+            guard stack[stack.count - 1] != nil, let (e, _) = stack[stack.count - 1]!.next(ctx.graph) else {
+                stack.removeLast()
+                if !path.isEmpty {
+                    path.removeLast()
+                    lastNodes.removeLast()
+                }
+                continue
+            }
+            try ctx.tick()
+            if path.contains(e.relationship) || isExcluded(e.relationship) || !matchesProperties(e.relationship) { continue }
+            path.append(e.relationship)
+            lastNodes.append(e.other)
+            if let maxHops, path.count >= maxHops {
+                stack.append(nil)
+            } else {
+                stack.append(NeighborCursor(graph: ctx.graph, node: e.other, direction: direction, types: types))
+            }
+            if path.count >= minHops, let row = emit() { return row }
+        }
+    }
+
+    func emit() -> Row? {
+        let last = lastNodes[lastNodes.count - 1]
+        if toBound {
+            guard case .node(let t) = current![to], t == last else { return nil }
+        }
+        var row = current!
+        row[relationshipsSlot] = .list(path.map { .relationship($0) })
+        row[to] = .node(last)
+        return row
+    }
+
+    func matchesProperties(_ r: RelID) -> Bool {
+        for (k, v) in wanted {
+            guard Value.equals(ctx.graph.relationshipProperty(r, k), v) == true else { return false }
+        }
+        return true
+    }
+
+    func isExcluded(_ r: RelID) -> Bool {
+        for s in excluded {
+            switch current![s] {
+            case .relationship(let x) where x == r: return true
+            case .list(let l) where l.contains(where: { if case .relationship(let x) = $0 { return x == r } else { return false } }): return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    override func reset() {
+        current = nil
+        stack = []
+        super.reset()
+    }
+
+    override var explanation: String { "VarLengthExpand \(text)" }
+}

@@ -1,0 +1,123 @@
+/// Reads JSON into values (`--params`): numbers with `.` or an exponent become floats, others
+/// integers.
+public struct JSONValueReader {
+    let bytes: [UInt8]
+    var position = 0
+
+    public static func parse(_ text: String) throws(QueryError) -> Value {
+        var r = JSONValueReader(bytes: Array(text.utf8))
+        r.skipSpace()
+        let v = try r.value()
+        r.skipSpace()
+        guard r.position == r.bytes.count else { throw r.error("unexpected text after the JSON value") }
+        return v
+    }
+
+    func error(_ what: String) -> QueryError {
+        QueryError(.argumentError, "InvalidJSON", "\(what) at offset \(position)")
+    }
+
+    mutating func skipSpace() {
+        while position < bytes.count, [32, 9, 10, 13].contains(bytes[position]) { position += 1 }
+    }
+
+    mutating func value() throws(QueryError) -> Value {
+        guard position < bytes.count else { throw error("unexpected end of JSON") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"):
+            position += 1
+            var m: [String: Value] = [:]
+            skipSpace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                return .map(m)
+            }
+            while true {
+                skipSpace()
+                guard case .string(let k) = try value() else { throw error("object keys must be strings") }
+                skipSpace()
+                guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
+                position += 1
+                skipSpace()
+                m[k] = try value()
+                skipSpace()
+                guard position < bytes.count else { throw error("unexpected end of JSON") }
+                if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+                if bytes[position] == UInt8(ascii: "}") { position += 1; return .map(m) }
+                throw error("expected ',' or '}'")
+            }
+        case UInt8(ascii: "["):
+            position += 1
+            var l: [Value] = []
+            skipSpace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+                position += 1
+                return .list(l)
+            }
+            while true {
+                skipSpace()
+                l.append(try value())
+                skipSpace()
+                guard position < bytes.count else { throw error("unexpected end of JSON") }
+                if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+                if bytes[position] == UInt8(ascii: "]") { position += 1; return .list(l) }
+                throw error("expected ',' or ']'")
+            }
+        case UInt8(ascii: "\""):
+            return .string(try string())
+        default:
+            return try scalar()
+        }
+    }
+
+    mutating func string() throws(QueryError) -> String {
+        position += 1
+        var out: [UInt8] = []
+        while position < bytes.count {
+            let c = bytes[position]
+            position += 1
+            if c == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
+            if c == UInt8(ascii: "\\"), position < bytes.count {
+                let e = bytes[position]
+                position += 1
+                switch e {
+                case UInt8(ascii: "n"): out.append(10)
+                case UInt8(ascii: "t"): out.append(9)
+                case UInt8(ascii: "r"): out.append(13)
+                case UInt8(ascii: "b"): out.append(8)
+                case UInt8(ascii: "f"): out.append(12)
+                case UInt8(ascii: "u"):
+                    guard position + 4 <= bytes.count,
+                          let v = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16) else {
+                        throw error("bad \\u escape")
+                    }
+                    position += 4
+                    out.append(contentsOf: Array(String(Character(Unicode.Scalar(v) ?? "\u{FFFD}")).utf8))
+                default: out.append(e)
+                }
+                continue
+            }
+            out.append(c)
+        }
+        throw error("unterminated string")
+    }
+
+    mutating func scalar() throws(QueryError) -> Value {
+        let start = position
+        while position < bytes.count, !([44, 93, 125, 32, 9, 10, 13, 58].contains(bytes[position])) { position += 1 }
+        let t = String(decoding: bytes[start..<position], as: UTF8.self)
+        switch t {
+        case "null": return .null
+        case "true": return .bool(true)
+        case "false": return .bool(false)
+        case "NaN": return .float(.nan)
+        case "Infinity": return .float(.infinity)
+        case "-Infinity": return .float(-.infinity)
+        default: break
+        }
+        if !t.contains("."), !t.lowercased().contains("e"), let i = Int64(t) { return .int(i) }
+        if let d = Double(t) { return .float(d) }
+        position = start
+        throw error("'\(t)' is not a JSON value")
+    }
+}

@@ -1,0 +1,133 @@
+/// The state of planning one MATCH: the operator built so far, the slots bound, and the WHERE
+/// conjuncts still waiting for their variables.
+final class MatchBuilder {
+    let planner: PatternPlanner
+    let compiler: ExpressionCompiler
+    var op: PhysicalOperator
+    var bound: Set<Int>
+    var pending: [(Expr, Set<Int>)]
+    /// Relationships matched so far in this MATCH: one is never used twice.
+    var relationshipsHere: [Int] = []
+
+    init(planner: PatternPlanner, input: PhysicalOperator, bound: Set<Int>, scope: [String: Int], predicate: Expr?) {
+        self.planner = planner
+        self.compiler = planner.compiler(scope)
+        self.op = input
+        self.bound = bound
+        self.pending = (predicate?.conjuncts ?? []).map { c in (c, Set(c.referencedNames.compactMap { scope[$0] })) }
+    }
+
+    func applyReadyFilters() throws(QueryError) {
+        var i = 0
+        while i < pending.count {
+            if pending[i].1.isSubset(of: bound) {
+                let e = pending.remove(at: i).0
+                op = FilterOperator(planner.ctx, op, predicate: try compiler.compile(e), text: e.canonicalText)
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    func applyRemainingFilters() throws(QueryError) {
+        for (e, _) in pending {
+            op = FilterOperator(planner.ctx, op, predicate: try compiler.compile(e), text: e.canonicalText)
+        }
+        pending = []
+    }
+
+    /// Plans one chain `(a)-[r]->(b)-...`: a start node, then expansions to the right and to the left.
+    func planChain(_ part: PlannedPart) throws(QueryError) {
+        let ctx = planner.ctx
+        let scopeSlots = compiler.scope
+        let choices = part.nodes.map { planner.startChoice($0, bound, pending, scopeSlots) }
+        let startIndex = choices.indices.min { choices[$0].cost < choices[$1].cost } ?? 0
+        let start = part.nodes[startIndex]
+        switch choices[startIndex].choice {
+        case .bound:
+            op = try planner.nodeFilter(start, op, compiler, wasBound: true)
+        case .seek(let label, let key, let value, let anyOf, let text):
+            let e = try compiler.compile(value)
+            op = IndexSeekOperator(ctx, op, slot: start.slot, label: label, key: key,
+                                   lookup: anyOf ? .anyOf(e) : .equal(e), text: text)
+            op = try planner.nodeFilter(start, op, compiler, wasBound: false)
+        case .scan(let label):
+            op = NodeScanOperator(ctx, op, slot: start.slot, label: label.map { ctx.graph.labelID($0) }, labelName: label)
+            op = try planner.nodeFilter(start, op, compiler, wasBound: false, skipLabel: label)
+        }
+        bound.insert(start.slot)
+        try applyReadyFilters()
+
+        var order: [(rel: Int, from: Int, to: Int, reversed: Bool)] = []
+        for i in startIndex..<part.relationships.count { order.append((i, i, i + 1, false)) }
+        for i in stride(from: startIndex - 1, through: 0, by: -1) { order.append((i, i + 1, i, true)) }
+        for step in order {
+            let rel = part.relationships[step.rel]
+            let from = part.nodes[step.from], to = part.nodes[step.to]
+            var direction = rel.direction
+            if step.reversed { direction = direction == .outgoing ? .incoming : direction == .incoming ? .outgoing : .both }
+            let types: [Int32]? = rel.types.isEmpty ? nil : rel.types.map { ctx.graph.typeID($0) }
+            let toBound = bound.contains(to.slot)
+            let text = "(\(from.name ?? ""))\(RelationshipPattern(variable: rel.name, types: rel.types, direction: direction, length: rel.length, properties: nil, range: rel.range).canonicalText)(\(to.name ?? ""))"
+            if let length = rel.length {
+                var filters: [(Int32, Evaluator)] = []
+                if let props = rel.properties, case .map(let entries) = props.kind {
+                    for (k, v) in entries { filters.append((ctx.graph.keyID(k), try compiler.compile(v))) }
+                }
+                op = VarExpandOperator(ctx, op, from: from.slot, relationships: rel.slot, to: to.slot, direction: direction,
+                                       types: types, minHops: length.min ?? 1, maxHops: length.max, toBound: toBound,
+                                       excluded: relationshipsHere, propertyFilter: filters, text: text)
+                if step.reversed {
+                    op = ProjectOperator(ctx, op, items: [(rel.slot, { row in
+                        if case .list(let l) = row[rel.slot] { return .list(l.reversed()) }
+                        return row[rel.slot]
+                    })], text: "reverse \(rel.name ?? "")")
+                }
+            } else {
+                op = ExpandOperator(ctx, op, from: from.slot, relationship: rel.slot, to: to.slot, direction: direction,
+                                    types: types, toBound: toBound, relationshipBound: bound.contains(rel.slot),
+                                    excluded: relationshipsHere, text: text)
+                if let props = rel.properties {
+                    op = try planner.propertyFilter(rel.slot, props, op, compiler)
+                }
+            }
+            relationshipsHere.append(rel.slot)
+            bound.insert(rel.slot)
+            if !toBound { op = try planner.nodeFilter(to, op, compiler, wasBound: false) }
+            bound.insert(to.slot)
+            try applyReadyFilters()
+        }
+        if let pathSlot = part.pathSlot {
+            op = ProjectOperator(ctx, op, items: [(pathSlot, planner.pathBuilder(part))], text: "path")
+            bound.insert(pathSlot)
+        }
+    }
+
+
+    /// shortestPath / allShortestPaths: scan for unbound end nodes, then search between them.
+    func planShortest(_ part: PlannedPart) throws(QueryError) {
+        let ctx = planner.ctx
+        guard part.relationships.count == 1, let rel = part.relationships.first else {
+            throw .unsupported("shortestPath over more than one relationship pattern", at: part.range)
+        }
+        for n in part.nodes {
+            if bound.contains(n.slot) {
+                op = try planner.nodeFilter(n, op, compiler, wasBound: true)
+            } else {
+                let label = n.labels.first
+                op = NodeScanOperator(ctx, op, slot: n.slot, label: label.map { ctx.graph.labelID($0) }, labelName: label)
+                op = try planner.nodeFilter(n, op, compiler, wasBound: false, skipLabel: label)
+                bound.insert(n.slot)
+            }
+        }
+        let types: [Int32]? = rel.types.isEmpty ? nil : rel.types.map { ctx.graph.typeID($0) }
+        let minHops = rel.length?.min ?? 1
+        guard minHops <= 1 else { throw .unsupported("shortestPath with a minimum length above 1", at: rel.range) }
+        op = ShortestPathOperator(ctx, op, from: part.nodes[0].slot, to: part.nodes[1].slot, relationships: rel.slot,
+                                  path: part.pathSlot, direction: rel.direction, types: types, minHops: minHops,
+                                  maxHops: rel.length == nil ? 1 : rel.length?.max, all: part.shortest == .all,
+                                  text: "(\(part.nodes[0].name ?? ""))-[*]-(\(part.nodes[1].name ?? ""))")
+        bound.insert(rel.slot)
+        if let p = part.pathSlot { bound.insert(p) }
+    }
+}

@@ -1,0 +1,58 @@
+/// A pattern part with every element given a slot (anonymous ones get fresh slots).
+struct PlannedNode {
+    let slot: Int
+    let name: String?
+    let labels: [String]
+    let properties: Expr?
+    let range: SourceRange
+}
+
+struct PlannedRelationship {
+    let slot: Int
+    let name: String?
+    let types: [String]
+    let direction: Direction
+    let length: (min: Int?, max: Int?)?
+    let properties: Expr?
+    let range: SourceRange
+}
+
+struct PlannedPart {
+    var nodes: [PlannedNode]
+    var relationships: [PlannedRelationship]
+    let pathSlot: Int?
+    let shortest: ShortestKind
+    let range: SourceRange
+}
+
+extension Expr {
+    /// Variables the expression reads, including those named inside pattern expressions.
+    var referencedNames: Set<String> {
+        var out: Set<String> = []
+        collectNames(into: &out)
+        return out
+    }
+
+    func collectNames(into out: inout Set<String>) {
+        switch kind {
+        case .variable(let n): out.insert(n)
+        case .patternPredicate(let p), .patternComprehension(let p, _, _):
+            for n in [p.start] + p.steps.map(\.node) {
+                if let v = n.variable { out.insert(v) }
+                n.properties?.collectNames(into: &out)
+            }
+            for s in p.steps {
+                if let v = s.relationship.variable { out.insert(v) }
+                s.relationship.properties?.collectNames(into: &out)
+            }
+        default: break
+        }
+        for c in children { c.collectNames(into: &out) }
+    }
+
+    /// The conjuncts of an AND chain.
+    var conjuncts: [Expr] {
+        if case .binary(.and, let a, let b) = kind { return a.conjuncts + b.conjuncts }
+        return [self]
+    }
+}

@@ -1,0 +1,128 @@
+/// Plans graph patterns: where to start (a bound node, an index seek, the smallest label),
+/// which way to expand, and where each filter goes (as soon as its variables are bound).
+final class PatternPlanner: @unchecked Sendable {
+    let ctx: ExecutionContext
+    let slots: SlotAllocator
+
+    struct SubPlan {
+        let argument: ArgumentOperator
+        let root: PhysicalOperator
+        let scope: [String: Int]
+    }
+
+    init(ctx: ExecutionContext, slots: SlotAllocator) {
+        self.ctx = ctx
+        self.slots = slots
+    }
+
+    func compiler(_ scope: [String: Int]) -> ExpressionCompiler {
+        ExpressionCompiler(ctx: ctx, scope: scope, slots: slots, patterns: self)
+    }
+
+    /// A pattern used inside an expression, run once per row against an argument row.
+    func plan(_ part: PatternPart, scope: [String: Int], predicate: Expr? = nil) throws(QueryError) -> SubPlan {
+        var inner = scope
+        let planned = assignSlots(part, &inner)
+        let argument = ArgumentOperator(ctx, width: 0)
+        let root = try planMatch(input: argument, parts: [planned], bound: Set(scope.values), scope: inner, predicate: predicate)
+        return SubPlan(argument: argument, root: root, scope: inner)
+    }
+
+    /// Gives every element a slot: the variable's slot where it has one, otherwise a fresh one.
+    func assignSlots(_ part: PatternPart, _ scope: inout [String: Int]) -> PlannedPart {
+        func slot(_ name: String?) -> Int {
+            guard let name else { return slots.next() }
+            if let s = scope[name] { return s }
+            let s = slots.next()
+            scope[name] = s
+            return s
+        }
+        let nodes = ([part.start] + part.steps.map(\.node)).map {
+            PlannedNode(slot: slot($0.variable), name: $0.variable, labels: $0.labels, properties: $0.properties, range: $0.range)
+        }
+        let rels = part.steps.map(\.relationship).map {
+            PlannedRelationship(slot: slot($0.variable), name: $0.variable, types: $0.types, direction: $0.direction,
+                                length: $0.length, properties: $0.properties, range: $0.range)
+        }
+        return PlannedPart(nodes: nodes, relationships: rels, pathSlot: part.pathVariable.map { slot($0) },
+                           shortest: part.shortest, range: part.range)
+    }
+
+    /// Plans the parts of one MATCH on top of `input`. `bound` holds the slots bound before it.
+    func planMatch(input: PhysicalOperator, parts: [PlannedPart], bound: Set<Int>,
+                   scope: [String: Int], predicate: Expr?) throws(QueryError) -> PhysicalOperator {
+        let builder = MatchBuilder(planner: self, input: input, bound: bound, scope: scope, predicate: predicate)
+        try builder.applyReadyFilters()
+        var remaining = parts
+        while !remaining.isEmpty {
+            let pick = remaining.firstIndex { $0.nodes.contains { builder.bound.contains($0.slot) } }
+                ?? cheapestPart(remaining, builder.bound, builder.pending, scope)
+            let part = remaining.remove(at: pick)
+            if part.shortest != .none {
+                try builder.planShortest(part)
+            } else {
+                try builder.planChain(part)
+            }
+            try builder.applyReadyFilters()
+        }
+        try builder.applyRemainingFilters()
+        return builder.op
+    }
+
+    func cheapestPart(_ parts: [PlannedPart], _ bound: Set<Int>, _ pending: [(Expr, Set<Int>)], _ scope: [String: Int]) -> Int {
+        var best = 0
+        var bestCost = Int.max
+        for (i, p) in parts.enumerated() {
+            let cost = p.nodes.map { startChoice($0, bound, pending, scope).cost }.min() ?? Int.max
+            if cost < bestCost {
+                best = i
+                bestCost = cost
+            }
+        }
+        return best
+    }
+
+    enum StartChoice {
+        case bound
+        case seek(label: Int32, key: Int32, value: Expr, anyOf: Bool, text: String)
+        case scan(label: String?)
+    }
+
+    /// How to start at a node, with an estimate of the rows it yields.
+    func startChoice(_ n: PlannedNode, _ bound: Set<Int>, _ pending: [(Expr, Set<Int>)], _ scope: [String: Int]) -> (choice: StartChoice, cost: Int) {
+        if bound.contains(n.slot) { return (.bound, 0) }
+        let g = ctx.graph
+        for label in n.labels {
+            guard let l = g.labels.id(label) else { return (.scan(label: label), 0) }
+            for (key, value, anyOf) in equalities(for: n, pending, bound, scope) {
+                if let k = g.keys.id(key), g.index(label: l, key: k) != nil {
+                    return (.seek(label: l, key: k, value: value, anyOf: anyOf, text: ":\(label)(\(key))"), 1)
+                }
+            }
+        }
+        let counted = n.labels.map { (label: $0, count: g.labels.id($0).map { g.labelCounts[Int($0)] } ?? 0) }
+        if let smallest = counted.min(by: { $0.count < $1.count }) {
+            return (.scan(label: smallest.label), 2 + smallest.count)
+        }
+        return (.scan(label: nil), 2 + g.nodeCount * 2)
+    }
+
+    /// `n.key = value` constraints on the node whose value does not depend on unbound variables.
+    func equalities(for n: PlannedNode, _ pending: [(Expr, Set<Int>)], _ bound: Set<Int>, _ scope: [String: Int]) -> [(String, Expr, Bool)] {
+        var out: [(String, Expr, Bool)] = []
+        if let props = n.properties, case .map(let entries) = props.kind {
+            for (k, v) in entries where Set(v.referencedNames.compactMap { scope[$0] }).isSubset(of: bound) { out.append((k, v, false)) }
+        }
+        guard let name = n.name else { return out }
+        for (e, _) in pending {
+            guard case .binary(let op, let a, let b) = e.kind, op == .equal || op == .in else { continue }
+            for (lhs, rhs) in op == .equal ? [(a, b), (b, a)] : [(a, b)] {
+                if case .property(let o, let key) = lhs.kind, case .variable(let v) = o.kind, v == name,
+                   Set(rhs.referencedNames.compactMap { scope[$0] }).isSubset(of: bound), !rhs.referencedNames.contains(name) {
+                    out.append((key, rhs, op == .in))
+                }
+            }
+        }
+        return out
+    }
+}

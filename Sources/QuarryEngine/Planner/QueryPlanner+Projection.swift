@@ -1,0 +1,127 @@
+extension QueryPlanner {
+    /// WITH and RETURN: aggregate or project, then DISTINCT, ORDER BY, SKIP/LIMIT and WITH's WHERE.
+    func planProjection(_ p: CheckedProjection, _ syntax: Projection, before: Scope, after: Scope,
+                        input: PhysicalOperator) throws(QueryError) -> PhysicalOperator {
+        var op = input
+        var aggregateSlots: [String: Int] = [:]
+        if p.isAggregating {
+            let c = compiler(before)
+            let keys = try p.items.filter { !$0.containsAggregate }.map { i throws(QueryError) in try c.compile(i.expression) }
+            var specs: [AggregateOperator.Spec] = []
+            for a in p.aggregates {
+                aggregateSlots[a.key] = a.slot
+                specs.append(try aggregateSpec(a, c))
+            }
+            op = AggregateOperator(ctx, op, keys: keys, specs: specs, width: query.slots.count,
+                                   text: p.aggregates.map(\.key).joined(separator: ", "))
+        }
+        let itemCompiler = compiler(before, aggregates: aggregateSlots)
+        let items = try p.items.map { i throws(QueryError) in (slot: i.slot, value: try itemCompiler.compile(i.expression)) }
+        op = ProjectOperator(ctx, op, items: items, text: p.items.map(\.name).joined(separator: ", "))
+        if p.distinct { op = DistinctOperator(ctx, op, slots: p.items.map(\.slot)) }
+        if !p.orderBy.isEmpty {
+            let c = compiler(p.orderScope, aggregates: aggregateSlots)
+            let keys = try p.orderBy.map { s throws(QueryError) in (value: try c.compile(s.expression), descending: s.descending) }
+            op = SortOperator(ctx, op, keys: keys, text: p.orderBy.map { $0.expression.canonicalText + ($0.descending ? " DESC" : "") }.joined(separator: ", "))
+        }
+        if p.skip != nil || p.limit != nil {
+            let c = compiler([:])
+            op = SkipLimitOperator(ctx, op, skip: try p.skip.map { e throws(QueryError) in try c.compile(e) },
+                                   limit: try p.limit.map { e throws(QueryError) in try c.compile(e) })
+        }
+        if let w = p.predicate {
+            let c = compiler(p.orderScope.merging(after) { _, new in new }, aggregates: aggregateSlots)
+            op = FilterOperator(ctx, op, predicate: try c.compile(w), text: w.canonicalText)
+        }
+        return op
+    }
+
+    func aggregateSpec(_ a: CheckedProjection.Aggregate, _ c: ExpressionCompiler) throws(QueryError) -> AggregateOperator.Spec {
+        switch a.expression.kind {
+        case .countStar:
+            return .init(function: .countStar, distinct: false, argument: nil, percentile: nil, slot: a.slot)
+        case .function(let name, let distinct, let args):
+            guard let f = AggregateFunction(name: name) else { throw .unknownFunction(name, at: a.expression.range, suggestion: nil) }
+            return .init(function: f, distinct: distinct, argument: try c.compile(args[0]),
+                         percentile: args.count > 1 ? try c.compile(args[1]) : nil, slot: a.slot)
+        default:
+            throw .invalidAggregation("here", at: a.expression.range)
+        }
+    }
+
+    func setAction(_ item: SetItem, _ c: ExpressionCompiler) throws(QueryError) -> SetAction {
+        let ctx = self.ctx
+        switch item {
+        case .property(let target, let key, let value):
+            let t = try c.compile(target), v = try c.compile(value)
+            let k = ctx.graph.keyID(key)
+            return { (row: inout Row) throws(QueryError) in
+                let element = try t(&row)
+                try ctx.setProperty(of: element, k, try v(&row))
+            }
+        case .replaceProperties(let name, let value, _), .mergeProperties(let name, let value, _):
+            guard let slot = c.scope[name] else { throw .undefinedVariable(name, at: value.range, suggestion: nil) }
+            let v = try c.compile(value)
+            var replace = false
+            if case .replaceProperties = item { replace = true }
+            let replacing = replace
+            return { (row: inout Row) throws(QueryError) in
+                let element = row[slot]
+                if element.isNull { return }
+                let newValue = try v(&row)
+                if case .map(let m) = newValue {
+                    if replacing {
+                        for k in ctx.propertyKeys(of: element) where m[ctx.graph.keys.name(k)] == nil {
+                            try ctx.setProperty(of: element, k, .null)
+                        }
+                    }
+                    for key in m.keys.sorted() { try ctx.setProperty(of: element, ctx.graph.keyID(key), m[key]!) }
+                    return
+                }
+                let pairs = try ctx.propertyMap(newValue)
+                if replacing {
+                    for k in ctx.propertyKeys(of: element) where !pairs.contains(where: { $0.0 == k }) {
+                        try ctx.setProperty(of: element, k, .null)
+                    }
+                }
+                for (k, x) in pairs { try ctx.setProperty(of: element, k, x) }
+            }
+        case .labels(let name, let labels, let r):
+            guard let slot = c.scope[name] else { throw .undefinedVariable(name, at: r, suggestion: nil) }
+            let ids = labels.map { ctx.graph.labelID($0) }
+            return { (row: inout Row) throws(QueryError) in
+                switch row[slot] {
+                case .null: return
+                case .node(let n):
+                    for l in ids where ctx.graph.addLabel(n, l) { ctx.statistics.labelsAdded += 1 }
+                case let v: throw .typeMismatch("labels can only be set on nodes", got: v, at: r)
+                }
+            }
+        }
+    }
+
+    func removeAction(_ item: RemoveItem, _ c: ExpressionCompiler) throws(QueryError) -> SetAction {
+        let ctx = self.ctx
+        switch item {
+        case .property(let target, let key):
+            let t = try c.compile(target)
+            let k = ctx.graph.keyID(key)
+            return { (row: inout Row) throws(QueryError) in
+                let element = try t(&row)
+                if element.isNull { return }
+                try ctx.setProperty(of: element, k, .null)
+            }
+        case .labels(let name, let labels, let r):
+            guard let slot = c.scope[name] else { throw .undefinedVariable(name, at: r, suggestion: nil) }
+            let ids = labels.map { ctx.graph.labelID($0) }
+            return { (row: inout Row) throws(QueryError) in
+                switch row[slot] {
+                case .null: return
+                case .node(let n):
+                    for l in ids where ctx.graph.removeLabel(n, l) { ctx.statistics.labelsRemoved += 1 }
+                case let v: throw .typeMismatch("labels can only be removed from nodes", got: v, at: r)
+                }
+            }
+        }
+    }
+}

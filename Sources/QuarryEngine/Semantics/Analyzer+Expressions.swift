@@ -1,0 +1,159 @@
+struct ExpressionContext {
+    var scope: Scope
+    var locals: Set<String> = []
+    var allowAggregates: Bool
+    var insideAggregate = false
+    var what = "here"
+
+    func knows(_ name: String) -> Bool { scope[name] != nil || locals.contains(name) }
+}
+
+extension Analyzer {
+    func text(of e: Expr) -> String { e.canonicalText }
+
+    func checkNoAggregate(_ e: Expr, _ scope: Scope, _ what: String) throws(QueryError) {
+        var ctx = ExpressionContext(scope: scope, allowAggregates: false)
+        ctx.what = what
+        try check(e, ctx)
+    }
+
+    /// Checks names, functions and aggregate placement; returns whether `e` holds an aggregate.
+    @discardableResult
+    func check(_ e: Expr, _ ctx: ExpressionContext) throws(QueryError) -> Bool {
+        switch e.kind {
+        case .variable(let name):
+            if !ctx.knows(name) {
+                throw .undefinedVariable(name, at: e.range, suggestion: closestName(to: name, in: Array(ctx.scope.keys) + ctx.locals))
+            }
+            return false
+        case .countStar:
+            try checkAggregatePlacement(e, ctx)
+            return true
+        case .function(let name, let distinct, let args):
+            guard let entry = FunctionCatalog.lookup(name) else {
+                throw .unknownFunction(name, at: e.range, suggestion: closestName(to: name, in: FunctionCatalog.entries.values.map(\.name)))
+            }
+            if args.count < entry.minArgs || args.count > entry.maxArgs {
+                let expected = entry.minArgs == entry.maxArgs ? "\(entry.minArgs)" :
+                    entry.maxArgs == Int.max ? "at least \(entry.minArgs)" : "\(entry.minArgs) to \(entry.maxArgs)"
+                throw .wrongArgumentCount(entry.name, expected: expected, got: args.count, at: e.range)
+            }
+            if entry.isAggregate {
+                try checkAggregatePlacement(e, ctx)
+                var inner = ctx
+                inner.insideAggregate = true
+                for a in args { try check(a, inner) }
+                return true
+            }
+            if distinct { throw .unexpectedToken(found: "DISTINCT", expected: "arguments of \(entry.name)()", at: e.range) }
+            if entry.name == "exists", let a = args.first {
+                switch a.kind {
+                case .property, .patternPredicate: break
+                default: throw .invalidArgumentType("exists() takes a property or a pattern", at: a.range)
+                }
+            }
+            var any = false
+            for a in args { any = try check(a, ctx) || any }
+            return any
+        case .listComprehension(let v, let list, let predicate, let projection):
+            var any = try check(list, ctx)
+            var inner = ctx
+            inner.locals.insert(v)
+            inner.allowAggregates = false
+            if let predicate { any = try check(predicate, inner) || any }
+            if let projection { any = try check(projection, inner) || any }
+            return any
+        case .quantifier(_, let v, let list, let predicate):
+            var any = try check(list, ctx)
+            var inner = ctx
+            inner.locals.insert(v)
+            inner.allowAggregates = false
+            if let predicate { any = try check(predicate, inner) || any }
+            return any
+        case .reduce(let acc, let initial, let v, let list, let expression):
+            var any = try check(initial, ctx)
+            any = try check(list, ctx) || any
+            var inner = ctx
+            inner.locals.formUnion([acc, v])
+            inner.allowAggregates = false
+            return try check(expression, inner) || any
+        case .patternPredicate(let part):
+            try checkPatternExpression(part, ctx, mayIntroduce: false)
+            return false
+        case .patternComprehension(let part, let predicate, let projection):
+            let introduced = try checkPatternExpression(part, ctx, mayIntroduce: true)
+            var inner = ctx
+            inner.locals.formUnion(introduced)
+            inner.allowAggregates = false
+            if let predicate { try check(predicate, inner) }
+            try check(projection, inner)
+            return false
+        default:
+            var any = false
+            for child in children(of: e) { any = try check(child, ctx) || any }
+            return any
+        }
+    }
+
+    func checkAggregatePlacement(_ e: Expr, _ ctx: ExpressionContext) throws(QueryError) {
+        if ctx.insideAggregate { throw .nestedAggregation(at: e.range) }
+        if !ctx.allowAggregates { throw .invalidAggregation(ctx.what, at: e.range) }
+    }
+
+    /// Variables in a pattern expression must be bound, except in a pattern comprehension, which
+    /// may introduce its own. Returns the names it introduces.
+    @discardableResult
+    func checkPatternExpression(_ part: PatternPart, _ ctx: ExpressionContext, mayIntroduce: Bool) throws(QueryError) -> Set<String> {
+        var introduced: Set<String> = []
+        var names: [(String, SourceRange)] = []
+        let nodes = [part.start] + part.steps.map(\.node)
+        for n in nodes { if let v = n.variable { names.append((v, n.range)) } }
+        for s in part.steps { if let v = s.relationship.variable { names.append((v, s.relationship.range)) } }
+        if let p = part.pathVariable { names.append((p, part.range)) }
+        for (name, range) in names where !ctx.knows(name) {
+            if !mayIntroduce {
+                throw .undefinedVariable(name, at: range, suggestion: closestName(to: name, in: Array(ctx.scope.keys) + ctx.locals))
+            }
+            introduced.insert(name)
+        }
+        var inner = ctx
+        inner.locals.formUnion(introduced)
+        inner.allowAggregates = false
+        for n in nodes { if let p = n.properties { try check(p, inner) } }
+        for s in part.steps { if let p = s.relationship.properties { try check(p, inner) } }
+        return introduced
+    }
+
+    func collectVariables(_ e: Expr, into names: inout [String]) {
+        if case .variable(let n) = e.kind { names.append(n) }
+        for c in children(of: e) { collectVariables(c, into: &names) }
+    }
+
+    func children(of e: Expr) -> [Expr] { e.children }
+}
+
+extension Expr {
+    /// The direct sub-expressions (not those inside patterns).
+    var children: [Expr] {
+        switch kind {
+        case .literal, .parameter, .variable, .countStar: return []
+        case .property(let o, _): return [o]
+        case .index(let a, let b): return [a, b]
+        case .slice(let a, let b, let c): return [a] + [b, c].compactMap { $0 }
+        case .list(let l): return l
+        case .map(let m): return m.map(\.1)
+        case .unary(_, let a): return [a]
+        case .binary(_, let a, let b): return [a, b]
+        case .isNull(let a, _): return [a]
+        case .hasLabels(let a, _): return [a]
+        case .function(_, _, let args): return args
+        case .caseExpr(let s, let whens, let o):
+            return [s].compactMap { $0 } + whens.flatMap { [$0.0, $0.1] } + [o].compactMap { $0 }
+        case .listComprehension(_, let l, let p, let q): return [l] + [p, q].compactMap { $0 }
+        case .quantifier(_, _, let l, let p): return [l] + [p].compactMap { $0 }
+        case .reduce(_, let i, _, let l, let x): return [i, l, x]
+        case .patternComprehension(_, let p, let q): return [p].compactMap { $0 } + [q]
+        case .patternPredicate: return []
+        }
+    }
+}

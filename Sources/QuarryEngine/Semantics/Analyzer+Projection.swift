@@ -1,0 +1,118 @@
+extension Analyzer {
+    mutating func analyzeProjection(_ p: Projection, in scope: Scope, isReturn: Bool) throws(QueryError) -> CheckedProjection {
+        var named: [(String, Expr)] = []
+        if p.star {
+            let visible = scope.keys.filter { !$0.isEmpty }.sorted()
+            if visible.isEmpty && p.items.isEmpty { throw .noVariablesInScope(at: p.range) }
+            for name in visible { named.append((name, Expr(.variable(name), p.range))) }
+        }
+        for item in p.items {
+            if !isReturn, item.alias == nil {
+                guard case .variable = item.expression.kind else { throw .noExpressionAlias(at: item.expression.range) }
+            }
+            named.append((item.name, item.expression))
+        }
+        var seen: Set<String> = []
+        for (name, e) in named {
+            if !seen.insert(name).inserted { throw .columnNameConflict(name, at: e.range) }
+        }
+
+        var aggregates: [CheckedProjection.Aggregate] = []
+        var items: [CheckedProjection.Item] = []
+        for (name, e) in named {
+            let hasAggregate = try check(e, ExpressionContext(scope: scope, allowAggregates: true))
+            if hasAggregate { collectAggregates(e, into: &aggregates) }
+            items.append(.init(name: name, expression: e, slot: slots.next(), containsAggregate: hasAggregate))
+        }
+        let grouping = items.filter { !$0.containsAggregate }
+        if !aggregates.isEmpty {
+            for item in items where item.containsAggregate {
+                try checkGrouped(item.expression, grouping)
+            }
+        }
+
+        var outputs: Scope = [:]
+        for item in items { outputs[item.name] = Variable(slot: item.slot, kind: kindOf(item.expression, in: scope)) }
+        var orderScope = outputs
+        if !p.distinct && aggregates.isEmpty {
+            orderScope = scope.merging(outputs) { _, new in new }
+        } else if !aggregates.isEmpty {
+            orderScope = scope.merging(outputs) { _, new in new }
+        }
+
+        var order: [SortItem] = []
+        for s in p.orderBy {
+            var e = s.expression
+            if let match = items.first(where: { text(of: $0.expression) == text(of: e) && !isVariable($0.expression) }) {
+                e = Expr(.variable(match.name), e.range)
+            }
+            let hasAggregate = try check(e, ExpressionContext(scope: orderScope, allowAggregates: !aggregates.isEmpty))
+            if hasAggregate {
+                collectAggregates(e, into: &aggregates)
+            }
+            if !aggregates.isEmpty { try checkGrouped(e, grouping, outputs: outputs) }
+            if p.distinct && aggregates.isEmpty {
+                try check(e, ExpressionContext(scope: outputs, allowAggregates: false))
+            }
+            order.append(SortItem(expression: e, descending: s.descending))
+        }
+        for bound in [p.skip, p.limit].compactMap({ $0 }) { try checkConstant(bound) }
+        if let w = p.predicate { try checkNoAggregate(w, orderScope, "in WHERE") }
+        return CheckedProjection(items: items, aggregates: aggregates, distinct: p.distinct, orderBy: order,
+                                 skip: p.skip, limit: p.limit, predicate: p.predicate, orderScope: orderScope)
+    }
+
+    func isVariable(_ e: Expr) -> Bool {
+        if case .variable = e.kind { return true }
+        return false
+    }
+
+    /// SKIP and LIMIT take a non-negative integer that does not depend on the rows.
+    func checkConstant(_ e: Expr) throws(QueryError) {
+        var names: [String] = []
+        collectVariables(e, into: &names)
+        if !names.isEmpty { throw .nonConstantExpression("SKIP and LIMIT", at: e.range) }
+        switch e.kind {
+        case .literal(.int(let v)) where v < 0: throw .negativeIntegerArgument("SKIP and LIMIT", at: e.range)
+        case .unary(.negate, let inner):
+            if case .literal(.int) = inner.kind { throw .negativeIntegerArgument("SKIP and LIMIT", at: e.range) }
+            if case .literal(.float) = inner.kind { throw .invalidIntegerArgument("SKIP and LIMIT", at: e.range) }
+        case .literal(.float), .literal(.string), .literal(.bool):
+            throw .invalidIntegerArgument("SKIP and LIMIT", at: e.range)
+        default: break
+        }
+    }
+
+    /// Outside aggregate calls, an aggregating item may only use grouping keys.
+    func checkGrouped(_ e: Expr, _ grouping: [CheckedProjection.Item], outputs: Scope = [:]) throws(QueryError) {
+        let t = text(of: e)
+        if grouping.contains(where: { text(of: $0.expression) == t || $0.name == t }) { return }
+        switch e.kind {
+        case .function(let name, _, _) where FunctionCatalog.isAggregate(name): return
+        case .countStar: return
+        case .variable(let name):
+            if outputs[name] != nil { return }
+            throw .ambiguousAggregation(at: e.range)
+        default:
+            for child in children(of: e) { try checkGrouped(child, grouping, outputs: outputs) }
+        }
+    }
+
+    func collectAggregates(_ e: Expr, into list: inout [CheckedProjection.Aggregate]) {
+        switch e.kind {
+        case .countStar:
+            add(e, to: &list)
+        case .function(let name, _, _) where FunctionCatalog.isAggregate(name):
+            add(e, to: &list)
+        default:
+            for child in children(of: e) { collectAggregates(child, into: &list) }
+        }
+    }
+
+    func add(_ e: Expr, to list: inout [CheckedProjection.Aggregate]) {
+        let key = text(of: e)
+        if !list.contains(where: { $0.key == key }) {
+            list.append(.init(key: key, expression: e, slot: slots.next()))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// The names, arities and kinds of the built-in functions. Their code is in `Execution/Functions`.
+public enum FunctionCatalog {
+    public struct Entry: Sendable {
+        public let name: String
+        public let minArgs: Int
+        public let maxArgs: Int
+        public let isAggregate: Bool
+    }
+
+    static func entry(_ name: String, _ min: Int, _ max: Int? = nil, aggregate: Bool = false) -> (String, Entry) {
+        (name.lowercased(), Entry(name: name, minArgs: min, maxArgs: max ?? min, isAggregate: aggregate))
+    }
+
+    public static let entries: [String: Entry] = Dictionary(uniqueKeysWithValues: [
+        entry("count", 1, aggregate: true), entry("sum", 1, aggregate: true), entry("avg", 1, aggregate: true),
+        entry("min", 1, aggregate: true), entry("max", 1, aggregate: true), entry("collect", 1, aggregate: true),
+        entry("stDev", 1, aggregate: true), entry("stDevP", 1, aggregate: true),
+        entry("percentileDisc", 2, aggregate: true), entry("percentileCont", 2, aggregate: true),
+        entry("id", 1), entry("elementId", 1), entry("labels", 1), entry("type", 1), entry("keys", 1),
+        entry("properties", 1), entry("startNode", 1), entry("endNode", 1), entry("nodes", 1),
+        entry("relationships", 1), entry("length", 1), entry("size", 1), entry("head", 1), entry("last", 1),
+        entry("tail", 1), entry("range", 2, 3), entry("reverse", 1), entry("coalesce", 1, Int.max),
+        entry("exists", 1), entry("isEmpty", 1),
+        entry("toString", 1), entry("toInteger", 1), entry("toFloat", 1), entry("toBoolean", 1),
+        entry("toStringOrNull", 1), entry("toIntegerOrNull", 1), entry("toFloatOrNull", 1), entry("toBooleanOrNull", 1),
+        entry("toLower", 1), entry("toUpper", 1), entry("lower", 1), entry("upper", 1),
+        entry("trim", 1), entry("ltrim", 1), entry("rtrim", 1), entry("replace", 3), entry("split", 2),
+        entry("substring", 2, 3), entry("left", 2), entry("right", 2),
+        entry("abs", 1), entry("ceil", 1), entry("floor", 1), entry("round", 1, 2), entry("sign", 1),
+        entry("sqrt", 1), entry("rand", 0), entry("exp", 1), entry("log", 1), entry("log10", 1),
+        entry("sin", 1), entry("cos", 1), entry("tan", 1), entry("asin", 1), entry("acos", 1), entry("atan", 1),
+        entry("atan2", 2), entry("pi", 0), entry("e", 0), entry("degrees", 1), entry("radians", 1),
+        entry("date", 0, 1), entry("timestamp", 0),
+    ])
+
+    public static func lookup(_ name: String) -> Entry? { entries[name.lowercased()] }
+
+    public static func isAggregate(_ name: String) -> Bool { lookup(name)?.isAggregate ?? false }
+}
+
+/// The closest candidate by edit distance, when it is close enough to be a likely typo.
+func closestName(to name: String, in candidates: some Sequence<String>) -> String? {
+    let target = Array(name.lowercased())
+    var best: (String, Int)?
+    for c in candidates {
+        let d = editDistance(target, Array(c.lowercased()))
+        if d <= max(1, target.count / 3), best == nil || d < best!.1 { best = (c, d) }
+    }
+    return best?.0
+}
+
+func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,53 @@
+/// One neighbour of a node: the relationship, its type and the node at the other end.
+public struct AdjacencyEntry: Sendable {
+    public var relationship: RelID
+    public var type: Int32
+    public var other: NodeID
+}
+
+/// The relationships of every node in one direction: a compressed sparse row block sorted by node
+/// and type, plus the relationships added since the block was last rebuilt. Deleted relationships
+/// stay in place until the next rebuild; readers skip them.
+public struct Adjacency: Sendable {
+    public internal(set) var offsets: [Int32] = [0]
+    public internal(set) var entries: [AdjacencyEntry] = []
+    public internal(set) var pending: [NodeID: [AdjacencyEntry]] = [:]
+    var pendingCount = 0
+
+    public init() {}
+
+    /// The compressed block's range for `node`.
+    @inline(__always)
+    public func range(of node: NodeID) -> Range<Int> {
+        let n = Int(node)
+        guard n + 1 < offsets.count else { return 0..<0 }
+        return Int(offsets[n])..<Int(offsets[n + 1])
+    }
+
+    mutating func add(_ node: NodeID, _ entry: AdjacencyEntry) {
+        pending[node, default: []].append(entry)
+        pendingCount += 1
+    }
+
+    var needsRebuild: Bool { pendingCount > 4096 && pendingCount > entries.count / 8 }
+
+    /// Rebuilds the block from `(node, entry)` pairs of the live relationships.
+    mutating func rebuild(nodeCount: Int, from pairs: [(NodeID, AdjacencyEntry)]) {
+        var counts = [Int32](repeating: 0, count: nodeCount + 1)
+        for (n, _) in pairs { counts[Int(n) + 1] += 1 }
+        for i in 0..<nodeCount { counts[i + 1] += counts[i] }
+        var fill = counts
+        var out = [AdjacencyEntry](repeating: AdjacencyEntry(relationship: 0, type: 0, other: 0), count: pairs.count)
+        for (n, e) in pairs {
+            out[Int(fill[Int(n)])] = e
+            fill[Int(n)] += 1
+        }
+        for n in 0..<nodeCount where counts[n + 1] - counts[n] > 1 {
+            out[Int(counts[n])..<Int(counts[n + 1])].sort { ($0.type, $0.relationship) < ($1.type, $1.relationship) }
+        }
+        offsets = counts
+        entries = out
+        pending = [:]
+        pendingCount = 0
+    }
+}

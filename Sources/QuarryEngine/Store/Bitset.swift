@@ -1,0 +1,39 @@
+/// A growable set of small non-negative integers, iterated in increasing order.
+public struct Bitset: Sendable {
+    var words: [UInt64] = []
+
+    public init() {}
+
+    @inline(__always)
+    public func contains(_ i: Int) -> Bool {
+        let w = i >> 6
+        return w < words.count && words[w] & (1 << UInt64(i & 63)) != 0
+    }
+
+    public mutating func insert(_ i: Int) {
+        let w = i >> 6
+        if w >= words.count { words.append(contentsOf: repeatElement(0, count: w - words.count + 1)) }
+        words[w] |= 1 << UInt64(i & 63)
+    }
+
+    public mutating func remove(_ i: Int) {
+        let w = i >> 6
+        if w < words.count { words[w] &= ~(1 << UInt64(i & 63)) }
+    }
+
+    /// The first member at or after `i`, or nil.
+    @inline(__always)
+    public func next(from i: Int) -> Int? {
+        var w = i >> 6
+        guard w < words.count else { return nil }
+        var word = words[w] & (~0 << UInt64(i & 63))
+        while true {
+            if word != 0 { return (w << 6) + word.trailingZeroBitCount }
+            w += 1
+            guard w < words.count else { return nil }
+            word = words[w]
+        }
+    }
+
+    public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+}

@@ -1,0 +1,237 @@
+/// The in-memory property graph: dense integer ids that are never reused, interned names,
+/// one bitset per label, one property column per key, and adjacency in both directions.
+///
+/// A value type: a copy is an O(1) snapshot (copy-on-write), which is how a failed or cancelled
+/// write statement is rolled back.
+public struct Graph: Sendable {
+    public internal(set) var labels = Interner()
+    public internal(set) var types = Interner()
+    public internal(set) var keys = Interner()
+
+    /// One past the highest node id ever used.
+    public internal(set) var nodeIDLimit = 0
+    var nodeAlive = Bitset()
+    public internal(set) var nodeCount = 0
+    var labelMembers: [Bitset] = []
+    public internal(set) var labelCounts: [Int] = []
+    var nodeProperties: [PropertyColumn] = []
+
+    var relType: [Int32] = []
+    var relStart: [NodeID] = []
+    var relEnd: [NodeID] = []
+    var relAlive = Bitset()
+    public internal(set) var relationshipCount = 0
+    public internal(set) var typeCounts: [Int] = []
+    var relProperties: [PropertyColumn] = []
+
+    public internal(set) var outgoing = Adjacency()
+    public internal(set) var incoming = Adjacency()
+
+    public internal(set) var indexes: [PropertyIndex] = []
+
+    public init() {}
+
+    public var relationshipIDLimit: Int { relType.count }
+
+    // MARK: Names
+
+    public mutating func labelID(_ name: String) -> Int32 {
+        let id = labels.intern(name)
+        while labelMembers.count <= Int(id) {
+            labelMembers.append(Bitset())
+            labelCounts.append(0)
+        }
+        return id
+    }
+
+    public mutating func typeID(_ name: String) -> Int32 {
+        let id = types.intern(name)
+        while typeCounts.count <= Int(id) { typeCounts.append(0) }
+        return id
+    }
+
+    public mutating func keyID(_ name: String) -> Int32 {
+        let id = keys.intern(name)
+        while nodeProperties.count <= Int(id) {
+            nodeProperties.append(PropertyColumn())
+            relProperties.append(PropertyColumn())
+        }
+        return id
+    }
+
+    // MARK: Nodes
+
+    @inline(__always)
+    public func isAlive(node: NodeID) -> Bool { nodeAlive.contains(Int(node)) }
+
+    @inline(__always)
+    public func hasLabel(_ node: NodeID, _ label: Int32) -> Bool {
+        Int(label) < labelMembers.count && labelMembers[Int(label)].contains(Int(node))
+    }
+
+    public func labels(of node: NodeID) -> [Int32] {
+        (0..<Int32(labelMembers.count)).filter { hasLabel(node, $0) }
+    }
+
+    public mutating func createNode(labels: [Int32] = []) -> NodeID {
+        let id = NodeID(nodeIDLimit)
+        nodeIDLimit += 1
+        nodeAlive.insert(Int(id))
+        nodeCount += 1
+        for l in labels { addLabel(id, l) }
+        return id
+    }
+
+    @discardableResult
+    public mutating func addLabel(_ node: NodeID, _ label: Int32) -> Bool {
+        if hasLabel(node, label) { return false }
+        labelMembers[Int(label)].insert(Int(node))
+        labelCounts[Int(label)] += 1
+        for i in indexes.indices where indexes[i].label == label {
+            indexes[i].insert(nodeProperty(node, indexes[i].key), node)
+        }
+        return true
+    }
+
+    @discardableResult
+    public mutating func removeLabel(_ node: NodeID, _ label: Int32) -> Bool {
+        guard hasLabel(node, label) else { return false }
+        labelMembers[Int(label)].remove(Int(node))
+        labelCounts[Int(label)] -= 1
+        for i in indexes.indices where indexes[i].label == label {
+            indexes[i].remove(nodeProperty(node, indexes[i].key), node)
+        }
+        return true
+    }
+
+    @inline(__always)
+    public func nodeProperty(_ node: NodeID, _ key: Int32) -> Value {
+        key >= 0 && Int(key) < nodeProperties.count ? nodeProperties[Int(key)].get(Int(node)) : .null
+    }
+
+    public mutating func setNodeProperty(_ node: NodeID, _ key: Int32, _ value: Value) {
+        for i in indexes.indices where indexes[i].key == key && hasLabel(node, indexes[i].label) {
+            indexes[i].remove(nodeProperty(node, key), node)
+            indexes[i].insert(value, node)
+        }
+        nodeProperties[Int(key)].set(Int(node), value)
+    }
+
+    public func nodePropertyKeys(_ node: NodeID) -> [Int32] {
+        (0..<Int32(nodeProperties.count)).filter { !nodeProperties[Int($0)].get(Int(node)).isNull }
+    }
+
+    /// Live relationships touching the node (a self-loop counts once).
+    public func degree(_ node: NodeID) -> Int {
+        var n = 0
+        forEachRelationship(of: node, .outgoing) { _ in n += 1 }
+        forEachRelationship(of: node, .incoming) { e in if e.other != node { n += 1 } }
+        return n
+    }
+
+    public func forEachRelationship(of node: NodeID, _ direction: Direction, _ body: (AdjacencyEntry) -> Void) {
+        let adjacencies = direction == .outgoing ? [outgoing] : direction == .incoming ? [incoming] : [outgoing, incoming]
+        for (k, adj) in adjacencies.enumerated() {
+            for i in adj.range(of: node) {
+                let e = adj.entries[i]
+                if relAlive.contains(Int(e.relationship)), !(k == 1 && e.other == node) { body(e) }
+            }
+            for e in adj.pending[node] ?? [] where relAlive.contains(Int(e.relationship)) && !(k == 1 && e.other == node) {
+                body(e)
+            }
+        }
+    }
+
+    /// Removes a node that has no relationships left (the caller checks).
+    public mutating func deleteNode(_ node: NodeID) {
+        guard isAlive(node: node) else { return }
+        for l in labels(of: node) { removeLabel(node, l) }
+        nodeAlive.remove(Int(node))
+        nodeCount -= 1
+    }
+
+    // MARK: Relationships
+
+    @inline(__always)
+    public func isAlive(relationship r: RelID) -> Bool { relAlive.contains(Int(r)) }
+
+    @inline(__always)
+    public func type(of r: RelID) -> Int32 { relType[Int(r)] }
+
+    @inline(__always)
+    public func startNode(of r: RelID) -> NodeID { relStart[Int(r)] }
+
+    @inline(__always)
+    public func endNode(of r: RelID) -> NodeID { relEnd[Int(r)] }
+
+    public mutating func createRelationship(type: Int32, from: NodeID, to: NodeID) -> RelID {
+        let id = RelID(relType.count)
+        relType.append(type)
+        relStart.append(from)
+        relEnd.append(to)
+        relAlive.insert(Int(id))
+        relationshipCount += 1
+        typeCounts[Int(type)] += 1
+        outgoing.add(from, AdjacencyEntry(relationship: id, type: type, other: to))
+        incoming.add(to, AdjacencyEntry(relationship: id, type: type, other: from))
+        return id
+    }
+
+    public mutating func deleteRelationship(_ r: RelID) {
+        guard isAlive(relationship: r) else { return }
+        relAlive.remove(Int(r))
+        relationshipCount -= 1
+        typeCounts[Int(relType[Int(r)])] -= 1
+    }
+
+    @inline(__always)
+    public func relationshipProperty(_ r: RelID, _ key: Int32) -> Value {
+        key >= 0 && Int(key) < relProperties.count ? relProperties[Int(key)].get(Int(r)) : .null
+    }
+
+    public mutating func setRelationshipProperty(_ r: RelID, _ key: Int32, _ value: Value) {
+        relProperties[Int(key)].set(Int(r), value)
+    }
+
+    public func relationshipPropertyKeys(_ r: RelID) -> [Int32] {
+        (0..<Int32(relProperties.count)).filter { !relProperties[Int($0)].get(Int(r)).isNull }
+    }
+
+    // MARK: Maintenance
+
+    /// Folds recently added relationships into the compressed adjacency when enough have piled up.
+    public mutating func compactIfNeeded() {
+        if outgoing.needsRebuild || incoming.needsRebuild || outgoing.offsets.count < nodeIDLimit / 2 && outgoing.pendingCount > 1024 {
+            compact()
+        }
+        for i in indexes.indices { indexes[i].prepareForReading() }
+    }
+
+    public mutating func compact() {
+        var outPairs: [(NodeID, AdjacencyEntry)] = []
+        var inPairs: [(NodeID, AdjacencyEntry)] = []
+        outPairs.reserveCapacity(relationshipCount)
+        inPairs.reserveCapacity(relationshipCount)
+        var r = relAlive.next(from: 0)
+        while let rel = r {
+            let t = relType[rel], s = relStart[rel], e = relEnd[rel]
+            outPairs.append((s, AdjacencyEntry(relationship: RelID(rel), type: t, other: e)))
+            inPairs.append((e, AdjacencyEntry(relationship: RelID(rel), type: t, other: s)))
+            r = relAlive.next(from: rel + 1)
+        }
+        outgoing.rebuild(nodeCount: nodeIDLimit, from: outPairs)
+        incoming.rebuild(nodeCount: nodeIDLimit, from: inPairs)
+    }
+
+    // MARK: Scans
+
+    /// The next live node at or after `id`, optionally with a label.
+    @inline(__always)
+    public func nextNode(from id: Int, label: Int32?) -> Int? {
+        guard let label else { return nodeAlive.next(from: id) }
+        guard Int(label) < labelMembers.count else { return nil }
+        return labelMembers[Int(label)].next(from: id)
+    }
+
+    public func nextRelationship(from id: Int) -> Int? { relAlive.next(from: id) }
+}

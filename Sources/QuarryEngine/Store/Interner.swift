@@ -1,0 +1,21 @@
+/// Maps names (labels, relationship types, property keys) to small dense integers.
+public struct Interner: Sendable {
+    public private(set) var names: [String] = []
+    var ids: [String: Int32] = [:]
+
+    public init() {}
+
+    public func id(_ name: String) -> Int32? { ids[name] }
+
+    public mutating func intern(_ name: String) -> Int32 {
+        if let id = ids[name] { return id }
+        let id = Int32(names.count)
+        names.append(name)
+        ids[name] = id
+        return id
+    }
+
+    public func name(_ id: Int32) -> String { names[Int(id)] }
+
+    public var count: Int { names.count }
+}

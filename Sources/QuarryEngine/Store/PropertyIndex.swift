@@ -1,0 +1,91 @@
+/// An index on one property of the nodes with one label: a hash map for equality and a sorted
+/// list, rebuilt before reading after changes, for ranges.
+public struct PropertyIndex: Sendable {
+    public let name: String
+    public let label: Int32
+    public let key: Int32
+    var byValue: [GroupKey: [NodeID]] = [:]
+    var sorted: [(Value, NodeID)] = []
+    var sortedIsCurrent = true
+
+    init(name: String, label: Int32, key: Int32) {
+        self.name = name
+        self.label = label
+        self.key = key
+    }
+
+    mutating func insert(_ v: Value, _ node: NodeID) {
+        guard !v.isNull else { return }
+        byValue[GroupKey(v), default: []].append(node)
+        sortedIsCurrent = false
+    }
+
+    mutating func remove(_ v: Value, _ node: NodeID) {
+        guard !v.isNull else { return }
+        let k = GroupKey(v)
+        byValue[k]?.removeAll { $0 == node }
+        if byValue[k]?.isEmpty == true { byValue[k] = nil }
+        sortedIsCurrent = false
+    }
+
+    mutating func prepareForReading() {
+        guard !sortedIsCurrent else { return }
+        sorted = byValue.flatMap { k, nodes in nodes.map { (k.value, $0) } }
+            .sorted { Value.orderCompare($0.0, $1.0) < 0 || (Value.orderCompare($0.0, $1.0) == 0 && $0.1 < $1.1) }
+        sortedIsCurrent = true
+    }
+
+    /// Nodes whose value equals `v` (1 finds 1.0 too).
+    public func lookup(_ v: Value) -> [NodeID] {
+        if case .float(let d) = v, d.isNaN { return [] }
+        return (byValue[GroupKey(v)] ?? []).sorted()
+    }
+
+    public var entryCount: Int { byValue.values.reduce(0) { $0 + $1.count } }
+
+    /// Nodes whose value lies in the range, compared like `<`/`<=` (values of other types are skipped).
+    public func range(lower: (Value, Bool)?, upper: (Value, Bool)?) -> [NodeID] {
+        var out: [NodeID] = []
+        for (v, n) in sorted {
+            if let (lo, inclusive) = lower {
+                guard let c = Value.compare(v, lo), c > 0 || (inclusive && c == 0) else { continue }
+            }
+            if let (hi, inclusive) = upper {
+                guard let c = Value.compare(v, hi), c < 0 || (inclusive && c == 0) else { continue }
+            }
+            out.append(n)
+        }
+        return out.sorted()
+    }
+}
+
+extension Graph {
+    /// Creates the index and fills it from the nodes that have the label. Returns false when it exists.
+    public mutating func createIndex(name: String?, label: String, key: String) -> Bool {
+        let l = labelID(label), k = keyID(key)
+        if indexes.contains(where: { $0.label == l && $0.key == k }) { return false }
+        var index = PropertyIndex(name: name ?? "index_\(label)_\(key)", label: l, key: k)
+        var n = nextNode(from: 0, label: l)
+        while let node = n {
+            if isAlive(node: NodeID(node)) { index.insert(nodeProperty(NodeID(node), k), NodeID(node)) }
+            n = nextNode(from: node + 1, label: l)
+        }
+        index.prepareForReading()
+        indexes.append(index)
+        return true
+    }
+
+    public mutating func dropIndex(name: String?, label: String?, key: String?) -> Bool {
+        let before = indexes.count
+        if let name {
+            indexes.removeAll { $0.name == name }
+        } else if let label, let key, let l = labels.id(label), let k = keys.id(key) {
+            indexes.removeAll { $0.label == l && $0.key == k }
+        }
+        return indexes.count < before
+    }
+
+    public func index(label: Int32, key: Int32) -> PropertyIndex? {
+        indexes.first { $0.label == label && $0.key == key }
+    }
+}

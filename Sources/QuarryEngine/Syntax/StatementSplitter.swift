@@ -1,0 +1,38 @@
+/// Splits a script into statements at `;` tokens, so a `;` inside a string or a comment does
+/// not end a statement. A last statement without `;` counts too.
+public enum StatementSplitter {
+    public struct Piece: Sendable {
+        public let text: String
+        /// UTF-8 offset of the statement in the script, for error positions.
+        public let offset: Int
+    }
+
+    public static func split(_ script: String) throws(QueryError) -> [Piece] {
+        let tokens = try Lexer.tokenize(script)
+        let bytes = Array(script.utf8)
+        var pieces: [Piece] = []
+        var start: Int?
+        var end = 0
+        for t in tokens {
+            if t.kind == .end || t.isSymbol(";") {
+                if let s = start {
+                    pieces.append(Piece(text: String(decoding: bytes[s..<end], as: UTF8.self), offset: s))
+                }
+                start = nil
+                continue
+            }
+            if start == nil { start = t.range.start }
+            end = t.range.end
+        }
+        return pieces
+    }
+
+    /// True when the text holds at least one statement ending in `;` and nothing after the last
+    /// `;` but whitespace and comments (the shell's test for "run it now"). An unterminated
+    /// string or comment is incomplete.
+    public static func isComplete(_ text: String) -> Bool {
+        guard let tokens = try? Lexer.tokenize(text) else { return false }
+        let meaningful = tokens.filter { $0.kind != .end }
+        return meaningful.last?.isSymbol(";") ?? false
+    }
+}

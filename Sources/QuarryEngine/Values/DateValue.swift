@@ -1,0 +1,76 @@
+/// A calendar date (proleptic Gregorian), stored as days since 1970-01-01.
+public struct DateValue: Sendable, Hashable, Comparable {
+    public let days: Int64
+
+    public init(days: Int64) { self.days = days }
+
+    public init?(year: Int64, month: Int64, day: Int64) {
+        guard (1...12).contains(month), day >= 1, day <= DateValue.daysIn(month: month, year: year),
+              (-999_999_999...999_999_999).contains(year) else { return nil }
+        days = DateValue.daysFromCivil(year, month, day)
+    }
+
+    /// Parses `YYYY-MM-DD`, `YYYYMMDD`, `YYYY-MM` and `YYYY`.
+    public init?(iso text: String) {
+        let s = Array(text.utf8)
+        func number(_ r: Range<Int>) -> Int64? {
+            guard r.upperBound <= s.count, !r.isEmpty else { return nil }
+            var v: Int64 = 0
+            for i in r {
+                guard s[i] >= 48, s[i] <= 57 else { return nil }
+                v = v * 10 + Int64(s[i] - 48)
+            }
+            return v
+        }
+        let parts: (Int64?, Int64?, Int64?)
+        switch s.count {
+        case 10 where s[4] == 45 && s[7] == 45: parts = (number(0..<4), number(5..<7), number(8..<10))
+        case 8: parts = (number(0..<4), number(4..<6), number(6..<8))
+        case 7 where s[4] == 45: parts = (number(0..<4), number(5..<7), 1)
+        case 4: parts = (number(0..<4), 1, 1)
+        default: return nil
+        }
+        guard let y = parts.0, let m = parts.1, let d = parts.2 else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func < (a: DateValue, b: DateValue) -> Bool { a.days < b.days }
+
+    public var components: (year: Int64, month: Int64, day: Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    public var iso: String {
+        let c = components
+        func pad(_ v: Int64, _ w: Int) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, w - s.count)) + s
+        }
+        return "\(c.year < 0 ? "-" : "")\(pad(abs(c.year), 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+    }
+
+    static func daysIn(month: Int64, year: Int64) -> Int64 {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func daysFromCivil(_ y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+}

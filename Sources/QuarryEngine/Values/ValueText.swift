@@ -1,0 +1,40 @@
+/// Values written as Cypher literals (`'text'`, `[1, 2]`, `{a: 1}`) without graph access.
+extension Value {
+    public var literalText: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .float(let d): return Value.floatText(d)
+        case .string(let s): return Value.quoted(s)
+        case .list(let l): return "[" + l.map(\.literalText).joined(separator: ", ") + "]"
+        case .map(let m):
+            return "{" + m.keys.sorted().map { "\(quoteName($0)): \(m[$0]!.literalText)" }.joined(separator: ", ") + "}"
+        case .node(let n): return "node(\(n))"
+        case .relationship(let r): return "relationship(\(r))"
+        case .path(let p): return "path(\(p.nodes.count - 1) hops)"
+        case .date(let d): return "date('\(d.iso)')"
+        }
+    }
+
+    public static func floatText(_ d: Double) -> String {
+        if d.isNaN { return "NaN" }
+        if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
+        return "\(d)"
+    }
+
+    public static func quoted(_ s: String) -> String {
+        var out = "'"
+        for c in s {
+            switch c {
+            case "'": out += "\\'"
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default: out.append(c)
+            }
+        }
+        return out + "'"
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// One block of a `.test` file (see docs/test-format.md).
+struct TestCase {
+    enum Kind {
+        case statementOK
+        case statementError(expected: String)
+        case query(sorted: Bool, columns: [String]?, expected: [String])
+        case load(String)
+    }
+
+    let kind: Kind
+    let text: String
+    let line: Int
+}
+
+/// Reads the sqllogictest-style case files.
+enum CaseFile {
+    static func parse(_ source: String) -> [TestCase] {
+        let lines = source.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        var cases: [TestCase] = []
+        var i = 0
+        func block() -> [String] {
+            var out: [String] = []
+            while i < lines.count, !lines[i].trimmingCharacters(in: .whitespaces).isEmpty, lines[i] != "----" {
+                out.append(lines[i])
+                i += 1
+            }
+            return out
+        }
+        while i < lines.count {
+            let line = lines[i].trimmingCharacters(in: .whitespaces)
+            let lineNumber = i + 1
+            i += 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("load ") {
+                cases.append(TestCase(kind: .load(String(line.dropFirst(5)).trimmingCharacters(in: .whitespaces)), text: "", line: lineNumber))
+            } else if line == "statement ok" {
+                cases.append(TestCase(kind: .statementOK, text: block().joined(separator: "\n"), line: lineNumber))
+            } else if line == "statement error" {
+                let text = block().joined(separator: "\n")
+                var expected = ""
+                if i < lines.count, lines[i] == "----" {
+                    i += 1
+                    if i < lines.count { expected = lines[i].trimmingCharacters(in: .whitespaces); i += 1 }
+                }
+                cases.append(TestCase(kind: .statementError(expected: expected), text: text, line: lineNumber))
+            } else if line.hasPrefix("query") {
+                let sorted = !line.contains("nosort")
+                var columns: [String]?
+                if i < lines.count, lines[i].hasPrefix("columns ") {
+                    columns = lines[i].dropFirst(8).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    i += 1
+                }
+                let text = block().joined(separator: "\n")
+                var expected: [String] = []
+                if i < lines.count, lines[i] == "----" {
+                    i += 1
+                    while i < lines.count, !lines[i].trimmingCharacters(in: .whitespaces).isEmpty {
+                        expected.append(lines[i])
+                        i += 1
+                    }
+                }
+                cases.append(TestCase(kind: .query(sorted: sorted, columns: columns, expected: expected), text: text, line: lineNumber))
+            }
+        }
+        return cases
+    }
+}

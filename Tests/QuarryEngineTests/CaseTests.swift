@@ -1,0 +1,98 @@
+import Foundation
+import QuarryEngine
+import QuarryShell
+import Testing
+
+/// Runs every `Cases/**/*.test` file. Cases listed in `Cases/known-failures.txt` (`file:line`)
+/// are reported as known issues until they are fixed.
+struct CaseTests {
+    static let root = Bundle.module.resourceURL!.appendingPathComponent("Cases")
+
+    static var files: [String] {
+        let enumerator = FileManager.default.enumerator(atPath: root.path)
+        var out: [String] = []
+        while let f = enumerator?.nextObject() as? String {
+            if f.hasSuffix(".test") { out.append(f) }
+        }
+        return out.sorted()
+    }
+
+    static let knownFailures: Set<String> = {
+        let text = (try? String(contentsOf: root.appendingPathComponent("known-failures.txt"), encoding: .utf8)) ?? ""
+        return Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") })
+    }()
+
+    static var datasetsRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("datasets").path
+    }
+
+    @Test("case file", arguments: files)
+    func run(file: String) throws {
+        let source = try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)
+        let db = Database()
+        for c in CaseFile.parse(source) {
+            let id = "\(file):\(c.line)"
+            let problem = check(c, db)
+            if problem == nil, Self.knownFailures.contains(id) {
+                Issue.record("\(id) passes now: remove it from known-failures.txt")
+            }
+            if let problem {
+                if Self.knownFailures.contains(id) {
+                    withKnownIssue { Issue.record("\(id): \(problem)") }
+                } else {
+                    Issue.record("\(id): \(problem)")
+                }
+            }
+        }
+    }
+
+    /// The mismatch, or nil when the case passes.
+    func check(_ c: TestCase, _ db: Database) -> String? {
+        switch c.kind {
+        case .load(let name):
+            let folder = Self.datasetsRoot + "/" + name
+            guard let text = try? String(contentsOfFile: folder + "/load.cypher", encoding: .utf8) else { return "no dataset \(name)" }
+            db.baseDirectory = folder
+            let runner = ScriptRunner(database: db, parameters: [:], writer: ResultWriter(format: .jsonl))
+            var errors = ""
+            runner.output = { _ in }
+            runner.errorOutput = { errors += $0 }
+            return runner.run(script: text, name: name) ? nil : "loading \(name) failed: \(errors)"
+        case .statementOK:
+            do {
+                _ = try db.execute(c.text)
+                return nil
+            } catch {
+                return "unexpected error: \(error)"
+            }
+        case .statementError(let expected):
+            do {
+                _ = try db.execute(c.text)
+                return "expected an error containing '\(expected)', got none"
+            } catch {
+                return error.description.contains(expected) ? nil : "expected an error containing '\(expected)', got: \(error)"
+            }
+        case .query(let sorted, let columns, let expected):
+            do {
+                let result = try db.execute(c.text)
+                let r = ValueRenderer(graph: result.graph)
+                var actual = result.rows.map { $0.map(r.cypher).joined(separator: " | ") }
+                var wanted = expected
+                if sorted {
+                    actual.sort()
+                    wanted.sort()
+                }
+                if let columns, columns != result.columns {
+                    return "columns \(result.columns), expected \(columns)"
+                }
+                if actual != wanted {
+                    return "rows differ\n  expected:\n    " + wanted.joined(separator: "\n    ") + "\n  actual:\n    " + actual.joined(separator: "\n    ")
+                }
+                return nil
+            } catch {
+                return "unexpected error: \(error)"
+            }
+        }
+    }
+}
