@@ -68,7 +68,7 @@ public final class Database: @unchecked Sendable {
         var rows: [[Value]] = []
         let started = DispatchTime.now().uptimeNanoseconds
         while let row = try root.next() {
-            rows.append(slots.map { row[$0] })
+            if !slots.isEmpty { rows.append(slots.map { row[$0] }) }
         }
         let elapsed = DispatchTime.now().uptimeNanoseconds - started
         for n in ctx.deletedNodes where ctx.graph.degree(n) > 0 { throw .deleteConnectedNode() }

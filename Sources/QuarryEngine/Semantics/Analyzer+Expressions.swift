@@ -80,6 +80,14 @@ extension Analyzer {
         case .patternPredicate(let part):
             try checkPatternExpression(part, ctx, mayIntroduce: false)
             return false
+        case .binary(let op, let a, let b) where op == .and || op == .or || op == .xor:
+            try checkBooleanOperand(a, op.rawValue)
+            try checkBooleanOperand(b, op.rawValue)
+            let left = try check(a, ctx)
+            return try check(b, ctx) || left
+        case .unary(.not, let a):
+            try checkBooleanOperand(a, "NOT")
+            return try check(a, ctx)
         case .patternComprehension(let part, let predicate, let projection):
             let introduced = try checkPatternExpression(part, ctx, mayIntroduce: true)
             var inner = ctx
@@ -92,6 +100,15 @@ extension Analyzer {
             var any = false
             for child in children(of: e) { any = try check(child, ctx) || any }
             return any
+        }
+    }
+
+    /// A literal that can never be a boolean is rejected before the query runs.
+    func checkBooleanOperand(_ e: Expr, _ op: String) throws(QueryError) {
+        switch e.kind {
+        case .literal(.int), .literal(.float), .literal(.string), .list, .map:
+            throw .invalidArgumentType("\(op) needs booleans, not \(e.canonicalText)", at: e.range)
+        default: return
         }
     }
 
