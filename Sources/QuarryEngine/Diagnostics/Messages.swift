@@ -34,10 +34,6 @@ extension QueryError {
         QueryError(.syntaxError, "UnsupportedFeature", "\(what) is not supported by Quarry", at: r)
     }
 
-    static func bothArrows(at r: SourceRange) -> QueryError {
-        QueryError(.syntaxError, "UnexpectedToken", "a relationship cannot point both ways (<-->)", at: r)
-    }
-
     static func integerOverflow(_ text: String, at r: SourceRange) -> QueryError {
         QueryError(.syntaxError, "IntegerOverflow", "\(text) does not fit in a 64-bit integer", at: r)
     }

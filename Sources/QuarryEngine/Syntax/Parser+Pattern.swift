@@ -23,6 +23,14 @@ extension Parser {
             part.range = SourceRange(start, previousEnd)
             return part
         }
+        if current.isSymbol("("), peek().isSymbol("(") {
+            position += 1
+            var part = try parseChain(start: start)
+            try expect(symbol: ")")
+            part.pathVariable = pathVariable
+            part.range = SourceRange(start, previousEnd)
+            return part
+        }
         var part = try parseChain(start: start)
         part.pathVariable = pathVariable
         return part
@@ -98,7 +106,7 @@ extension Parser {
         case (true, false): direction = .incoming
         case (false, true): direction = .outgoing
         case (false, false): direction = .both
-        case (true, true): throw .bothArrows(at: SourceRange(start, previousEnd))
+        case (true, true): direction = .both
         }
         return RelationshipPattern(variable: variable, types: types, direction: direction, length: length,
                                    properties: properties, range: SourceRange(start, previousEnd))
