@@ -71,7 +71,7 @@ public final class Database: @unchecked Sendable {
             if !slots.isEmpty { rows.append(slots.map { row[$0] }) }
         }
         let elapsed = DispatchTime.now().uptimeNanoseconds - started
-        for n in ctx.deletedNodes where ctx.graph.degree(n) > 0 { throw .deleteConnectedNode() }
+        for n in ctx.deletedNodes where !ctx.graph.relationships(of: n).isEmpty { throw .deleteConnectedNode() }
         if checked.isUpdating { graph = ctx.graph }
         if mode == .profile {
             var lines = PlanPrinter.lines(root, profile: true)

@@ -61,7 +61,7 @@ struct Quarry: ParsableCommand {
     }
 
     func execute() -> Int32 {
-        guard let outputFormat = OutputFormat(rawValue: format ?? (isatty(1) != 0 ? "table" : "table")) else {
+        guard let outputFormat = OutputFormat(rawValue: format ?? "table") else {
             return fail("unknown format '\(format ?? "")' (choose from \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))", 2)
         }
         var parameters: [String: Value] = [:]

@@ -57,9 +57,13 @@ extension ExpressionCompiler {
                     return .bool(regex.matchesWhole(s))
                 }
             }
+            var last: SafeRegex?
             return { (row: inout Row) throws(QueryError) in
                 guard case .string(let s) = try l(&row), case .string(let pattern) = try r(&row) else { return .null }
-                do { return .bool(try SafeRegex(pattern).matchesWhole(s)) } catch { throw .invalidRegex(pattern, at: range) }
+                if last?.pattern != pattern {
+                    do { last = try SafeRegex(pattern) } catch { throw .invalidRegex(pattern, at: range) }
+                }
+                return .bool(last!.matchesWhole(s))
             }
         }
     }

@@ -57,12 +57,12 @@ public struct ValueRenderer {
         case .node(let n): return "{\"@node\":\(nodeJSON(n))}"
         case .relationship(let r): return "{\"@rel\":\(relationshipJSON(r))}"
         case .path(let p):
-            var parts = [nodeJSON(p.nodes[0])]
+            var parts = [json(.node(p.nodes[0]))]
             for (i, r) in p.relationships.enumerated() {
-                parts.append(relationshipJSON(r))
-                parts.append(nodeJSON(p.nodes[i + 1]))
+                parts.append(json(.relationship(r)))
+                parts.append(json(.node(p.nodes[i + 1])))
             }
-            return "{\"@path\":[" + parts.enumerated().map { $0.offset % 2 == 0 ? "{\"@node\":\($0.element)}" : "{\"@rel\":\($0.element)}" }.joined(separator: ",") + "]}"
+            return "{\"@path\":[" + parts.joined(separator: ",") + "]}"
         }
     }
 

@@ -33,12 +33,7 @@ extension Analyzer {
 
         var outputs: Scope = [:]
         for item in items { outputs[item.name] = Variable(slot: item.slot, kind: kindOf(item.expression, in: scope)) }
-        var orderScope = outputs
-        if !p.distinct && aggregates.isEmpty {
-            orderScope = scope.merging(outputs) { _, new in new }
-        } else if !aggregates.isEmpty {
-            orderScope = scope.merging(outputs) { _, new in new }
-        }
+        let orderScope = p.distinct && aggregates.isEmpty ? outputs : scope.merging(outputs) { _, new in new }
 
         var order: [SortItem] = []
         for s in p.orderBy {

@@ -121,25 +121,12 @@ public struct Graph: Sendable {
         (0..<Int32(nodeProperties.count)).filter { !nodeProperties[Int($0)].get(Int(node)).isNull }
     }
 
-    /// Live relationships touching the node (a self-loop counts once).
-    public func degree(_ node: NodeID) -> Int {
-        var n = 0
-        forEachRelationship(of: node, .outgoing) { _ in n += 1 }
-        forEachRelationship(of: node, .incoming) { e in if e.other != node { n += 1 } }
-        return n
-    }
-
-    public func forEachRelationship(of node: NodeID, _ direction: Direction, _ body: (AdjacencyEntry) -> Void) {
-        let adjacencies = direction == .outgoing ? [outgoing] : direction == .incoming ? [incoming] : [outgoing, incoming]
-        for (k, adj) in adjacencies.enumerated() {
-            for i in adj.range(of: node) {
-                let e = adj.entries[i]
-                if relAlive.contains(Int(e.relationship)), !(k == 1 && e.other == node) { body(e) }
-            }
-            for e in adj.pending[node] ?? [] where relAlive.contains(Int(e.relationship)) && !(k == 1 && e.other == node) {
-                body(e)
-            }
-        }
+    /// The live relationships touching the node (a self-loop once).
+    public func relationships(of node: NodeID) -> [RelID] {
+        var cursor = NeighborCursor(graph: self, node: node, direction: .both, types: nil)
+        var out: [RelID] = []
+        while let (e, _) = cursor.next(self) { out.append(e.relationship) }
+        return out
     }
 
     /// Removes a node that has no relationships left (the caller checks).

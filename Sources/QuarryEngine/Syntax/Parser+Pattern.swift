@@ -13,26 +13,20 @@ extension Parser {
             position += 1
         }
         var shortest = ShortestKind.none
+        var wrapped = false
         if current.isKeyword("SHORTESTPATH") || current.isKeyword("ALLSHORTESTPATHS"), peek().isSymbol("(") {
             shortest = current.isKeyword("SHORTESTPATH") ? .shortest : .all
             position += 2
-            var part = try parseChain(start: start)
-            try expect(symbol: ")")
-            part.pathVariable = pathVariable
-            part.shortest = shortest
-            part.range = SourceRange(start, previousEnd)
-            return part
-        }
-        if current.isSymbol("("), peek().isSymbol("(") {
+            wrapped = true
+        } else if current.isSymbol("("), peek().isSymbol("(") {
             position += 1
-            var part = try parseChain(start: start)
-            try expect(symbol: ")")
-            part.pathVariable = pathVariable
-            part.range = SourceRange(start, previousEnd)
-            return part
+            wrapped = true
         }
         var part = try parseChain(start: start)
+        if wrapped { try expect(symbol: ")") }
         part.pathVariable = pathVariable
+        part.shortest = shortest
+        part.range = SourceRange(start, previousEnd)
         return part
     }
 

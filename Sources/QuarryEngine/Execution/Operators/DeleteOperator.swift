@@ -42,9 +42,7 @@ final class DeleteOperator: PipelineOperator {
     func deleteNode(_ n: NodeID) {
         guard ctx.graph.isAlive(node: n) else { return }
         if detach {
-            var rels: [RelID] = []
-            ctx.graph.forEachRelationship(of: n, .both) { rels.append($0.relationship) }
-            for r in rels { deleteRelationship(r) }
+            for r in ctx.graph.relationships(of: n) { deleteRelationship(r) }
         }
         ctx.graph.deleteNode(n)
         ctx.deletedNodes.insert(n)

@@ -39,7 +39,7 @@ final class ExpandOperator: PipelineOperator {
                     if relationshipBound {
                         guard case .relationship(let r) = current![relationshipSlot], r == e.relationship else { continue }
                     }
-                    if isExcluded(e.relationship, current!) { continue }
+                    if current!.binds(e.relationship, in: excluded) { continue }
                     var row = current!
                     row[relationshipSlot] = .relationship(e.relationship)
                     row[to] = .node(e.other)
@@ -58,18 +58,6 @@ final class ExpandOperator: PipelineOperator {
         }
     }
 
-    @inline(__always)
-    func isExcluded(_ r: RelID, _ row: Row) -> Bool {
-        for s in excluded {
-            switch row[s] {
-            case .relationship(let x) where x == r: return true
-            case .list(let l) where l.contains(where: { if case .relationship(let x) = $0 { return x == r } else { return false } }): return true
-            default: continue
-            }
-        }
-        return false
-    }
-
     override func reset() {
         current = nil
         cursor = nil
@@ -77,6 +65,22 @@ final class ExpandOperator: PipelineOperator {
     }
 
     override var explanation: String { "Expand \(text)" }
+}
+
+extension Row {
+    /// True when one of `slots` holds the relationship, alone or in a list (a pattern never
+    /// uses a relationship twice).
+    @inline(__always)
+    func binds(_ r: RelID, in slots: [Int]) -> Bool {
+        for s in slots {
+            switch self[s] {
+            case .relationship(let x) where x == r: return true
+            case .list(let l) where l.contains(where: { $0.relationshipID == r }): return true
+            default: continue
+            }
+        }
+        return false
+    }
 }
 
 extension Value {

@@ -70,7 +70,7 @@ final class VarExpandOperator: PipelineOperator {
                 continue
             }
             try ctx.tick()
-            if path.contains(e.relationship) || isExcluded(e.relationship) || !matchesProperties(e.relationship) { continue }
+            if path.contains(e.relationship) || current!.binds(e.relationship, in: excluded) || !matchesProperties(e.relationship) { continue }
             path.append(e.relationship)
             lastNodes.append(e.other)
             if let maxHops, path.count >= maxHops {
@@ -98,17 +98,6 @@ final class VarExpandOperator: PipelineOperator {
             guard Value.equals(ctx.graph.relationshipProperty(r, k), v) == true else { return false }
         }
         return true
-    }
-
-    func isExcluded(_ r: RelID) -> Bool {
-        for s in excluded {
-            switch current![s] {
-            case .relationship(let x) where x == r: return true
-            case .list(let l) where l.contains(where: { if case .relationship(let x) = $0 { return x == r } else { return false } }): return true
-            default: continue
-            }
-        }
-        return false
     }
 
     override func reset() {
