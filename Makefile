@@ -1,5 +1,5 @@
 # Quarry: common tasks. `make test` is what CI runs.
-.PHONY: build release run test tck readline
+.PHONY: build release run test tck readline bench
 
 readline:
 	@dpkg -s libreadline-dev >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreadline-dev)
@@ -25,3 +25,9 @@ tck: release
 	    --include @../shared/tck/core-subset.txt --jobs 2 --timeout 10 --json-report tck.json > tck.out 2>&1 || true
 	@grep -E "^(clauses|expressions)" tck.out | sort | head -60 || true
 	@tail -n 1 tck.out
+
+# The event-graph benchmark beside Kuzu: make bench SCALE=S|M|L (see bench/run.py).
+SCALE ?= S
+bench:
+	swift build -c release --product quarry-bench
+	python3 bench/run.py --scale $(SCALE)

@@ -22,6 +22,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "quarry-bench", dependencies: ["QuarryEngine"]),
         .testTarget(
             name: "QuarryEngineTests",
             dependencies: ["QuarryEngine", "QuarryShell"],

@@ -38,6 +38,9 @@ struct Quarry: ParsableCommand {
     @Option(help: "Dataset name (in datasets/) or folder to load.")
     var dataset: String?
 
+    @Option(name: .customLong("import"), help: "Start from the CSV files of a folder (neo4j-admin import layout) instead of a dataset.")
+    var importDirectory: String?
+
     mutating func run() throws {
         let options = self
         let status = Mutex<Int32>(0)
@@ -75,7 +78,13 @@ struct Quarry: ParsableCommand {
         }
         let database = Database()
         let runner = ScriptRunner(database: database, parameters: parameters, writer: ResultWriter(format: outputFormat))
-        if !empty {
+        if let importDirectory {
+            do {
+                database.replaceGraph(try AdminImport.load(directory: importDirectory))
+            } catch {
+                return fail(error.message, 2)
+            }
+        } else if !empty {
             let name = dataset ?? DatasetLocator.defaultName
             guard let folder = DatasetLocator.find(name) else { return fail("no dataset named '\(name)'", 2) }
             guard let text = try? String(contentsOfFile: folder + "/load.cypher", encoding: .utf8) else {

@@ -40,10 +40,9 @@ final class MatchBuilder {
     func planChain(_ part: PlannedPart) throws(QueryError) {
         let ctx = planner.ctx
         let scopeSlots = compiler.scope
-        let choices = part.nodes.map { planner.startChoice($0, bound, pending, scopeSlots) }
-        let startIndex = choices.indices.min { choices[$0].cost < choices[$1].cost } ?? 0
+        let (startIndex, choice, _) = planner.bestStart(part, bound, pending, scopeSlots)
         let start = part.nodes[startIndex]
-        switch choices[startIndex].choice {
+        switch choice {
         case .bound:
             op = try planner.nodeFilter(start, op, compiler, wasBound: true)
         case .seek(let label, let key, let value, let anyOf, let text):

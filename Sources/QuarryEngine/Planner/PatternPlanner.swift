@@ -70,16 +70,8 @@ final class PatternPlanner: @unchecked Sendable {
     }
 
     func cheapestPart(_ parts: [PlannedPart], _ bound: Set<Int>, _ pending: [(Expr, Set<Int>)], _ scope: [String: Int]) -> Int {
-        var best = 0
-        var bestCost = Int.max
-        for (i, p) in parts.enumerated() {
-            let cost = p.nodes.map { startChoice($0, bound, pending, scope).cost }.min() ?? Int.max
-            if cost < bestCost {
-                best = i
-                bestCost = cost
-            }
-        }
-        return best
+        let costs = parts.map { bestStart($0, bound, pending, scope).cost }
+        return costs.indices.min { costs[$0] < costs[$1] } ?? 0
     }
 
     enum StartChoice {
@@ -88,23 +80,41 @@ final class PatternPlanner: @unchecked Sendable {
         case scan(label: String?)
     }
 
+    /// The node of the chain to start from, and how, with the estimated rows of the whole chain.
+    func bestStart(_ part: PlannedPart, _ bound: Set<Int>, _ pending: [(Expr, Set<Int>)], _ scope: [String: Int])
+        -> (index: Int, choice: StartChoice, cost: Double) {
+        let estimator = CardinalityEstimator(graph: ctx.graph, pending: pending, scope: scope)
+        var best: (index: Int, choice: StartChoice, cost: Double)?
+        for (i, n) in part.nodes.enumerated() {
+            let (choice, rows) = startChoice(n, bound, pending, scope, estimator)
+            let cost = estimator.chainCost(part, start: i, startRows: rows, bound: bound)
+            if best == nil || cost < best!.cost { best = (i, choice, cost) }
+        }
+        return best!
+    }
+
     /// How to start at a node, with an estimate of the rows it yields.
-    func startChoice(_ n: PlannedNode, _ bound: Set<Int>, _ pending: [(Expr, Set<Int>)], _ scope: [String: Int]) -> (choice: StartChoice, cost: Int) {
-        if bound.contains(n.slot) { return (.bound, 0) }
+    func startChoice(_ n: PlannedNode, _ bound: Set<Int>, _ pending: [(Expr, Set<Int>)], _ scope: [String: Int],
+                     _ estimator: CardinalityEstimator) -> (choice: StartChoice, rows: Double) {
+        if bound.contains(n.slot) { return (.bound, 1) }
         let g = ctx.graph
         for label in n.labels {
             guard let l = g.labels.id(label) else { return (.scan(label: label), 0) }
             for (key, value, anyOf) in equalities(for: n, pending, bound, scope) {
-                if let k = g.keys.id(key), g.index(label: l, key: k) != nil {
-                    return (.seek(label: l, key: k, value: value, anyOf: anyOf, text: ":\(label)(\(key))"), 1)
+                if let k = g.keys.id(key), let index = g.index(label: l, key: k) {
+                    let perValue = Double(index.entryCount) / Double(max(1, index.distinctValues))
+                    return (.seek(label: l, key: k, value: value, anyOf: anyOf, text: ":\(label)(\(key))"), perValue)
                 }
             }
         }
         let counted = n.labels.map { (label: $0, count: g.labels.id($0).map { g.labelCounts[Int($0)] } ?? 0) }
+        let rows = estimator.labelled(n) * estimator.selectivity(n)
+        // A scan costs the nodes it reads, not only those its filters keep.
+        let scanned = estimator.labelled(n) * 0.05
         if let smallest = counted.min(by: { $0.count < $1.count }) {
-            return (.scan(label: smallest.label), 2 + smallest.count)
+            return (.scan(label: smallest.label), rows + scanned)
         }
-        return (.scan(label: nil), 2 + g.nodeCount * 2)
+        return (.scan(label: nil), rows + scanned * 2)
     }
 
     /// `n.key = value` constraints on the node whose value does not depend on unbound variables.

@@ -15,6 +15,15 @@ extension QueryPlanner {
             op = AggregateOperator(ctx, op, keys: keys, specs: specs, width: query.slots.count,
                                    text: p.aggregates.map(\.key).joined(separator: ", "))
         }
+        if p.distinct && !p.isAggregating {
+            // DISTINCT over values computed from a few variables: first drop the rows that repeat
+            // those variables (cheap to hash), so the items are computed once per combination.
+            let names = p.items.reduce(into: Set<String>()) { $0.formUnion($1.expression.referencedNames) }
+            let slots = names.compactMap { before[$0]?.slot }.sorted()
+            if slots.count == names.count, !slots.isEmpty, slots.count < p.items.count + 2 {
+                op = DistinctOperator(ctx, op, slots: slots)
+            }
+        }
         let itemCompiler = compiler(before, aggregates: aggregateSlots)
         let items = try p.items.map { i throws(QueryError) in (slot: i.slot, value: try itemCompiler.compile(i.expression)) }
         op = ProjectOperator(ctx, op, items: items, text: p.items.map(\.name).joined(separator: ", "))

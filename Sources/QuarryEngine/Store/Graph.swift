@@ -125,7 +125,7 @@ public struct Graph: Sendable {
     public func relationships(of node: NodeID) -> [RelID] {
         var cursor = NeighborCursor(graph: self, node: node, direction: .both, types: nil)
         var out: [RelID] = []
-        while let (e, _) = cursor.next(self) { out.append(e.relationship) }
+        while let (e, _) = cursor.next() { out.append(e.relationship) }
         return out
     }
 

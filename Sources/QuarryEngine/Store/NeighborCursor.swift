@@ -1,9 +1,13 @@
 /// Walks the live relationships of one node in one direction (or both), filtered by type,
-/// straight over the adjacency arrays: no hashing, no allocation.
+/// straight over the adjacency arrays: no hashing, no allocation, and no copy of the graph (it
+/// keeps references to the few arrays it reads).
 struct NeighborCursor {
     let node: NodeID
     let direction: Direction
     let types: [Int32]?
+    let alive: Bitset
+    /// The incoming adjacency, kept only to walk both directions.
+    let incoming: Adjacency?
     var entries: [AdjacencyEntry]
     var range: Range<Int>
     var pending: [AdjacencyEntry]
@@ -14,6 +18,8 @@ struct NeighborCursor {
         self.node = node
         self.direction = direction
         self.types = types
+        alive = graph.relAlive
+        incoming = direction == .both ? graph.incoming : nil
         let adj = direction == .incoming ? graph.incoming : graph.outgoing
         entries = adj.entries
         range = adj.range(of: node)
@@ -22,7 +28,7 @@ struct NeighborCursor {
     }
 
     /// The next neighbour and whether the relationship points away from `node`.
-    mutating func next(_ graph: Graph) -> (entry: AdjacencyEntry, outgoing: Bool)? {
+    mutating func next() -> (entry: AdjacencyEntry, outgoing: Bool)? {
         while true {
             let e: AdjacencyEntry
             if phase == 0 || phase == 2 {
@@ -34,12 +40,11 @@ struct NeighborCursor {
                 e = entries[index]
             } else if phase == 1 || phase == 3 {
                 guard index < pending.count else {
-                    if phase == 1 && direction == .both {
+                    if phase == 1, let incoming {
                         phase = 2
-                        let adj = graph.incoming
-                        entries = adj.entries
-                        range = adj.range(of: node)
-                        pending = adj.pending.isEmpty ? [] : adj.pending[node] ?? []
+                        entries = incoming.entries
+                        range = incoming.range(of: node)
+                        pending = incoming.pending.isEmpty ? [] : incoming.pending[node] ?? []
                         index = range.lowerBound
                         continue
                     }
@@ -51,7 +56,7 @@ struct NeighborCursor {
             }
             index += 1
             if let types, !types.contains(e.type) { continue }
-            guard graph.isAlive(relationship: e.relationship) else { continue }
+            guard alive.contains(Int(e.relationship)) else { continue }
             let isIncomingPhase = direction == .incoming || phase >= 2
             if isIncomingPhase && direction == .both && e.other == node { continue }
             return (e, !isIncomingPhase)

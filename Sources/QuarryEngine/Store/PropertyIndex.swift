@@ -43,6 +43,8 @@ public struct PropertyIndex: Sendable {
 
     public var entryCount: Int { byValue.values.reduce(0) { $0 + $1.count } }
 
+    public var distinctValues: Int { byValue.count }
+
     /// Nodes whose value lies in the range, compared like `<`/`<=` (values of other types are skipped).
     public func range(lower: (Value, Bool)?, upper: (Value, Bool)?) -> [NodeID] {
         var out: [NodeID] = []

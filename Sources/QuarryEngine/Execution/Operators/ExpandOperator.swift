@@ -31,7 +31,7 @@ final class ExpandOperator: PipelineOperator {
     override func produce() throws(QueryError) -> Row? {
         while true {
             if cursor != nil {
-                while let (e, _) = cursor!.next(ctx.graph) {
+                while let (e, _) = cursor!.next() {
                     try ctx.tick()
                     if toBound {
                         guard case .node(let t) = current![to], t == e.other else { continue }

@@ -64,7 +64,7 @@ final class ShortestPathOperator: PipelineOperator {
             var reachedThisLevel: [NodeID: [(NodeID, RelID)]] = [:]
             for n in frontier {
                 var cursor = NeighborCursor(graph: ctx.graph, node: n, direction: direction, types: types)
-                while let (e, _) = cursor.next(ctx.graph) {
+                while let (e, _) = cursor.next() {
                     try ctx.tick()
                     if parents[e.other] != nil { continue }
                     if reachedThisLevel[e.other] == nil { nextFrontier.append(e.other) }

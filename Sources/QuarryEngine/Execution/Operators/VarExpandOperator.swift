@@ -61,7 +61,7 @@ final class VarExpandOperator: PipelineOperator {
                 current = nil
                 continue
             }
-            guard stack[stack.count - 1] != nil, let (e, _) = stack[stack.count - 1]!.next(ctx.graph) else {
+            guard stack[stack.count - 1] != nil, let (e, _) = stack[stack.count - 1]!.next() else {
                 stack.removeLast()
                 if !path.isEmpty {
                     path.removeLast()

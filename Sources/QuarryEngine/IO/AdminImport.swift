@@ -1,0 +1,135 @@
+import Foundation
+
+/// Bulk import of CSV files in the neo4j-admin import layout (`id:ID(Group)`, `:START_ID(Group)`,
+/// `:END_ID(Group)`, `:LABEL`, `:TYPE`, typed columns `name:int`, arrays `name:string[]`), straight
+/// into the store's columns. The label or type comes from the file name when there is no `:LABEL` or
+/// `:TYPE` column (`Actor.csv`, `TARGETED__Event_Company.csv`). All or nothing: the graph is built
+/// aside and only returned when every file has loaded.
+public enum AdminImport {
+    public static func load(directory: String) throws(QueryError) -> Graph {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw .file("no such folder", path: directory)
+        }
+        guard isDirectory.boolValue else { throw .file("is a file; --import takes a folder of CSV files", path: directory) }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+        } catch {
+            throw .file("cannot be listed", path: directory)
+        }
+        guard !names.isEmpty else { throw .file("holds no .csv files", path: directory) }
+        var files: [(path: String, reader: CSVReader, header: ImportHeader)] = []
+        for name in names {
+            let path = (directory as NSString).appendingPathComponent(name)
+            var reader = try CSVReader.open(path: path)
+            guard let first = try reader.next() else { throw .csv("the file is empty (a header row is needed)", file: path, line: 1, column: 1) }
+            let header = try ImportHeader(first.fields.map { $0 ?? "" }, file: path, stem: String(name.dropLast(4)))
+            files.append((path, reader, header))
+        }
+        var builder = ImportBuilder()
+        for f in files where f.header.isNodeFile { try builder.loadNodes(f.reader, f.header) }
+        for f in files where !f.header.isNodeFile { try builder.loadRelationships(f.reader, f.header) }
+        builder.graph.compact()
+        return builder.graph
+    }
+}
+
+/// Ids of one id group, by integer where they are integers, otherwise by text.
+struct IDSpace {
+    var integers: [Int64: NodeID] = [:]
+    var strings: [String: NodeID] = [:]
+
+    subscript(_ text: String) -> NodeID? {
+        get { Int64(text).map { integers[$0] } ?? strings[text] }
+        set {
+            if let i = Int64(text) { integers[i] = newValue } else { strings[text] = newValue }
+        }
+    }
+}
+
+/// Fills a graph file by file.
+struct ImportBuilder {
+    var graph = Graph()
+    var idSpaces: [String: IDSpace] = [:]
+
+    mutating func loadNodes(_ reader: CSVReader, _ header: ImportHeader) throws(QueryError) {
+        var reader = reader
+        let first = graph.nodeIDLimit
+        let fileLabels = header.labelColumn == nil ? [graph.labelID(header.stem)] : []
+        var columns = header.properties.map { _ in [Value]() }
+        var space = idSpaces[header.idGroup ?? ""] ?? IDSpace()
+        var count = 0
+        while let record = try reader.next() {
+            try header.checkWidth(record, reader.file)
+            let node = NodeID(first + count)
+            var labels = fileLabels
+            if let l = header.labelColumn, let text = record.fields[l] {
+                labels += text.split(separator: ";").map { graph.labelID(String($0)) }
+            }
+            for label in labels { graph.labelMembers[Int(label)].insert(Int(node)) ; graph.labelCounts[Int(label)] += 1 }
+            if let idColumn = header.idColumn {
+                guard let id = record.fields[idColumn] else {
+                    throw .csv("the id is empty", file: reader.file, line: record.line, column: idColumn + 1)
+                }
+                if space[id] != nil { throw .csv("the id \(id) appears twice in its group", file: reader.file, line: record.line, column: idColumn + 1) }
+                space[id] = node
+            }
+            for (i, p) in header.properties.enumerated() {
+                columns[i].append(try p.type.parse(record.fields[p.column], file: reader.file, line: record.line, column: p.column + 1))
+            }
+            count += 1
+        }
+        idSpaces[header.idGroup ?? ""] = space
+        for _ in 0..<count {
+            graph.nodeAlive.insert(graph.nodeIDLimit)
+            graph.nodeIDLimit += 1
+        }
+        graph.nodeCount += count
+        for (i, p) in header.properties.enumerated() {
+            graph.nodeProperties[Int(graph.keyID(p.name))].append(first: first, columns[i])
+        }
+    }
+
+    mutating func loadRelationships(_ reader: CSVReader, _ header: ImportHeader) throws(QueryError) {
+        var reader = reader
+        let first = graph.relationshipIDLimit
+        let fileType = header.typeColumn == nil ? graph.typeID(header.relationshipStem) : nil
+        var columns = header.properties.map { _ in [Value]() }
+        let starts = idSpaces[header.startGroup ?? ""] ?? IDSpace()
+        let ends = idSpaces[header.endGroup ?? ""] ?? IDSpace()
+        while let record = try reader.next() {
+            try header.checkWidth(record, reader.file)
+            func endpoint(_ column: Int, _ space: IDSpace, _ group: String?) throws(QueryError) -> NodeID {
+                guard let id = record.fields[column], let node = space[id] else {
+                    let shown = record.fields[column] ?? "(empty)"
+                    throw .csv("no node has the id \(shown)\(group.map { " in group \($0)" } ?? "")",
+                               file: reader.file, line: record.line, column: column + 1)
+                }
+                return node
+            }
+            let from = try endpoint(header.startColumn!, starts, header.startGroup)
+            let to = try endpoint(header.endColumn!, ends, header.endGroup)
+            var type = fileType
+            if let t = header.typeColumn {
+                guard let name = record.fields[t] else {
+                    throw .csv("the relationship type is empty", file: reader.file, line: record.line, column: t + 1)
+                }
+                type = graph.typeID(name)
+            }
+            let r = graph.relationshipIDLimit
+            graph.relType.append(type!)
+            graph.relStart.append(from)
+            graph.relEnd.append(to)
+            graph.relAlive.insert(r)
+            graph.relationshipCount += 1
+            graph.typeCounts[Int(type!)] += 1
+            for (i, p) in header.properties.enumerated() {
+                columns[i].append(try p.type.parse(record.fields[p.column], file: reader.file, line: record.line, column: p.column + 1))
+            }
+        }
+        for (i, p) in header.properties.enumerated() {
+            graph.relProperties[Int(graph.keyID(p.name))].append(first: first, columns[i])
+        }
+    }
+}

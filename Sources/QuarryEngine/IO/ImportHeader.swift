@@ -1,0 +1,138 @@
+import Foundation
+
+/// The header row of an admin-import CSV file: which columns are ids, labels, types and typed
+/// properties.
+struct ImportHeader {
+    struct Property {
+        let name: String
+        let column: Int
+        let type: ImportType
+    }
+
+    let stem: String
+    let width: Int
+    var idColumn: Int?
+    var idGroup: String?
+    var labelColumn: Int?
+    var startColumn: Int?
+    var startGroup: String?
+    var endColumn: Int?
+    var endGroup: String?
+    var typeColumn: Int?
+    var properties: [Property] = []
+
+    var isNodeFile: Bool { startColumn == nil }
+
+    /// `TARGETED__Event_Company` names the type TARGETED.
+    var relationshipStem: String {
+        guard let r = stem.range(of: "__") else { return stem }
+        return String(stem[..<r.lowerBound])
+    }
+
+    init(_ cells: [String], file: String, stem: String) throws(QueryError) {
+        self.stem = stem
+        width = cells.count
+        for (i, cell) in cells.enumerated() {
+            let (name, spec) = ImportHeader.split(cell)
+            let group = ImportHeader.group(spec)
+            switch spec.split(separator: "(").first.map(String.init)?.uppercased() ?? "" {
+            case "ID":
+                idColumn = i
+                idGroup = group
+                if !name.isEmpty { properties.append(Property(name: name, column: i, type: .idValue)) }
+            case "START_ID":
+                startColumn = i
+                startGroup = group
+            case "END_ID":
+                endColumn = i
+                endGroup = group
+            case "LABEL": labelColumn = i
+            case "TYPE": typeColumn = i
+            case "IGNORE": continue
+            default:
+                guard !name.isEmpty else { throw .csv("the column has no name", file: file, line: 1, column: i + 1) }
+                guard let type = ImportType(spec) else {
+                    throw .csv("unknown column type '\(spec)' (int, long, float, double, boolean, date, string, and arrays like string[])",
+                               file: file, line: 1, column: i + 1)
+                }
+                properties.append(Property(name: name, column: i, type: type))
+            }
+        }
+        if (startColumn == nil) != (endColumn == nil) {
+            throw .csv("a relationship file needs both :START_ID and :END_ID", file: file, line: 1, column: 1)
+        }
+    }
+
+    /// `deaths:int` → ("deaths", "int"); `:START_ID(Actor)` → ("", "START_ID(Actor)").
+    static func split(_ cell: String) -> (String, String) {
+        guard let colon = cell.lastIndex(of: ":") else { return (cell, "") }
+        return (String(cell[..<colon]), String(cell[cell.index(after: colon)...]))
+    }
+
+    static func group(_ spec: String) -> String? {
+        guard let open = spec.firstIndex(of: "("), let close = spec.lastIndex(of: ")"), open < close else { return nil }
+        return String(spec[spec.index(after: open)..<close])
+    }
+
+    func checkWidth(_ record: CSVReader.Record, _ file: String) throws(QueryError) {
+        if record.fields.count != width {
+            throw .csv("this row has \(record.fields.count) fields, the header \(width)", file: file, line: record.line, column: 1)
+        }
+    }
+}
+
+/// The type of an import column and how its text becomes a value (empty text is null).
+indirect enum ImportType {
+    case string, integer, float, boolean, date, idValue
+    case array(ImportType)
+
+    init?(_ spec: String) {
+        let s = spec.lowercased()
+        if s.hasSuffix("[]") {
+            guard let element = ImportType(String(s.dropLast(2))) else { return nil }
+            self = .array(element)
+            return
+        }
+        switch s {
+        case "", "string": self = .string
+        case "int", "long", "short", "byte": self = .integer
+        case "float", "double": self = .float
+        case "boolean": self = .boolean
+        case "date": self = .date
+        default: return nil
+        }
+    }
+
+    func parse(_ text: String?, file: String, line: Int, column: Int) throws(QueryError) -> Value {
+        guard let text else { return .null }
+        switch self {
+        case .string: return .string(text)
+        case .idValue: return Int64(text).map(Value.int) ?? .string(text)
+        case .integer:
+            guard let i = Int64(text.trimmingCharacters(in: .whitespaces)) else {
+                throw .csv("'\(text)' is not an integer", file: file, line: line, column: column)
+            }
+            return .int(i)
+        case .float:
+            guard let d = Double(text.trimmingCharacters(in: .whitespaces)) else {
+                throw .csv("'\(text)' is not a number", file: file, line: line, column: column)
+            }
+            return .float(d)
+        case .boolean:
+            switch text.lowercased() {
+            case "true": return .bool(true)
+            case "false": return .bool(false)
+            default: throw .csv("'\(text)' is not true or false", file: file, line: line, column: column)
+            }
+        case .date:
+            guard let d = DateValue(iso: text) else { throw .csv("'\(text)' is not a date (YYYY-MM-DD)", file: file, line: line, column: column) }
+            return .date(d)
+        case .array(let element):
+            var out: [Value] = []
+            for part in text.split(separator: ";", omittingEmptySubsequences: false) {
+                out.append(try element.parse(String(part), file: file, line: line, column: column))
+            }
+            return .list(out)
+        }
+    }
+}

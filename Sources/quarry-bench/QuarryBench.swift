@@ -1,0 +1,95 @@
+import Foundation
+import QuarryEngine
+
+/// The Quarry side of the event-graph benchmark: loads a CSV folder through the library, runs
+/// each query of `queries.cypher` (warm-ups, then timed runs) and writes one JSON report with the
+/// median times and the rows, in the format of `bench/kuzu_run.py`.
+@main
+struct QuarryBench {
+    static func main() {
+        let args = CommandLine.arguments
+        func option(_ name: String, _ fallback: String? = nil) -> String? {
+            guard let i = args.firstIndex(of: name), i + 1 < args.count else { return fallback }
+            return args[i + 1]
+        }
+        guard let data = option("--data"), let queriesPath = option("--queries"), let out = option("--out") else {
+            FileHandle.standardError.write(Data("usage: quarry-bench --data DIR --queries FILE --out FILE.json [--warmup 3] [--runs 20] [--index Label.key]...\n".utf8))
+            exit(2)
+        }
+        let warmup = Int(option("--warmup", "3")!) ?? 3
+        let runs = Int(option("--runs", "20")!) ?? 20
+        let indexes = args.indices.filter { args[$0] == "--index" && $0 + 1 < args.count }.map { args[$0 + 1] }
+        do {
+            let text = try String(contentsOfFile: queriesPath, encoding: .utf8)
+            let started = DispatchTime.now().uptimeNanoseconds
+            let database = Database(graph: try AdminImport.load(directory: data))
+            for spec in indexes {
+                let parts = spec.split(separator: ".")
+                _ = try database.execute("CREATE INDEX FOR (n:`\(parts[0])`) ON (n.`\(parts[1])`)")
+            }
+            let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            var report: [String] = []
+            for (name, query) in BenchmarkWorkload.queries(in: text) {
+                var times: [Double] = []
+                var last: QueryResult?
+                for i in 0..<(warmup + runs) {
+                    let t0 = DispatchTime.now().uptimeNanoseconds
+                    let result = try database.execute(query)
+                    let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+                    if i >= warmup { times.append(ms) }
+                    last = result
+                }
+                times.sort()
+                let median = times.isEmpty ? 0 : times[times.count / 2]
+                let r = ValueRenderer(graph: last!.graph)
+                let rows = last!.rows.map { "[" + $0.map { r.json($0) }.joined(separator: ",") + "]" }.joined(separator: ",")
+                let columns = last!.columns.map(ValueRenderer.jsonString).joined(separator: ",")
+                report.append("\(ValueRenderer.jsonString(name)):{\"ms\":\(median),\"columns\":[\(columns)],\"rows\":[\(rows)]}")
+            }
+            let json = "{\"engine\":\"quarry\",\"load_s\":\(loadSeconds),\"peak_rss_mb\":\(peakResidentMB()),\"queries\":{\(report.joined(separator: ","))}}\n"
+            try json.write(toFile: out, atomically: true, encoding: .utf8)
+        } catch let error as QueryError {
+            FileHandle.standardError.write(Data("quarry-bench: \(error)\n".utf8))
+            exit(1)
+        } catch {
+            FileHandle.standardError.write(Data("quarry-bench: \(error)\n".utf8))
+            exit(2)
+        }
+    }
+
+    static func peakResidentMB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}
+
+/// Reads `queries.cypher`: `// @query NAME` starts a query that runs to the next `// @` line;
+/// other `//` lines are comments; `// @variant` blocks belong to other engines.
+enum BenchmarkWorkload {
+    static func queries(in text: String) -> [(String, String)] {
+        var out: [(String, String)] = []
+        var name: String?
+        var lines: [String] = []
+        func flush() {
+            if let name {
+                var q = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+                if q.hasSuffix(";") { q.removeLast() }
+                out.append((name, q))
+            }
+            lines = []
+        }
+        for line in text.components(separatedBy: "\n") {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.hasPrefix("// @") {
+                flush()
+                let words = t.dropFirst(4).split(separator: " ")
+                name = words.first == "query" && words.count > 1 ? String(words[1]) : nil
+            } else if !t.hasPrefix("//") {
+                lines.append(line)
+            }
+        }
+        flush()
+        return out
+    }
+}
