@@ -9,6 +9,8 @@ public struct QueryResult: Sendable {
     public var graph: Graph
     /// A message instead of rows (schema commands).
     public var message: String?
+    /// Warnings about the query (a label or key the graph has never seen).
+    public var notices: [Notice] = []
 }
 
 /// The engine's facade: text in, rows out. Parse → analyze → plan → run; a statement that fails
@@ -78,7 +80,7 @@ public final class Database: @unchecked Sendable {
             lines.append(String(format: "Total: %.3f ms, %d rows", Double(elapsed) / 1e6, rows.count))
             return QueryResult(columns: ["plan"], rows: lines.map { [.string($0)] }, statistics: ctx.statistics, graph: ctx.graph)
         }
-        return QueryResult(columns: checked.columns, rows: rows, statistics: ctx.statistics, graph: ctx.graph)
+        return QueryResult(columns: checked.columns, rows: rows, statistics: ctx.statistics, graph: ctx.graph, notices: ctx.notices)
     }
 }
 

@@ -31,6 +31,9 @@ public final class ScriptRunner {
         for piece in pieces {
             do {
                 let result = try database.execute(piece.text, parameters: parameters)
+                for notice in result.notices {
+                    errorOutput(notice.rendered(in: script, file: name, baseOffset: piece.offset) + "\n")
+                }
                 if let message = result.message {
                     if writer.format == .jsonl { output(writer.render(result)) } else { output(message + "\n") }
                 } else {

@@ -47,8 +47,28 @@ public struct QueryError: Error, Sendable, CustomStringConvertible {
     /// The full display: `FILE:LINE:COL: message`, the source line, and a caret under the spot.
     /// `baseOffset` locates the statement inside `text` (a script holding several statements).
     public func rendered(in text: String, file: String? = nil, baseOffset: Int = 0) -> String {
+        SourceDisplay.render(description, range: range, in: text, file: file, baseOffset: baseOffset)
+    }
+}
+
+/// Something worth telling that is not an error: a label, type or property key the graph has
+/// never seen (probably a typo).
+public struct Notice: Sendable, CustomStringConvertible {
+    public let message: String
+    public let range: SourceRange?
+
+    public var description: String { "warning: " + message }
+
+    public func rendered(in text: String, file: String? = nil, baseOffset: Int = 0) -> String {
+        SourceDisplay.render(description, range: range, in: text, file: file, baseOffset: baseOffset)
+    }
+}
+
+/// Messages shown with their place in the source: `FILE:LINE:COL: message`, the line, a caret.
+enum SourceDisplay {
+    static func render(_ message: String, range: SourceRange?, in text: String, file: String?, baseOffset: Int) -> String {
         guard let range else {
-            return (file.map { "\($0): " } ?? "") + description
+            return (file.map { "\($0): " } ?? "") + message
         }
         let loc = SourceLocation(offset: baseOffset + range.start, in: text)
         let prefix = file.map { "\($0):\(loc.line):\(loc.column): " } ?? "line \(loc.line), column \(loc.column): "
@@ -59,6 +79,6 @@ public struct QueryError: Error, Sendable, CustomStringConvertible {
         let firstLine = spanText.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
         let width = max(1, min(firstLine.count, loc.lineText.count - loc.column + 1))
         let pad = String(loc.lineText.prefix(loc.column - 1).map { $0 == "\t" ? "\t" : " " })
-        return "\(prefix)\(description)\n  \(loc.lineText)\n  \(pad)\(String(repeating: "^", count: width))"
+        return "\(prefix)\(message)\n  \(loc.lineText)\n  \(pad)\(String(repeating: "^", count: width))"
     }
 }

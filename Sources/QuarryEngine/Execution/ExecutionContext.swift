@@ -40,12 +40,36 @@ public final class ExecutionContext: @unchecked Sendable {
     var deletedNodes = Set<NodeID>()
     var deletedRelationships = Set<RelID>()
     public var baseDirectory: String
+    /// Warnings found while planning (names the graph has never seen).
+    public var notices: [Notice] = []
 
     public init(graph: Graph, parameters: [String: Value], cancellation: CancellationFlag?, baseDirectory: String) {
         self.graph = graph
         self.parameters = parameters
         self.cancellation = cancellation
         self.baseDirectory = baseDirectory
+    }
+
+    /// The id of a label a query reads, with a notice when the graph has never seen it.
+    func readLabel(_ name: String, at r: SourceRange) -> Int32 {
+        if graph.labels.id(name) == nil { notice("label", ":" + name, graph.labels.names.map { ":" + $0 }, r) }
+        return graph.labelID(name)
+    }
+
+    func readType(_ name: String, at r: SourceRange) -> Int32 {
+        if graph.types.id(name) == nil { notice("relationship type", ":" + name, graph.types.names.map { ":" + $0 }, r) }
+        return graph.typeID(name)
+    }
+
+    func readKey(_ name: String, at r: SourceRange) -> Int32 {
+        if graph.keys.id(name) == nil { notice("property key", name, graph.keys.names, r) }
+        return graph.keyID(name)
+    }
+
+    func notice(_ what: String, _ name: String, _ known: [String], _ r: SourceRange) {
+        guard !known.isEmpty else { return }
+        let hint = closestName(to: name, in: known).map { " (did you mean \($0)?)" } ?? ""
+        notices.append(Notice(message: "the \(what) \(name) is not in the graph\(hint)", range: r))
     }
 
     /// Called in every loop that may run long; cheap except every 4096th call.

@@ -29,7 +29,7 @@ struct ExpressionCompiler {
             return { row in row[slot] }
         case .property(let object, let key):
             let o = try compile(object)
-            let k = ctx.graph.keyID(key)
+            let k = ctx.readKey(key, at: range)
             let ctx = self.ctx
             return { (row: inout Row) throws(QueryError) in try ctx.property(of: try o(&row), k, key, at: range) }
         case .index(let a, let b):
@@ -69,7 +69,7 @@ struct ExpressionCompiler {
         case .hasLabels(let a, let labels):
             let c = try compile(a)
             let ctx = self.ctx
-            let ids = labels.map { ctx.graph.labelID($0) }
+            let ids = labels.map { ctx.readLabel($0, at: range) }
             return { (row: inout Row) throws(QueryError) in
                 switch try c(&row) {
                 case .null: return .null

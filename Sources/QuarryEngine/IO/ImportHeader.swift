@@ -76,7 +76,7 @@ struct ImportHeader {
 
     func checkWidth(_ record: CSVReader.Record, _ file: String) throws(QueryError) {
         if record.fields.count != width {
-            throw .csv("this row has \(record.fields.count) fields, the header \(width)", file: file, line: record.line, column: 1)
+            throw .csv("this row has \(record.fields.count) fields but the header has \(width)", file: file, line: record.line, column: 1)
         }
     }
 }

@@ -51,7 +51,7 @@ final class MatchBuilder {
                                    lookup: anyOf ? .anyOf(e) : .equal(e), text: text)
             op = try planner.nodeFilter(start, op, compiler, wasBound: false)
         case .scan(let label):
-            op = NodeScanOperator(ctx, op, slot: start.slot, label: label.map { ctx.graph.labelID($0) }, labelName: label)
+            op = NodeScanOperator(ctx, op, slot: start.slot, label: label.map { ctx.readLabel($0, at: start.range) }, labelName: label)
             op = try planner.nodeFilter(start, op, compiler, wasBound: false, skipLabel: label)
         }
         bound.insert(start.slot)
@@ -65,13 +65,13 @@ final class MatchBuilder {
             let from = part.nodes[step.from], to = part.nodes[step.to]
             var direction = rel.direction
             if step.reversed { direction = direction == .outgoing ? .incoming : direction == .incoming ? .outgoing : .both }
-            let types: [Int32]? = rel.types.isEmpty ? nil : rel.types.map { ctx.graph.typeID($0) }
+            let types: [Int32]? = rel.types.isEmpty ? nil : rel.types.map { ctx.readType($0, at: rel.range) }
             let toBound = bound.contains(to.slot)
             let text = "(\(from.name ?? ""))\(RelationshipPattern(variable: rel.name, types: rel.types, direction: direction, length: rel.length, properties: nil, range: rel.range).canonicalText)(\(to.name ?? ""))"
             if let length = rel.length {
                 var filters: [(Int32, Evaluator)] = []
                 if let props = rel.properties, case .map(let entries) = props.kind {
-                    for (k, v) in entries { filters.append((ctx.graph.keyID(k), try compiler.compile(v))) }
+                    for (k, v) in entries { filters.append((ctx.readKey(k, at: props.range), try compiler.compile(v))) }
                 }
                 op = VarExpandOperator(ctx, op, from: from.slot, relationships: rel.slot, to: to.slot, direction: direction,
                                        types: types, minHops: length.min ?? 1, maxHops: length.max, toBound: toBound,
@@ -114,12 +114,12 @@ final class MatchBuilder {
                 op = try planner.nodeFilter(n, op, compiler, wasBound: true)
             } else {
                 let label = n.labels.first
-                op = NodeScanOperator(ctx, op, slot: n.slot, label: label.map { ctx.graph.labelID($0) }, labelName: label)
+                op = NodeScanOperator(ctx, op, slot: n.slot, label: label.map { ctx.readLabel($0, at: n.range) }, labelName: label)
                 op = try planner.nodeFilter(n, op, compiler, wasBound: false, skipLabel: label)
                 bound.insert(n.slot)
             }
         }
-        let types: [Int32]? = rel.types.isEmpty ? nil : rel.types.map { ctx.graph.typeID($0) }
+        let types: [Int32]? = rel.types.isEmpty ? nil : rel.types.map { ctx.readType($0, at: rel.range) }
         let minHops = rel.length?.min ?? 1
         guard minHops <= 1 else { throw .unsupported("shortestPath with a minimum length above 1", at: rel.range) }
         op = ShortestPathOperator(ctx, op, from: part.nodes[0].slot, to: part.nodes[1].slot, relationships: rel.slot,

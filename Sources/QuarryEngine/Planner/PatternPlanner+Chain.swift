@@ -37,7 +37,7 @@ extension PatternPlanner {
         }
         if !labels.isEmpty {
             let ctx = self.ctx
-            let ids = labels.map { ctx.graph.labelID($0) }
+            let ids = labels.map { ctx.readLabel($0, at: n.range) }
             op = FilterOperator(ctx, op, predicate: { row in
                 guard case .node(let id) = row[n.slot] else { return .bool(false) }
                 return .bool(ids.allSatisfy { ctx.graph.hasLabel(id, $0) })

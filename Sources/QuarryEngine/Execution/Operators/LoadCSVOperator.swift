@@ -37,7 +37,7 @@ final class LoadCSVOperator: PipelineOperator {
                     try ctx.tick()
                     if withHeaders {
                         if record.fields.count != headers.count {
-                            throw .csv("this row has \(record.fields.count) fields, the header \(headers.count)",
+                            throw .csv("this row has \(record.fields.count) fields but the header has \(headers.count)",
                                        file: reader!.file, line: record.line, column: 1)
                         }
                         var m: [String: Value] = [:]

@@ -1,0 +1,88 @@
+import Foundation
+import QuarryEngine
+import Testing
+
+/// Bulk import of neo4j-admin CSV folders: layout, types, and every malformed-file error with
+/// its file, line and column.
+struct ImportTests {
+    /// A fresh folder holding the given files.
+    func folder(_ files: [String: String]) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quarry-import-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
+        return dir
+    }
+
+    func rows(_ graph: Graph, _ query: String) throws -> [String] {
+        let result = try Database(graph: graph).execute(query)
+        let r = ValueRenderer(graph: result.graph)
+        return result.rows.map { $0.map(r.cypher).joined(separator: " | ") }
+    }
+
+    static let valid: [String: String] = [
+        "Actor.csv": "id:ID(Actor),name,founded:int,score:float,active:boolean,since:date,aliases:string[]\n1,ISIS-K,2015,0.5,true,2015-01-26,ISKP;Islamic State Khorasan Province\n2,\"Taliban, the\",1994,,false,,\n",
+        "Place.csv": "id:ID(Place),name,:LABEL\n1,Kabul,City;Capital\n",
+        "ATTACKED__Actor_Place.csv": ":START_ID(Actor),:END_ID(Place),deaths:int\n1,1,7\n",
+        "rels.csv": ":START_ID(Actor),:END_ID(Actor),:TYPE\n1,2,OPPOSES\n",
+    ]
+
+    @Test func importsTypedColumnsLabelsAndTypes() throws {
+        let graph = try AdminImport.load(directory: try folder(Self.valid))
+        #expect(graph.nodeCount == 3)
+        #expect(graph.relationshipCount == 2)
+        #expect(try rows(graph, "MATCH (a:Actor) RETURN a.id, a.name, a.founded, a.score, a.active, a.since, a.aliases ORDER BY a.id") == [
+            "1 | 'ISIS-K' | 2015 | 0.5 | true | date('2015-01-26') | ['ISKP', 'Islamic State Khorasan Province']",
+            "2 | 'Taliban, the' | 1994 | null | false | null | null",
+        ])
+        #expect(try rows(graph, "MATCH (p:City:Capital) RETURN p.name") == ["'Kabul'"])
+        #expect(try rows(graph, "MATCH (:Actor)-[r:ATTACKED]->(p) RETURN r.deaths, p.name") == ["7 | 'Kabul'"])
+        #expect(try rows(graph, "MATCH (a)-[:OPPOSES]->(b) RETURN a.name, b.name") == ["'ISIS-K' | 'Taliban, the'"])
+    }
+
+    /// Each malformed file stops the import with its place and reason.
+    @Test(arguments: [
+        ("Actor.csv", "id:ID(Actor),name\n1,a,extra\n", "Actor.csv:2:1", "3 fields but the header has 2"),
+        ("Actor.csv", "id:ID(Actor),n:int\n1,seven\n", "Actor.csv:2:2", "'seven' is not an integer"),
+        ("Actor.csv", "id:ID(Actor),name\n1,\"open\n", "Actor.csv:2:3", "never closed"),
+        ("Actor.csv", "id:ID(Actor),name\n1,a\n1,b\n", "Actor.csv:3:1", "appears twice"),
+        ("Actor.csv", "id:ID(Actor),d:date\n1,2022-13-01\n", "Actor.csv:2:2", "not a date"),
+        ("Actor.csv", "id:ID(Actor),x:decimal\n1,2\n", "Actor.csv:1:2", "unknown column type"),
+        ("R.csv", ":START_ID(Actor),:END_ID(Actor)\n1,99\n", "R.csv:2:2", "no node has the id 99"),
+    ])
+    func malformedFile(name: String, text: String, place: String, reason: String) throws {
+        var files = ["Actor.csv": "id:ID(Actor),name\n1,a\n"]
+        files[name] = text
+        let dir = try folder(files)
+        do {
+            _ = try AdminImport.load(directory: dir)
+            Issue.record("expected an error for \(name)")
+        } catch {
+            #expect(error.message.contains(place), "\(error.message)")
+            #expect(error.message.contains(reason), "\(error.message)")
+        }
+    }
+
+    @Test func missingOrEmptyFolders() throws {
+        #expect(throws: QueryError.self) { try AdminImport.load(directory: "/nonexistent/quarry") }
+        #expect(throws: QueryError.self) { try AdminImport.load(directory: try folder([:])) }
+        let file = try folder(["Actor.csv": "id:ID(Actor)\n1\n"]) + "/Actor.csv"
+        #expect(throws: QueryError.self) { try AdminImport.load(directory: file) }
+    }
+
+    /// The benchmark generator's scale-S files load with the counts its manifest states.
+    @Test func benchmarkScaleS() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quarry-bench-S-\(UUID().uuidString)").path
+        let gen = Process()
+        gen.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gen.arguments = ["python3", root.appendingPathComponent("bench/gen.py").path, "--scale", "S", "--out", dir]
+        gen.standardOutput = FileHandle.nullDevice
+        try gen.run()
+        gen.waitUntilExit()
+        try #require(gen.terminationStatus == 0)
+        let graph = try AdminImport.load(directory: dir)
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/manifest.json"))) as? [String: Any]
+        #expect(graph.nodeCount == manifest?["nodes"] as? Int)
+        #expect(graph.relationshipCount == manifest?["rels"] as? Int)
+    }
+}

@@ -1,0 +1,18 @@
+import QuarryEngine
+import Testing
+
+/// Names the graph has never seen are reported with a "did you mean" where one is close.
+struct NoticeTests {
+    func notices(_ query: String) throws -> [String] {
+        let db = Database()
+        _ = try db.execute("CREATE (:Actor {name: 'ISIS-K'})-[:CLAIMED]->(:Event {name: 'bombing'})")
+        return try db.execute(query).notices.map(\.description)
+    }
+
+    @Test func unknownLabelTypeAndKey() throws {
+        #expect(try notices("MATCH (a:Actr) RETURN a") == ["warning: the label :Actr is not in the graph (did you mean :Actor?)"])
+        #expect(try notices("MATCH ()-[:CLAIMD]->() RETURN 1") == ["warning: the relationship type :CLAIMD is not in the graph (did you mean :CLAIMED?)"])
+        #expect(try notices("MATCH (a:Actor) RETURN a.nmae") == ["warning: the property key nmae is not in the graph (did you mean name?)"])
+        #expect(try notices("MATCH (a:Actor)-[:CLAIMED]->(e) RETURN a.name, e.name").isEmpty)
+    }
+}
