@@ -13,7 +13,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "QuarryEngine"),
-        .target(name: "QuarryShell", dependencies: ["QuarryEngine"]),
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .target(name: "QuarryShell", dependencies: ["QuarryEngine", "CReadline"]),
         .executableTarget(
             name: "quarry",
             dependencies: [

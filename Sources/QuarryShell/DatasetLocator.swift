@@ -6,9 +6,21 @@ public enum DatasetLocator {
     public static let defaultName = "kabul-restaurant-bombing"
 
     public static func find(_ name: String) -> String? {
-        let fm = FileManager.default
-        func isDataset(_ p: String) -> Bool { fm.fileExists(atPath: p + "/load.cypher") }
         if isDataset(name) { return name }
+        return roots.map { $0 + "/" + name }.first(where: isDataset)
+    }
+
+    /// The names of the datasets found in the usual places.
+    public static func available() -> [String] {
+        let fm = FileManager.default
+        let names = roots.flatMap { root in (try? fm.contentsOfDirectory(atPath: root)) ?? [] }
+        return Array(Set(names.filter { name in roots.contains { isDataset($0 + "/" + name) } })).sorted()
+    }
+
+    static func isDataset(_ p: String) -> Bool { FileManager.default.fileExists(atPath: p + "/load.cypher") }
+
+    static var roots: [String] {
+        let fm = FileManager.default
         var roots: [String] = []
         if let env = ProcessInfo.processInfo.environment["QUARRY_DATASETS"] { roots.append(env) }
         roots.append(fm.currentDirectoryPath + "/datasets")
@@ -17,6 +29,6 @@ public enum DatasetLocator {
             roots.append(dir.path + "/datasets")
             dir = dir.deletingLastPathComponent()
         }
-        return roots.map { $0 + "/" + name }.first(where: isDataset)
+        return roots
     }
 }

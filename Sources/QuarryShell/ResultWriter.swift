@@ -1,3 +1,5 @@
+import Foundation
+
 import QuarryEngine
 
 /// The output formats of the shell and the machine interface.
@@ -5,10 +7,36 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case table, csv, tsv, json, jsonl, markdown
 }
 
+/// How a terminal shows results: its width, and whether colour is wanted (never with NO_COLOR).
+public struct TerminalStyle: Sendable {
+    public var width: Int
+    public var colors: Bool
+
+    public init(width: Int, colors: Bool) {
+        self.width = width
+        self.colors = colors
+    }
+
+    /// The style for standard output, or nil when it is not a terminal.
+    public static func detect() -> TerminalStyle? {
+        guard isatty(1) != 0 else { return nil }
+        var size = winsize()
+        let width = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 100
+        return TerminalStyle(width: width, colors: ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+    }
+
+    func paint(_ s: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    func red(_ s: String) -> String { paint(s, "31") }
+    func dim(_ s: String) -> String { paint(s, "2") }
+    func bold(_ s: String) -> String { paint(s, "1") }
+}
+
 /// Writes statement results in one format.
 public struct ResultWriter {
     public var format: OutputFormat
+    /// Tables show at most this many rows, then a note of how many were left out.
     public var maxRows: Int?
+    public var terminal: TerminalStyle?
 
     public init(format: OutputFormat, maxRows: Int? = nil) {
         self.format = format
@@ -40,13 +68,20 @@ public struct ResultWriter {
             for row in result.rows { out += row.map { field(plain($0, r)) }.joined(separator: sep) + "\n" }
             return out
         case .markdown:
+            let shown = result.rows.prefix(maxRows ?? Int.max)
             var out = "| " + result.columns.joined(separator: " | ") + " |\n|" + result.columns.map { _ in "---|" }.joined() + "\n"
-            for row in result.rows { out += "| " + row.map { plain($0, r).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
-            return out
+            for row in shown { out += "| " + row.map { plain($0, r).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
+            return out + omitted(result.rows.count - shown.count)
         case .table:
-            return TableRenderer(columns: result.columns, rows: result.rows.map { $0.map { r.cypher($0) } },
-                                 numeric: result.rows.first.map { $0.map(\.isNumeric) } ?? []).render()
+            let shown = result.rows.prefix(maxRows ?? Int.max)
+            let table = TableRenderer(columns: result.columns, rows: shown.map { $0.map { r.cypher($0) } },
+                                      numeric: shown.first.map { $0.map(\.isNumeric) } ?? [], style: terminal)
+            return table.render() + omitted(result.rows.count - shown.count)
         }
+    }
+
+    func omitted(_ n: Int) -> String {
+        n > 0 ? "… \(n) more row\(n == 1 ? "" : "s") not shown (:max-rows N to change, :format csv for all)\n" : ""
     }
 
     /// Strings without quotes, everything else in Cypher notation.
@@ -66,30 +101,5 @@ extension Value {
         case .int, .float: return true
         default: return false
         }
-    }
-}
-
-/// A table with Unicode box drawing; numbers right-aligned.
-struct TableRenderer {
-    let columns: [String]
-    let rows: [[String]]
-    let numeric: [Bool]
-
-    func render() -> String {
-        guard !columns.isEmpty else { return "" }
-        var widths = columns.map(\.count)
-        for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
-        func line(_ l: String, _ m: String, _ r: String) -> String {
-            l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r + "\n"
-        }
-        func cells(_ values: [String], alignRight: [Bool]) -> String {
-            "│" + values.enumerated().map { i, v in
-                let pad = String(repeating: " ", count: widths[i] - v.count)
-                return " " + (alignRight[i] ? pad + v : v + pad) + " "
-            }.joined(separator: "│") + "│\n"
-        }
-        var out = line("┌", "┬", "┐") + cells(columns, alignRight: columns.map { _ in false }) + line("├", "┼", "┤")
-        for row in rows { out += cells(row, alignRight: numeric.count == row.count ? numeric : row.map { _ in false }) }
-        return out + line("└", "┴", "┘")
     }
 }

@@ -10,36 +10,62 @@ struct Quarry: ParsableCommand {
         commandName: "quarry",
         abstract: "Explore a graph of actors, places, events and companies with Cypher.",
         discussion: """
-        Examples:
-          quarry -c "MATCH (a:Actor) RETURN a.name"
-          quarry --empty --format jsonl < queries.cypher
-          quarry script.cypher
-        """,
-        version: "0.1.0")
+        With no script, quarry opens an interactive shell on the default dataset (\(DatasetLocator.defaultName)).
 
-    @Option(name: .shortAndLong, help: "Run one query and exit.")
+        Examples:
+          quarry                                   interactive shell (:help inside)
+          quarry -c "MATCH (a:Actor) RETURN a.name"
+          quarry questions.cypher                  run a script and exit (-i: stay in the shell)
+          quarry --empty --format jsonl < s.cypher machine-readable output
+          quarry --import bench/data/S             start from a folder of CSV files
+          quarry --param who="'ISIS-K'" -c "MATCH (a:Actor {name: \\$who}) RETURN a"
+        """,
+        version: "quarry 0.1.0")
+
+    @Option(name: .shortAndLong, help: "Run one query (or several, separated by ';') and exit.")
     var command: String?
 
-    @Option(name: .short, help: "Run a script file.")
+    @Option(name: .short, help: "Run a script file (repeatable).")
     var file: [String] = []
 
     @Argument(help: "Script files to run.")
     var scripts: [String] = []
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Flag(name: .short, help: "Stay in the interactive shell after the scripts.")
+    var interactive = false
+
+    @Option(help: "Output format: table, csv, tsv, json, jsonl, markdown (default: table).")
     var format: String?
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter: name=value, the value a literal of the language (repeatable).", valueName: "name=value"))
+    var parameterAssignments: [String] = []
 
     @Option(help: "Parameters as a JSON object.")
     var params: String?
 
-    @Flag(help: "Start from an empty graph instead of the default dataset.")
-    var empty = false
-
-    @Option(help: "Dataset name (in datasets/) or folder to load.")
+    @Option(help: "Dataset to open: a name in datasets/ or a folder with load.cypher.")
     var dataset: String?
 
-    @Option(name: .customLong("import"), help: "Start from the CSV files of a folder (neo4j-admin import layout) instead of a dataset.")
+    @Flag(help: "Start from an empty graph.")
+    var empty = false
+
+    @Option(name: .customLong("import"), help: ArgumentHelp("Start from the CSV files of a folder (neo4j-admin import layout).", valueName: "dir"))
     var importDirectory: String?
+
+    @Flag(inversion: .prefixedNo, help: "Stop a script at its first error.")
+    var bail = true
+
+    @Flag(help: "Print each statement before running it.")
+    var echo = false
+
+    @Flag(name: .customLong("no-rc"), help: "Do not run ~/.quarryrc at start.")
+    var noRC = false
+
+    @Flag(help: "Show how long each statement took.")
+    var timing = false
+
+    @Option(help: "Show at most N rows in a table (default 1000 on a terminal; 0: all).")
+    var maxRows: Int?
 
     mutating func run() throws {
         let options = self
@@ -58,56 +84,70 @@ struct Quarry: ParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
-    func fail(_ message: String, _ code: Int32) -> Int32 {
+    func fail(_ message: String) -> Int32 {
         FileHandle.standardError.write(Data(("quarry: " + message + "\n").utf8))
-        return code
+        return 2
     }
 
     func execute() -> Int32 {
-        guard let outputFormat = OutputFormat(rawValue: format ?? "table") else {
-            return fail("unknown format '\(format ?? "")' (choose from \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))", 2)
+        guard let outputFormat = OutputFormat(rawValue: (format ?? "table").lowercased()) else {
+            return fail("unknown format '\(format ?? "")' (choose from \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        var parameters: [String: Value] = [:]
+        let terminalInput = isatty(0) != 0
+        let session = Session(database: Database(), format: outputFormat)
+        session.terminal = TerminalStyle.detect()
+        session.maxRows = maxRows.map { $0 == 0 ? nil : $0 } ?? (session.terminal == nil ? nil : 1000)
+        session.bail = bail
+        session.echo = echo
+        session.timing = timing
         if let params {
             do {
-                guard case .map(let m) = try JSONValueReader.parse(params) else { return fail("--params needs a JSON object", 2) }
-                parameters = m
+                guard case .map(let m) = try JSONValueReader.parse(params) else { return fail("--params needs a JSON object") }
+                session.parameters = m
             } catch {
-                return fail("--params: \(error.message)", 2)
+                return fail("--params: \(error.message)")
             }
         }
-        let database = Database()
-        let runner = ScriptRunner(database: database, parameters: parameters, writer: ResultWriter(format: outputFormat))
-        if let importDirectory {
+        for assignment in parameterAssignments {
+            guard let eq = assignment.firstIndex(of: "="), !assignment[..<eq].isEmpty else {
+                return fail("--param needs name=value, got '\(assignment)'")
+            }
             do {
-                database.replaceGraph(try AdminImport.load(directory: importDirectory))
+                session.parameters[String(assignment[..<eq])] = try Session.evaluate(
+                    String(assignment[assignment.index(after: eq)...]), in: session.database, parameters: session.parameters)
             } catch {
-                return fail(error.message, 2)
+                return fail("--param \(assignment): \(error.description)")
             }
+        }
+        let datasetName = dataset ?? DatasetLocator.defaultName
+        if let importDirectory {
+            guard session.importDirectory(importDirectory) else { return 2 }
         } else if !empty {
-            let name = dataset ?? DatasetLocator.defaultName
-            guard let folder = DatasetLocator.find(name) else { return fail("no dataset named '\(name)'", 2) }
-            guard let text = try? String(contentsOfFile: folder + "/load.cypher", encoding: .utf8) else {
-                return fail("\(folder)/load.cypher cannot be read", 2)
-            }
-            database.baseDirectory = folder
-            let quiet = ScriptRunner(database: database, parameters: [:], writer: ResultWriter(format: outputFormat))
-            quiet.output = { _ in }
-            guard quiet.run(script: text, name: folder + "/load.cypher") else { return 1 }
-            database.baseDirectory = FileManager.default.currentDirectoryPath
+            guard session.loadDataset(datasetName) else { return DatasetLocator.find(datasetName) == nil ? 2 : 1 }
         }
-        if let command { return runner.run(script: command, name: "-c") ? 0 : 1 }
+        if !noRC, let rc = try? String(contentsOfFile: NSHomeDirectory() + "/.quarryrc", encoding: .utf8) {
+            session.run(script: rc, name: "~/.quarryrc")
+        }
         let files = file + scripts
-        if !files.isEmpty {
+        var status: Int32 = 0
+        if let command {
+            status = session.run(script: command, name: "-c") ? 0 : 1
+        } else if !files.isEmpty {
             for path in files {
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                    return fail("\(path): cannot read the file", 2)
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return fail("\(path): cannot read the file") }
+                if !session.run(script: text, name: path) {
+                    status = 1
+                    if bail { break }
                 }
-                if !runner.run(script: text, name: path) { return 1 }
             }
-            return 0
+        } else if !terminalInput {
+            let input = FileHandle.standardInput.readDataToEndOfFile()
+            status = session.run(script: String(decoding: input, as: UTF8.self), name: "<stdin>") ? 0 : 1
         }
-        let input = FileHandle.standardInput.readDataToEndOfFile()
-        return runner.run(script: String(decoding: input, as: UTF8.self), name: "<stdin>") ? 0 : 1
+        let scripted = command != nil || !files.isEmpty || !terminalInput
+        guard !scripted || (interactive && terminalInput) else { return status }
+        let loaded = importDirectory ?? (empty ? "empty graph" : datasetName)
+        FileHandle.standardOutput.write(Data("Quarry 0.1.0 · \(loaded): \(session.graphSummary) · :help for help, Ctrl-D to leave\n".utf8))
+        return REPL(session: session, historyPath: REPL.defaultHistoryPath).run()
     }
 }

@@ -51,14 +51,10 @@ struct CaseTests {
     func check(_ c: TestCase, _ db: Database) -> String? {
         switch c.kind {
         case .load(let name):
-            let folder = Self.datasetsRoot + "/" + name
-            guard let text = try? String(contentsOfFile: folder + "/load.cypher", encoding: .utf8) else { return "no dataset \(name)" }
-            db.baseDirectory = folder
-            let runner = ScriptRunner(database: db, parameters: [:], writer: ResultWriter(format: .jsonl))
+            let session = Session(database: db, format: .jsonl)
             var errors = ""
-            runner.output = { _ in }
-            runner.errorOutput = { errors += $0 }
-            return runner.run(script: text, name: name) ? nil : "loading \(name) failed: \(errors)"
+            session.errorOutput = { errors += $0 }
+            return session.loadDataset(Self.datasetsRoot + "/" + name) ? nil : "loading \(name) failed: \(errors)"
         case .statementOK:
             do {
                 _ = try db.execute(c.text)

@@ -65,8 +65,8 @@ public struct Notice: Sendable, CustomStringConvertible {
 }
 
 /// Messages shown with their place in the source: `FILE:LINE:COL: message`, the line, a caret.
-enum SourceDisplay {
-    static func render(_ message: String, range: SourceRange?, in text: String, file: String?, baseOffset: Int) -> String {
+public enum SourceDisplay {
+    public static func render(_ message: String, range: SourceRange?, in text: String, file: String?, baseOffset: Int) -> String {
         guard let range else {
             return (file.map { "\($0): " } ?? "") + message
         }

@@ -39,7 +39,7 @@ public enum FunctionCatalog {
 }
 
 /// The closest candidate by edit distance, when it is close enough to be a likely typo.
-func closestName(to name: String, in candidates: some Sequence<String>) -> String? {
+public func closestName(to name: String, in candidates: some Sequence<String>) -> String? {
     let target = Array(name.lowercased())
     var best: (String, Int)?
     for c in candidates {

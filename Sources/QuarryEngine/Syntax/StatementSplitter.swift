@@ -27,6 +27,12 @@ public enum StatementSplitter {
         return pieces
     }
 
+    /// True when the text holds nothing but whitespace and comments.
+    public static func isBlank(_ text: String) -> Bool {
+        guard let tokens = try? Lexer.tokenize(text) else { return false }
+        return tokens.count == 1
+    }
+
     /// True when the text holds at least one statement ending in `;` and nothing after the last
     /// `;` but whitespace and comments (the shell's test for "run it now"). An unterminated
     /// string or comment is incomplete.

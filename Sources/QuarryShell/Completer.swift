@@ -1,0 +1,173 @@
+import Foundation
+import QuarryEngine
+
+/// Tab completion that knows the language and the graph. Given the statement typed so far (earlier
+/// lines included) up to the cursor, and the word being completed, it proposes keywords and
+/// functions, labels after `(x:`, relationship types after `[:`, property keys after `x.`,
+/// variables, `$parameters`, `:commands`, file paths and `name` values inside quotes.
+public struct Completer {
+    let graph: Graph
+    let parameters: [String]
+
+    public init(graph: Graph, parameters: [String]) {
+        self.graph = graph
+        self.parameters = parameters
+    }
+
+    static let keywords = [
+        "MATCH", "OPTIONAL", "WHERE", "RETURN", "WITH", "UNWIND", "AS", "CREATE", "MERGE", "SET", "REMOVE", "DELETE",
+        "DETACH", "ORDER", "BY", "ASC", "DESC", "SKIP", "LIMIT", "DISTINCT", "UNION", "ALL", "AND", "OR", "XOR", "NOT",
+        "IN", "STARTS", "ENDS", "CONTAINS", "IS", "NULL", "TRUE", "FALSE", "CASE", "WHEN", "THEN", "ELSE", "END", "ON",
+        "LOAD", "CSV", "FROM", "HEADERS", "FIELDTERMINATOR", "EXPLAIN", "PROFILE", "INDEX", "FOR", "DROP", "SHOW",
+        "INDEXES", "shortestPath", "allShortestPaths",
+    ]
+
+    static let fileCommands: Set<String> = ["run", "load", "import", "output"]
+
+    /// Candidates for `word`, the text just before the cursor being `before` (which ends with `word`).
+    public func complete(before: String, word: String) -> [String] {
+        let head = String(before.dropLast(word.count))
+        let lineHead = head.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+        let trimmedLine = lineHead.trimmingLeadingSpace
+        if trimmedLine == ":" && before.split(separator: "\n").count <= 1 {
+            return matching(word, Session.metaCommands.map(\.name), keepCase: true)
+        }
+        if trimmedLine.hasPrefix(":") {
+            let command = trimmedLine.dropFirst().prefix { !$0.isWhitespace }
+            return Completer.fileCommands.contains(String(command)) ? paths(word) : []
+        }
+        if let quoted = openQuote(head) { return names(startingWith: quoted + word) .map { String($0.dropFirst(quoted.count)) } }
+        switch head.last {
+        case ":":
+            return openBracket(head) == "[" ? matching(word, present(graph.types.names, graph.typeCounts), keepCase: true)
+                : matching(word, present(graph.labels.names, graph.labelCounts), keepCase: true)
+        case "|" where openBracket(head) == "[":
+            return matching(word, present(graph.types.names, graph.typeCounts), keepCase: true)
+        case ".":
+            return matching(word, propertyKeys(for: variable(endingAt: head.dropLast()), in: head), keepCase: true)
+        case "$":
+            return matching(word, parameters, keepCase: true)
+        default:
+            let variables = boundVariables(head)
+            let functions = FunctionCatalog.entries.values.map { $0.name + "(" }
+            return matching(word, variables, keepCase: true) + matching(word, Completer.keywords + functions, keepCase: false)
+        }
+    }
+
+    /// Names whose count is not zero.
+    func present(_ names: [String], _ counts: [Int]) -> [String] {
+        names.enumerated().filter { $0.offset < counts.count && counts[$0.offset] > 0 }.map(\.element).sorted()
+    }
+
+    /// Case-insensitive prefix matches, in the case the user types (keywords) or as stored (names).
+    func matching(_ word: String, _ candidates: [String], keepCase: Bool) -> [String] {
+        let lower = word.lowercased()
+        let found = candidates.filter { $0.lowercased().hasPrefix(lower) }
+        guard !keepCase else { return Array(Set(found)).sorted() }
+        let upper = word.isEmpty || (word.contains { $0.isUppercase } && !word.contains { $0.isLowercase })
+        return Array(Set(found.map { $0.hasSuffix("(") ? $0 : (upper ? $0.uppercased() : $0.lowercased()) })).sorted()
+    }
+
+    /// The innermost bracket still open: `(`, `[` or `{`.
+    func openBracket(_ text: String) -> Character? {
+        var stack: [Character] = []
+        var quote: Character?
+        for c in text {
+            if let q = quote {
+                if c == q { quote = nil }
+                continue
+            }
+            switch c {
+            case "'", "\"": quote = c
+            case "(", "[", "{": stack.append(c)
+            case ")", "]", "}": if !stack.isEmpty { stack.removeLast() }
+            default: break
+            }
+        }
+        return stack.last
+    }
+
+    /// The text typed since an unclosed quote, when the cursor is inside one.
+    func openQuote(_ text: String) -> String? {
+        var quote: Character?
+        var start = text.startIndex
+        for i in text.indices {
+            let c = text[i]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "'" || c == "\"" {
+                quote = c
+                start = text.index(after: i)
+            }
+        }
+        return quote == nil ? nil : String(text[start...])
+    }
+
+    func variable(endingAt text: Substring) -> String {
+        String(text.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
+    }
+
+    /// Variables introduced so far: `(x`, `[x`, `AS x`, `x =` before a pattern.
+    func boundVariables(_ text: String) -> [String] {
+        var names: Set<String> = []
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "(" || chars[i] == "[" {
+                var j = i + 1
+                while j < chars.count, chars[j] == " " { j += 1 }
+                let start = j
+                while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" { j += 1 }
+                if j > start, chars[start].isLetter || chars[start] == "_" { names.insert(String(chars[start..<j])) }
+            }
+            i += 1
+        }
+        let words = text.split { !($0.isLetter || $0.isNumber || $0 == "_") }
+        for (k, w) in words.enumerated() where w.uppercased() == "AS" && k + 1 < words.count { names.insert(String(words[k + 1])) }
+        let keywordSet = Set(Completer.keywords.map { $0.uppercased() })
+        return names.filter { !keywordSet.contains($0.uppercased()) }.sorted()
+    }
+
+    /// Keys seen on the variable's label when the statement names one (`(x:Actor`), else all keys.
+    func propertyKeys(for variable: String, in statement: String) -> [String] {
+        let pattern = "(" + variable + ":"
+        guard let r = statement.range(of: pattern) else { return graph.keys.names }
+        let label = String(statement[r.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+        guard let l = graph.labels.id(label) else { return graph.keys.names }
+        var keys: Set<Int32> = []
+        var n = graph.nextNode(from: 0, label: l)
+        var seen = 0
+        while let node = n, seen < 2000 {
+            keys.formUnion(graph.nodePropertyKeys(NodeID(node)))
+            seen += 1
+            n = graph.nextNode(from: node + 1, label: l)
+        }
+        return keys.map { graph.keys.name($0) }.sorted()
+    }
+
+    /// `name` property values starting with the prefix (inside quotes).
+    func names(startingWith prefix: String) -> [String] {
+        guard let key = graph.keys.id("name") else { return [] }
+        var out: Set<String> = []
+        var n = graph.nextNode(from: 0, label: nil)
+        let lower = prefix.lowercased()
+        while let node = n, out.count < 200 {
+            if case .string(let s) = graph.nodeProperty(NodeID(node), key), s.lowercased().hasPrefix(lower) { out.insert(s) }
+            n = graph.nextNode(from: node + 1, label: nil)
+        }
+        return out.sorted()
+    }
+
+    func paths(_ word: String) -> [String] {
+        let expanded = word.hasPrefix("~/") ? NSHomeDirectory() + word.dropFirst(1) : word
+        let dir = expanded.contains("/") ? String(expanded[...expanded.lastIndex(of: "/")!]) : ""
+        let prefix = expanded.contains("/") ? String(expanded[expanded.index(after: expanded.lastIndex(of: "/")!)...]) : expanded
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir) else { return [] }
+        let shownDir = word.contains("/") ? String(word[...word.lastIndex(of: "/")!]) : ""
+        return entries.filter { $0.hasPrefix(prefix) && (!$0.hasPrefix(".") || prefix.hasPrefix(".")) }.sorted().map { entry in
+            var isDir: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: dir + entry, isDirectory: &isDir)
+            return shownDir + entry + (isDir.boolValue ? "/" : "")
+        }
+    }
+}

@@ -1,0 +1,121 @@
+@preconcurrency import CReadline
+import Foundation
+
+/// The one place that talks to GNU readline, always from the main thread. It uses readline's
+/// callback interface with `poll`, so Ctrl-C abandons the line cleanly (even inside Ctrl-R search)
+/// and signals leave the terminal sane (see the notes on readline in the project's shared notes).
+final class LineEditor {
+    enum Input: Equatable {
+        case line(String)
+        case interrupted
+        case end
+    }
+
+    /// What the C callbacks reach: state for the one editor of the process.
+    nonisolated(unsafe) static var received: String??
+    nonisolated(unsafe) static var completer: ((String, String) -> [String])?
+    nonisolated(unsafe) static var earlierLines = ""
+    nonisolated(unsafe) static var matches: [String] = []
+    nonisolated(unsafe) static var matchIndex = 0
+
+    let historyPath: String?
+    static let historyLimit: Int32 = 2000
+
+    init(historyPath: String?, completer: @escaping (String, String) -> [String]) {
+        self.historyPath = historyPath
+        LineEditor.completer = completer
+        setlocale(LC_ALL, "")
+        quarry_set_readline_name(strdup("quarry"))
+        quarry_set_word_break_characters(strdup(" \t\n()[]{},;:.=<>+-*/%|$'\"`!"))
+        rl_attempted_completion_function = LineEditor.attemptCompletion
+        rl_variable_bind("completion-ignore-case", "on")
+        rl_persistent_signal_handlers = 1
+        rl_catch_signals = 1
+        using_history()
+        stifle_history(LineEditor.historyLimit)
+        if let historyPath { LineEditor.openHistory(historyPath) }
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in interruptFlag.cancel() }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+
+    /// Creates the history file (mode 0600) if needed and reads it.
+    static func openHistory(_ path: String) {
+        let dir = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        if !FileManager.default.fileExists(atPath: path) { write_history(path) }
+        chmod(path, 0o600)
+        read_history(path)
+    }
+
+    func read(prompt: String, earlierLines: String = "") -> Input {
+        LineEditor.received = nil
+        LineEditor.earlierLines = earlierLines
+        interruptFlag.clear()
+        rl_callback_handler_install(prompt, LineEditor.lineHandler)
+        defer { rl_callback_handler_remove() }
+        while true {
+            var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            if poll(&fds, 1, -1) < 0 {
+                guard errno == EINTR else { return .end }
+                rl_check_signals()
+                if interruptFlag.isCancelled {
+                    interruptFlag.clear()
+                    rl_callback_sigcleanup()
+                    rl_free_line_state()
+                    FileHandle.standardOutput.write(Data("^C\n".utf8))
+                    return .interrupted
+                }
+                continue
+            }
+            rl_callback_read_char()
+            if let r = LineEditor.received { return r.map(Input.line) ?? .end }
+        }
+    }
+
+    /// Adds a statement to the history, as one line, and appends it to the file at once (so a
+    /// killed session keeps it and concurrent sessions merge).
+    func remember(_ entry: String) {
+        let line = entry.split(separator: "\n").map { $0.trimmingWhitespace }.joined(separator: " ")
+        guard !line.isEmpty else { return }
+        add_history(line)
+        if let historyPath { append_history(1, historyPath) }
+    }
+
+    func close() {
+        if let historyPath { history_truncate_file(historyPath, LineEditor.historyLimit) }
+    }
+
+    static let lineHandler: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void = { line in
+        guard let line else {
+            LineEditor.received = .some(nil)
+            return
+        }
+        LineEditor.received = .some(String(cString: line))
+        free(line)
+    }
+
+    static let attemptCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, _, end in
+        rl_attempted_completion_over = 1
+        guard let text, let buffer = rl_line_buffer, let completer = LineEditor.completer else { return nil }
+        let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(end)))
+        let before = LineEditor.earlierLines + String(decoding: bytes, as: UTF8.self)
+        LineEditor.matches = completer(before, String(cString: text))
+        LineEditor.matchIndex = 0
+        // A space after keywords and variables; none after names that usually continue (`:Actor)`).
+        let start = Int(end) - Int(strlen(text))
+        let opener = start > 0 ? bytes[start - 1] : 0
+        let continues = LineEditor.matches.allSatisfy { $0.hasSuffix("(") || $0.hasSuffix("/") }
+            || [UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "$"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "|")].contains(opener)
+        rl_completion_append_character = continues ? 0 : 32
+        return rl_completion_matches(text, LineEditor.nextMatch)
+    }
+
+    static let nextMatch: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = { _, _ in
+        guard LineEditor.matchIndex < LineEditor.matches.count else { return nil }
+        LineEditor.matchIndex += 1
+        return strdup(LineEditor.matches[LineEditor.matchIndex - 1])
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import QuarryEngine
+
+/// A shell command starting with `:`. Works in the REPL and in scripts.
+struct MetaCommand: Sendable {
+    let name: String
+    let arguments: String
+    let summary: String
+    /// Runs with the text after the name; returns an error message, or nil.
+    let run: @Sendable (Session, String) -> String?
+}
+
+extension Session {
+    static let metaCommands: [MetaCommand] = [
+        MetaCommand(name: "help", arguments: "[NAME]", summary: "list the commands, or explain one") { s, arg in s.help(arg) },
+        MetaCommand(name: "quit", arguments: "", summary: "leave quarry (also Ctrl-D)") { s, _ in
+            s.quitRequested = true
+            return nil
+        },
+        MetaCommand(name: "run", arguments: "FILE", summary: "run a script of statements and commands") { s, arg in
+            guard !arg.isEmpty else { return "usage: :run FILE" }
+            guard let text = try? String(contentsOfFile: arg, encoding: .utf8) else { return "\(arg): cannot read the file" }
+            return s.run(script: text, name: arg) ? nil : ""
+        },
+        MetaCommand(name: "load", arguments: "NAME|PATH", summary: "replace the graph with a dataset") { s, arg in
+            guard !arg.isEmpty else { return "usage: :load NAME|PATH (datasets: \(DatasetLocator.available().joined(separator: ", ")))" }
+            guard s.loadDataset(arg) else { return "" }
+            s.output("Loaded \(arg): \(s.graphSummary).\n")
+            return nil
+        },
+        MetaCommand(name: "import", arguments: "DIR", summary: "replace the graph with the CSV files of a folder (neo4j-admin layout)") { s, arg in
+            guard !arg.isEmpty else { return "usage: :import DIR" }
+            guard s.importDirectory(arg) else { return "" }
+            s.output("Imported \(arg): \(s.graphSummary).\n")
+            return nil
+        },
+        MetaCommand(name: "schema", arguments: "", summary: "labels, relationship types, property keys, indexes and patterns with counts") { s, _ in
+            s.output(SchemaReport(graph: s.database.graph).text)
+            return nil
+        },
+        MetaCommand(name: "format", arguments: "MODE", summary: "output format: table, csv, tsv, json, jsonl, markdown") { s, arg in
+            guard let f = OutputFormat(rawValue: arg.lowercased()) else {
+                return "usage: :format \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) (now \(s.format.rawValue))"
+            }
+            s.format = f
+            return nil
+        },
+        MetaCommand(name: "timing", arguments: "on|off", summary: "show how long each statement took") { s, arg in
+            s.toggle(arg, "timing") { s.timing = $0 }
+        },
+        MetaCommand(name: "echo", arguments: "on|off", summary: "print each statement before running it") { s, arg in
+            s.toggle(arg, "echo") { s.echo = $0 }
+        },
+        MetaCommand(name: "bail", arguments: "on|off", summary: "stop a script at its first error") { s, arg in
+            s.toggle(arg, "bail") { s.bail = $0 }
+        },
+        MetaCommand(name: "max-rows", arguments: "N", summary: "show at most N rows in a table (0: all)") { s, arg in
+            guard let n = Int(arg), n >= 0 else { return "usage: :max-rows N" }
+            s.maxRows = n == 0 ? nil : n
+            return nil
+        },
+        MetaCommand(name: "param", arguments: "NAME => VALUE", summary: "set a parameter ($NAME) to the value of an expression") { s, arg in
+            s.setParameter(arg)
+        },
+        MetaCommand(name: "params", arguments: "[clear]", summary: "list the parameters, or clear them") { s, arg in
+            if arg == "clear" {
+                s.parameters = [:]
+                return nil
+            }
+            guard arg.isEmpty else { return "usage: :params [clear]" }
+            let r = ValueRenderer(graph: s.database.graph)
+            for name in s.parameters.keys.sorted() { s.output(":param \(name) => \(r.cypher(s.parameters[name]!))\n") }
+            if s.parameters.isEmpty { s.output("No parameters (set one with :param name => value).\n") }
+            return nil
+        },
+        MetaCommand(name: "output", arguments: "[FILE]", summary: "send results to a file, or back to the screen") { s, arg in
+            do {
+                try s.redirect(to: arg.isEmpty ? nil : arg)
+                return nil
+            } catch let error as QueryError {
+                return error.message
+            } catch {
+                return "\(arg): cannot be written"
+            }
+        },
+        MetaCommand(name: "history", arguments: "", summary: "the statements run in this session") { s, _ in
+            for (i, h) in s.history.enumerated() { s.output("\(i + 1)  \(h.replacingOccurrences(of: "\n", with: " "))\n") }
+            return nil
+        },
+        MetaCommand(name: "clear", arguments: "", summary: "empty the graph (asks first on a terminal)") { s, _ in
+            if let confirm = s.confirm, !confirm("Delete all \(s.graphSummary)? [y/N] ") { return nil }
+            s.database.replaceGraph(Graph())
+            s.output("The graph is empty.\n")
+            return nil
+        },
+    ]
+
+    static func metaCommand(_ name: String) -> MetaCommand? {
+        let n = name.lowercased()
+        if n == "exit" || n == "q" { return metaCommands.first { $0.name == "quit" } }
+        return metaCommands.first { $0.name == n }
+    }
+
+    /// Runs `:name args`; errors are placed in the script like query errors.
+    func runMeta(_ line: String, source: String, name: String?, offset: Int) -> Bool {
+        let body = line.trimmingWhitespace.dropFirst()
+        let word = String(body.prefix { !$0.isWhitespace })
+        let argument = String(body.dropFirst(word.count)).trimmingWhitespace
+        let column = source.utf8.count > offset ? SourceRange(offset, offset + line.utf8.count) : nil
+        guard let command = Session.metaCommand(word) else {
+            let hint = closestCommand(word).map { " (did you mean :\($0)?)" } ?? ""
+            errorOutput(SourceDisplay.render("error: unknown command :\(word)\(hint); :help lists the commands",
+                                             range: column, in: source, file: name, baseOffset: 0) + "\n")
+            return false
+        }
+        if let problem = command.run(self, argument) {
+            if !problem.isEmpty {
+                errorOutput(SourceDisplay.render("error: \(problem)", range: column, in: source, file: name, baseOffset: 0) + "\n")
+            }
+            return false
+        }
+        return true
+    }
+
+    func closestCommand(_ word: String) -> String? {
+        closestName(to: word, in: Session.metaCommands.map(\.name))
+    }
+
+    func toggle(_ arg: String, _ what: String, _ set: (Bool) -> Void) -> String? {
+        switch arg.lowercased() {
+        case "on": set(true)
+        case "off": set(false)
+        default: return "usage: :\(what) on|off"
+        }
+        return nil
+    }
+
+    /// `:param name => expression` (also `name: expression` and `name = expression`).
+    func setParameter(_ arg: String) -> String? {
+        let separators = ["=>", ":", "="]
+        guard let sep = separators.compactMap({ arg.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else {
+            return "usage: :param name => value"
+        }
+        let name = arg[..<sep.lowerBound].trimmingWhitespace.trimmingCharacters(in: CharacterSet(charactersIn: "$"))
+        let expression = String(arg[sep.upperBound...]).trimmingWhitespace
+        guard !name.isEmpty, !expression.isEmpty else { return "usage: :param name => value" }
+        do {
+            parameters[name] = try Session.evaluate(expression, in: database, parameters: parameters)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    /// The value of a constant expression (`--param`, `:param`).
+    public static func evaluate(_ expression: String, in database: Database, parameters: [String: Value]) throws(QueryError) -> Value {
+        let result = try database.execute("RETURN " + expression + " AS value", parameters: parameters)
+        return result.rows.first?.first ?? .null
+    }
+
+    func help(_ arg: String) -> String? {
+        if !arg.isEmpty {
+            guard let c = Session.metaCommand(arg.hasPrefix(":") ? String(arg.dropFirst()) : arg) else {
+                return "no command :\(arg); :help lists them"
+            }
+            output(":\(c.name) \(c.arguments)\n    \(c.summary)\n")
+            return nil
+        }
+        var text = "Statements end with ';' and may span lines. Commands:\n"
+        for c in Session.metaCommands {
+            let head = ":\(c.name) \(c.arguments)"
+            text += "  " + head.padding(toLength: max(head.count, 22), withPad: " ", startingAt: 0) + "  \(c.summary)\n"
+        }
+        text += "Example: MATCH (g:Actor {name: 'ISIS-K'})-[:MADE]->(c:Claim)-[:ABOUT]->(e) RETURN c.summary, e.name;\n"
+        text += "Tab completes keywords, labels, types, properties, variables, $parameters and names.\n"
+        output(text)
+        return nil
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import QuarryEngine
+
+/// The interactive shell: prompts, multi-line statements (complete when the lexer sees a final
+/// `;`), meta-commands, history and Tab completion.
+public final class REPL {
+    let session: Session
+    let editor: LineEditor
+
+    public init(session: Session, historyPath: String?) {
+        self.session = session
+        editor = LineEditor(historyPath: historyPath) { before, word in
+            Completer(graph: session.database.graph, parameters: Array(session.parameters.keys)).complete(before: before, word: word)
+        }
+        session.confirm = { [editor] question in editor.read(prompt: question) == .line("y") }
+        InterruptScope.enabled = true
+    }
+
+    public static var defaultHistoryPath: String {
+        let env = ProcessInfo.processInfo.environment
+        let state = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() + "/.local/state"
+        return state + "/quarry/history"
+    }
+
+    /// Runs until `:quit` or Ctrl-D; returns the exit status.
+    public func run() -> Int32 {
+        var pending = ""
+        defer { editor.close() }
+        while !session.quitRequested {
+            switch editor.read(prompt: pending.isEmpty ? "quarry> " : "   ...> ", earlierLines: pending.isEmpty ? "" : pending + "\n") {
+            case .end:
+                if !pending.isEmpty { submit(pending) }
+                FileHandle.standardOutput.write(Data("\n".utf8))
+                return 0
+            case .interrupted:
+                pending = ""
+            case .line(let line):
+                if pending.isEmpty && line.trimmingLeadingSpace.hasPrefix(":") {
+                    editor.remember(line)
+                    _ = session.runMeta(line, source: line, name: nil, offset: 0)
+                    continue
+                }
+                if pending.isEmpty && StatementSplitter.isBlank(line) { continue }
+                pending += (pending.isEmpty ? "" : "\n") + line
+                if StatementSplitter.isComplete(pending) {
+                    submit(pending)
+                    pending = ""
+                }
+            }
+        }
+        return 0
+    }
+
+    func submit(_ text: String) {
+        editor.remember(text)
+        session.run(script: text, name: nil)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import QuarryEngine
+
+/// What the shell and the script runner share: the database, parameters and display settings,
+/// and the running of statements and meta-commands with their errors reported in place.
+public final class Session {
+    public let database: Database
+    public var parameters: [String: Value] = [:]
+    public var format: OutputFormat
+    public var timing = false
+    public var echo = false
+    public var bail = true
+    public var maxRows: Int?
+    /// Colour, cut cells to the terminal width: only when the output is a terminal.
+    public var terminal: TerminalStyle?
+    /// Set by Ctrl-C while an interactive statement runs.
+    public var interrupt: CancellationFlag { interruptFlag }
+    /// Results go here: standard output, or a file after `:output FILE`.
+    public var output: (String) -> Void = Session.standardOutput
+    public var errorOutput: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    var outputFile: FileHandle?
+    /// Asks yes or no on a terminal (`:clear`); nil in scripts, where the answer is yes.
+    var confirm: ((String) -> Bool)?
+    /// Set by `:quit`.
+    public internal(set) var quitRequested = false
+    var history: [String] = []
+
+    public init(database: Database, format: OutputFormat) {
+        self.database = database
+        self.format = format
+    }
+
+    static func standardOutput(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+
+    /// Runs a script's statements and meta-commands; false if one failed.
+    @discardableResult
+    public func run(script: String, name: String?) -> Bool {
+        let items: [ScriptReader.Item]
+        do {
+            items = try ScriptReader.items(script)
+        } catch {
+            errorOutput(error.rendered(in: script, file: name) + "\n")
+            return false
+        }
+        var ok = true
+        for item in items where !quitRequested {
+            let succeeded: Bool
+            switch item {
+            case .statement(let text, let offset):
+                succeeded = execute(text, source: script, name: name, offset: offset)
+            case .meta(let line, let offset):
+                if echo { output(line + "\n") }
+                succeeded = runMeta(line, source: script, name: name, offset: offset)
+            }
+            if !succeeded {
+                ok = false
+                if bail { return false }
+            }
+        }
+        return ok
+    }
+
+    /// Runs one statement; `source`, `name` and `offset` place its errors in the script.
+    @discardableResult
+    public func execute(_ text: String, source: String, name: String?, offset: Int) -> Bool {
+        if echo { output(text + ";\n") }
+        history.append(text)
+        interrupt.clear()
+        let started = DispatchTime.now().uptimeNanoseconds
+        do {
+            let result = try InterruptScope.run(interrupt) { () throws(QueryError) in
+                try database.execute(text, parameters: parameters, cancellation: interrupt)
+            }
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+            for notice in result.notices {
+                errorOutput(notice.rendered(in: source, file: name, baseOffset: offset) + "\n")
+            }
+            present(result, milliseconds: elapsed)
+            return true
+        } catch where error.errorClass == .cancelled {
+            errorOutput("\nCancelled: the statement was stopped and the graph is as it was before it.\n")
+            return false
+        } catch {
+            errorOutput(render(error, source: source, name: name, offset: offset) + "\n")
+            return false
+        }
+    }
+
+    func render(_ error: QueryError, source: String, name: String?, offset: Int) -> String {
+        let text = error.rendered(in: source, file: name, baseOffset: offset)
+        guard let style = terminal, style.colors else { return text }
+        return style.red(text)
+    }
+
+    func present(_ result: QueryResult, milliseconds: Double) {
+        if let message = result.message, result.columns.isEmpty {
+            if format == .jsonl { output(ResultWriter(format: .jsonl).render(result)) } else { output(message + "\n") }
+            return
+        }
+        var writer = ResultWriter(format: format, maxRows: maxRows)
+        writer.terminal = terminal
+        if format == .table && result.columns.isEmpty {
+            output(Session.describe(result.statistics) + (timing ? String(format: ", %.1f ms", milliseconds) : "") + "\n")
+            return
+        }
+        output(writer.render(result))
+        if format == .table {
+            var footer = "\(result.rows.count) row\(result.rows.count == 1 ? "" : "s")"
+            if !result.statistics.isEmpty { footer += "; " + Session.describe(result.statistics) }
+            if timing { footer += String(format: ", %.1f ms", milliseconds) }
+            output(footer + "\n")
+        }
+    }
+
+    /// `Created 2 nodes, set 5 properties`.
+    static func describe(_ s: WriteStatistics) -> String {
+        let parts: [(Int, String, String)] = [
+            (s.nodesCreated, "created", "node"), (s.relationshipsCreated, "created", "relationship"),
+            (s.propertiesSet, "set", "property"), (s.labelsAdded, "added", "label"),
+            (s.labelsRemoved, "removed", "label"), (s.nodesDeleted, "deleted", "node"),
+            (s.relationshipsDeleted, "deleted", "relationship"),
+        ]
+        let said = parts.filter { $0.0 > 0 }.map { n, verb, noun in
+            "\(verb) \(n) \(n == 1 ? noun : noun == "property" ? "properties" : noun + "s")"
+        }
+        guard let first = said.first else { return "No changes" }
+        return ([first.prefix(1).uppercased() + first.dropFirst()] + said.dropFirst()).joined(separator: ", ")
+    }
+
+    /// Sends results to a file from now on (`:output FILE`), or back to standard output.
+    func redirect(to path: String?) throws {
+        try outputFile?.close()
+        outputFile = nil
+        guard let path else {
+            output = Session.standardOutput
+            return
+        }
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw QueryError(.importError, "FileError", "\(path): cannot be written")
+        }
+        outputFile = handle
+        output = { handle.write(Data($0.utf8)) }
+    }
+}
