@@ -19,8 +19,9 @@ extension Session {
         },
         MetaCommand(name: "run", arguments: "FILE", summary: "run a script of statements and commands") { s, arg in
             guard !arg.isEmpty else { return "usage: :run FILE" }
-            guard let text = try? String(contentsOfFile: arg, encoding: .utf8) else { return "\(arg): cannot read the file" }
-            return s.run(script: text, name: arg) ? nil : ""
+            let path = s.resolve(arg)
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return "\(path): cannot read the file" }
+            return s.run(script: text, name: path) ? nil : ""
         },
         MetaCommand(name: "load", arguments: "NAME|PATH", summary: "replace the graph with a dataset") { s, arg in
             guard !arg.isEmpty else { return "usage: :load NAME|PATH (datasets: \(DatasetLocator.available().joined(separator: ", ")))" }
@@ -29,10 +30,14 @@ extension Session {
             return nil
         },
         MetaCommand(name: "import", arguments: "DIR", summary: "replace the graph with the CSV files of a folder (neo4j-admin layout)") { s, arg in
-            guard !arg.isEmpty else { return "usage: :import DIR" }
-            guard s.importDirectory(arg) else { return "" }
+            guard !arg.isEmpty else { return "usage: :import DIR|FILE.jsonl" }
+            guard s.importDirectory(s.resolve(arg)) else { return "" }
             s.output("Imported \(arg): \(s.graphSummary).\n")
             return nil
+        },
+        MetaCommand(name: "export", arguments: "FORMAT FILE [QUERY]",
+                    summary: "write the graph, or what a query returns: cypher, csv (a folder), jsonl, graphml, dot") { s, arg in
+            s.export(arg)
         },
         MetaCommand(name: "schema", arguments: "", summary: "labels, relationship types, property keys, indexes and patterns with counts") { s, _ in
             s.output(SchemaReport(graph: s.database.graph).text)

@@ -26,14 +26,58 @@ extension Session {
         return true
     }
 
+    /// Replaces the graph with a CSV folder (neo4j-admin layout) or a JSON Lines graph file.
     @discardableResult
     public func importDirectory(_ path: String) -> Bool {
         do {
-            database.replaceGraph(try AdminImport.load(directory: path))
+            database.replaceGraph(path.lowercased().hasSuffix(".jsonl") ? try JSONLGraphFormat.read(path: path) : try AdminImport.load(directory: path))
             return true
         } catch {
             errorOutput("quarry: \(error.message)\n")
             return false
+        }
+    }
+
+    /// `:export FORMAT FILE [QUERY]`: returns an error message, or nil.
+    func export(_ arg: String) -> String? {
+        let words = arg.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).map(String.init)
+        let formats = ExportFormat.allCases.map(\.rawValue).joined(separator: "|")
+        guard words.count >= 2, let format = ExportFormat(rawValue: words[0].lowercased()) else {
+            return "usage: :export \(formats) FILE [QUERY]"
+        }
+        let path = resolve(words[1])
+        let sub: Subgraph
+        let graph: Graph
+        if words.count == 3 {
+            do {
+                let result = try database.execute(words[2], parameters: parameters)
+                sub = Subgraph.of(result)
+                graph = result.graph
+            } catch {
+                return error.description
+            }
+        } else {
+            graph = database.graph
+            sub = Subgraph.whole(graph)
+        }
+        do {
+            switch format {
+            case .csv: try CSVExport.write(sub, of: graph, to: path)
+            case .cypher: try write(CypherExport.write(sub, of: graph), to: path)
+            case .jsonl: try write(JSONLGraphFormat.write(sub, of: graph), to: path)
+            case .graphml: try write(GraphMLExport.write(sub, of: graph), to: path)
+            case .dot: try write(DOTExport.write(sub, of: graph), to: path)
+            }
+        } catch {
+            return error.message
+        }
+        output("Exported \(sub.nodes.count) nodes and \(sub.relationships.count) relationships to \(path) (\(format.rawValue)).\n")
+        return nil
+    }
+
+    func write(_ text: String, to path: String) throws(QueryError) {
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw QueryError(.importError, "FileError", "\(path): cannot be written")
         }
     }
 

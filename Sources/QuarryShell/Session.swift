@@ -24,6 +24,8 @@ public final class Session {
     /// Set by `:quit`.
     public internal(set) var quitRequested = false
     var history: [String] = []
+    /// The folder of the script running now: `:run` paths inside a script are relative to it.
+    var scriptDirectory: String?
 
     public init(database: Database, format: OutputFormat) {
         self.database = database
@@ -42,6 +44,11 @@ public final class Session {
             errorOutput(error.rendered(in: script, file: name) + "\n")
             return false
         }
+        let outerDirectory = scriptDirectory
+        if let name, FileManager.default.fileExists(atPath: name) {
+            scriptDirectory = (name as NSString).deletingLastPathComponent
+        }
+        defer { scriptDirectory = outerDirectory }
         var ok = true
         for item in items where !quitRequested {
             let succeeded: Bool
@@ -125,6 +132,12 @@ public final class Session {
         }
         guard let first = said.first else { return "No changes" }
         return ([first.prefix(1).uppercased() + first.dropFirst()] + said.dropFirst()).joined(separator: ", ")
+    }
+
+    /// A path as the user meant it: inside a script, relative to the script's folder.
+    func resolve(_ path: String) -> String {
+        guard !path.hasPrefix("/"), let dir = scriptDirectory, !dir.isEmpty else { return path }
+        return (dir as NSString).appendingPathComponent(path)
     }
 
     /// Sends results to a file from now on (`:output FILE`), or back to standard output.

@@ -7,6 +7,8 @@ struct TestCase {
         case statementError(expected: String)
         case query(sorted: Bool, columns: [String]?, expected: [String])
         case load(String)
+        /// The rest of the file needs this path (relative to the package root); skipped without it.
+        case requirePath(String)
     }
 
     let kind: Kind
@@ -33,7 +35,9 @@ enum CaseFile {
             let lineNumber = i + 1
             i += 1
             if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("load ") {
+            if line.hasPrefix("require-path ") {
+                cases.append(TestCase(kind: .requirePath(String(line.dropFirst(13)).trimmingCharacters(in: .whitespaces)), text: "", line: lineNumber))
+            } else if line.hasPrefix("load ") {
                 cases.append(TestCase(kind: .load(String(line.dropFirst(5)).trimmingCharacters(in: .whitespaces)), text: "", line: lineNumber))
             } else if line == "statement ok" {
                 cases.append(TestCase(kind: .statementOK, text: block().joined(separator: "\n"), line: lineNumber))

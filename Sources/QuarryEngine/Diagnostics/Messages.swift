@@ -30,6 +30,14 @@ extension QueryError {
         QueryError(.syntaxError, "NestingTooDeep", "the expression is nested too deeply (limit \(Parser.maxDepth) levels)", at: r)
     }
 
+    static func unexpectedSyntax(_ what: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "UnexpectedSyntax", what, at: r)
+    }
+
+    static func invalidParameterUse(at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "InvalidParameterUse", "a parameter cannot stand for the properties of a pattern in MATCH or MERGE; write {key: $param.key}", at: r)
+    }
+
     static func unsupported(_ what: String, at r: SourceRange) -> QueryError {
         QueryError(.syntaxError, "UnsupportedFeature", "\(what) is not supported by Quarry", at: r)
     }
@@ -127,11 +135,11 @@ extension QueryError {
         QueryError(.syntaxError, "NonConstantExpression", "\(what) must be a constant (a literal or a parameter)", at: r)
     }
 
-    static func negativeIntegerArgument(_ what: String, at r: SourceRange) -> QueryError {
+    static func negativeIntegerArgument(_ what: String, at r: SourceRange?) -> QueryError {
         QueryError(.syntaxError, "NegativeIntegerArgument", "\(what) must not be negative", at: r)
     }
 
-    static func invalidIntegerArgument(_ what: String, at r: SourceRange) -> QueryError {
+    static func invalidIntegerArgument(_ what: String, at r: SourceRange?) -> QueryError {
         QueryError(.syntaxError, "InvalidArgumentType", "\(what) must be an integer", at: r)
     }
 
@@ -163,6 +171,10 @@ extension QueryError {
 
     static func invalidArgument(_ what: String, at r: SourceRange? = nil) -> QueryError {
         QueryError(.argumentError, "InvalidArgumentValue", what, at: r)
+    }
+
+    static func invalidArgumentValueType(_ what: String, got: Value, at r: SourceRange? = nil) -> QueryError {
+        QueryError(.argumentError, "InvalidArgumentType", "\(what), got \(got.typeName)", at: r)
     }
 
     static func numberOutOfRange(_ what: String, at r: SourceRange? = nil) -> QueryError {

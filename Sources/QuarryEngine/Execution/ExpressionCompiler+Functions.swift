@@ -56,7 +56,9 @@ extension ExpressionCompiler {
             return { (a: [Value]) throws(QueryError) in
                 switch a[0] {
                 case .null: return .null
-                case .node(let n): return .list(ctx.graph.labels(of: n).map { .string(ctx.graph.labels.name($0)) })
+                case .node(let n):
+                    if ctx.deletedNodes.contains(n) { throw .deletedEntityAccess(at: r) }
+                    return .list(ctx.graph.labels(of: n).map { .string(ctx.graph.labels.name($0)) })
                 case let v: throw .typeMismatch("labels() needs a node", got: v, at: r)
                 }
             }
@@ -153,8 +155,15 @@ extension ExpressionCompiler {
             }
         case "range":
             return { (a: [Value]) throws(QueryError) in
-                guard let lo = try Functions.integer(a[0], name, at: r), let hi = try Functions.integer(a[1], name, at: r) else { return .null }
-                let step = a.count > 2 ? try Functions.integer(a[2], name, at: r) : 1
+                func bound(_ v: Value) throws(QueryError) -> Int64? {
+                    switch v {
+                    case .null: return nil
+                    case .int(let i): return i
+                    default: throw .invalidArgumentValueType("range() needs integers", got: v, at: r)
+                    }
+                }
+                guard let lo = try bound(a[0]), let hi = try bound(a[1]) else { return .null }
+                let step = a.count > 2 ? try bound(a[2]) : 1
                 guard let step else { return .null }
                 return try Functions.range(lo, hi, step, at: r)
             }

@@ -9,6 +9,9 @@ struct ExpressionCompiler {
     let slots: SlotAllocator
     /// After aggregation: the slots holding each aggregate's result, by canonical text.
     var aggregateSlots: [String: Int] = [:]
+    /// Variables known to hold nodes or relationships: reading a key the graph has never seen
+    /// from one of them earns a notice (on maps any key is fine).
+    var entities: Set<String> = []
     let patterns: PatternPlanner
 
     func compile(_ e: Expr) throws(QueryError) -> Evaluator {
@@ -29,7 +32,9 @@ struct ExpressionCompiler {
             return { row in row[slot] }
         case .property(let object, let key):
             let o = try compile(object)
-            let k = ctx.readKey(key, at: range)
+            var isEntity = false
+            if case .variable(let name) = object.kind { isEntity = entities.contains(name) }
+            let k = isEntity ? ctx.readKey(key, at: range) : ctx.graph.keyID(key)
             let ctx = self.ctx
             return { (row: inout Row) throws(QueryError) in try ctx.property(of: try o(&row), k, key, at: range) }
         case .index(let a, let b):

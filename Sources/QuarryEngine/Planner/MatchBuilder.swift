@@ -9,9 +9,11 @@ final class MatchBuilder {
     /// Relationships matched so far in this MATCH: one is never used twice.
     var relationshipsHere: [Int] = []
 
-    init(planner: PatternPlanner, input: PhysicalOperator, bound: Set<Int>, scope: [String: Int], predicate: Expr?) {
+    init(planner: PatternPlanner, input: PhysicalOperator, parts: [PlannedPart], bound: Set<Int>, scope: [String: Int], predicate: Expr?) {
         self.planner = planner
-        self.compiler = planner.compiler(scope)
+        var compiler = planner.compiler(scope)
+        compiler.entities = Set(parts.flatMap { $0.nodes.compactMap(\.name) + $0.relationships.filter { $0.length == nil }.compactMap(\.name) })
+        self.compiler = compiler
         self.op = input
         self.bound = bound
         self.pending = (predicate?.conjuncts ?? []).map { c in (c, Set(c.referencedNames.compactMap { scope[$0] })) }
@@ -92,7 +94,7 @@ final class MatchBuilder {
             }
             relationshipsHere.append(rel.slot)
             bound.insert(rel.slot)
-            if !toBound { op = try planner.nodeFilter(to, op, compiler, wasBound: false) }
+            op = try planner.nodeFilter(to, op, compiler, wasBound: false)
             bound.insert(to.slot)
             try applyReadyFilters()
         }

@@ -51,7 +51,7 @@ final class PatternPlanner: @unchecked Sendable {
     /// Plans the parts of one MATCH on top of `input`. `bound` holds the slots bound before it.
     func planMatch(input: PhysicalOperator, parts: [PlannedPart], bound: Set<Int>,
                    scope: [String: Int], predicate: Expr?) throws(QueryError) -> PhysicalOperator {
-        let builder = MatchBuilder(planner: self, input: input, bound: bound, scope: scope, predicate: predicate)
+        let builder = MatchBuilder(planner: self, input: input, parts: parts, bound: bound, scope: scope, predicate: predicate)
         try builder.applyReadyFilters()
         var remaining = parts
         while !remaining.isEmpty {

@@ -35,8 +35,10 @@ extension QueryPlanner {
         }
         if p.skip != nil || p.limit != nil {
             let c = compiler([:])
-            op = SkipLimitOperator(ctx, op, skip: try p.skip.map { e throws(QueryError) in try c.compile(e) },
-                                   limit: try p.limit.map { e throws(QueryError) in try c.compile(e) })
+            let skipLimit = SkipLimitOperator(ctx, op, skip: try p.skip.map { e throws(QueryError) in try c.compile(e) },
+                                              limit: try p.limit.map { e throws(QueryError) in try c.compile(e) })
+            skipLimit.drainsInput = query.isUpdating
+            op = skipLimit
         }
         if let w = p.predicate {
             let c = compiler(p.orderScope.merging(after) { _, new in new }, aggregates: aggregateSlots)

@@ -13,6 +13,7 @@ final class QueryPlanner {
     func compiler(_ scope: Scope, aggregates: [String: Int] = [:]) -> ExpressionCompiler {
         var c = patterns.compiler(scope.mapValues(\.slot))
         c.aggregateSlots = aggregates
+        c.entities = Set(scope.filter { $0.value.kind == .node || $0.value.kind == .relationship }.keys)
         return c
     }
 
@@ -44,12 +45,17 @@ final class QueryPlanner {
         }
     }
 
+    func isMerge(_ c: Clause) -> Bool {
+        if case .merge = c.kind { return true }
+        return false
+    }
+
     func plan(_ part: CheckedSingleQuery, input: PhysicalOperator) throws(QueryError) -> PhysicalOperator {
         var op = input
         var previousWasUpdate = false
         for checked in part.clauses {
             let clause = checked.clause
-            if isUpdate(clause) && !previousWasUpdate { op = EagerOperator(ctx, op) }
+            if isUpdate(clause) && (!previousWasUpdate || isMerge(clause)) { op = EagerOperator(ctx, op) }
             if !isUpdate(clause) && previousWasUpdate { op = EagerOperator(ctx, op) }
             previousWasUpdate = isUpdate(clause)
             switch clause.kind {

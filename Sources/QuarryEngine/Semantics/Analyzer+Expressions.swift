@@ -46,6 +46,9 @@ extension Analyzer {
                 return true
             }
             if distinct { throw .unexpectedToken(found: "DISTINCT", expected: "arguments of \(entry.name)()", at: e.range) }
+            if entry.name != "exists", let pattern = args.first(where: { if case .patternPredicate = $0.kind { return true } else { return false } }) {
+                throw .unexpectedSyntax("a pattern can only be a predicate here; count matches with size([(a)-->(b) | b])", at: pattern.range)
+            }
             if entry.name == "exists", let a = args.first {
                 switch a.kind {
                 case .property, .patternPredicate: break
@@ -121,6 +124,7 @@ extension Analyzer {
     /// may introduce its own. Returns the names it introduces.
     @discardableResult
     func checkPatternExpression(_ part: PatternPart, _ ctx: ExpressionContext, mayIntroduce: Bool) throws(QueryError) -> Set<String> {
+        try rejectParameterMaps(part)
         var introduced: Set<String> = []
         var names: [(String, SourceRange)] = []
         let nodes = [part.start] + part.steps.map(\.node)

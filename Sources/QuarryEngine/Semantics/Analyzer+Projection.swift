@@ -3,7 +3,7 @@ extension Analyzer {
         var named: [(String, Expr)] = []
         if p.star {
             let visible = scope.keys.filter { !$0.isEmpty }.sorted()
-            if visible.isEmpty && p.items.isEmpty { throw .noVariablesInScope(at: p.range) }
+            if visible.isEmpty && p.items.isEmpty && isReturn { throw .noVariablesInScope(at: p.range) }
             for name in visible { named.append((name, Expr(.variable(name), p.range))) }
         }
         for item in p.items {
@@ -79,17 +79,33 @@ extension Analyzer {
     }
 
     /// Outside aggregate calls, an aggregating item may only use grouping keys.
-    func checkGrouped(_ e: Expr, _ grouping: [CheckedProjection.Item], outputs: Scope = [:]) throws(QueryError) {
+    /// Only variables and property accesses count as grouping keys here; a comprehension's own
+    /// variable (`locals`) needs no grouping.
+    func checkGrouped(_ e: Expr, _ grouping: [CheckedProjection.Item], outputs: Scope = [:], locals: Set<String> = []) throws(QueryError) {
         let t = text(of: e)
-        if grouping.contains(where: { text(of: $0.expression) == t || $0.name == t }) { return }
+        switch e.kind {
+        case .variable, .property:
+            if grouping.contains(where: { text(of: $0.expression) == t || $0.name == t }) { return }
+        default: break
+        }
         switch e.kind {
         case .function(let name, _, _) where FunctionCatalog.isAggregate(name): return
         case .countStar: return
         case .variable(let name):
-            if outputs[name] != nil { return }
+            if outputs[name] != nil || locals.contains(name) { return }
             throw .ambiguousAggregation(at: e.range)
+        case .listComprehension(let v, let list, let p, let q):
+            try checkGrouped(list, grouping, outputs: outputs, locals: locals)
+            for x in [p, q].compactMap({ $0 }) { try checkGrouped(x, grouping, outputs: outputs, locals: locals.union([v])) }
+        case .quantifier(_, let v, let list, let p):
+            try checkGrouped(list, grouping, outputs: outputs, locals: locals)
+            if let p { try checkGrouped(p, grouping, outputs: outputs, locals: locals.union([v])) }
+        case .reduce(let acc, let initial, let v, let list, let x):
+            try checkGrouped(initial, grouping, outputs: outputs, locals: locals)
+            try checkGrouped(list, grouping, outputs: outputs, locals: locals)
+            try checkGrouped(x, grouping, outputs: outputs, locals: locals.union([acc, v]))
         default:
-            for child in children(of: e) { try checkGrouped(child, grouping, outputs: outputs) }
+            for child in children(of: e) { try checkGrouped(child, grouping, outputs: outputs, locals: locals) }
         }
     }
 

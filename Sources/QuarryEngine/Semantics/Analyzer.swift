@@ -187,6 +187,7 @@ public struct Analyzer {
     }
 
     mutating func checkPatternProperties(_ part: PatternPart, _ scope: Scope) throws(QueryError) {
+        try rejectParameterMaps(part)
         for node in [part.start] + part.steps.map(\.node) {
             if let p = node.properties { try checkNoAggregate(p, scope, "in a pattern") }
         }
@@ -195,18 +196,27 @@ public struct Analyzer {
         }
     }
 
+    /// `(n $map)` is only for CREATE: a pattern that is matched needs its keys written out.
+    func rejectParameterMaps(_ part: PatternPart) throws(QueryError) {
+        let maps = ([part.start] + part.steps.map(\.node)).map(\.properties) + part.steps.map(\.relationship.properties)
+        for case let p? in maps {
+            if case .parameter = p.kind { throw .invalidParameterUse(at: p.range) }
+        }
+    }
+
     /// Binds the variables CREATE or MERGE introduce, rejecting what cannot be created.
     mutating func declareCreate(_ patterns: [PatternPart], in outer: Scope, merge: Bool) throws(QueryError) -> Scope {
         var scope = outer
         for part in patterns {
             if part.shortest != .none { throw .invalidClauseComposition("shortestPath cannot be created", at: part.range) }
+            if merge { try rejectParameterMaps(part) }
             let nodes = [part.start] + part.steps.map(\.node)
             for node in nodes {
                 guard let name = node.variable else { continue }
                 if let existing = scope[name] {
                     let declaresMore = !node.labels.isEmpty || node.properties != nil
                     let standalone = part.steps.isEmpty
-                    if (declaresMore || standalone) && (outer[name] != nil || merge || standalone) {
+                    if declaresMore || standalone {
                         throw .variableAlreadyBound(name, at: node.range)
                     }
                     if existing.kind != .node && existing.kind != .value {

@@ -58,7 +58,8 @@ public struct Lexer {
     var previousEndsOperand: Bool {
         guard let last = tokens.last else { return false }
         switch last.kind {
-        case .identifier, .quotedIdentifier, .integer, .float, .string, .parameter: return true
+        case .identifier: return !Parser.reserved.contains(last.text.uppercased())
+        case .quotedIdentifier, .integer, .float, .string, .parameter: return true
         case .symbol: return last.text == ")" || last.text == "]" || last.text == "}"
         case .end: return false
         }

@@ -45,6 +45,13 @@ extension Parser {
         return value
     }
 
+    /// The digits of 2^63, whose negation is the smallest integer (`-0x8000000000000000`).
+    static func isMinimumMagnitude(_ text: String) -> Bool {
+        let s = text.lowercased()
+        let value = s.hasPrefix("0x") ? UInt64(s.dropFirst(2), radix: 16) : s.hasPrefix("0o") ? UInt64(s.dropFirst(2), radix: 8) : UInt64(s)
+        return value == 1 << 63
+    }
+
     mutating func parseNamedAtom() throws(QueryError) -> Expr {
         let t = current
         if t.kind == .identifier {

@@ -109,7 +109,7 @@ extension Parser {
     mutating func parseUnary() throws(QueryError) -> Expr {
         if current.isSymbol("-") || current.isSymbol("+") {
             let t = advance()
-            if t.text == "-", current.kind == .integer, current.text == "9223372036854775808" {
+            if t.text == "-", current.kind == .integer, Parser.isMinimumMagnitude(current.text) {
                 let lit = advance()
                 return try parsePostfix(from: Expr(.literal(.int(Int64.min)), t.range.union(lit.range)))
             }

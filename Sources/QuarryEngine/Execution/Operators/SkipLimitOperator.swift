@@ -6,6 +6,8 @@ final class SkipLimitOperator: PipelineOperator {
     var limitCount = Int.max
     var started = false
     var produced = 0
+    /// Set when updating clauses feed this operator.
+    var drainsInput = false
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, skip: Evaluator?, limit: Evaluator?) {
         self.skip = skip
@@ -17,8 +19,8 @@ final class SkipLimitOperator: PipelineOperator {
         var empty: Row = []
         switch try e(&empty) {
         case .int(let i) where i >= 0: return Int(i)
-        case .int: throw QueryError(.argumentError, "NegativeIntegerArgument", "\(what) must not be negative")
-        case let v: throw QueryError(.argumentError, "InvalidArgumentType", "\(what) must be an integer, got \(v.typeName)")
+        case .int: throw .negativeIntegerArgument(what, at: nil)
+        case _: throw .invalidIntegerArgument(what, at: nil)
         }
     }
 
@@ -29,7 +31,12 @@ final class SkipLimitOperator: PipelineOperator {
             if let limit { limitCount = try SkipLimitOperator.count(limit, "LIMIT") }
             for _ in 0..<skipCount where try input.next() == nil { return nil }
         }
-        guard produced < limitCount, let row = try input.next() else { return nil }
+        guard produced < limitCount else {
+            // Rows past the limit are not wanted, but the writes that make them still happen.
+            if drainsInput { while try input.next() != nil {} }
+            return nil
+        }
+        guard let row = try input.next() else { return nil }
         produced += 1
         return row
     }

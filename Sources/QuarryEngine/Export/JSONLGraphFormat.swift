@@ -1,0 +1,92 @@
+import Foundation
+
+/// Graphs as JSON Lines: one node or relationship per line.
+///
+///     {"type":"node","id":0,"labels":["Actor"],"properties":{"name":"ISIS-K"}}
+///     {"type":"relationship","id":0,"label":"CLAIMED","start":0,"end":1,"properties":{}}
+///
+/// Integers and floats stay apart (`1` / `1.0`); dates are `{"@date":"2022-11-12"}`. Ids only
+/// link the lines: an import gives new ids.
+public enum JSONLGraphFormat {
+    public static func write(_ sub: Subgraph, of graph: Graph) -> String {
+        let r = ValueRenderer(graph: graph)
+        func props(_ pairs: [(String, Value)]) -> String {
+            "{" + pairs.map { ValueRenderer.jsonString($0.0) + ":" + value($0.1, r) }.joined(separator: ",") + "}"
+        }
+        var out = ""
+        for n in sub.nodes {
+            let labels = graph.labelNames(n).map(ValueRenderer.jsonString).joined(separator: ",")
+            out += "{\"type\":\"node\",\"id\":\(n),\"labels\":[\(labels)],\"properties\":\(props(graph.namedProperties(ofNode: n)))}\n"
+        }
+        for rel in sub.relationships {
+            let type = ValueRenderer.jsonString(graph.types.name(graph.type(of: rel)))
+            out += "{\"type\":\"relationship\",\"id\":\(rel),\"label\":\(type),\"start\":\(graph.startNode(of: rel)),\"end\":\(graph.endNode(of: rel)),\"properties\":\(props(graph.namedProperties(ofRelationship: rel)))}\n"
+        }
+        return out
+    }
+
+    static func value(_ v: Value, _ r: ValueRenderer) -> String {
+        switch v {
+        case .date(let d): return "{\"@date\":\"\(d.iso)\"}"
+        case .list(let l): return "[" + l.map { value($0, r) }.joined(separator: ",") + "]"
+        default: return r.json(v)
+        }
+    }
+
+    /// Reads a JSON Lines graph into a new graph; a malformed line stops it with file:line:column.
+    public static func read(path: String) throws(QueryError) -> Graph {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .file("cannot be read", path: path) }
+        guard let text = String(data: data, encoding: .utf8) else { throw .file("is not UTF-8 text", path: path) }
+        var graph = Graph()
+        var ids: [Int64: NodeID] = [:]
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            func fail(_ what: String) -> QueryError { .csv(what, file: path, line: i + 1, column: 1) }
+            let parsed: Value
+            do {
+                parsed = try JSONValueReader.parse(String(line))
+            } catch {
+                throw fail(error.message)
+            }
+            guard case .map(let object) = parsed, case .string(let kind)? = object["type"], case .int(let id)? = object["id"] else {
+                throw fail("each line needs \"type\" and \"id\"")
+            }
+            var properties: [(Int32, Value)] = []
+            if case .map(let m)? = object["properties"] {
+                for key in m.keys.sorted() { properties.append((graph.keyID(key), decodeDates(m[key]!))) }
+            }
+            switch kind {
+            case "node":
+                guard ids[id] == nil else { throw fail("the node id \(id) appears twice") }
+                var labels: [Int32] = []
+                if case .list(let l)? = object["labels"] {
+                    for case .string(let s) in l { labels.append(graph.labelID(s)) }
+                }
+                let n = graph.createNode(labels: labels)
+                for (k, v) in properties { graph.setNodeProperty(n, k, v) }
+                ids[id] = n
+            case "relationship":
+                guard case .string(let type)? = object["label"], case .int(let s)? = object["start"], case .int(let e)? = object["end"] else {
+                    throw fail("a relationship needs \"label\", \"start\" and \"end\"")
+                }
+                guard let from = ids[s], let to = ids[e] else { throw fail("the relationship refers to a node id not given before it") }
+                let r = graph.createRelationship(type: graph.typeID(type), from: from, to: to)
+                for (k, v) in properties { graph.setRelationshipProperty(r, k, v) }
+            default:
+                throw fail("unknown type \"\(kind)\" (node or relationship)")
+            }
+        }
+        graph.compact()
+        return graph
+    }
+
+    static func decodeDates(_ v: Value) -> Value {
+        switch v {
+        case .map(let m) where m.count == 1:
+            if case .string(let s)? = m["@date"], let d = DateValue(iso: s) { return .date(d) }
+            return v
+        case .list(let l): return .list(l.map(decodeDates))
+        default: return v
+        }
+    }
+}
