@@ -159,7 +159,7 @@ public struct Completer {
     }
 
     func paths(_ word: String) -> [String] {
-        let expanded = word.hasPrefix("~/") ? NSHomeDirectory() + word.dropFirst(1) : word
+        let expanded = word.hasPrefix("~/") ? REPL.homeDirectory + word.dropFirst(1) : word
         let dir = expanded.contains("/") ? String(expanded[...expanded.lastIndex(of: "/")!]) : ""
         let prefix = expanded.contains("/") ? String(expanded[expanded.index(after: expanded.lastIndex(of: "/")!)...]) : expanded
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir) else { return [] }

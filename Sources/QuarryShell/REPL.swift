@@ -16,9 +16,14 @@ public final class REPL {
         InterruptScope.enabled = true
     }
 
+    /// `$HOME`, as shells use it (Foundation's home directory comes from the password database).
+    public static var homeDirectory: String {
+        ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    }
+
     public static var defaultHistoryPath: String {
         let env = ProcessInfo.processInfo.environment
-        let state = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() + "/.local/state"
+        let state = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? homeDirectory + "/.local/state"
         return state + "/quarry/history"
     }
 

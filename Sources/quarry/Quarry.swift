@@ -125,7 +125,7 @@ struct Quarry: ParsableCommand {
         } else if !empty {
             guard session.loadDataset(datasetName) else { return DatasetLocator.find(datasetName) == nil ? 2 : 1 }
         }
-        if !noRC, let rc = try? String(contentsOfFile: NSHomeDirectory() + "/.quarryrc", encoding: .utf8) {
+        if !noRC, let rc = try? String(contentsOfFile: REPL.homeDirectory + "/.quarryrc", encoding: .utf8) {
             session.run(script: rc, name: "~/.quarryrc")
         }
         let files = file + scripts

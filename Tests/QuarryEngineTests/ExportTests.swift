@@ -1,0 +1,100 @@
+import Foundation
+import QuarryEngine
+import QuarryShell
+import Testing
+
+/// Every export format read back gives the same graph (labels, types, properties and structure).
+struct ExportTests {
+    /// The default dataset plus values that are awkward to write: quotes, newlines, commas, empty
+    /// strings, floats, dates, lists, backquoted names.
+    static func sampleGraph() throws -> Graph {
+        let session = Session(database: Database(), format: .jsonl)
+        try #require(session.loadDataset(CaseTests.datasetsRoot + "/kabul-restaurant-bombing"))
+        _ = try session.database.execute("""
+            CREATE (:Odd:`Two words` {quote: 'it\\'s "so"', lines: 'a\\nb', comma: 'x,y', empty: '', f: 1.5, big: 1e+20,
+                    d: date('2021-08-15'), tags: ['a', 'b'], nums: [1, 2]})-[:`ODD TYPE` {w: 0.25}]->(:Odd {n: -7})
+            """)
+        return session.database.graph
+    }
+
+    /// A multiset of node and relationship descriptions, independent of ids.
+    static func fingerprint(_ graph: Graph) throws -> [String] {
+        let db = Database(graph: graph)
+        let nodes = try db.execute("MATCH (n) RETURN n")
+        let rels = try db.execute("MATCH (a)-[r]->(b) RETURN a, r, b")
+        let r = ValueRenderer(graph: graph)
+        func canonicalNode(_ v: Value) -> String {
+            guard case .node(let n) = v else { return r.cypher(v) }
+            let labels = graph.labels(of: n).map { graph.labels.name($0) }.sorted().map { ":" + $0 }.joined()
+            return "(" + labels + " " + r.cypher(v).drop { $0 != "{" && $0 != ")" } + ")"
+        }
+        return (nodes.rows.map { canonicalNode($0[0]) } + rels.rows.map { canonicalNode($0[0]) + r.cypher($0[1]) + canonicalNode($0[2]) }).sorted()
+    }
+
+    func temporary(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("quarry-export-\(UUID().uuidString)-\(name)").path
+    }
+
+    @Test func cypherRoundTrip() throws {
+        let graph = try Self.sampleGraph()
+        let script = CypherExport.write(Subgraph.whole(graph), of: graph)
+        let session = Session(database: Database(), format: .jsonl)
+        session.output = { _ in }
+        #expect(session.run(script: script, name: "export.cypher"))
+        #expect(try Self.fingerprint(session.database.graph) == Self.fingerprint(graph))
+        #expect(session.database.graph.indexes.isEmpty)
+    }
+
+    @Test func jsonlRoundTrip() throws {
+        let graph = try Self.sampleGraph()
+        let path = temporary("g.jsonl")
+        try JSONLGraphFormat.write(Subgraph.whole(graph), of: graph).write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try Self.fingerprint(JSONLGraphFormat.read(path: path)) == Self.fingerprint(graph))
+    }
+
+    @Test func csvRoundTrip() throws {
+        let graph = try Self.sampleGraph()
+        let folder = temporary("csv")
+        try CSVExport.write(Subgraph.whole(graph), of: graph, to: folder)
+        #expect(try Self.fingerprint(AdminImport.load(directory: folder)) == Self.fingerprint(graph))
+    }
+
+    /// A query's nodes, relationships and paths, with the end nodes of its relationships.
+    @Test func subgraphOfAQuery() throws {
+        let db = Database(graph: try Self.sampleGraph())
+        let result = try db.execute("MATCH p = (:Actor {name: 'ISIS-K'})-[:MADE]->(c:Claim) RETURN p")
+        let sub = Subgraph.of(result)
+        #expect(sub.relationships.count == result.rows.count)
+        #expect(sub.nodes.count == result.rows.count + 1)
+    }
+
+    /// GraphML and DOT read back with networkx (from the machine's Python) to the same counts and
+    /// attributes; skipped where networkx is missing.
+    @Test(arguments: ["graphml", "dot"])
+    func readableByNetworkx(format: String) throws {
+        let graph = try Self.sampleGraph()
+        let sub = Subgraph.whole(graph)
+        let path = temporary("g." + format)
+        let text = format == "graphml" ? GraphMLExport.write(sub, of: graph) : DOTExport.write(sub, of: graph)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let reader = format == "graphml"
+            ? "g = networkx.read_graphml(sys.argv[1]); print(g.number_of_nodes(), g.number_of_edges(), g.nodes['n0']['name'], g.nodes['n0']['labels'])"
+            : "import networkx.drawing.nx_pydot as p; g = p.read_dot(sys.argv[1]); print(g.number_of_nodes(), g.number_of_edges())"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sys, networkx; " + reader, path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            print("skipping the \(format) check: python3 with networkx\(format == "dot" ? " and pydot" : "") is not available")
+            return
+        }
+        let expected = "\(sub.nodes.count) \(sub.relationships.count)"
+        #expect(out.hasPrefix(expected), "\(out)")
+        if format == "graphml" { #expect(out.contains("Afghanistan :Place"), "\(out)") }
+    }
+}
