@@ -80,7 +80,8 @@ public final class Database: @unchecked Sendable {
             lines.append(String(format: "Total: %.3f ms, %d rows", Double(elapsed) / 1e6, rows.count))
             return QueryResult(columns: ["plan"], rows: lines.map { [.string($0)] }, statistics: ctx.statistics, graph: ctx.graph)
         }
-        return QueryResult(columns: checked.columns, rows: rows, statistics: ctx.statistics, graph: ctx.graph, notices: ctx.notices)
+        return QueryResult(columns: checked.columns, rows: rows, statistics: ctx.statistics, graph: ctx.graph,
+                           notices: checked.isUpdating ? [] : ctx.notices)
     }
 }
 

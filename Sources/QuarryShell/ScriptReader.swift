@@ -33,8 +33,11 @@ public struct ScriptReader {
                 items.append(.meta(line: String(line).trimmingWhitespace, offset: offset))
             } else {
                 if pendingStart == nil { pendingStart = offset }
-                let pending = String(decoding: bytes[pendingStart!..<end], as: UTF8.self)
-                if StatementSplitter.isComplete(pending) { try flush(upTo: end) }
+                // Only a line with a `;` can complete a statement: checking others would make long
+                // statements cost the square of their length.
+                if line.contains(";"), StatementSplitter.isComplete(String(decoding: bytes[pendingStart!..<end], as: UTF8.self)) {
+                    try flush(upTo: end)
+                }
             }
             offset = end + 1
         }

@@ -49,8 +49,11 @@ final class PatternPlanner: @unchecked Sendable {
     }
 
     /// Plans the parts of one MATCH on top of `input`. `bound` holds the slots bound before it.
-    func planMatch(input: PhysicalOperator, parts: [PlannedPart], bound: Set<Int>,
-                   scope: [String: Int], predicate: Expr?) throws(QueryError) -> PhysicalOperator {
+    func planMatch(input: PhysicalOperator, parts inputParts: [PlannedPart], bound: Set<Int>,
+                   scope inputScope: [String: Int], predicate inputPredicate: Expr?) throws(QueryError) -> PhysicalOperator {
+        var scope = inputScope
+        var predicate = inputPredicate
+        let parts = inputParts.map { separateDependentProperties($0, &scope, &predicate) }
         let builder = MatchBuilder(planner: self, input: input, parts: parts, bound: bound, scope: scope, predicate: predicate)
         try builder.applyReadyFilters()
         var remaining = parts
@@ -67,6 +70,35 @@ final class PatternPlanner: @unchecked Sendable {
         }
         try builder.applyRemainingFilters()
         return builder.op
+    }
+
+    /// Inline properties whose values read other variables (`(b {k: a.k})`) become WHERE
+    /// conjuncts, so they are checked once those variables are bound, wherever the plan starts.
+    func separateDependentProperties(_ part: PlannedPart, _ scope: inout [String: Int], _ predicate: inout Expr?) -> PlannedPart {
+        func split(_ props: Expr?, slot: Int, name: String?) -> Expr? {
+            guard let props, case .map(let entries) = props.kind else { return props }
+            let dependent = entries.filter { !$0.1.referencedNames.isEmpty }
+            guard !dependent.isEmpty else { return props }
+            let variable = name ?? "\u{1}element\(slot)"
+            scope[variable] = slot
+            for (key, value) in dependent {
+                let lhs = Expr(.property(Expr(.variable(variable), value.range), key), value.range)
+                let conjunct = Expr(.binary(.equal, lhs, value), value.range)
+                predicate = predicate.map { Expr(.binary(.and, $0, conjunct), $0.range) } ?? conjunct
+            }
+            let constant = entries.filter { $0.1.referencedNames.isEmpty }
+            return constant.isEmpty ? nil : Expr(.map(constant), props.range)
+        }
+        var part = part
+        part.nodes = part.nodes.map { n in
+            PlannedNode(slot: n.slot, name: n.name, labels: n.labels, properties: split(n.properties, slot: n.slot, name: n.name), range: n.range)
+        }
+        part.relationships = part.relationships.map { r in
+            guard r.length == nil else { return r }
+            return PlannedRelationship(slot: r.slot, name: r.name, types: r.types, direction: r.direction, length: r.length,
+                                       properties: split(r.properties, slot: r.slot, name: r.name), range: r.range)
+        }
+        return part
     }
 
     func cheapestPart(_ parts: [PlannedPart], _ bound: Set<Int>, _ pending: [(Expr, Set<Int>)], _ scope: [String: Int]) -> Int {

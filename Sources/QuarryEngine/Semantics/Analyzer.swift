@@ -113,9 +113,20 @@ public struct Analyzer {
         return CheckedSingleQuery(clauses: checked, columns: columns, columnSlots: columnSlots)
     }
 
+    /// What a projected expression holds, where that is certain.
     func kindOf(_ e: Expr, in scope: Scope) -> VariableKind {
-        if case .variable(let name) = e.kind, let v = scope[name] { return v.kind }
-        return .value
+        switch e.kind {
+        case .variable(let name): return scope[name]?.kind ?? .value
+        case .literal(.null): return .value
+        case .literal, .map: return .scalar
+        case .list(let items):
+            let relationships = !items.isEmpty && items.allSatisfy {
+                if case .variable(let n) = $0.kind { return scope[n]?.kind == .relationship }
+                return false
+            }
+            return relationships ? .relationshipList : .list
+        default: return .value
+        }
     }
 
     mutating func bindNew(_ name: String, _ kind: VariableKind, in scope: inout Scope, at r: SourceRange) throws(QueryError) {
@@ -158,7 +169,10 @@ public struct Analyzer {
                 let kind: VariableKind = rel.length == nil ? .relationship : .relationshipList
                 if let existing = scope[name] {
                     if relationshipsHere.contains(name) { throw .variableAlreadyBound(name, at: rel.range) }
-                    if existing.kind != kind && existing.kind != .value {
+                    if existing.kind == .scalar || (existing.kind == .list && rel.length == nil) {
+                        throw .variableTypeConflict(name, was: existing.kind.noun, now: kind.noun, at: rel.range)
+                    }
+                    if existing.kind != kind && existing.kind != .value && existing.kind != .list {
                         if part.shortest != .none || rel.length != nil, existing.kind == .relationship {
                             throw .variableAlreadyBound(name, at: rel.range)
                         }

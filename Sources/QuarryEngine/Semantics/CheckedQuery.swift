@@ -1,6 +1,8 @@
 /// What a variable holds, as far as the analyzer can tell.
 public enum VariableKind: Sendable, Equatable {
     case node, relationship, relationshipList, path, value
+    /// Known not to be a graph element: a number, string, boolean or map literal; or a list.
+    case scalar, list
 
     var noun: String {
         switch self {
@@ -9,6 +11,8 @@ public enum VariableKind: Sendable, Equatable {
         case .relationshipList: return "list of relationships"
         case .path: return "path"
         case .value: return "value"
+        case .scalar: return "scalar value"
+        case .list: return "list"
         }
     }
 }
