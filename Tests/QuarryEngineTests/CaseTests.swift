@@ -31,7 +31,7 @@ struct CaseTests {
     @Test("case file", arguments: files)
     func run(file: String) throws {
         let source = try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)
-        let db = Database()
+        let db = Database(baseDirectory: Self.root.path)
         for c in CaseFile.parse(source) {
             let id = "\(file):\(c.line)"
             if case .requirePath(let path) = c.kind {

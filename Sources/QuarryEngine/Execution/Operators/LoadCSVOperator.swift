@@ -25,7 +25,7 @@ final class LoadCSVOperator: PipelineOperator {
 
     func resolve(_ location: String) -> String {
         var path = location
-        if path.hasPrefix("file://") { path = String(path.dropFirst(7)) }
+        if path.hasPrefix("file://") { path = String(path.dropFirst(7)) } else if path.hasPrefix("file:") { path = String(path.dropFirst(5)) }
         if path.hasPrefix("/") { return path }
         return URL(fileURLWithPath: ctx.baseDirectory).appendingPathComponent(path).path
     }
