@@ -391,3 +391,6 @@ MATCH (a:Actor), (e:Event) RETURN [(a)-[:CLAIMED]->(e), a.name, $extra] AS info
 // variable — a variable bound by UNWIND of a parameter list and used in CREATE
 UNWIND $rows AS r CREATE (:Event {id: r.id, name: r.name, fatalities: toInteger(r.deaths)})
 ;
+// map_projection — a map of chosen properties of a node, with extra entries
+MATCH (a:Actor)-[:MADE]->(c:Claim) RETURN a {.name, .kind, claim: c.summary}
+;

@@ -61,6 +61,11 @@ extension QueryError {
         QueryError(.syntaxError, "VariableAlreadyBound", "`\(name)` is already bound and cannot be declared again here", at: r)
     }
 
+    static func relationshipUniquenessViolation(_ name: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "RelationshipUniquenessViolation",
+                   "`\(name)` cannot stand for two relationships of one pattern: a pattern never uses a relationship twice", at: r)
+    }
+
     static func variableTypeConflict(_ name: String, was: String, now: String, at r: SourceRange) -> QueryError {
         QueryError(.syntaxError, "VariableTypeConflict", "`\(name)` is a \(was) and cannot be used as a \(now)", at: r)
     }

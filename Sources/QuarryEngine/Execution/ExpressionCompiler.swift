@@ -94,6 +94,8 @@ struct ExpressionCompiler {
             return try compileQuantifier(q, v, list, predicate, range)
         case .reduce(let acc, let initial, let v, let list, let expression):
             return try compileReduce(acc, initial, v, list, expression, range)
+        case .mapProjection(let subject, let items):
+            return try compileMapProjection(subject, items, range)
         case .patternPredicate(let part):
             let plan = try patterns.plan(part, scope: scope)
             return { (row: inout Row) throws(QueryError) in
@@ -125,6 +127,38 @@ struct ExpressionCompiler {
         let slot = slots.next()
         inner.scope[name] = slot
         return (inner, slot)
+    }
+
+    /// `n {.name, .*, key: expr, variable}` over a node, relationship or map (null gives null).
+    func compileMapProjection(_ subject: Expr, _ items: [MapProjectionItem], _ range: SourceRange) throws(QueryError) -> Evaluator {
+        let s = try compile(subject)
+        let ctx = self.ctx
+        enum Part { case key(String, Int32), all, value(String, Evaluator) }
+        let parts: [Part] = try items.map { item throws(QueryError) -> Part in
+            switch item {
+            case .property(let k): return .key(k, ctx.graph.keyID(k))
+            case .allProperties: return .all
+            case .entry(let k, let e): return .value(k, try compile(e))
+            case .variable(let v, let r): return .value(v, try compile(Expr(.variable(v), r)))
+            }
+        }
+        return { (row: inout Row) throws(QueryError) in
+            let base = try s(&row)
+            if base.isNull { return .null }
+            var out: [String: Value] = [:]
+            for part in parts {
+                switch part {
+                case .key(let name, let id): out[name] = try ctx.property(of: base, id, name, at: range)
+                case .all:
+                    switch base {
+                    case .map(let m): out.merge(m) { _, new in new }
+                    default: for (k, v) in try ctx.propertyMap(base) { out[ctx.graph.keys.name(k)] = v }
+                    }
+                case .value(let name, let e): out[name] = try e(&row)
+                }
+            }
+            return .map(out)
+        }
     }
 
     func compileCase(_ subject: Expr?, _ whens: [(Expr, Expr)], _ otherwise: Expr?) throws(QueryError) -> Evaluator {

@@ -175,6 +175,14 @@ extension Expr {
         case .reduce(_, let i, _, let l, let x): return [i, l, x]
         case .patternComprehension(_, let p, let q): return [p].compactMap { $0 } + [q]
         case .patternPredicate: return []
+        case .mapProjection(let subject, let items):
+            return [subject] + items.compactMap { item -> Expr? in
+                switch item {
+                case .entry(_, let e): return e
+                case .variable(let name, let r): return Expr(.variable(name), r)
+                default: return nil
+                }
+            }
         }
     }
 }

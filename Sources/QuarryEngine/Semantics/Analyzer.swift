@@ -93,6 +93,7 @@ public struct Analyzer {
                     switch e.kind {
                     case .variable, .property, .index, .function: break
                     case .literal(.null), .parameter: break
+                    case .literal, .binary, .unary, .list, .map: throw .invalidArgumentType("DELETE takes nodes, relationships or paths", at: e.range)
                     default: throw .invalidDelete(at: e.range)
                     }
                     if case .variable(let name) = e.kind, let v = scope[name], v.kind == .value || v.kind == .relationshipList {
@@ -168,7 +169,7 @@ public struct Analyzer {
                 guard let name = rel.variable else { continue }
                 let kind: VariableKind = rel.length == nil ? .relationship : .relationshipList
                 if let existing = scope[name] {
-                    if relationshipsHere.contains(name) { throw .variableAlreadyBound(name, at: rel.range) }
+                    if relationshipsHere.contains(name) { throw .relationshipUniquenessViolation(name, at: rel.range) }
                     if existing.kind == .scalar || (existing.kind == .list && rel.length == nil) {
                         throw .variableTypeConflict(name, was: existing.kind.noun, now: kind.noun, at: rel.range)
                     }
@@ -242,6 +243,7 @@ public struct Analyzer {
             }
             for step in part.steps {
                 let rel = step.relationship
+                if let name = rel.variable, scope[name] != nil { throw .variableAlreadyBound(name, at: rel.range) }
                 if rel.length != nil { throw .creatingVariableLength(at: rel.range) }
                 if rel.types.count != 1 { throw .noSingleRelationshipType(at: rel.range) }
                 if rel.direction == .both && !merge { throw .requiresDirectedRelationship(at: rel.range) }

@@ -22,6 +22,8 @@ public struct Expr: Sendable {
         case reduce(accumulator: String, initial: Expr, variable: String, list: Expr, expression: Expr)
         case patternComprehension(PatternPart, predicate: Expr?, projection: Expr)
         case patternPredicate(PatternPart)
+        /// `n {.name, .*, kind: n.kind, other}`
+        case mapProjection(Expr, [MapProjectionItem])
     }
 
     public var kind: Kind
@@ -31,6 +33,13 @@ public struct Expr: Sendable {
         self.kind = kind
         self.range = range
     }
+}
+
+public enum MapProjectionItem: Sendable {
+    case property(String)
+    case allProperties
+    case entry(String, Expr)
+    case variable(String, SourceRange)
 }
 
 public enum UnaryOperator: Sendable { case not, negate, plus }

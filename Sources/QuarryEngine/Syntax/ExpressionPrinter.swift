@@ -35,6 +35,15 @@ extension Expr {
         case .patternComprehension(let part, let p, let q):
             return "[\(part.canonicalText)\(p.map { " WHERE " + $0.canonicalText } ?? "") | \(q.canonicalText)]"
         case .patternPredicate(let part): return part.canonicalText
+        case .mapProjection(let subject, let items):
+            return subject.canonicalText + " {" + items.map { item in
+                switch item {
+                case .property(let k): return "." + quoteName(k)
+                case .allProperties: return ".*"
+                case .entry(let k, let e): return "\(quoteName(k)): \(e.canonicalText)"
+                case .variable(let v, _): return quoteName(v)
+                }
+            }.joined(separator: ", ") + "}"
         }
     }
 }

@@ -121,6 +121,27 @@ extension Parser {
         return try parsePostfix()
     }
 
+    mutating func parseMapProjection(_ subject: Expr) throws(QueryError) -> Expr {
+        try expect(symbol: "{")
+        var items: [MapProjectionItem] = []
+        if !current.isSymbol("}") {
+            repeat {
+                if accept(symbol: ".") {
+                    if accept(symbol: "*") { items.append(.allProperties) } else { items.append(.property(try parseSchemaName("a property key"))) }
+                } else if current.isName, peek().isSymbol(":") {
+                    let key = advance().text
+                    position += 1
+                    items.append(.entry(key, try parseExpression()))
+                } else {
+                    let t = current
+                    items.append(.variable(try parseVariable(), t.range))
+                }
+            } while accept(symbol: ",")
+        }
+        try expect(symbol: "}")
+        return Expr(.mapProjection(subject, items), SourceRange(subject.range.start, previousEnd))
+    }
+
     mutating func parsePostfix() throws(QueryError) -> Expr {
         try parsePostfix(from: try parseAtom())
     }
@@ -152,6 +173,8 @@ extension Parser {
                     try expect(symbol: "]")
                     e = Expr(.index(e, index), SourceRange(e.range.start, previousEnd))
                 }
+            } else if current.isSymbol("{"), case .variable = e.kind {
+                e = try parseMapProjection(e)
             } else if current.isSymbol(":"), peek().isName {
                 let labels = try parseLabels()
                 e = Expr(.hasLabels(e, labels), SourceRange(e.range.start, previousEnd))
