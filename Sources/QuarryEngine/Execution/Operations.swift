@@ -73,6 +73,19 @@ enum Operations {
                          "cannot apply \(op.rawValue) to \(a.typeName) and \(b.typeName)", at: r)
     }
 
+    static func containsBytes(_ haystack: String.UTF8View, _ needle: String.UTF8View) -> Bool {
+        guard let first = needle.first else { return true }
+        let n = needle.count
+        guard haystack.count >= n else { return false }
+        var i = haystack.startIndex
+        let last = haystack.index(haystack.endIndex, offsetBy: -n)
+        while i <= last {
+            if haystack[i] == first, haystack[i...].starts(with: needle) { return true }
+            i = haystack.index(after: i)
+        }
+        return false
+    }
+
     static func `in`(_ a: Value, _ b: Value, at r: SourceRange) throws(QueryError) -> Value {
         switch b {
         case .null: return .null
@@ -93,10 +106,12 @@ enum Operations {
 
     static func stringPredicate(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {
         guard case .string(let x) = a, case .string(let y) = b else { return .null }
+        // Code-unit comparison, as in Java and Neo4j (and much faster than comparing Characters).
+        let a = x.utf8, b = y.utf8
         switch op {
-        case .startsWith: return .bool(x.hasPrefix(y))
-        case .endsWith: return .bool(x.hasSuffix(y))
-        default: return .bool(y.isEmpty || x.contains(y))
+        case .startsWith: return .bool(a.starts(with: b))
+        case .endsWith: return .bool(a.count >= b.count && a.dropFirst(a.count - b.count).elementsEqual(b))
+        default: return .bool(containsBytes(a, b))
         }
     }
 
