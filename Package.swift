@@ -29,6 +29,7 @@ let package = Package(
             dependencies: ["QuarryEngine", "QuarryShell"],
             resources: [.copy("Cases")]
         ),
+        .testTarget(name: "QuarryShellTests", dependencies: ["QuarryShell", "QuarryEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -57,19 +57,23 @@ final class LineEditor {
         rl_callback_handler_install(prompt, LineEditor.lineHandler)
         defer { rl_callback_handler_remove() }
         while true {
+            // Ctrl-C may land while readline is busy rather than in poll: look at the flag every
+            // time round, and wake up now and then to do so.
+            if interruptFlag.isCancelled {
+                interruptFlag.clear()
+                rl_callback_sigcleanup()
+                rl_free_line_state()
+                FileHandle.standardOutput.write(Data("^C\n".utf8))
+                return .interrupted
+            }
             var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-            if poll(&fds, 1, -1) < 0 {
+            let ready = poll(&fds, 1, 250)
+            if ready < 0 {
                 guard errno == EINTR else { return .end }
                 rl_check_signals()
-                if interruptFlag.isCancelled {
-                    interruptFlag.clear()
-                    rl_callback_sigcleanup()
-                    rl_free_line_state()
-                    FileHandle.standardOutput.write(Data("^C\n".utf8))
-                    return .interrupted
-                }
                 continue
             }
+            if ready == 0 { continue }
             rl_callback_read_char()
             if let r = LineEditor.received { return r.map(Input.line) ?? .end }
         }
@@ -88,7 +92,10 @@ final class LineEditor {
         if let historyPath { history_truncate_file(historyPath, LineEditor.historyLimit) }
     }
 
+    /// Removing the handler here stops readline from drawing the next prompt before the
+    /// statement has run.
     static let lineHandler: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void = { line in
+        rl_callback_handler_remove()
         guard let line else {
             LineEditor.received = .some(nil)
             return

@@ -159,6 +159,7 @@ extension Session {
 
     /// The value of a constant expression (`--param`, `:param`).
     public static func evaluate(_ expression: String, in database: Database, parameters: [String: Value]) throws(QueryError) -> Value {
+        try Parser.checkExpression(expression)
         let result = try database.execute("RETURN " + expression + " AS value", parameters: parameters)
         return result.rows.first?.first ?? .null
     }

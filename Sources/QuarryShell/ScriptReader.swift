@@ -30,7 +30,8 @@ public struct ScriptReader {
                 pendingStart = nil
             }
             if pendingStart == nil, line.trimmingLeadingSpace.hasPrefix(":") {
-                items.append(.meta(line: String(line).trimmingWhitespace, offset: offset))
+                let indent = line.utf8.count - line.trimmingLeadingSpace.utf8.count
+                items.append(.meta(line: String(line).trimmingWhitespace, offset: offset + indent))
             } else {
                 if pendingStart == nil { pendingStart = offset }
                 // Only a line with a `;` can complete a statement: checking others would make long

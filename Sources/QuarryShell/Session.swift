@@ -106,8 +106,10 @@ public final class Session {
         }
         var writer = ResultWriter(format: format, maxRows: maxRows)
         writer.terminal = terminal
-        if format == .table && result.columns.isEmpty {
-            output(Session.describe(result.statistics) + (timing ? String(format: ", %.1f ms", milliseconds) : "") + "\n")
+        if result.columns.isEmpty && format != .jsonl {
+            if format == .table {
+                output(Session.describe(result.statistics) + (timing ? String(format: ", %.1f ms", milliseconds) : "") + "\n")
+            }
             return
         }
         output(writer.render(result))

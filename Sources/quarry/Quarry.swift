@@ -67,12 +67,41 @@ struct Quarry: ParsableCommand {
     @Option(help: "Show at most N rows in a table (default 1000 on a terminal; 0: all).")
     var maxRows: Int?
 
+    /// Parses the flags; a usage error is one line on standard error and exit status 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Glibc.exit(0)
+            }
+            if let exitCode = error as? ExitCode { Glibc.exit(exitCode.rawValue) }
+            let first = message(for: error).split(separator: "\n").first.map(String.init) ?? "bad arguments"
+            let text = first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
+            FileHandle.standardError.write(Data("quarry: \(text) (quarry --help lists the options)\n".utf8))
+            Glibc.exit(2)
+        }
+    }
+
     mutating func run() throws {
         let options = self
         let status = Mutex<Int32>(0)
         let done = DispatchSemaphore(value: 0)
+        // Ctrl-C must reach the worker (readline re-raises it to the process): the main thread,
+        // which only waits, blocks it, and the worker unblocks it.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &interrupt, nil)
         // Deeply nested queries recurse: give the work a large stack.
         let worker = Thread {
+            var unblock = sigset_t()
+            sigemptyset(&unblock)
+            sigaddset(&unblock, SIGINT)
+            pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
             let code = options.execute()
             status.withLock { $0 = code }
             done.signal()

@@ -13,6 +13,13 @@ public struct Parser {
         bytes = Array(text.utf8)
     }
 
+    /// Checks that the text is one expression and nothing more (parameter values).
+    public static func checkExpression(_ text: String) throws(QueryError) {
+        var parser = try Parser(text)
+        _ = try parser.parseExpression()
+        guard parser.current.kind == .end else { throw parser.unexpected(expected: "the end of the value") }
+    }
+
     public static func parse(_ text: String) throws(QueryError) -> Statement {
         var parser = try Parser(text)
         return try parser.parseStatement()

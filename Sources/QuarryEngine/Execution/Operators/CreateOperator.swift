@@ -11,6 +11,7 @@ final class CreateOperator: PipelineOperator {
 
     override func produce() throws(QueryError) -> Row? {
         guard var row = try input.next() else { return nil }
+        try ctx.tick()
         for p in patterns { try ctx.create(p, in: &row) }
         return row
     }

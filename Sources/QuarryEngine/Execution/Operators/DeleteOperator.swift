@@ -13,6 +13,7 @@ final class DeleteOperator: PipelineOperator {
 
     override func produce() throws(QueryError) -> Row? {
         guard var row = try input.next() else { return nil }
+        try ctx.tick()
         for t in targets { try delete(try t(&row)) }
         return row
     }

@@ -7,7 +7,10 @@ final class EagerOperator: PipelineOperator {
     override func produce() throws(QueryError) -> Row? {
         if rows == nil {
             var all: [Row] = []
-            while let r = try input.next() { all.append(r) }
+            while let r = try input.next() {
+                try ctx.tick()
+                all.append(r)
+            }
             rows = all
             position = 0
         }

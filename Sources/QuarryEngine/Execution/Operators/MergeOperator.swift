@@ -31,6 +31,7 @@ final class MergeOperator: PipelineOperator {
                 return matched[position - 1]
             }
             guard var row = try input.next() else { return nil }
+            try ctx.tick()
             for v in requiredValues where try v(&row).isNull { throw .mergeReadOwnWrites() }
             argument.row = row
             matcher.reset()

@@ -14,6 +14,7 @@ final class SetOperator: PipelineOperator {
 
     override func produce() throws(QueryError) -> Row? {
         guard var row = try input.next() else { return nil }
+        try ctx.tick()
         for action in actions { try action(&row) }
         return row
     }

@@ -17,6 +17,7 @@ final class UnwindOperator: PipelineOperator {
     override func produce() throws(QueryError) -> Row? {
         while true {
             if var row = current, position < elements.count {
+                try ctx.tick()
                 row[slot] = elements[position]
                 position += 1
                 return row

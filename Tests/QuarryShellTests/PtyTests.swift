@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+
+/// The interactive shell as a user sees it, under a pseudo-terminal: prompts, Tab completion,
+/// history, Ctrl-C and Ctrl-D. Serialized so that timings (Ctrl-C within 2 s) are not disturbed
+/// by the other sessions of this suite.
+@Suite(.serialized)
+struct PtyTests {
+    let sandbox = Sandbox()
+
+    /// A session on the default dataset, at its first prompt.
+    func start(_ arguments: [String] = []) throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(sandbox, arguments)
+        try terminal.expect("quarry> ")
+        return terminal
+    }
+
+    /// Runs `statement` (with its `;`) and waits for `result` and the next prompt.
+    func run(_ terminal: PseudoTerminal, _ statement: String, shows result: String) throws {
+        terminal.send(statement + "\r")
+        try terminal.expect(result)
+        try terminal.expect("quarry> ")
+    }
+
+    @Test func bannerThenPromptAndCtrlDExitsWithZero() throws {
+        let terminal = try PseudoTerminal(sandbox)
+        try terminal.expect("Quarry 0.1.0 · kabul-restaurant-bombing: 58 nodes, 118 relationships · :help for help, Ctrl-D to leave")
+        try terminal.expect("quarry> ")
+        terminal.send(PseudoTerminal.ctrlD)
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test func continuationPromptUntilTheSemicolon() throws {
+        let terminal = try start()
+        terminal.send("RETURN 1\r")
+        try terminal.expect("   ...> ")
+        terminal.send("  AS one;\r")
+        try terminal.expect("│ one │")
+        try terminal.expect("1 row")
+        try terminal.expect("quarry> ")
+    }
+
+    @Test func promptComesBackOnlyAfterTheResult() throws {
+        let terminal = try start()
+        terminal.send(":format csv\r")
+        try terminal.expect("quarry> ")
+        terminal.send("RETURN 1 AS n;\r")
+        try terminal.expect("RETURN 1 AS n;")
+        let beforeResult = try terminal.expect("n\r\n1\r\n")
+        #expect(!beforeResult.contains("quarry> "), "a prompt was shown before the result: \(beforeResult.debugDescription)")
+        try terminal.expect("quarry> ")
+    }
+
+    @Test func interactiveFlagKeepsTheShellOpenAfterACommand() throws {
+        let terminal = try PseudoTerminal(sandbox, ["-i", "-c", "RETURN 'first' AS f"])
+        try terminal.expect("│ 'first' │")
+        try terminal.expect("quarry> ")
+        try run(terminal, "RETURN 'second' AS s;", shows: "│ 'second' │")
+    }
+
+    /// Tab completion: what is typed, what the line must then read, how the statement goes on,
+    /// and what it returns (proving the completed text is what ran).
+    struct Completion: Sendable, CustomTestStringConvertible {
+        let typed: String
+        let completed: String
+        let rest: String
+        let result: String
+        var testDescription: String { typed }
+    }
+
+    static let completions = [
+        Completion(typed: "MAT", completed: "MATCH ", rest: "(a:Actor) RETURN count(*) AS n;", result: "│ 19 │"),
+        Completion(typed: "mat", completed: "match ", rest: "(a:Actor) return count(*) as n;", result: "│ 19 │"),
+        Completion(typed: "MATCH (a:Act", completed: "(a:Actor", rest: ") RETURN count(a) AS n;", result: "│ 19 │"),
+        Completion(typed: "MATCH (a)-[:MA", completed: "[:MADE", rest: "]->(c) RETURN count(*) AS n;", result: "│ 14 │"),
+        // `de` starts three keys in the graph but only `de_facto` on an Actor.
+        Completion(typed: "MATCH (a:Actor) WHERE a.de", completed: "a.de_facto", rest: " = true RETURN count(*) AS n;", result: "│ 1 │"),
+        Completion(typed: "MATCH (claimant:Actor)-[:MADE]->(c) RETURN count(clai", completed: "count(claimant",
+                   rest: ") AS n;", result: "│ 14 │"),
+        Completion(typed: "MATCH (a {name: 'ISIS", completed: "'ISIS-K", rest: "'}) RETURN a.kind AS k;", result: "│ 'militant_group' │"),
+    ]
+
+    @Test(arguments: PtyTests.completions)
+    func tabCompletes(_ completion: Completion) throws {
+        let terminal = try start()
+        terminal.send(completion.typed + "\t")
+        try terminal.expect(completion.completed)
+        try run(terminal, completion.rest, shows: completion.result)
+    }
+
+    @Test func tabListsThePropertyKeysOfTheLabel() throws {
+        let terminal = try start()
+        terminal.send("MATCH (a:Actor) RETURN a.na\t\t")
+        try terminal.expect("name")
+        try terminal.expect("nationality")
+        terminal.send("me AS n LIMIT 1;\r")
+        try terminal.expect("1 row")
+    }
+
+    @Test func tabCompletesAVariableFromAnEarlierLine() throws {
+        let terminal = try start()
+        terminal.send("MATCH (claimant:Actor)-[:MADE]->(c)\r")
+        try terminal.expect("   ...> ")
+        terminal.send("RETURN count(clai\t")
+        try terminal.expect("count(claimant")
+        try run(terminal, ") AS n;", shows: "│ 14 │")
+    }
+
+    @Test func tabCompletesParametersCommandsAndPaths() throws {
+        sandbox.write("myscript.cypher", "RETURN 'from the file' AS s;\n")
+        let terminal = try start()
+        terminal.send(":param who => 1\r")
+        try terminal.expect("quarry> ")
+        terminal.send("RETURN $w\t")
+        try terminal.expect("$who")
+        try run(terminal, " AS v;", shows: "│ 1 │")
+        terminal.send(":he\t")
+        try terminal.expect(":help")
+        terminal.send("\r")
+        try terminal.expect("Commands:")
+        try terminal.expect("quarry> ")
+        terminal.send(":run mys\t")
+        try terminal.expect(":run myscript.cypher")
+        try run(terminal, "", shows: "│ 'from the file' │")
+    }
+
+    @Test func historyIsKeptAcrossSessions() throws {
+        let first = try start()
+        try run(first, "RETURN 'remember me' AS r;", shows: "│ 'remember me' │")
+        first.send(PseudoTerminal.ctrlD)
+        #expect(first.waitForExit() == 0)
+        let attributes = try FileManager.default.attributesOfItem(atPath: sandbox.historyFile)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(try String(contentsOfFile: sandbox.historyFile, encoding: .utf8).contains("RETURN 'remember me' AS r;"))
+
+        let second = try start()
+        second.send(PseudoTerminal.up)
+        try second.expect("RETURN 'remember me' AS r;")
+        try run(second, "", shows: "│ 'remember me' │")
+    }
+
+    @Test func ctrlCClearsTheTypedLineWithoutRunningIt() throws {
+        let terminal = try start()
+        terminal.send("RETURN 'typed' AS t")
+        try terminal.expect("RETURN 'typed' AS t")
+        terminal.send(PseudoTerminal.ctrlC)
+        try terminal.expect("quarry> ")
+        terminal.send("RETURN 1\r")
+        try terminal.expect("   ...> ")
+        terminal.send(PseudoTerminal.ctrlC)
+        try terminal.expect("quarry> ")
+        try run(terminal, "RETURN 'next' AS n;", shows: "│ 'next' │")
+        let screen = String(decoding: PseudoTerminal.withoutEscapes(terminal.received), as: UTF8.self)
+        #expect(!screen.contains("'typed' │"))
+        #expect(!screen.contains("Error"))
+    }
+
+    static let slowStatements = [
+        "UNWIND range(1, 10000000) AS i CREATE (:Tmp) RETURN count(*);",
+        "MATCH (a)-[*]-(b)-[*]-(c)-[*]-(d) RETURN count(*);",
+    ]
+
+    @Test(arguments: PtyTests.slowStatements)
+    func ctrlCCancelsARunningStatementAndKeepsTheGraph(_ statement: String) throws {
+        let terminal = try start()
+        terminal.send(statement + "\r")
+        let running = Date().addingTimeInterval(1)
+        while Date() < running { terminal.pump(milliseconds: 50) }
+        #expect(!terminal.screenSinceLastMatch.contains("row"), "the statement finished before Ctrl-C: too fast to test")
+        terminal.send(PseudoTerminal.ctrlC)
+        try terminal.expect("Cancelled", timeout: 2)
+        try terminal.expect("quarry> ")
+        try run(terminal, "MATCH (t:Tmp) RETURN count(*) AS n;", shows: "│ 0 │")
+        try run(terminal, "MATCH (n) RETURN count(*) AS n;", shows: "│ 58 │")
+    }
+
+    @Test func exclamationMarksAreNotHistoryExpansion() throws {
+        let terminal = try start()
+        try run(terminal, "RETURN 1 AS one;", shows: "│   1 │")
+        try run(terminal, "RETURN '!!' + '!-1' AS x;", shows: "│ '!!!-1' │")
+    }
+
+    @Test func clearAsksFirst() throws {
+        let terminal = try start()
+        terminal.send(":clear\r")
+        try terminal.expect("Delete all 58 nodes, 118 relationships? [y/N] ")
+        terminal.send("n\r")
+        try terminal.expect("quarry> ")
+        try run(terminal, "MATCH (n) RETURN count(*) AS c;", shows: "│ 58 │")
+        terminal.send(":clear\r")
+        try terminal.expect("[y/N] ")
+        terminal.send("y\r")
+        try terminal.expect("The graph is empty.")
+        try terminal.expect("quarry> ")
+        try run(terminal, "MATCH (n) RETURN count(*) AS c;", shows: "│ 0 │")
+    }
+}
