@@ -13,7 +13,7 @@ release:
 run: readline build
 	.build/debug/quarry
 
-test:
+test: readline
 	swift build --build-tests
 	swift test
 
