@@ -29,6 +29,10 @@ public final class Database: @unchecked Sendable {
 
     public func execute(_ text: String, parameters: [String: Value] = [:],
                         cancellation: CancellationFlag? = nil) throws(QueryError) -> QueryResult {
+        try DeepStack.run { () throws(QueryError) in try self.executeHere(text, parameters: parameters, cancellation: cancellation) }
+    }
+
+    func executeHere(_ text: String, parameters: [String: Value], cancellation: CancellationFlag?) throws(QueryError) -> QueryResult {
         let statement = try Parser.parse(text)
         switch statement {
         case .createIndex(let name, let label, let key, _):

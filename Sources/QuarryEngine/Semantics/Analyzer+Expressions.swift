@@ -145,11 +145,6 @@ extension Analyzer {
         return introduced
     }
 
-    func collectVariables(_ e: Expr, into names: inout [String]) {
-        if case .variable(let n) = e.kind { names.append(n) }
-        for c in children(of: e) { collectVariables(c, into: &names) }
-    }
-
     func children(of e: Expr) -> [Expr] { e.children }
 }
 

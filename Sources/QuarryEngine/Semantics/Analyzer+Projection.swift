@@ -64,9 +64,7 @@ extension Analyzer {
 
     /// SKIP and LIMIT take a non-negative integer that does not depend on the rows.
     func checkConstant(_ e: Expr) throws(QueryError) {
-        var names: [String] = []
-        collectVariables(e, into: &names)
-        if !names.isEmpty { throw .nonConstantExpression("SKIP and LIMIT", at: e.range) }
+        if !e.referencedNames.isEmpty || containsPattern(e) { throw .nonConstantExpression("SKIP and LIMIT", at: e.range) }
         switch e.kind {
         case .literal(.int(let v)) where v < 0: throw .negativeIntegerArgument("SKIP and LIMIT", at: e.range)
         case .unary(.negate, let inner):
@@ -75,6 +73,13 @@ extension Analyzer {
         case .literal(.float), .literal(.string), .literal(.bool):
             throw .invalidIntegerArgument("SKIP and LIMIT", at: e.range)
         default: break
+        }
+    }
+
+    func containsPattern(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .patternPredicate, .patternComprehension: return true
+        default: return e.children.contains(where: containsPattern)
         }
     }
 
