@@ -18,9 +18,11 @@ final class PseudoTerminal {
     private var searchFrom = 0
     private var exitStatus: Int32?
 
-    /// Starts `quarry` with `arguments` in `sandbox` (home, state folder and working directory).
-    init(_ sandbox: Sandbox, _ arguments: [String] = []) throws {
-        let environment = sandbox.environment().merging(["TERM": "xterm", "COLUMNS": "120", "LINES": "40"]) { $1 }
+    /// Starts `quarry` with `arguments` in `sandbox` (home, state folder and working directory);
+    /// `colour` leaves NO_COLOR unset.
+    init(_ sandbox: Sandbox, _ arguments: [String] = [], colour: Bool = false) throws {
+        var environment = sandbox.environment().merging(["TERM": "xterm", "COLUMNS": "120", "LINES": "40"]) { $1 }
+        if colour { environment["NO_COLOR"] = nil }
         // Everything the child needs is built before fork: after it, only exec is safe.
         let argv = ([QuarryBinary.path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
