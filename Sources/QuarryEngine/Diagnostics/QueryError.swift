@@ -77,8 +77,16 @@ public enum SourceDisplay {
         let startOffset = min(bytes.count, baseOffset + range.start)
         let spanText = String(decoding: bytes[startOffset..<endOffset], as: UTF8.self)
         let firstLine = spanText.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
-        let width = max(1, min(firstLine.count, loc.lineText.count - loc.column + 1))
-        let pad = String(loc.lineText.prefix(loc.column - 1).map { $0 == "\t" ? "\t" : " " })
-        return "\(prefix)\(message)\n  \(loc.lineText)\n  \(pad)\(String(repeating: "^", count: width))"
+        var line = Array(loc.lineText)
+        var column = loc.column
+        // A very long line is shown as a window around the spot.
+        if line.count > 160 {
+            let from = max(0, column - 1 - 70), to = min(line.count, column - 1 + 70)
+            line = (from > 0 ? ["…"] : []) + Array(line[from..<to]) + (to < line.count ? ["…"] : [])
+            column -= from - (from > 0 ? 1 : 0)
+        }
+        let width = max(1, min(firstLine.count, line.count - column + 1))
+        let pad = String(line.prefix(column - 1).map { $0 == "\t" ? "\t" : " " })
+        return "\(prefix)\(message)\n  \(String(line))\n  \(pad)\(String(repeating: "^", count: width))"
     }
 }

@@ -159,7 +159,7 @@ extension Parser {
     mutating func parseParenthesized() throws(QueryError) -> Expr {
         let saved = position
         let savedDepth = depth
-        if let pattern = try? parsePatternPart(), !pattern.steps.isEmpty {
+        if relationshipFollows(parenthesisAt: position), let pattern = try? parsePatternPart(), !pattern.steps.isEmpty {
             return Expr(.patternPredicate(pattern), pattern.range)
         }
         position = saved
@@ -191,7 +191,8 @@ extension Parser {
             }
             position = saved
         }
-        if (atVariable && peek().isSymbol("=") && peek(2).isSymbol("(")) || current.isSymbol("(") {
+        if (atVariable && peek().isSymbol("=") && relationshipFollows(parenthesisAt: position + 2))
+            || relationshipFollows(parenthesisAt: position) {
             let saved = position
             let savedDepth = depth
             if let pattern = try? parsePatternPart(), !pattern.steps.isEmpty || pattern.pathVariable != nil,

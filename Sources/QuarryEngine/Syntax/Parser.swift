@@ -8,9 +8,28 @@ public struct Parser {
     /// Deep enough for any real query, shallow enough that no stack can overflow on the way.
     static let maxDepth = 400
 
+    /// For each `(` token, the index of its `)` (or the end): lets the parser see whether a
+    /// relationship follows without trying, and failing, to parse a pattern at every level.
+    let closingParenthesis: [Int]
+
     public init(_ text: String) throws(QueryError) {
         tokens = try Lexer.tokenize(text)
         bytes = Array(text.utf8)
+        var closing = [Int](repeating: -1, count: tokens.count)
+        var open: [Int] = []
+        for (i, t) in tokens.enumerated() where t.kind == .symbol {
+            if t.text == "(" { open.append(i) } else if t.text == ")", let o = open.popLast() { closing[o] = i }
+        }
+        for o in open { closing[o] = tokens.count - 1 }
+        closingParenthesis = closing
+    }
+
+    /// Whether the `(` at `index` closes and is followed by `-` or `<-`: only then can a pattern start there.
+    func relationshipFollows(parenthesisAt index: Int) -> Bool {
+        guard index < tokens.count, tokens[index].isSymbol("(") else { return false }
+        let after = closingParenthesis[index] + 1
+        guard after < tokens.count else { return false }
+        return tokens[after].isSymbol("-") || (tokens[after].isSymbol("<") && after + 1 < tokens.count && tokens[after + 1].isSymbol("-"))
     }
 
     /// Checks that the text is one expression and nothing more (parameter values).
