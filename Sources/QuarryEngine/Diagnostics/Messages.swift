@@ -27,7 +27,7 @@ extension QueryError {
     }
 
     static func tooDeep(at r: SourceRange) -> QueryError {
-        QueryError(.syntaxError, "NestingTooDeep", "the expression is nested too deeply (limit \(Parser.maxDepth) levels)", at: r)
+        QueryError(.syntaxError, "NestingTooDeep", "the expression is nested or chained too deeply (split it, or use a list with IN)", at: r)
     }
 
     static func unexpectedSyntax(_ what: String, at r: SourceRange) -> QueryError {
@@ -140,11 +140,11 @@ extension QueryError {
         QueryError(.syntaxError, "NonConstantExpression", "\(what) must be a constant (a literal or a parameter)", at: r)
     }
 
-    static func negativeIntegerArgument(_ what: String, at r: SourceRange?) -> QueryError {
+    static func negativeIntegerArgument(_ what: String, at r: SourceRange) -> QueryError {
         QueryError(.syntaxError, "NegativeIntegerArgument", "\(what) must not be negative", at: r)
     }
 
-    static func invalidIntegerArgument(_ what: String, at r: SourceRange?) -> QueryError {
+    static func invalidIntegerArgument(_ what: String, at r: SourceRange) -> QueryError {
         QueryError(.syntaxError, "InvalidArgumentType", "\(what) must be an integer", at: r)
     }
 

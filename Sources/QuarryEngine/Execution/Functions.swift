@@ -146,7 +146,7 @@ enum Functions {
         if let length, length < 0 { throw .numberOutOfRange("substring() length must not be negative", at: r) }
         let chars = Array(s)
         let from = min(Int(clamping: start), chars.count)
-        let to = length.map { min(chars.count, from + Int(clamping: $0)) } ?? chars.count
+        let to = length.map { from + Int(min(Int64(chars.count - from), $0)) } ?? chars.count
         return .string(String(chars[from..<to]))
     }
 
@@ -181,6 +181,9 @@ enum Functions {
                 guard let x = m[k] else { return dflt }
                 guard case .int(let i) = x else { throw .typeMismatch("date() fields must be integers", got: x, at: r) }
                 return i
+            }
+            if let unknown = m.keys.first(where: { !["year", "month", "day"].contains($0) }) {
+                throw .invalidArgument("date() takes year, month and day; \(unknown) is not supported", at: r)
             }
             guard case .int(let y)? = m["year"], let d = DateValue(year: y, month: try part("month", 1), day: try part("day", 1)) else {
                 throw .invalidArgument("date() needs year (and month, day) fields that form a valid date", at: r)

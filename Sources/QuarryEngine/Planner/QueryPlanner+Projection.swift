@@ -35,8 +35,8 @@ extension QueryPlanner {
         }
         if p.skip != nil || p.limit != nil {
             let c = compiler([:])
-            let skipLimit = SkipLimitOperator(ctx, op, skip: try p.skip.map { e throws(QueryError) in try c.compile(e) },
-                                              limit: try p.limit.map { e throws(QueryError) in try c.compile(e) })
+            let skipLimit = SkipLimitOperator(ctx, op, skip: try p.skip.map { e throws(QueryError) in (try c.compile(e), e.range) },
+                                              limit: try p.limit.map { e throws(QueryError) in (try c.compile(e), e.range) })
             skipLimit.drainsInput = query.isUpdating
             op = skipLimit
         }

@@ -14,7 +14,7 @@ extension Parser {
             for (word, op) in ops where current.isKeyword(word) || current.isSymbol(word) {
                 position += 1
                 chain += 1
-                if chain + depth > Parser.maxDepth * 4 { throw .tooDeep(at: current.range) }
+                if chain + depth > Parser.maxDepth { throw .tooDeep(at: current.range) }
                 let right = try next(&self)
                 left = Expr(.binary(op, left, right), left.range.union(right.range))
                 continue loop
@@ -54,8 +54,11 @@ extension Parser {
     mutating func parseComparison() throws(QueryError) -> Expr {
         var left = try parsePredicate()
         var result: Expr?
+        var chain = 0
         while current.kind == .symbol, let op = Parser.comparisonOperators[current.text] {
             position += 1
+            chain += 1
+            if chain + depth > Parser.maxDepth { throw .tooDeep(at: current.range) }
             let right = try parsePredicate()
             let cmp = Expr(.binary(op, left, right), left.range.union(right.range))
             result = result.map { Expr(.binary(.and, $0, cmp), $0.range.union(cmp.range)) } ?? cmp
@@ -67,7 +70,10 @@ extension Parser {
     /// STARTS WITH, ENDS WITH, CONTAINS, IN, =~, IS [NOT] NULL.
     mutating func parsePredicate() throws(QueryError) -> Expr {
         var left = try parseAdditive()
+        var chain = 0
         while true {
+            chain += 1
+            if chain + depth > Parser.maxDepth { throw .tooDeep(at: current.range) }
             var op: BinaryOperator?
             if current.isKeyword("STARTS"), peek().isKeyword("WITH") {
                 position += 2

@@ -42,7 +42,8 @@ extension Value {
     }
 
     static func numericEqual(_ i: Int64, _ d: Double) -> Bool {
-        guard d.isFinite, d == d.rounded(), abs(d) < 9.3e18 else { return false }
+        // 2^63 itself does not fit in an Int64: only convert below it.
+        guard d.isFinite, d == d.rounded(), d >= -9.223372036854775808e18, d < 9.223372036854775808e18 else { return false }
         return Double(i) == d && Int64(d) == i
     }
 
@@ -74,7 +75,8 @@ extension Value {
         let di = Double(i)
         if di < d { return -1 }
         if di > d { return 1 }
-        if d >= 9.3e18 || d <= -9.3e18 { return di < d ? -1 : 1 }
+        if d >= 9.223372036854775808e18 { return -1 }
+        if d < -9.223372036854775808e18 { return 1 }
         let back = Int64(d)
         return i < back ? -1 : (i == back ? 0 : 1)
     }

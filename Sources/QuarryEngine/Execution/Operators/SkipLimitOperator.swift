@@ -1,7 +1,7 @@
 /// SKIP and LIMIT: the count is evaluated once, when the first row is asked for.
 final class SkipLimitOperator: PipelineOperator {
-    let skip: Evaluator?
-    let limit: Evaluator?
+    let skip: (Evaluator, SourceRange)?
+    let limit: (Evaluator, SourceRange)?
     var skipCount = 0
     var limitCount = Int.max
     var started = false
@@ -9,18 +9,18 @@ final class SkipLimitOperator: PipelineOperator {
     /// Set when updating clauses feed this operator.
     var drainsInput = false
 
-    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, skip: Evaluator?, limit: Evaluator?) {
+    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, skip: (Evaluator, SourceRange)?, limit: (Evaluator, SourceRange)?) {
         self.skip = skip
         self.limit = limit
         super.init(ctx, input)
     }
 
-    static func count(_ e: Evaluator, _ what: String) throws(QueryError) -> Int {
+    static func count(_ e: (Evaluator, SourceRange), _ what: String) throws(QueryError) -> Int {
         var empty: Row = []
-        switch try e(&empty) {
+        switch try e.0(&empty) {
         case .int(let i) where i >= 0: return Int(i)
-        case .int: throw .negativeIntegerArgument(what, at: nil)
-        case _: throw .invalidIntegerArgument(what, at: nil)
+        case .int: throw .negativeIntegerArgument(what, at: e.1)
+        case _: throw .invalidIntegerArgument(what, at: e.1)
         }
     }
 

@@ -1,0 +1,190 @@
+@testable import QuarryEngine
+import Testing
+
+/// Unit tests of the in-memory `Graph`: ids, interned names, label bitsets, property columns,
+/// adjacency, property indexes and copy-on-write snapshots.
+struct StoreTests {
+    /// The live neighbours of `node` as (relationship, other end, points away from `node`).
+    func neighbours(_ g: Graph, _ node: NodeID, _ direction: Direction, types: [Int32]? = nil) -> [[Int32]] {
+        var cursor = NeighborCursor(graph: g, node: node, direction: direction, types: types)
+        var out: [[Int32]] = []
+        while let (e, outgoing) = cursor.next() { out.append([e.relationship, e.other, outgoing ? 1 : 0]) }
+        return out.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    func same(_ a: Value, _ b: Value) -> Bool { GroupKey(a) == GroupKey(b) }
+
+    @Test func idsAreNeverReusedAfterDelete() {
+        var g = Graph()
+        let t = g.typeID("T")
+        let a = g.createNode(), b = g.createNode()
+        g.deleteNode(b)
+        let c = g.createNode()
+        #expect(c == b + 1)
+        #expect(!g.isAlive(node: b) && g.isAlive(node: a) && g.isAlive(node: c))
+        #expect(g.nodeCount == 2 && g.nodeIDLimit == 3)
+
+        let r = g.createRelationship(type: t, from: a, to: c)
+        g.deleteRelationship(r)
+        g.deleteRelationship(r)
+        let s = g.createRelationship(type: t, from: a, to: c)
+        #expect(s == r + 1)
+        #expect(!g.isAlive(relationship: r) && g.isAlive(relationship: s))
+        #expect(g.relationshipCount == 1 && g.relationshipIDLimit == 2 && g.typeCounts[Int(t)] == 1)
+    }
+
+    @Test func namesAreInternedOnce() {
+        var g = Graph()
+        let actor = g.labelID("Actor"), place = g.labelID("Place")
+        #expect(g.labelID("Actor") == actor && actor != place)
+        #expect(g.labels.count == 2 && g.labels.name(place) == "Place" && g.labels.id("Actor") == actor)
+        #expect(g.labels.id("actor") == nil, "names are case-sensitive")
+
+        let claimed = g.typeID("CLAIMED")
+        #expect(g.typeID("CLAIMED") == claimed && g.types.count == 1 && g.types.name(claimed) == "CLAIMED")
+        let name = g.keyID("name")
+        #expect(g.keyID("name") == name && g.keyID("age") == name + 1 && g.keys.count == 2)
+        #expect(g.typeID("Actor") == claimed + 1, "labels, types and keys are separate name spaces")
+    }
+
+    @Test func labelCountsFollowAddRemoveAndDelete() {
+        var g = Graph()
+        let actor = g.labelID("Actor"), place = g.labelID("Place")
+        let a = g.createNode(labels: [actor]), b = g.createNode(labels: [actor, place]), c = g.createNode()
+        #expect(g.labelCounts == [2, 1])
+        let addedTwice = g.addLabel(a, actor), added = g.addLabel(c, actor)
+        #expect(!addedTwice && added)
+        #expect(g.labelCounts == [3, 1])
+        let removed = g.removeLabel(b, place), removedTwice = g.removeLabel(b, place)
+        #expect(removed && !removedTwice)
+        #expect(g.labelCounts == [3, 0] && g.labels(of: b) == [actor])
+        g.deleteNode(b)
+        #expect(g.labelCounts == [2, 0] && !g.hasLabel(b, actor))
+        var members: [Int] = []
+        var next = g.nextNode(from: 0, label: actor)
+        while let n = next {
+            members.append(n)
+            next = g.nextNode(from: n + 1, label: actor)
+        }
+        #expect(members == [Int(a), Int(c)])
+    }
+
+    @Test func settingNullRemovesAProperty() {
+        var g = Graph()
+        let name = g.keyID("name"), age = g.keyID("age"), t = g.typeID("T")
+        let nodes = (0..<6).map { _ in g.createNode() }
+        g.setNodeProperty(nodes[5], name, .string("late"))
+        g.setNodeProperty(nodes[1], name, .string("early"))
+        g.setNodeProperty(nodes[1], age, .int(40))
+        #expect(same(g.nodeProperty(nodes[5], name), .string("late")) && same(g.nodeProperty(nodes[1], name), .string("early")))
+        #expect(g.nodeProperty(nodes[3], name).isNull && g.nodePropertyKeys(nodes[1]) == [name, age])
+        g.setNodeProperty(nodes[1], name, .null)
+        #expect(g.nodeProperty(nodes[1], name).isNull && g.nodePropertyKeys(nodes[1]) == [age])
+        #expect(g.nodeProperties[Int(name)].count == 1)
+
+        let r = g.createRelationship(type: t, from: nodes[0], to: nodes[1])
+        g.setRelationshipProperty(r, age, .float(1.5))
+        #expect(same(g.relationshipProperty(r, age), .float(1.5)) && g.relationshipPropertyKeys(r) == [age])
+        g.setRelationshipProperty(r, age, .null)
+        #expect(g.relationshipProperty(r, age).isNull && g.relationshipPropertyKeys(r).isEmpty)
+    }
+
+    @Test func adjacencyAfterCreateCompactAndDelete() {
+        var g = Graph()
+        let t = g.typeID("T"), u = g.typeID("U")
+        let a = g.createNode(), b = g.createNode(), c = g.createNode()
+        let ab = g.createRelationship(type: t, from: a, to: b)
+        let ac = g.createRelationship(type: u, from: a, to: c)
+        let ca = g.createRelationship(type: t, from: c, to: a)
+        let aa = g.createRelationship(type: t, from: a, to: a)
+        let expectedOut: [[Int32]] = [[ab, b, 1], [ac, c, 1], [aa, a, 1]]
+        let expectedBoth: [[Int32]] = [[ab, b, 1], [ac, c, 1], [ca, c, 0], [aa, a, 1]]
+
+        #expect(!g.outgoing.pending.isEmpty, "new relationships wait in the pending lists")
+        #expect(neighbours(g, a, .outgoing) == expectedOut)
+        #expect(neighbours(g, a, .incoming) == [[ca, c, 0], [aa, a, 0]])
+        #expect(neighbours(g, a, .both) == expectedBoth, "a self-loop is seen once")
+        #expect(neighbours(g, a, .outgoing, types: [u]) == [[ac, c, 1]])
+
+        g.compact()
+        #expect(g.outgoing.pending.isEmpty && g.incoming.pending.isEmpty)
+        #expect(g.outgoing.entries[g.outgoing.range(of: a)].map(\.type) == [t, t, u], "sorted by type")
+        #expect(neighbours(g, a, .outgoing) == expectedOut)
+        #expect(neighbours(g, a, .both) == expectedBoth)
+        #expect(neighbours(g, b, .incoming) == [[ab, a, 0]])
+
+        g.deleteRelationship(ab)
+        let bc = g.createRelationship(type: u, from: b, to: c)
+        #expect(neighbours(g, a, .outgoing) == [[ac, c, 1], [aa, a, 1]], "deleted relationships are skipped")
+        #expect(neighbours(g, b, .both) == [[bc, c, 1]])
+        #expect(g.relationships(of: a).sorted() == [ac, ca, aa])
+        g.compact()
+        #expect(g.outgoing.entries.count == 4)
+        #expect(neighbours(g, b, .both) == [[bc, c, 1]] && neighbours(g, c, .incoming) == [[ac, a, 0], [bc, b, 0]])
+    }
+
+    @Test func indexStaysCorrectThroughWrites() {
+        var g = Graph()
+        let actor = g.labelID("Actor"), name = g.keyID("name"), age = g.keyID("age")
+        let a = g.createNode(labels: [actor]), b = g.createNode()
+        g.setNodeProperty(a, name, .string("x"))
+        g.setNodeProperty(b, name, .string("y"))
+        let created = g.createIndex(name: nil, label: "Actor", key: "name")
+        let createdAgain = g.createIndex(name: "again", label: "Actor", key: "name")
+        let createdAges = g.createIndex(name: "ages", label: "Actor", key: "age")
+        #expect(created && !createdAgain && createdAges)
+        func lookup(_ v: String) -> [NodeID] { g.index(label: actor, key: name)!.lookup(.string(v)) }
+        #expect(lookup("x") == [a] && lookup("y") == [])
+
+        g.setNodeProperty(a, name, .string("y"))
+        #expect(lookup("x") == [] && lookup("y") == [a])
+        g.addLabel(b, actor)
+        #expect(lookup("y") == [a, b])
+        g.removeLabel(a, actor)
+        #expect(lookup("y") == [b])
+        g.setNodeProperty(b, name, .null)
+        #expect(lookup("y") == [] && g.index(label: actor, key: name)!.entryCount == 0)
+        g.setNodeProperty(b, name, .string("z"))
+        g.deleteNode(b)
+        #expect(lookup("z") == [])
+
+        let people = (1...5).map { i in
+            let n = g.createNode(labels: [actor])
+            g.setNodeProperty(n, age, .int(Int64(i * 10)))
+            return n
+        }
+        g.setNodeProperty(people[0], age, .float(35.0))
+        g.removeLabel(people[4], actor)
+        g.compactIfNeeded()
+        let ages = g.index(label: actor, key: age)!
+        #expect(ages.lookup(.float(20.0)) == [people[1]], "1 finds 1.0 and back")
+        #expect(ages.range(lower: (.int(20), false), upper: (.int(40), true)) == [people[0], people[2], people[3]])
+        #expect(ages.range(lower: nil, upper: (.int(30), false)) == [people[1]])
+        #expect(ages.range(lower: (.string("a"), true), upper: nil) == [], "other types are not in range")
+    }
+
+    @Test func copyIsUnaffectedByLaterWrites() {
+        var g = Graph()
+        let actor = g.labelID("Actor"), name = g.keyID("name"), t = g.typeID("T")
+        let a = g.createNode(labels: [actor]), b = g.createNode()
+        g.setNodeProperty(a, name, .string("x"))
+        let r = g.createRelationship(type: t, from: a, to: b)
+        _ = g.createIndex(name: nil, label: "Actor", key: "name")
+        let snapshot = g
+
+        g.setNodeProperty(a, name, .string("y"))
+        g.deleteRelationship(r)
+        _ = g.createRelationship(type: t, from: b, to: a)
+        g.addLabel(b, actor)
+        _ = g.createNode(labels: [g.labelID("Place")])
+        g.compact()
+
+        #expect(snapshot.nodeCount == 2 && snapshot.labels.count == 1 && snapshot.labelCounts == [1])
+        #expect(same(snapshot.nodeProperty(a, name), .string("x")))
+        #expect(snapshot.isAlive(relationship: r) && snapshot.relationshipIDLimit == 1)
+        #expect(neighbours(snapshot, a, .both) == [[r, b, 1]] && neighbours(snapshot, b, .outgoing) == [])
+        #expect(!snapshot.hasLabel(b, actor))
+        #expect(snapshot.index(label: actor, key: name)!.lookup(.string("x")) == [a])
+        #expect(g.index(label: actor, key: name)!.lookup(.string("x")) == [])
+    }
+}
