@@ -2,14 +2,7 @@ import Foundation
 
 /// The scalar functions that need only their argument values.
 enum Functions {
-    static func toText(_ v: Value) -> String {
-        switch v {
-        case .string(let s): return s
-        case .float(let d): return Value.floatText(d)
-        case .date(let d): return d.iso
-        default: return v.literalText
-        }
-    }
+    static func toText(_ v: Value) -> String { v.plainText }
 
     static func number(_ v: Value, _ name: String, at r: SourceRange) throws(QueryError) -> Double? {
         switch v {

@@ -64,17 +64,8 @@ public enum CSVExport {
 
     static func cell(_ v: Value) -> String {
         switch v {
-        case .list(let l): return field(l.map(text).joined(separator: ";"))
-        default: return field(text(v))
-        }
-    }
-
-    static func text(_ v: Value) -> String {
-        switch v {
-        case .string(let s): return s
-        case .float(let d): return Value.floatText(d)
-        case .date(let d): return d.iso
-        default: return v.literalText
+        case .list(let l): return field(l.map(\.plainText).joined(separator: ";"))
+        default: return field(v.plainText)
         }
     }
 

@@ -11,7 +11,7 @@ public enum DOTExport {
             let labels = graph.labelNames(n)
             let props = graph.namedProperties(ofNode: n)
             let title = props.first { $0.0 == "name" }?.1 ?? props.first { $0.0 == "title" }?.1 ?? props.first?.1
-            let caption = ([labels.joined(separator: ":")] + [title.map(text) ?? ""]).filter { !$0.isEmpty }.joined(separator: "\n")
+            let caption = ([labels.joined(separator: ":")] + [title.map(\.plainText) ?? ""]).filter { !$0.isEmpty }.joined(separator: "\n")
             let colour = labels.first.flatMap { graph.labels.id($0) }.map { palette[Int($0) % palette.count] } ?? "#ffffff"
             out += "  n\(n) [label=\(quote(caption.isEmpty ? "n\(n)" : caption)), fillcolor=\"\(colour)\"];\n"
         }
@@ -19,11 +19,6 @@ public enum DOTExport {
             out += "  n\(graph.startNode(of: r)) -> n\(graph.endNode(of: r)) [label=\(quote(graph.types.name(graph.type(of: r))))];\n"
         }
         return out + "}\n"
-    }
-
-    static func text(_ v: Value) -> String {
-        if case .string(let s) = v { return s }
-        return v.literalText
     }
 
     static func quote(_ s: String) -> String {

@@ -25,13 +25,13 @@ public enum GraphMLExport {
         for n in sub.nodes {
             out += "    <node id=\"n\(n)\">\n"
             out += "      <data key=\"labels\">\(escape(graph.labelNames(n).map { ":" + $0 }.joined()))</data>\n"
-            for (k, v) in graph.namedProperties(ofNode: n) { out += "      <data key=\"\(nodeIDs[k]!)\">\(escape(text(v)))</data>\n" }
+            for (k, v) in graph.namedProperties(ofNode: n) { out += "      <data key=\"\(nodeIDs[k]!)\">\(escape(v.plainText))</data>\n" }
             out += "    </node>\n"
         }
         for r in sub.relationships {
             out += "    <edge id=\"e\(r)\" source=\"n\(graph.startNode(of: r))\" target=\"n\(graph.endNode(of: r))\">\n"
             out += "      <data key=\"type\">\(escape(graph.types.name(graph.type(of: r))))</data>\n"
-            for (k, v) in graph.namedProperties(ofRelationship: r) { out += "      <data key=\"\(edgeIDs[k]!)\">\(escape(text(v)))</data>\n" }
+            for (k, v) in graph.namedProperties(ofRelationship: r) { out += "      <data key=\"\(edgeIDs[k]!)\">\(escape(v.plainText))</data>\n" }
             out += "    </edge>\n"
         }
         return out + "  </graph>\n</graphml>\n"
@@ -47,15 +47,6 @@ public enum GraphMLExport {
         case .int: return "long"
         case .float: return "double"
         default: return "string"
-        }
-    }
-
-    static func text(_ v: Value) -> String {
-        switch v {
-        case .string(let s): return s
-        case .float(let d): return Value.floatText(d)
-        case .date(let d): return d.iso
-        default: return v.literalText
         }
     }
 

@@ -17,6 +17,16 @@ extension Value {
         }
     }
 
+    /// Text without quotes for strings and dates (toString(), CSV cells, GraphML data).
+    public var plainText: String {
+        switch self {
+        case .string(let s): return s
+        case .float(let d): return Value.floatText(d)
+        case .date(let d): return d.iso
+        default: return literalText
+        }
+    }
+
     public static func floatText(_ d: Double) -> String {
         if d.isNaN { return "NaN" }
         if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
