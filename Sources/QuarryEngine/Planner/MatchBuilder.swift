@@ -51,7 +51,12 @@ final class MatchBuilder {
             let e = try compiler.compile(value)
             op = IndexSeekOperator(ctx, op, slot: start.slot, label: label, key: key,
                                    lookup: anyOf ? .anyOf(e) : .equal(e), text: text)
-            op = try planner.nodeFilter(start, op, compiler, wasBound: false)
+            op = try planner.nodeFilter(start, op, compiler, wasBound: false, skipLabel: ctx.graph.labels.name(label))
+        case .rangeSeek(let label, let key, let lower, let upper, let text):
+            let lo = try lower.map { b throws(QueryError) in (try compiler.compile(b.0), b.1) }
+            let hi = try upper.map { b throws(QueryError) in (try compiler.compile(b.0), b.1) }
+            op = IndexSeekOperator(ctx, op, slot: start.slot, label: label, key: key, lookup: .range(lower: lo, upper: hi), text: text)
+            op = try planner.nodeFilter(start, op, compiler, wasBound: false, skipLabel: ctx.graph.labels.name(label))
         case .scan(let label):
             op = NodeScanOperator(ctx, op, slot: start.slot, label: label.map { ctx.readLabel($0, at: start.range) }, labelName: label)
             op = try planner.nodeFilter(start, op, compiler, wasBound: false, skipLabel: label)

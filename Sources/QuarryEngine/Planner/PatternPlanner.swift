@@ -109,6 +109,7 @@ final class PatternPlanner: @unchecked Sendable {
     enum StartChoice {
         case bound
         case seek(label: Int32, key: Int32, value: Expr, anyOf: Bool, text: String)
+        case rangeSeek(label: Int32, key: Int32, lower: (Expr, Bool)?, upper: (Expr, Bool)?, text: String)
         case scan(label: String?)
     }
 
@@ -138,6 +139,12 @@ final class PatternPlanner: @unchecked Sendable {
                     return (.seek(label: l, key: k, value: value, anyOf: anyOf, text: ":\(label)(\(key))"), perValue)
                 }
             }
+            for (key, bounds) in ranges(for: n, pending, bound, scope) {
+                if let k = g.keys.id(key), let index = g.index(label: l, key: k) {
+                    return (.rangeSeek(label: l, key: k, lower: bounds.lower, upper: bounds.upper, text: ":\(label)(\(key)) range"),
+                            Double(index.entryCount) * 0.3)
+                }
+            }
         }
         let counted = n.labels.map { (label: $0, count: g.labels.id($0).map { g.labelCounts[Int($0)] } ?? 0) }
         let rows = estimator.labelled(n) * estimator.selectivity(n)
@@ -147,6 +154,31 @@ final class PatternPlanner: @unchecked Sendable {
             return (.scan(label: smallest.label), rows + scanned)
         }
         return (.scan(label: nil), rows + scanned * 2)
+    }
+
+    /// `n.key > value` (and `>=`, `<`, `<=`, either way round) constraints on the node, by key.
+    func ranges(for n: PlannedNode, _ pending: [(Expr, Set<Int>)], _ bound: Set<Int>, _ scope: [String: Int])
+        -> [(String, (lower: (Expr, Bool)?, upper: (Expr, Bool)?))] {
+        guard let name = n.name else { return [] }
+        var byKey: [String: (lower: (Expr, Bool)?, upper: (Expr, Bool)?)] = [:]
+        for (e, _) in pending {
+            guard case .binary(let op, let a, let b) = e.kind else { continue }
+            let flipped: [BinaryOperator: BinaryOperator] = [.less: .greater, .greater: .less, .lessEqual: .greaterEqual, .greaterEqual: .lessEqual]
+            guard let reversed = flipped[op] else { continue }
+            for (lhs, rhs, relation) in [(a, b, op), (b, a, reversed)] {
+                guard case .property(let o, let key) = lhs.kind, case .variable(let v) = o.kind, v == name,
+                      Set(rhs.referencedNames.compactMap { scope[$0] }).isSubset(of: bound), !rhs.referencedNames.contains(name) else { continue }
+                var bounds = byKey[key] ?? (nil, nil)
+                switch relation {
+                case .greater: bounds.lower = (rhs, false)
+                case .greaterEqual: bounds.lower = (rhs, true)
+                case .less: bounds.upper = (rhs, false)
+                default: bounds.upper = (rhs, true)
+                }
+                byKey[key] = bounds
+            }
+        }
+        return byKey.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// `n.key = value` constraints on the node whose value does not depend on unbound variables.
