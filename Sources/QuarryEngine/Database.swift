@@ -70,6 +70,7 @@ public final class Database: @unchecked Sendable {
             return QueryResult(columns: ["plan"], rows: PlanPrinter.lines(root, profile: false).map { [.string($0)] },
                                statistics: WriteStatistics(), graph: graph)
         }
+        ctx.profiling = mode == .profile
         let slots = checked.parts[0].columnSlots
         var rows: [[Value]] = []
         let started = DispatchTime.now().uptimeNanoseconds
@@ -95,7 +96,8 @@ enum PlanPrinter {
         var out: [String] = []
         func walk(_ op: PhysicalOperator, _ depth: Int) {
             let indent = String(repeating: "  ", count: depth)
-            out.append(indent + op.explanation + (profile ? "  (\(op.rowsProduced) rows)" : ""))
+            let cost = String(format: "  (%d rows, %.3f ms including inputs)", op.rowsProduced, Double(op.nanoseconds) / 1e6)
+            out.append(indent + op.explanation + (profile ? cost : ""))
             for c in op.children where !(c is ArgumentOperator) { walk(c, depth + 1) }
         }
         walk(root, 0)

@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 public typealias Row = [Value]
@@ -40,6 +41,8 @@ public final class ExecutionContext: @unchecked Sendable {
     var deletedNodes = Set<NodeID>()
     var deletedRelationships = Set<RelID>()
     public var baseDirectory: String
+    /// PROFILE: operators time their work.
+    var profiling = false
     /// Warnings found while planning (names the graph has never seen).
     public var notices: [Notice] = []
 
@@ -92,7 +95,14 @@ public class PhysicalOperator {
     /// The next row, counted for PROFILE.
     @inline(__always)
     final func next() throws(QueryError) -> Row? {
+        guard ctx.profiling else {
+            let row = try produce()
+            if row != nil { rowsProduced += 1 }
+            return row
+        }
+        let started = DispatchTime.now().uptimeNanoseconds
         let row = try produce()
+        nanoseconds += DispatchTime.now().uptimeNanoseconds - started
         if row != nil { rowsProduced += 1 }
         return row
     }
