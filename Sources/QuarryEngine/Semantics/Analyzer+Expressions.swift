@@ -40,12 +40,14 @@ extension Analyzer {
             }
             if entry.isAggregate {
                 try checkAggregatePlacement(e, ctx)
+                if args.contains(where: callsRand) { throw .nonConstantExpression("an aggregate's argument (rand() changes every row)", at: e.range) }
                 var inner = ctx
                 inner.insideAggregate = true
                 for a in args { try check(a, inner) }
                 return true
             }
             if distinct { throw .unexpectedToken(found: "DISTINCT", expected: "arguments of \(entry.name)()", at: e.range) }
+            if let a = args.first { try checkArgumentType(entry.name.lowercased(), a, ctx) }
             if entry.name != "exists", let pattern = args.first(where: { if case .patternPredicate = $0.kind { return true } else { return false } }) {
                 throw .unexpectedSyntax("a pattern can only be a predicate here; count matches with size([(a)-->(b) | b])", at: pattern.range)
             }
@@ -83,6 +85,15 @@ extension Analyzer {
         case .patternPredicate(let part):
             try checkPatternExpression(part, ctx, mayIntroduce: false)
             return false
+        case .binary(.in, let a, let b):
+            switch staticType(b, ctx) {
+            case .scalar?, .map?: throw .invalidArgumentType("IN needs a list on its right, not \(b.canonicalText)", at: b.range)
+            default: break
+            }
+            let left = try check(a, ctx)
+            return try check(b, ctx) || left
+        case .property(let object, _) where staticType(object, ctx) == .path:
+            throw .invalidArgumentType("a path has no properties", at: e.range)
         case .binary(let op, let a, let b) where op == .and || op == .or || op == .xor:
             try checkBooleanOperand(a, op.rawValue)
             try checkBooleanOperand(b, op.rawValue)
@@ -104,6 +115,50 @@ extension Analyzer {
             for child in children(of: e) { any = try check(child, ctx) || any }
             return any
         }
+    }
+
+    enum StaticType { case node, relationship, path, scalar, list, map }
+
+    /// What an expression certainly is before the query runs, where that is known.
+    func staticType(_ e: Expr, _ ctx: ExpressionContext) -> StaticType? {
+        switch e.kind {
+        case .variable(let name) where !ctx.locals.contains(name):
+            switch ctx.scope[name]?.kind {
+            case .node?: return .node
+            case .relationship?: return .relationship
+            case .path?: return .path
+            default: return nil
+            }
+        case .literal(.null): return nil
+        case .literal(.list): return .list
+        case .literal(.map): return .map
+        case .literal: return .scalar
+        case .list: return .list
+        case .map: return .map
+        default: return nil
+        }
+    }
+
+    /// Arguments that can never suit the function are rejected before the query runs.
+    func checkArgumentType(_ function: String, _ argument: Expr, _ ctx: ExpressionContext) throws(QueryError) {
+        guard let type = staticType(argument, ctx) else { return }
+        let wrong: Set<StaticType>
+        switch function {
+        case "labels": wrong = [.relationship, .path, .scalar, .list, .map]
+        case "type": wrong = [.node, .path, .scalar, .list, .map]
+        case "length": wrong = [.node, .relationship, .map]
+        case "size": wrong = [.node, .relationship, .path]
+        case "properties", "keys": wrong = [.path, .scalar, .list]
+        default: return
+        }
+        if wrong.contains(type) {
+            throw .invalidArgumentType("\(function)() cannot take \(argument.canonicalText)", at: argument.range)
+        }
+    }
+
+    func callsRand(_ e: Expr) -> Bool {
+        if case .function(let name, _, _) = e.kind, name.lowercased() == "rand" { return true }
+        return e.children.contains(where: callsRand)
     }
 
     /// A literal that can never be a boolean is rejected before the query runs.

@@ -36,6 +36,7 @@ extension Analyzer {
         let orderScope = p.distinct && aggregates.isEmpty ? outputs : scope.merging(outputs) { _, new in new }
 
         var order: [SortItem] = []
+        let projectedAggregates = Set(aggregates.map(\.key))
         for s in p.orderBy {
             var e = s.expression
             if let match = items.first(where: { text(of: $0.expression) == text(of: e) && !isVariable($0.expression) }) {
@@ -43,6 +44,11 @@ extension Analyzer {
             }
             let hasAggregate = try check(e, ExpressionContext(scope: orderScope, allowAggregates: !aggregates.isEmpty))
             if hasAggregate {
+                var found: [CheckedProjection.Aggregate] = []
+                collectAggregates(e, into: &found)
+                for a in found where !projectedAggregates.contains(a.key) && !projectedAggregates.isEmpty {
+                    for arg in a.expression.children { try check(arg, ExpressionContext(scope: outputs, allowAggregates: false)) }
+                }
                 collectAggregates(e, into: &aggregates)
             }
             if !aggregates.isEmpty { try checkGrouped(e, grouping, outputs: outputs) }
@@ -52,9 +58,26 @@ extension Analyzer {
             order.append(SortItem(expression: e, descending: s.descending))
         }
         for bound in [p.skip, p.limit].compactMap({ $0 }) { try checkConstant(bound) }
-        if let w = p.predicate { try checkNoAggregate(w, orderScope, "in WHERE") }
+        let texts = Dictionary(items.filter { !isVariable($0.expression) }.map { (text(of: $0.expression), $0.name) }) { first, _ in first }
+        let predicate = p.predicate.map { replacingProjected($0, texts) }
+        if let w = predicate { try checkNoAggregate(w, orderScope, "in WHERE") }
         return CheckedProjection(items: items, aggregates: aggregates, distinct: p.distinct, orderBy: order,
-                                 skip: p.skip, limit: p.limit, predicate: p.predicate, orderScope: orderScope)
+                                 skip: p.skip, limit: p.limit, predicate: predicate, orderScope: orderScope)
+    }
+
+    /// The expression with every part written like a projected item replaced by that item's name.
+    func replacingProjected(_ e: Expr, _ texts: [String: String]) -> Expr {
+        if let name = texts[text(of: e)] { return Expr(.variable(name), e.range) }
+        var copy = e
+        switch e.kind {
+        case .binary(let op, let a, let b): copy.kind = .binary(op, replacingProjected(a, texts), replacingProjected(b, texts))
+        case .unary(let op, let a): copy.kind = .unary(op, replacingProjected(a, texts))
+        case .isNull(let a, let negated): copy.kind = .isNull(replacingProjected(a, texts), negated: negated)
+        case .property(let o, let k): copy.kind = .property(replacingProjected(o, texts), k)
+        case .function(let name, let distinct, let args): copy.kind = .function(name: name, distinct: distinct, args: args.map { replacingProjected($0, texts) })
+        default: break
+        }
+        return copy
     }
 
     func isVariable(_ e: Expr) -> Bool {
