@@ -80,14 +80,22 @@ final class MatchBuilder {
                 if let props = rel.properties, case .map(let entries) = props.kind {
                     for (k, v) in entries { filters.append((ctx.readKey(k, at: props.range), try compiler.compile(v))) }
                 }
-                op = VarExpandOperator(ctx, op, from: from.slot, relationships: rel.slot, to: to.slot, direction: direction,
+                // A relationship list bound earlier (`WITH [r1, r2] AS rs MATCH ()-[rs*]->()`) is
+                // matched by expanding into a fresh slot and keeping the path equal to it.
+                let listBound = bound.contains(rel.slot)
+                let output = listBound ? planner.slots.next() : rel.slot
+                op = VarExpandOperator(ctx, op, from: from.slot, relationships: output, to: to.slot, direction: direction,
                                        types: types, minHops: length.min ?? 1, maxHops: length.max, toBound: toBound,
                                        excluded: relationshipsHere, propertyFilter: filters, text: text)
                 if step.reversed {
-                    op = ProjectOperator(ctx, op, items: [(rel.slot, { row in
-                        if case .list(let l) = row[rel.slot] { return .list(l.reversed()) }
-                        return row[rel.slot]
+                    op = ProjectOperator(ctx, op, items: [(output, { row in
+                        if case .list(let l) = row[output] { return .list(l.reversed()) }
+                        return row[output]
                     })], text: "reverse \(rel.name ?? "")")
+                }
+                if listBound {
+                    op = FilterOperator(ctx, op, predicate: { row in .bool(GroupKey(row[output]) == GroupKey(row[rel.slot])) },
+                                        text: "\(rel.name ?? "") is the bound list")
                 }
             } else {
                 op = ExpandOperator(ctx, op, from: from.slot, relationship: rel.slot, to: to.slot, direction: direction,
