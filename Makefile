@@ -1,8 +1,13 @@
 # Quarry: common tasks. `make test` is what CI runs.
-.PHONY: build release run test tck readline bench
+.PHONY: build release run test tck readline xmllint bench
 
 readline:
 	@dpkg -s libreadline-dev >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreadline-dev)
+
+# The GraphML export is checked with xmllint, and the DOT export read back with pydot.
+xmllint:
+	@command -v xmllint >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libxml2-utils)
+	@python3 -c "import networkx, pydot" >/dev/null 2>&1 || python3 -m pip install -q pydot networkx || true
 
 build:
 	swift build
@@ -13,7 +18,7 @@ release:
 run: readline build
 	.build/debug/quarry
 
-test: readline
+test: readline xmllint
 	swift build --build-tests
 	swift test
 

@@ -27,6 +27,7 @@ let package = Package(
         .testTarget(
             name: "QuarryEngineTests",
             dependencies: ["QuarryEngine", "QuarryShell"],
+            exclude: ["Schemas"],
             resources: [.copy("Cases")]
         ),
         .testTarget(name: "QuarryShellTests", dependencies: ["QuarryShell", "QuarryEngine"]),

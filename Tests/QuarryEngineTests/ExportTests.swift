@@ -68,6 +68,32 @@ struct ExportTests {
         #expect(sub.nodes.count == result.rows.count + 1)
     }
 
+    /// The GraphML export validates against the GraphML structure schema (`Schemas/graphml.xsd`)
+    /// with xmllint (Debian's libxml2-utils, which `make test` installs), and a broken file does not.
+    @Test func graphmlValidatesAgainstTheSchema() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") else {
+            print("skipping the GraphML schema check: xmllint is missing (apt-get install libxml2-utils)")
+            return
+        }
+        let graph = try Self.sampleGraph()
+        let schema = CaseTests.packageRoot + "/Tests/QuarryEngineTests/Schemas/graphml.xsd"
+        func validates(_ text: String) throws -> Bool {
+            let path = temporary("g.graphml")
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+            process.arguments = ["--noout", "--schema", schema, path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        }
+        let text = GraphMLExport.write(Subgraph.whole(graph), of: graph)
+        #expect(try validates(text))
+        #expect(try !validates(text.replacingOccurrences(of: "edgedefault=\"directed\"", with: "")))
+    }
+
     /// GraphML and DOT read back with networkx (from the machine's Python) to the same counts and
     /// attributes; skipped where networkx is missing.
     @Test(arguments: ["graphml", "dot"])
