@@ -38,12 +38,6 @@ public struct QueryError: Error, Sendable, CustomStringConvertible {
         return s
     }
 
-    public func at(_ r: SourceRange) -> QueryError {
-        var e = self
-        if e.range == nil { e.range = r }
-        return e
-    }
-
     /// The full display: `FILE:LINE:COL: message`, the source line, and a caret under the spot.
     /// `baseOffset` locates the statement inside `text` (a script holding several statements).
     public func rendered(in text: String, file: String? = nil, baseOffset: Int = 0) -> String {

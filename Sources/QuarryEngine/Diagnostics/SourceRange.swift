@@ -8,8 +8,6 @@ public struct SourceRange: Sendable, Hashable {
         self.end = max(start, end)
     }
 
-    public static let none = SourceRange(0, 0)
-
     public func union(_ other: SourceRange) -> SourceRange {
         SourceRange(min(start, other.start), max(end, other.end))
     }

@@ -34,6 +34,4 @@ public struct Bitset: Sendable {
             word = words[w]
         }
     }
-
-    public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 }

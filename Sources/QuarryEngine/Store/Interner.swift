@@ -16,6 +16,4 @@ public struct Interner: Sendable {
     }
 
     public func name(_ id: Int32) -> String { names[Int(id)] }
-
-    public var count: Int { names.count }
 }
