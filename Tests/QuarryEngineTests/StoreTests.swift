@@ -37,13 +37,13 @@ struct StoreTests {
         var g = Graph()
         let actor = g.labelID("Actor"), place = g.labelID("Place")
         #expect(g.labelID("Actor") == actor && actor != place)
-        #expect(g.labels.count == 2 && g.labels.name(place) == "Place" && g.labels.id("Actor") == actor)
+        #expect(g.labels.names.count == 2 && g.labels.name(place) == "Place" && g.labels.id("Actor") == actor)
         #expect(g.labels.id("actor") == nil, "names are case-sensitive")
 
         let claimed = g.typeID("CLAIMED")
-        #expect(g.typeID("CLAIMED") == claimed && g.types.count == 1 && g.types.name(claimed) == "CLAIMED")
+        #expect(g.typeID("CLAIMED") == claimed && g.types.names.count == 1 && g.types.name(claimed) == "CLAIMED")
         let name = g.keyID("name")
-        #expect(g.keyID("name") == name && g.keyID("age") == name + 1 && g.keys.count == 2)
+        #expect(g.keyID("name") == name && g.keyID("age") == name + 1 && g.keys.names.count == 2)
         #expect(g.typeID("Actor") == claimed + 1, "labels, types and keys are separate name spaces")
     }
 
@@ -179,7 +179,7 @@ struct StoreTests {
         _ = g.createNode(labels: [g.labelID("Place")])
         g.compact()
 
-        #expect(snapshot.nodeCount == 2 && snapshot.labels.count == 1 && snapshot.labelCounts == [1])
+        #expect(snapshot.nodeCount == 2 && snapshot.labels.names.count == 1 && snapshot.labelCounts == [1])
         #expect(same(snapshot.nodeProperty(a, name), .string("x")))
         #expect(snapshot.isAlive(relationship: r) && snapshot.relationshipIDLimit == 1)
         #expect(neighbours(snapshot, a, .both) == [[r, b, 1]] && neighbours(snapshot, b, .outgoing) == [])
