@@ -7,7 +7,7 @@ public struct QueryResult: Sendable {
     public var statistics: WriteStatistics
     /// The graph as the statement left it, to render the nodes and relationships in `rows`.
     public var graph: Graph
-    /// A message instead of rows (schema commands).
+    /// Text to show instead of a table: what a schema command did, or the plan of EXPLAIN/PROFILE.
     public var message: String?
     /// Warnings about the query (a label or key the graph has never seen).
     public var notices: [Notice] = []
@@ -67,8 +67,9 @@ public final class Database: @unchecked Sendable {
         let width = checked.slots.count
         for leaf in leaves { leaf.row = Row(repeating: .null, count: width) }
         if mode == .explain {
-            return QueryResult(columns: ["plan"], rows: PlanPrinter.lines(root, profile: false).map { [.string($0)] },
-                               statistics: WriteStatistics(), graph: graph)
+            let lines = PlanPrinter.lines(root, profile: false)
+            return QueryResult(columns: ["plan"], rows: lines.map { [.string($0)] }, statistics: WriteStatistics(), graph: graph,
+                               message: lines.joined(separator: "\n"))
         }
         ctx.profiling = mode == .profile
         let slots = checked.parts[0].columnSlots
@@ -83,7 +84,8 @@ public final class Database: @unchecked Sendable {
         if mode == .profile {
             var lines = PlanPrinter.lines(root, profile: true)
             lines.append(String(format: "Total: %.3f ms, %d rows", Double(elapsed) / 1e6, rows.count))
-            return QueryResult(columns: ["plan"], rows: lines.map { [.string($0)] }, statistics: ctx.statistics, graph: ctx.graph)
+            return QueryResult(columns: ["plan"], rows: lines.map { [.string($0)] }, statistics: ctx.statistics, graph: ctx.graph,
+                               message: lines.joined(separator: "\n"))
         }
         return QueryResult(columns: checked.columns, rows: rows, statistics: ctx.statistics, graph: ctx.graph,
                            notices: checked.isUpdating ? [] : ctx.notices)

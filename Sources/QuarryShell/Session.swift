@@ -100,7 +100,8 @@ public final class Session {
     }
 
     func present(_ result: QueryResult, milliseconds: Double) {
-        if let message = result.message, result.columns.isEmpty {
+        // Messages (schema commands, plans) read best as text; machine formats keep the rows.
+        if let message = result.message, result.columns.isEmpty || format == .table {
             if format == .jsonl { output(ResultWriter(format: .jsonl).render(result)) } else { output(message + "\n") }
             return
         }
