@@ -29,8 +29,8 @@ extension Session {
             s.output("Loaded \(arg): \(s.graphSummary).\n")
             return nil
         },
-        MetaCommand(name: "import", arguments: "DIR", summary: "replace the graph with the CSV files of a folder (neo4j-admin layout)") { s, arg in
-            guard !arg.isEmpty else { return "usage: :import DIR|FILE.jsonl" }
+        MetaCommand(name: "import", arguments: "DIR", summary: "replace the graph with a CSV folder (neo4j-admin layout) or an exported .jsonl, .graphml or .dot file") { s, arg in
+            guard !arg.isEmpty else { return "usage: :import DIR|FILE.jsonl|FILE.graphml|FILE.dot" }
             guard s.importDirectory(s.resolve(arg)) else { return "" }
             s.output("Imported \(arg): \(s.graphSummary).\n")
             return nil

@@ -26,11 +26,23 @@ extension Session {
         return true
     }
 
-    /// Replaces the graph with a CSV folder (neo4j-admin layout) or a JSON Lines graph file.
+    /// Replaces the graph with a CSV folder (neo4j-admin layout) or a graph file written by
+    /// `:export` (JSON Lines, GraphML, DOT).
     @discardableResult
     public func importDirectory(_ path: String) -> Bool {
         do {
-            database.replaceGraph(path.lowercased().hasSuffix(".jsonl") ? try JSONLGraphFormat.read(path: path) : try AdminImport.load(directory: path))
+            let lower = path.lowercased()
+            let graph: Graph
+            if lower.hasSuffix(".jsonl") {
+                graph = try JSONLGraphFormat.read(path: path)
+            } else if lower.hasSuffix(".graphml") {
+                graph = try GraphMLImport.read(path: path)
+            } else if lower.hasSuffix(".dot") || lower.hasSuffix(".gv") {
+                graph = try DOTImport.read(path: path)
+            } else {
+                graph = try AdminImport.load(directory: path)
+            }
+            database.replaceGraph(graph)
             return true
         } catch {
             errorOutput("quarry: \(error.message)\n")

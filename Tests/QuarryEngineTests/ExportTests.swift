@@ -59,6 +59,20 @@ struct ExportTests {
         #expect(try Self.fingerprint(AdminImport.load(directory: folder)) == Self.fingerprint(graph))
     }
 
+    @Test func graphmlRoundTrip() throws {
+        let graph = try Self.sampleGraph()
+        let path = temporary("g.graphml")
+        try GraphMLExport.write(Subgraph.whole(graph), of: graph).write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try Self.fingerprint(GraphMLImport.read(path: path)) == Self.fingerprint(graph))
+    }
+
+    @Test func dotRoundTrip() throws {
+        let graph = try Self.sampleGraph()
+        let path = temporary("g.dot")
+        try DOTExport.write(Subgraph.whole(graph), of: graph).write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try Self.fingerprint(DOTImport.read(path: path)) == Self.fingerprint(graph))
+    }
+
     /// A query's nodes, relationships and paths, with the end nodes of its relationships.
     @Test func subgraphOfAQuery() throws {
         let db = Database(graph: try Self.sampleGraph())

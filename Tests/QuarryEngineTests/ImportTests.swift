@@ -62,6 +62,27 @@ struct ImportTests {
         }
     }
 
+    /// Malformed graph files stop the import with their place.
+    @Test(arguments: [
+        ("g.jsonl", "{\"type\":\"node\",\"id\":1}\n{\"type\":\"node\",\"id\":1}\n", "g.jsonl:2:1", "appears twice"),
+        ("g.jsonl", "{\"type\":\"relationship\",\"id\":1,\"label\":\"T\",\"start\":5,\"end\":6}\n", "g.jsonl:1:1", "not given before"),
+        ("g.jsonl", "{\"type\": nope}\n", "g.jsonl:1:1", "not a JSON value"),
+        ("g.graphml", "<graphml><graph edgedefault=\"directed\"><node id=\"a\"/>\n<edge source=\"a\" target=\"b\"/></graph></graphml>", "g.graphml:2:", "not defined"),
+        ("g.graphml", "<graphml><graph>\n<node id=\"a\"></graph></graphml>", "g.graphml:2:", "closed"),
+        ("g.dot", "digraph quarry {\n  n0 [quarry_properties=\"{a: }\"];\n}\n", "g.dot:2:1", "expected an expression"),
+    ])
+    func malformedGraphFile(name: String, text: String, place: String, reason: String) throws {
+        let path = try folder([name: text]) + "/" + name
+        do {
+            _ = name.hasSuffix(".jsonl") ? try JSONLGraphFormat.read(path: path)
+                : name.hasSuffix(".graphml") ? try GraphMLImport.read(path: path) : try DOTImport.read(path: path)
+            Issue.record("expected an error for \(name)")
+        } catch {
+            #expect(error.message.contains(place), "\(error.message)")
+            #expect(error.message.contains(reason), "\(error.message)")
+        }
+    }
+
     @Test func missingOrEmptyFolders() throws {
         #expect(throws: QueryError.self) { try AdminImport.load(directory: "/nonexistent/quarry") }
         #expect(throws: QueryError.self) { try AdminImport.load(directory: try folder([:])) }
