@@ -26,12 +26,13 @@ struct QuarryBench {
             return args[i + 1]
         }
         guard let data = option("--data"), let queriesPath = option("--queries"), let out = option("--out") else {
-            FileHandle.standardError.write(Data("usage: quarry-bench --data DIR --queries FILE --out FILE.json [--warmup 3] [--runs 20] [--index Label.key]...\n".utf8))
+            FileHandle.standardError.write(Data("usage: quarry-bench --data DIR --queries FILE --out FILE.json [--warmup 3] [--runs 20] [--index Label.key]... [--only Q01,Q02]\n".utf8))
             exit(2)
         }
         let warmup = Int(option("--warmup", "3")!) ?? 3
         let runs = Int(option("--runs", "20")!) ?? 20
         let indexes = args.indices.filter { args[$0] == "--index" && $0 + 1 < args.count }.map { args[$0 + 1] }
+        let only = option("--only").map { Set($0.split(separator: ",").map(String.init)) }
         do {
             let text = try String(contentsOfFile: queriesPath, encoding: .utf8)
             let started = DispatchTime.now().uptimeNanoseconds
@@ -42,7 +43,7 @@ struct QuarryBench {
             }
             let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             var report: [String] = []
-            for (name, query) in BenchmarkWorkload.queries(in: text) {
+            for (name, query) in BenchmarkWorkload.queries(in: text) where only?.contains(name) ?? true {
                 var times: [Double] = []
                 var last: QueryResult?
                 for i in 0..<(warmup + runs) {

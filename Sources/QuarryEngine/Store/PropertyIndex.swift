@@ -17,13 +17,16 @@ public struct PropertyIndex: Sendable {
     mutating func insert(_ v: Value, _ node: NodeID) {
         guard !v.isNull else { return }
         byValue[GroupKey(v), default: []].append(node)
+        entryCount += 1
         sortedIsCurrent = false
     }
 
     mutating func remove(_ v: Value, _ node: NodeID) {
         guard !v.isNull else { return }
         let k = GroupKey(v)
+        let before = byValue[k]?.count ?? 0
         byValue[k]?.removeAll { $0 == node }
+        entryCount -= before - (byValue[k]?.count ?? 0)
         if byValue[k]?.isEmpty == true { byValue[k] = nil }
         sortedIsCurrent = false
     }
@@ -41,7 +44,8 @@ public struct PropertyIndex: Sendable {
         return (byValue[GroupKey(v)] ?? []).sorted()
     }
 
-    public var entryCount: Int { byValue.values.reduce(0) { $0 + $1.count } }
+    /// Nodes in the index, kept up to date (the planner asks on every query).
+    public private(set) var entryCount = 0
 
     public var distinctValues: Int { byValue.count }
 
