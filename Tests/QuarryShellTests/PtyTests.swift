@@ -139,6 +139,26 @@ struct PtyTests {
         try run(second, "", shows: "│ 'remember me' │")
     }
 
+    /// Ctrl-R searches the history; the history file is capped at 2,000 entries.
+    @Test func reverseSearchAndHistoryCap() throws {
+        let old = (1...2_500).map { "RETURN \($0) AS old;" }.joined(separator: "\n") + "\n"
+        try FileManager.default.createDirectory(atPath: (sandbox.historyFile as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try old.write(toFile: sandbox.historyFile, atomically: true, encoding: .utf8)
+        let terminal = try start()
+        try run(terminal, "RETURN 'needle' AS found;", shows: "│ 'needle' │")
+        try run(terminal, "RETURN 'other' AS o;", shows: "│ 'other' │")
+        terminal.send("\u{12}needle")
+        try terminal.expect("RETURN 'needle' AS found;")
+        terminal.send("\r")
+        try terminal.expect("│ 'needle' │")
+        try terminal.expect("quarry> ")
+        terminal.send(PseudoTerminal.ctrlD)
+        #expect(terminal.waitForExit() == 0)
+        let kept = try String(contentsOfFile: sandbox.historyFile, encoding: .utf8).split(separator: "\n")
+        #expect(kept.count <= 2_000)
+        #expect(kept.last == "RETURN 'needle' AS found;")
+    }
+
     @Test func ctrlCClearsTheTypedLineWithoutRunningIt() throws {
         let terminal = try start()
         terminal.send("RETURN 'typed' AS t")

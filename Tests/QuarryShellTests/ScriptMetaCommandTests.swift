@@ -80,6 +80,18 @@ struct ScriptMetaCommandTests {
         #expect(run.lines == ["c", "58"])
     }
 
+    /// A dataset whose script fails part-way is not loaded at all: the error names the script's
+    /// file, line and column, and the graph stays as it was.
+    @Test func aBrokenDatasetLeavesTheGraphAsItWas() throws {
+        _ = sandbox.write("broken/load.cypher", "CREATE (:Half {n: 1});\nCREATE (:Half {n: 2});\nMATCH (h:Half) RETURN h.nope +;\n")
+        let run = try sandbox.quarry("--format", "csv", "--no-bail",
+                                     stdin: ":load broken\nMATCH (n) RETURN count(*) AS c;\nMATCH (h:Half) RETURN count(h) AS halves;\n")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("broken/load.cypher:3:"), "\(run.stderr)")
+        #expect(run.stderr.contains("SyntaxError"))
+        #expect(run.lines == ["c", "58", "halves", "0"])
+    }
+
     @Test func loadingADatasetReplacesTheGraph() throws {
         let run = try sandbox.quarry("--empty", "--format", "csv", stdin: ":load kabul-restaurant-bombing\nMATCH (n) RETURN count(*) AS c;\n")
         #expect(run.status == 0)
