@@ -49,7 +49,7 @@ struct Quarry: ParsableCommand {
     @Flag(help: "Start from an empty graph.")
     var empty = false
 
-    @Option(name: .customLong("import"), help: ArgumentHelp("Start from the CSV files of a folder (neo4j-admin import layout).", valueName: "dir"))
+    @Option(name: .customLong("import"), help: ArgumentHelp("Start from a folder of CSV files (neo4j-admin import layout) or an exported .jsonl, .graphml or .dot file.", valueName: "path"))
     var importDirectory: String?
 
     @Flag(inversion: .prefixedNo, help: "Stop a script at its first error.")
