@@ -148,10 +148,10 @@ extension ExecutionContext {
         switch v {
         case .null: return .null
         case .node(let n):
-            if deletedNodes.contains(n) { throw .deletedEntityAccess(at: r) }
+            if !deletedNodes.isEmpty, deletedNodes.contains(n) { throw .deletedEntityAccess(at: r) }
             return graph.nodeProperty(n, key)
         case .relationship(let rel):
-            if deletedRelationships.contains(rel) { throw .deletedEntityAccess(at: r) }
+            if !deletedRelationships.isEmpty, deletedRelationships.contains(rel) { throw .deletedEntityAccess(at: r) }
             return graph.relationshipProperty(rel, key)
         case .map(let m): return m[name] ?? .null
         case .date(let d):
