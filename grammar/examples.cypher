@@ -394,3 +394,9 @@ UNWIND $rows AS r CREATE (:Event {id: r.id, name: r.name, fatalities: toInteger(
 // map_projection — a map of chosen properties of a node, with extra entries
 MATCH (a:Actor)-[:MADE]->(c:Claim) RETURN a {.name, .kind, claim: c.summary}
 ;
+// reduce_expression — fold a list into one value
+RETURN reduce(total = 0, x IN [1, 2, 3] | total + x) AS total
+;
+// quantifier_expression — without WHERE the elements themselves are tested
+RETURN all(flag IN [true, true]) AS everything
+;
