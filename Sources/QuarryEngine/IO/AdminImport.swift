@@ -19,17 +19,23 @@ public enum AdminImport {
             throw .file("cannot be listed", path: directory)
         }
         guard !names.isEmpty else { throw .file("holds no .csv files", path: directory) }
-        var files: [(path: String, reader: CSVReader, header: ImportHeader)] = []
-        for name in names {
+        // Files are read one at a time (node files first), so only one is in memory at once.
+        func open(_ name: String) throws(QueryError) -> (CSVReader, ImportHeader) {
             let path = (directory as NSString).appendingPathComponent(name)
             var reader = try CSVReader.open(path: path)
             guard let first = try reader.next() else { throw .csv("the file is empty (a header row is needed)", file: path, line: 1, column: 1) }
-            let header = try ImportHeader(first.fields.map { $0 ?? "" }, file: path, stem: String(name.dropLast(4)))
-            files.append((path, reader, header))
+            return (reader, try ImportHeader(first.fields.map { $0 ?? "" }, file: path, stem: String(name.dropLast(4))))
         }
         var builder = ImportBuilder()
-        for f in files where f.header.isNodeFile { try builder.loadNodes(f.reader, f.header) }
-        for f in files where !f.header.isNodeFile { try builder.loadRelationships(f.reader, f.header) }
+        var relationshipFiles: [String] = []
+        for name in names {
+            let (reader, header) = try open(name)
+            if header.isNodeFile { try builder.loadNodes(reader, header) } else { relationshipFiles.append(name) }
+        }
+        for name in relationshipFiles {
+            let (reader, header) = try open(name)
+            try builder.loadRelationships(reader, header)
+        }
         builder.graph.compact()
         return builder.graph
     }

@@ -24,15 +24,65 @@ public struct CSVReader {
     }
 
     public static func open(path: String, delimiter: UInt8 = UInt8(ascii: ",")) throws(QueryError) -> CSVReader {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readBytes(path) else {
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
                 throw .file(isDir.boolValue ? "is a folder, not a file" : "cannot be read", path: path)
             }
             throw .file("no such file", path: path)
         }
-        guard String(data: data, encoding: .utf8) != nil else { throw .file("is not UTF-8 text", path: path) }
-        return CSVReader(data: [UInt8](data), delimiter: delimiter, file: path)
+        guard CSVReader.isUTF8(bytes) else { throw .file("is not UTF-8 text", path: path) }
+        return CSVReader(data: bytes, delimiter: delimiter, file: path)
+    }
+
+    /// The whole file, read straight into one array (no intermediate Data copy).
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let fd = Glibc.open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = read(fd, buffer.baseAddress! + done, size - done)
+                if n <= 0 {
+                    failed = n < 0
+                    break
+                }
+                done += n
+            }
+            count = done
+        }
+        return failed ? nil : bytes
+    }
+
+    /// Validates UTF-8 without building a String of the whole file.
+    static func isUTF8(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return false
+            }
+            guard i + length <= n else { return false }
+            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return false }
+            if b == 0xE0 && bytes[i + 1] < 0xA0 || b == 0xED && bytes[i + 1] > 0x9F
+                || b == 0xF0 && bytes[i + 1] < 0x90 || b == 0xF4 && bytes[i + 1] > 0x8F { return false }
+            i += length
+        }
+        return true
     }
 
     /// The next record; an empty field (nothing between delimiters) is nil, `""` is the empty string.

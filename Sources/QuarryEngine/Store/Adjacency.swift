@@ -31,16 +31,24 @@ public struct Adjacency: Sendable {
 
     var needsRebuild: Bool { pendingCount > 4096 && pendingCount > entries.count / 8 }
 
-    /// Rebuilds the block from `(node, entry)` pairs of the live relationships.
-    mutating func rebuild(nodeCount: Int, from pairs: [(NodeID, AdjacencyEntry)]) {
+    /// Rebuilds the block straight from the relationship columns (a counting sort by `keys`, the
+    /// start or end node; `others` is the node at the far end), with no intermediate copies.
+    mutating func rebuild(nodeCount: Int, keys: [NodeID], others: [NodeID], types: [Int32], alive: Bitset) {
         var counts = [Int32](repeating: 0, count: nodeCount + 1)
-        for (n, _) in pairs { counts[Int(n) + 1] += 1 }
+        var r = alive.next(from: 0)
+        while let rel = r {
+            counts[Int(keys[rel]) + 1] += 1
+            r = alive.next(from: rel + 1)
+        }
         for i in 0..<nodeCount { counts[i + 1] += counts[i] }
         var fill = counts
-        var out = [AdjacencyEntry](repeating: AdjacencyEntry(relationship: 0, type: 0, other: 0), count: pairs.count)
-        for (n, e) in pairs {
-            out[Int(fill[Int(n)])] = e
-            fill[Int(n)] += 1
+        var out = [AdjacencyEntry](repeating: AdjacencyEntry(relationship: 0, type: 0, other: 0), count: Int(counts[nodeCount]))
+        r = alive.next(from: 0)
+        while let rel = r {
+            let n = Int(keys[rel])
+            out[Int(fill[n])] = AdjacencyEntry(relationship: RelID(rel), type: types[rel], other: others[rel])
+            fill[n] += 1
+            r = alive.next(from: rel + 1)
         }
         for n in 0..<nodeCount where counts[n + 1] - counts[n] > 1 {
             out[Int(counts[n])..<Int(counts[n + 1])].sort { ($0.type, $0.relationship) < ($1.type, $1.relationship) }

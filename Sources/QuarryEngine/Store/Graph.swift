@@ -195,19 +195,8 @@ public struct Graph: Sendable {
     }
 
     public mutating func compact() {
-        var outPairs: [(NodeID, AdjacencyEntry)] = []
-        var inPairs: [(NodeID, AdjacencyEntry)] = []
-        outPairs.reserveCapacity(relationshipCount)
-        inPairs.reserveCapacity(relationshipCount)
-        var r = relAlive.next(from: 0)
-        while let rel = r {
-            let t = relType[rel], s = relStart[rel], e = relEnd[rel]
-            outPairs.append((s, AdjacencyEntry(relationship: RelID(rel), type: t, other: e)))
-            inPairs.append((e, AdjacencyEntry(relationship: RelID(rel), type: t, other: s)))
-            r = relAlive.next(from: rel + 1)
-        }
-        outgoing.rebuild(nodeCount: nodeIDLimit, from: outPairs)
-        incoming.rebuild(nodeCount: nodeIDLimit, from: inPairs)
+        outgoing.rebuild(nodeCount: nodeIDLimit, keys: relStart, others: relEnd, types: relType, alive: relAlive)
+        incoming.rebuild(nodeCount: nodeIDLimit, keys: relEnd, others: relStart, types: relType, alive: relAlive)
     }
 
     // MARK: Scans

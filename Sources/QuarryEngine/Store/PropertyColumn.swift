@@ -36,7 +36,12 @@ public struct PropertyColumn: Sendable {
 
     /// Appends values for the consecutive ids `first ..< first + new.count` (bulk import).
     mutating func append(first: Int, _ new: [Value]) {
-        if values.isEmpty { base = first }
+        if values.isEmpty {
+            base = first
+            values = new
+            count = new.reduce(0) { $0 + ($1.isNull ? 0 : 1) }
+            return
+        }
         let gap = first - (base + values.count)
         if gap > 0 { values.append(contentsOf: repeatElement(Value.null, count: gap)) }
         values.append(contentsOf: new)
