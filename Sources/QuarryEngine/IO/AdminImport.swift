@@ -41,15 +41,27 @@ public enum AdminImport {
     }
 }
 
-/// Ids of one id group, by integer where they are integers, otherwise by text.
+/// Ids of one id group: small non-negative integers in an array indexed by the id (the usual
+/// case, and no hashing), other integers and text in dictionaries.
 struct IDSpace {
+    static let denseLimit: Int64 = 1 << 26
+    var dense: [NodeID] = []
     var integers: [Int64: NodeID] = [:]
     var strings: [String: NodeID] = [:]
 
     subscript(_ text: String) -> NodeID? {
-        get { Int64(text).map { integers[$0] } ?? strings[text] }
+        get {
+            guard let i = Int64(text) else { return strings[text] }
+            guard i >= 0, i < IDSpace.denseLimit else { return integers[i] }
+            guard i < dense.count else { return nil }
+            let node = dense[Int(i)]
+            return node < 0 ? nil : node
+        }
         set {
-            if let i = Int64(text) { integers[i] = newValue } else { strings[text] = newValue }
+            guard let i = Int64(text) else { return strings[text] = newValue }
+            guard i >= 0, i < IDSpace.denseLimit else { return integers[i] = newValue }
+            if i >= dense.count { dense.append(contentsOf: repeatElement(-1, count: max(Int(i) + 1, dense.count * 2) - dense.count)) }
+            dense[Int(i)] = newValue ?? -1
         }
     }
 }

@@ -109,12 +109,13 @@ indirect enum ImportType {
         case .string: return .string(text)
         case .idValue: return Int64(text).map(Value.int) ?? .string(text)
         case .integer:
-            guard let i = Int64(text.trimmingCharacters(in: .whitespaces)) else {
+            // Most fields are plain digits: trim only when the plain parse fails.
+            guard let i = Int64(text) ?? Int64(text.trimmingCharacters(in: .whitespaces)) else {
                 throw .csv("'\(text)' is not an integer", file: file, line: line, column: column)
             }
             return .int(i)
         case .float:
-            guard let d = Double(text.trimmingCharacters(in: .whitespaces)) else {
+            guard let d = Double(text) ?? Double(text.trimmingCharacters(in: .whitespaces)) else {
                 throw .csv("'\(text)' is not a number", file: file, line: line, column: column)
             }
             return .float(d)
