@@ -58,8 +58,14 @@ struct IDSpace {
             return node < 0 ? nil : node
         }
         set {
-            guard let i = Int64(text) else { return strings[text] = newValue }
-            guard i >= 0, i < IDSpace.denseLimit else { return integers[i] = newValue }
+            guard let i = Int64(text) else {
+                strings[text] = newValue
+                return
+            }
+            guard i >= 0, i < IDSpace.denseLimit else {
+                integers[i] = newValue
+                return
+            }
             if i >= dense.count { dense.append(contentsOf: repeatElement(-1, count: max(Int(i) + 1, dense.count * 2) - dense.count)) }
             dense[Int(i)] = newValue ?? -1
         }
