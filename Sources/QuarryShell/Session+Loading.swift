@@ -45,7 +45,7 @@ extension Session {
             database.replaceGraph(graph)
             return true
         } catch {
-            errorOutput("quarry: \(error.message)\n")
+            errorOutput("quarry: \(error.message)\n" + (error.fileLocation?.excerpt().map { $0 + "\n" } ?? ""))
             return false
         }
     }

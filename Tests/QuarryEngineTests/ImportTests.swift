@@ -42,12 +42,12 @@ struct ImportTests {
     /// Each malformed file stops the import with its place and reason.
     @Test(arguments: [
         ("Actor.csv", "id:ID(Actor),name\n1,a,extra\n", "Actor.csv:2:1", "3 fields but the header has 2"),
-        ("Actor.csv", "id:ID(Actor),n:int\n1,seven\n", "Actor.csv:2:2", "'seven' is not an integer"),
+        ("Actor.csv", "id:ID(Actor),n:int\n1,seven\n", "Actor.csv:2:3", "'seven' is not an integer"),
         ("Actor.csv", "id:ID(Actor),name\n1,\"open\n", "Actor.csv:2:3", "never closed"),
         ("Actor.csv", "id:ID(Actor),name\n1,a\n1,b\n", "Actor.csv:3:1", "appears twice"),
-        ("Actor.csv", "id:ID(Actor),d:date\n1,2022-13-01\n", "Actor.csv:2:2", "not a date"),
-        ("Actor.csv", "id:ID(Actor),x:decimal\n1,2\n", "Actor.csv:1:2", "unknown column type"),
-        ("R.csv", ":START_ID(Actor),:END_ID(Actor)\n1,99\n", "R.csv:2:2", "no node has the id 99"),
+        ("Actor.csv", "id:ID(Actor),d:date\n1,2022-13-01\n", "Actor.csv:2:3", "not a date"),
+        ("Actor.csv", "id:ID(Actor),x:decimal\n1,2\n", "Actor.csv:1:14", "unknown column type"),
+        ("R.csv", ":START_ID(Actor),:END_ID(Actor)\n1,99\n", "R.csv:2:3", "no node has the id 99"),
     ])
     func malformedFile(name: String, text: String, place: String, reason: String) throws {
         var files = ["Actor.csv": "id:ID(Actor),name\n1,a\n"]

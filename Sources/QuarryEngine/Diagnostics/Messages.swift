@@ -212,7 +212,9 @@ extension QueryError {
     }
 
     static func csv(_ what: String, file: String, line: Int, column: Int) -> QueryError {
-        QueryError(.importError, "MalformedFile", "\(file):\(line):\(column): \(what)")
+        var e = QueryError(.importError, "MalformedFile", "\(file):\(line):\(column): \(what)")
+        e.fileLocation = FileLocation(path: file, line: line, column: column)
+        return e
     }
 
     static func file(_ what: String, path: String) -> QueryError {

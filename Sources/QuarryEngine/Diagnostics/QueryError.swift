@@ -1,3 +1,5 @@
+import Foundation
+
 /// The error classes of the openCypher TCK.
 public enum ErrorClass: String, Sendable {
     case syntaxError = "SyntaxError"
@@ -21,6 +23,8 @@ public struct QueryError: Error, Sendable, CustomStringConvertible {
     public let message: String
     public var range: SourceRange?
     public var hint: String?
+    /// For errors in a data file (CSV, JSON Lines, GraphML, DOT): where, to show the line.
+    public var fileLocation: FileLocation?
 
     public init(_ errorClass: ErrorClass, _ detail: String, _ message: String,
                 at range: SourceRange? = nil, hint: String? = nil) {
@@ -41,7 +45,28 @@ public struct QueryError: Error, Sendable, CustomStringConvertible {
     /// The full display: `FILE:LINE:COL: message`, the source line, and a caret under the spot.
     /// `baseOffset` locates the statement inside `text` (a script holding several statements).
     public func rendered(in text: String, file: String? = nil, baseOffset: Int = 0) -> String {
-        SourceDisplay.render(description, range: range, in: text, file: file, baseOffset: baseOffset)
+        let statement = SourceDisplay.render(description, range: range, in: text, file: file, baseOffset: baseOffset)
+        guard let fileLocation, let shown = fileLocation.excerpt() else { return statement }
+        return statement + "\n" + shown
+    }
+}
+
+/// A place in a data file; the offending line is read back only to show the error.
+public struct FileLocation: Sendable, Equatable {
+    public let path: String
+    public let line: Int
+    public let column: Int
+
+    /// The line of the file and a caret under the column, or nil when the file cannot be read.
+    public func excerpt() -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        var text = String(lines[line - 1])
+        if text.hasSuffix("\r") { text.removeLast() }
+        if text.count > 160 { text = String(text.prefix(160)) + "…" }
+        let pad = String(repeating: " ", count: max(0, min(column - 1, text.count)))
+        return "  \(text)\n  \(pad)^"
     }
 }
 

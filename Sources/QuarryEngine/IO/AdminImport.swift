@@ -24,7 +24,7 @@ public enum AdminImport {
             let path = (directory as NSString).appendingPathComponent(name)
             var reader = try CSVReader.open(path: path)
             guard let first = try reader.next() else { throw .csv("the file is empty (a header row is needed)", file: path, line: 1, column: 1) }
-            return (reader, try ImportHeader(first.fields.map { $0 ?? "" }, file: path, stem: String(name.dropLast(4))))
+            return (reader, try ImportHeader(first.fields.map { $0 ?? "" }, columns: first.fields.indices.map { reader.place(of: $0, in: first).column }, file: path, stem: String(name.dropLast(4))))
         }
         var builder = ImportBuilder()
         var relationshipFiles: [String] = []
@@ -77,6 +77,16 @@ struct ImportBuilder {
     var graph = Graph()
     var idSpaces: [String: IDSpace] = [:]
 
+    /// A field's value, or an error at its place in the file.
+    func value(_ p: ImportHeader.Property, _ record: CSVReader.Record, _ reader: CSVReader) throws(QueryError) -> Value {
+        do {
+            return try p.type.parse(record.fields[p.column])
+        } catch {
+            let place = reader.place(of: p.column, in: record)
+            throw .csv(error.message, file: reader.file, line: place.line, column: place.column)
+        }
+    }
+
     mutating func loadNodes(_ reader: CSVReader, _ header: ImportHeader) throws(QueryError) {
         var reader = reader
         let first = graph.nodeIDLimit
@@ -94,13 +104,13 @@ struct ImportBuilder {
             for label in labels { graph.labelMembers[Int(label)].insert(Int(node)) ; graph.labelCounts[Int(label)] += 1 }
             if let idColumn = header.idColumn {
                 guard let id = record.fields[idColumn] else {
-                    throw .csv("the id is empty", file: reader.file, line: record.line, column: idColumn + 1)
+                    throw .csv("the id is empty", file: reader.file, line: reader.place(of: idColumn, in: record).line, column: reader.place(of: idColumn, in: record).column)
                 }
-                if space[id] != nil { throw .csv("the id \(id) appears twice in its group", file: reader.file, line: record.line, column: idColumn + 1) }
+                if space[id] != nil { throw .csv("the id \(id) appears twice in its group", file: reader.file, line: reader.place(of: idColumn, in: record).line, column: reader.place(of: idColumn, in: record).column) }
                 space[id] = node
             }
             for (i, p) in header.properties.enumerated() {
-                columns[i].append(try p.type.parse(record.fields[p.column], file: reader.file, line: record.line, column: p.column + 1))
+                columns[i].append(try value(p, record, reader))
             }
             count += 1
         }
@@ -128,7 +138,7 @@ struct ImportBuilder {
                 guard let id = record.fields[column], let node = space[id] else {
                     let shown = record.fields[column] ?? "(empty)"
                     throw .csv("no node has the id \(shown)\(group.map { " in group \($0)" } ?? "")",
-                               file: reader.file, line: record.line, column: column + 1)
+                               file: reader.file, line: reader.place(of: column, in: record).line, column: reader.place(of: column, in: record).column)
                 }
                 return node
             }
@@ -137,7 +147,7 @@ struct ImportBuilder {
             var type = fileType
             if let t = header.typeColumn {
                 guard let name = record.fields[t] else {
-                    throw .csv("the relationship type is empty", file: reader.file, line: record.line, column: t + 1)
+                    throw .csv("the relationship type is empty", file: reader.file, line: reader.place(of: t, in: record).line, column: reader.place(of: t, in: record).column)
                 }
                 type = graph.typeID(name)
             }
@@ -149,7 +159,7 @@ struct ImportBuilder {
             graph.relationshipCount += 1
             graph.typeCounts[Int(type!)] += 1
             for (i, p) in header.properties.enumerated() {
-                columns[i].append(try p.type.parse(record.fields[p.column], file: reader.file, line: record.line, column: p.column + 1))
+                columns[i].append(try value(p, record, reader))
             }
         }
         for (i, p) in header.properties.enumerated() {

@@ -7,6 +7,27 @@ public struct CSVReader {
         public let fields: [String?]
         /// 1-based line where the record starts.
         public let line: Int
+        /// Byte offset of the record, to find a field's place when an error needs it.
+        let offset: Int
+        let lineStart: Int
+    }
+
+    /// Line and 1-based column where field `index` of the record starts (for error messages only:
+    /// it reads the record again).
+    public func place(of index: Int, in record: Record) -> (line: Int, column: Int) {
+        var line = record.line, lineStart = record.lineStart, field = 0, p = record.offset, quoted = false
+        while p < bytes.count, field < index {
+            let c = bytes[p]
+            if c == UInt8(ascii: "\"") { quoted.toggle() }
+            if c == 10 {
+                if !quoted { break }
+                line += 1
+                lineStart = p + 1
+            }
+            if c == delimiter, !quoted { field += 1 }
+            p += 1
+        }
+        return (line, p - lineStart + 1)
     }
 
     let bytes: [UInt8]
@@ -91,6 +112,7 @@ public struct CSVReader {
         let startLine = line
         var fields: [String?] = []
         var lineStart = position
+        let recordStart = position, recordLineStart = lineStart
         while true {
             if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
                 let quoteLine = line, quoteColumn = position - lineStart + 1
@@ -138,7 +160,7 @@ public struct CSVReader {
             if position < bytes.count, bytes[position] == 13 { position += 1 }
             if position < bytes.count, bytes[position] == 10 { position += 1 }
             line += 1
-            return Record(fields: fields, line: startLine)
+            return Record(fields: fields, line: startLine, offset: recordStart, lineStart: recordLineStart)
         }
     }
 }

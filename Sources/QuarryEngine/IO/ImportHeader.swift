@@ -29,7 +29,8 @@ struct ImportHeader {
         return String(stem[..<r.lowerBound])
     }
 
-    init(_ cells: [String], file: String, stem: String) throws(QueryError) {
+    /// `columns` are the 1-based character columns where the cells start, for error messages.
+    init(_ cells: [String], columns: [Int], file: String, stem: String) throws(QueryError) {
         self.stem = stem
         width = cells.count
         for (i, cell) in cells.enumerated() {
@@ -50,10 +51,10 @@ struct ImportHeader {
             case "TYPE": typeColumn = i
             case "IGNORE": continue
             default:
-                guard !name.isEmpty else { throw .csv("the column has no name", file: file, line: 1, column: i + 1) }
+                guard !name.isEmpty else { throw .csv("the column has no name", file: file, line: 1, column: columns[i]) }
                 guard let type = ImportType(spec) else {
                     throw .csv("unknown column type '\(spec)' (int, long, float, double, boolean, date, string, and arrays like string[])",
-                               file: file, line: 1, column: i + 1)
+                               file: file, line: 1, column: columns[i])
                 }
                 properties.append(Property(name: name, column: i, type: type))
             }
@@ -103,7 +104,8 @@ indirect enum ImportType {
         }
     }
 
-    func parse(_ text: String?, file: String, line: Int, column: Int) throws(QueryError) -> Value {
+    /// The value of a field, or the reason it has none (the caller adds the field's place).
+    func parse(_ text: String?) throws(FieldError) -> Value {
         guard let text else { return .null }
         switch self {
         case .string: return .string(text)
@@ -111,29 +113,34 @@ indirect enum ImportType {
         case .integer:
             // Most fields are plain digits: trim only when the plain parse fails.
             guard let i = Int64(text) ?? Int64(text.trimmingCharacters(in: .whitespaces)) else {
-                throw .csv("'\(text)' is not an integer", file: file, line: line, column: column)
+                throw FieldError(message: "'\(text)' is not an integer")
             }
             return .int(i)
         case .float:
             guard let d = Double(text) ?? Double(text.trimmingCharacters(in: .whitespaces)) else {
-                throw .csv("'\(text)' is not a number", file: file, line: line, column: column)
+                throw FieldError(message: "'\(text)' is not a number")
             }
             return .float(d)
         case .boolean:
             switch text.lowercased() {
             case "true": return .bool(true)
             case "false": return .bool(false)
-            default: throw .csv("'\(text)' is not true or false", file: file, line: line, column: column)
+            default: throw FieldError(message: "'\(text)' is not true or false")
             }
         case .date:
-            guard let d = DateValue(iso: text) else { throw .csv("'\(text)' is not a date (YYYY-MM-DD)", file: file, line: line, column: column) }
+            guard let d = DateValue(iso: text) else { throw FieldError(message: "'\(text)' is not a date (YYYY-MM-DD)") }
             return .date(d)
         case .array(let element):
             var out: [Value] = []
             for part in text.split(separator: ";", omittingEmptySubsequences: false) {
-                out.append(try element.parse(String(part), file: file, line: line, column: column))
+                out.append(try element.parse(String(part)))
             }
             return .list(out)
         }
     }
+}
+
+/// Why a field's text is not a value of its column's type.
+struct FieldError: Error {
+    let message: String
 }
