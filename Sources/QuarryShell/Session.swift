@@ -23,7 +23,9 @@ public final class Session {
     var confirm: ((String) -> Bool)?
     /// Set by `:quit`.
     public internal(set) var quitRequested = false
+    /// The statements of this session, for `:history` (the last 2,000 or so).
     var history: [String] = []
+    static let historyLimit = 2_000
     /// The folder of the script running now: `:run` paths inside a script are relative to it.
     var scriptDirectory: String?
 
@@ -72,6 +74,7 @@ public final class Session {
     public func execute(_ text: String, source: String, name: String?, offset: Int) -> Bool {
         if echo { output(text + ";\n") }
         history.append(text)
+        if history.count > 2 * Session.historyLimit { history.removeFirst(history.count - Session.historyLimit) }
         interrupt.clear()
         let started = DispatchTime.now().uptimeNanoseconds
         do {
