@@ -61,7 +61,8 @@ public final class Database: @unchecked Sendable {
              cancellation: CancellationFlag?) throws(QueryError) -> QueryResult {
         let checked = try Analyzer.analyze(query)
         graph.compactIfNeeded()
-        let ctx = ExecutionContext(graph: graph, parameters: parameters, cancellation: cancellation, baseDirectory: baseDirectory)
+        let ctx = ExecutionContext(graph: graph, parameters: parameters, cancellation: cancellation, baseDirectory: baseDirectory,
+                                   readOnly: !checked.isUpdating)
         let planner = QueryPlanner(ctx: ctx, query: checked)
         let (root, leaves) = try planner.plan()
         let width = checked.slots.count

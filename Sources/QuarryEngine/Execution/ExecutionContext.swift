@@ -41,13 +41,17 @@ public final class ExecutionContext: @unchecked Sendable {
     var deletedNodes = Set<NodeID>()
     var deletedRelationships = Set<RelID>()
     public var baseDirectory: String
+    /// The statement does not write: the graph stays as it was while it runs.
+    let readOnly: Bool
     /// PROFILE: operators time their work.
     var profiling = false
     /// Warnings found while planning (names the graph has never seen).
     public var notices: [Notice] = []
 
-    public init(graph: Graph, parameters: [String: Value], cancellation: CancellationFlag?, baseDirectory: String) {
+    public init(graph: Graph, parameters: [String: Value], cancellation: CancellationFlag?, baseDirectory: String,
+                readOnly: Bool = false) {
         self.graph = graph
+        self.readOnly = readOnly
         self.parameters = parameters
         self.cancellation = cancellation
         self.baseDirectory = baseDirectory

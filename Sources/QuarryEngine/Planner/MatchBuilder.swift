@@ -24,7 +24,7 @@ final class MatchBuilder {
         while i < pending.count {
             if pending[i].1.isSubset(of: bound) {
                 let e = pending.remove(at: i).0
-                op = FilterOperator(planner.ctx, op, predicate: try compiler.compile(e), text: e.canonicalText)
+                op = try planner.filter(op, e, compiler)
             } else {
                 i += 1
             }
@@ -33,7 +33,7 @@ final class MatchBuilder {
 
     func applyRemainingFilters() throws(QueryError) {
         for (e, _) in pending {
-            op = FilterOperator(planner.ctx, op, predicate: try compiler.compile(e), text: e.canonicalText)
+            op = try planner.filter(op, e, compiler)
         }
         pending = []
     }

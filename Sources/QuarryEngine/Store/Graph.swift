@@ -210,4 +210,10 @@ public struct Graph: Sendable {
     }
 
     public func nextRelationship(from id: Int) -> Int? { relAlive.next(from: id) }
+
+    /// The live nodes with the label (every live node for nil).
+    func members(label: Int32?) -> Bitset {
+        guard let label else { return nodeAlive }
+        return Int(label) < labelMembers.count ? labelMembers[Int(label)] : Bitset()
+    }
 }

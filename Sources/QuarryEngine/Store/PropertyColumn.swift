@@ -1,9 +1,26 @@
 /// The values of one property key for nodes (or relationships), indexed by element id.
+///
 /// Storage starts at the lowest id that ever held the key, so keys used by one label of a graph
-/// imported label by label cost memory only over that label's id range. A missing value is `.null`.
+/// imported label by label cost memory only over that label's id range. The representation
+/// follows the values: integers in an `Int64` array, repeated strings as dictionary codes, other
+/// strings in a byte heap, anything else (or a mix) as `Value`s. A missing value is null.
 public struct PropertyColumn: Sendable {
-    var base = 0
-    var values: [Value] = []
+    enum Representation: Sendable { case empty, integers, codes, heap, mixed }
+
+    /// Marks a missing integer; storing this very value turns the column into `mixed`.
+    static let absentInteger = Int64.min
+    /// A dictionary this large that holds more than a quarter of the values is not worth it.
+    static let dictionaryLimit = 1 << 16
+
+    private(set) var representation = Representation.empty
+    private(set) var base = 0
+    /// Ids `base ..< base + length` have storage.
+    private(set) var length = 0
+    private(set) var integers: [Int64] = []
+    private(set) var codes: [UInt32] = []
+    private(set) var dictionary = StringDictionary()
+    private(set) var heap = StringHeap()
+    private var values: [Value] = []
     public private(set) var count = 0
 
     public init() {}
@@ -11,40 +28,156 @@ public struct PropertyColumn: Sendable {
     @inline(__always)
     public func get(_ id: Int) -> Value {
         let i = id - base
-        return i >= 0 && i < values.count ? values[i] : .null
+        guard i >= 0 && i < length else { return .null }
+        switch representation {
+        case .empty: return .null
+        case .integers:
+            let x = integers[i]
+            return x == Self.absentInteger ? .null : .int(x)
+        case .codes:
+            let c = codes[i]
+            return c == 0 ? .null : .string(dictionary.string(c))
+        case .heap: return heap.string(i).map(Value.string) ?? .null
+        case .mixed: return values[i]
+        }
+    }
+
+    /// The dictionary code at `id` (0 for null), when the column stores codes.
+    @inline(__always)
+    func code(_ id: Int) -> UInt32 {
+        let i = id - base
+        return i >= 0 && i < length ? codes[i] : 0
+    }
+
+    /// The heap slot of `id`, or nil when it has no storage.
+    @inline(__always)
+    func heapSlot(_ id: Int) -> Int? {
+        let i = id - base
+        return i >= 0 && i < length ? i : nil
     }
 
     public mutating func set(_ id: Int, _ value: Value) {
-        if values.isEmpty {
+        if length == 0 {
             if value.isNull { return }
             base = id
         }
+        if !accepts(value) { becomeMixed() }
         if id < base {
             if value.isNull { return }
-            values.insert(contentsOf: repeatElement(Value.null, count: base - id), at: 0)
+            pad(front: base - id)
             base = id
         }
         let i = id - base
-        if i >= values.count {
+        if i >= length {
             if value.isNull { return }
-            values.append(contentsOf: repeatElement(Value.null, count: i - values.count + 1))
+            pad(back: i - length + 1)
         }
-        let wasNull = values[i].isNull
-        values[i] = value
+        let wasNull = isNull(i)
+        store(value, at: i)
         count += (wasNull ? 0 : -1) + (value.isNull ? 0 : 1)
     }
 
-    /// Appends values for the consecutive ids `first ..< first + new.count` (bulk import).
+    /// Sets values for the consecutive ids `first ..< first + new.count` (bulk import).
     mutating func append(first: Int, _ new: [Value]) {
-        if values.isEmpty {
+        if length == 0, let firstValue = new.first(where: { !$0.isNull }) {
+            // Start from the representation the first value asks for, with all the room needed.
             base = first
-            values = new
-            count = new.reduce(0) { $0 + ($1.isNull ? 0 : 1) }
-            return
+            if !accepts(firstValue) { becomeMixed() }
+            pad(back: new.count)
         }
-        let gap = first - (base + values.count)
-        if gap > 0 { values.append(contentsOf: repeatElement(Value.null, count: gap)) }
-        values.append(contentsOf: new)
-        count += new.reduce(0) { $0 + ($1.isNull ? 0 : 1) }
+        for (j, v) in new.enumerated() { set(first + j, v) }
+    }
+
+    private func isNull(_ i: Int) -> Bool {
+        switch representation {
+        case .empty: return true
+        case .integers: return integers[i] == Self.absentInteger
+        case .codes: return codes[i] == 0
+        case .heap: return heap.isAbsent(i)
+        case .mixed: return values[i].isNull
+        }
+    }
+
+    /// True when the current representation can hold the value (an empty column takes the
+    /// representation of its first value).
+    private mutating func accepts(_ value: Value) -> Bool {
+        if representation == .empty {
+            switch value {
+            case .null: return true
+            case .int(let x) where x != Self.absentInteger: representation = .integers
+            case .string: representation = .codes
+            default: representation = .mixed
+            }
+            return true
+        }
+        switch (representation, value) {
+        case (_, .null), (.mixed, _), (.codes, .string), (.heap, .string): return true
+        case (.integers, .int(let x)): return x != Self.absentInteger
+        default: return false
+        }
+    }
+
+    private mutating func store(_ value: Value, at i: Int) {
+        switch representation {
+        case .empty: return
+        case .integers:
+            if case .int(let x) = value { integers[i] = x } else { integers[i] = Self.absentInteger }
+        case .codes:
+            guard case .string(let s) = value else { codes[i] = 0; return }
+            codes[i] = dictionary.intern(s)
+            if dictionary.count > Self.dictionaryLimit && dictionary.count * 4 > count { becomeHeap() }
+        case .heap:
+            guard case .string(let s) = value else { heap.setAbsent(i); return }
+            if !heap.set(i, s) {
+                becomeMixed()
+                values[i] = value
+            }
+        case .mixed:
+            values[i] = value
+        }
+    }
+
+    private mutating func pad(front n: Int) {
+        switch representation {
+        case .empty: break
+        case .integers: integers.insert(contentsOf: repeatElement(Self.absentInteger, count: n), at: 0)
+        case .codes: codes.insert(contentsOf: repeatElement(0, count: n), at: 0)
+        case .heap: heap.pad(front: n)
+        case .mixed: values.insert(contentsOf: repeatElement(Value.null, count: n), at: 0)
+        }
+        length += n
+    }
+
+    private mutating func pad(back n: Int) {
+        switch representation {
+        case .empty: break
+        case .integers: integers.append(contentsOf: repeatElement(Self.absentInteger, count: n))
+        case .codes: codes.append(contentsOf: repeatElement(0, count: n))
+        case .heap: heap.pad(back: n)
+        case .mixed: values.append(contentsOf: repeatElement(Value.null, count: n))
+        }
+        length += n
+    }
+
+    private mutating func becomeHeap() {
+        var h = StringHeap()
+        h.pad(back: length)
+        for i in 0..<length where codes[i] != 0 {
+            if !h.set(i, dictionary.string(codes[i])) { return becomeMixed() }
+        }
+        heap = h
+        codes = []
+        dictionary = StringDictionary()
+        representation = .heap
+    }
+
+    private mutating func becomeMixed() {
+        guard representation != .mixed else { return }
+        if representation != .empty { values = (0..<length).map { get(base + $0) } }
+        integers = []
+        codes = []
+        dictionary = StringDictionary()
+        heap = StringHeap()
+        representation = .mixed
     }
 }

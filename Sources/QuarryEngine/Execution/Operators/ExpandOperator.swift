@@ -1,6 +1,6 @@
 /// For each input row, follows the relationships of the node in `from` (one hop), binding the
 /// relationship and the node at the other end; checks them instead where they are already bound.
-final class ExpandOperator: PipelineOperator {
+final class ExpandOperator: BindingOperator {
     let from: Int
     let relationshipSlot: Int
     let to: Int
@@ -25,7 +25,7 @@ final class ExpandOperator: PipelineOperator {
         self.relationshipBound = relationshipBound
         self.excluded = excluded
         self.text = text
-        super.init(ctx, input)
+        super.init(ctx, input, nodeSlot: to)
     }
 
     override func produce() throws(QueryError) -> Row? {
@@ -40,10 +40,9 @@ final class ExpandOperator: PipelineOperator {
                         guard case .relationship(let r) = current![relationshipSlot], r == e.relationship else { continue }
                     }
                     if current!.binds(e.relationship, in: excluded) { continue }
-                    var row = current!
-                    row[relationshipSlot] = .relationship(e.relationship)
-                    row[to] = .node(e.other)
-                    return row
+                    current![relationshipSlot] = .relationship(e.relationship)
+                    current![to] = .node(e.other)
+                    if try accepts(&current!, node: e.other) { return current }
                 }
                 cursor = nil
             }
@@ -64,7 +63,7 @@ final class ExpandOperator: PipelineOperator {
         super.reset()
     }
 
-    override var explanation: String { "Expand \(text)" }
+    override var bindingText: String { "Expand \(text)" }
 }
 
 extension Row {

@@ -1,5 +1,5 @@
 /// For each input row, the nodes an index finds for a value (or a range), bound to `slot`.
-final class IndexSeekOperator: PipelineOperator {
+final class IndexSeekOperator: BindingOperator {
     enum Lookup {
         case equal(Evaluator)
         case anyOf(Evaluator)
@@ -21,15 +21,15 @@ final class IndexSeekOperator: PipelineOperator {
         self.key = key
         self.lookup = lookup
         self.text = text
-        super.init(ctx, input)
+        super.init(ctx, input, nodeSlot: slot)
     }
 
     override func produce() throws(QueryError) -> Row? {
         while true {
-            if var row = current, position < found.count {
-                row[slot] = .node(found[position])
+            while current != nil, position < found.count {
+                current![slot] = .node(found[position])
                 position += 1
-                return row
+                if try accepts(&current!, node: found[position - 1]) { return current }
             }
             guard var row = try input.next() else { return nil }
             guard let index = ctx.graph.index(label: label, key: key) else { return nil }
@@ -63,5 +63,5 @@ final class IndexSeekOperator: PipelineOperator {
         super.reset()
     }
 
-    override var explanation: String { "NodeIndexSeek \(text)" }
+    override var bindingText: String { "NodeIndexSeek \(text)" }
 }

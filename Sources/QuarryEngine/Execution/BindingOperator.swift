@@ -1,0 +1,50 @@
+/// An operator that binds new variables (a scan, a seek, an expansion) and checks the WHERE
+/// conjuncts and pattern filters that become decidable once they are bound, before it hands a
+/// row on: a rejected candidate costs no row copy and no call through the operator above.
+public class BindingOperator: PipelineOperator {
+    /// The slot of the node it binds, which column filters judge.
+    let nodeSlot: Int?
+    private var columnFilters: [ColumnFilter] = []
+    private var filters: [FilterPredicate] = []
+    private var filterTexts: [String] = []
+
+    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, nodeSlot: Int?) {
+        self.nodeSlot = nodeSlot
+        super.init(ctx, input)
+    }
+
+    func addFilter(_ predicate: @escaping Evaluator, text: String) {
+        filters.append(FilterPredicate(evaluate: predicate))
+        filterTexts.append(text)
+    }
+
+    func addColumnFilter(_ filter: ColumnFilter, text: String) {
+        columnFilters.append(filter)
+        filterTexts.append(text)
+    }
+
+    /// True when the row, with `node` just bound in it, satisfies every filter.
+    @inline(__always)
+    final func accepts(_ row: inout Row, node: NodeID) throws(QueryError) -> Bool {
+        for f in columnFilters {
+            guard try f.accepts(Int(node), &row, ctx) else { return false }
+        }
+        for f in filters {
+            guard case .bool(true) = try f.evaluate(&row) else { return false }
+        }
+        return true
+    }
+
+    /// What the operator binds, for EXPLAIN; its filters are appended after it.
+    var bindingText: String { String(describing: type(of: self)) }
+
+    override final var explanation: String {
+        filterTexts.isEmpty ? bindingText : bindingText + " WHERE " + filterTexts.joined(separator: " AND ")
+    }
+}
+
+/// A predicate in a struct, so an array of them calls each closure directly (an array of bare
+/// closures stores them in a generic form that needs a conversion thunk on every call).
+struct FilterPredicate {
+    let evaluate: Evaluator
+}

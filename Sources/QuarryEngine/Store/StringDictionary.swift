@@ -1,0 +1,73 @@
+/// The distinct strings of a column, each with a code (its position + 1; 0 stands for null), so
+/// that a column of repeated strings stores 4 bytes per element and a filter on it can decide
+/// each distinct string once.
+struct StringDictionary: Sendable {
+    private(set) var strings: [String] = []
+    private var codes: [String: UInt32] = [:]
+
+    var count: Int { strings.count }
+
+    func code(of s: String) -> UInt32? { codes[s] }
+
+    mutating func intern(_ s: String) -> UInt32 {
+        if let c = codes[s] { return c }
+        strings.append(s)
+        let c = UInt32(strings.count)
+        codes[s] = c
+        return c
+    }
+
+    @inline(__always)
+    func string(_ code: UInt32) -> String { strings[Int(code) - 1] }
+}
+
+/// Strings that rarely repeat (names), stored back to back as UTF-8 with a start and a length
+/// per element: no object per string, and substring tests run on the bytes in place.
+struct StringHeap: Sendable {
+    static let absent = UInt32.max
+    private(set) var bytes: [UInt8] = []
+    private(set) var starts: [UInt32] = []
+    private(set) var lengths: [UInt32] = []
+
+    var count: Int { lengths.count }
+
+    /// Room for the string is left: fails (false) when the heap would pass 4 GiB.
+    mutating func set(_ i: Int, _ s: String) -> Bool {
+        let utf8 = s.utf8
+        guard bytes.count + utf8.count < Int(UInt32.max) else { return false }
+        starts[i] = UInt32(bytes.count)
+        lengths[i] = UInt32(utf8.count)
+        bytes.append(contentsOf: utf8)
+        return true
+    }
+
+    mutating func setAbsent(_ i: Int) { lengths[i] = Self.absent }
+
+    mutating func pad(front n: Int) {
+        starts.insert(contentsOf: repeatElement(0, count: n), at: 0)
+        lengths.insert(contentsOf: repeatElement(Self.absent, count: n), at: 0)
+    }
+
+    mutating func pad(back n: Int) {
+        starts.append(contentsOf: repeatElement(0, count: n))
+        lengths.append(contentsOf: repeatElement(Self.absent, count: n))
+    }
+
+    @inline(__always)
+    func isAbsent(_ i: Int) -> Bool { lengths[i] == Self.absent }
+
+    func string(_ i: Int) -> String? {
+        let n = lengths[i]
+        guard n != Self.absent else { return nil }
+        return withBytes(i) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The element's UTF-8 bytes (empty when absent).
+    @inline(__always)
+    func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let n = lengths[i] == Self.absent ? 0 : Int(lengths[i])
+        return bytes.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[Int(starts[i]) ..< Int(starts[i]) + n]))
+        }
+    }
+}
