@@ -187,4 +187,30 @@ struct StoreTests {
         #expect(snapshot.index(label: actor, key: name)!.lookup(.string("x")) == [a])
         #expect(g.index(label: actor, key: name)!.lookup(.string("x")) == [])
     }
+
+    @Test func columnsChangeRepresentationWithoutLosingValues() {
+        var c = PropertyColumn()
+        c.set(10, .int(7))
+        c.set(4, .int(Int64.min + 1))
+        #expect(c.representation == .integers && c.count == 2)
+        c.set(12, .int(Int64.min))
+        #expect(c.representation == .mixed)
+        #expect(same(c.get(12), .int(Int64.min)) && same(c.get(4), .int(Int64.min + 1)) && same(c.get(10), .int(7)))
+        #expect(c.get(5).isNull && c.get(3).isNull && c.get(13).isNull && c.count == 3)
+        c.set(10, .null)
+        #expect(c.count == 2 && c.get(10).isNull)
+
+        var s = PropertyColumn()
+        s.set(0, .string("a"))
+        s.set(1, .string("a"))
+        #expect(s.representation == .codes && s.dictionary.count == 1)
+        for i in 2..<(PropertyColumn.dictionaryLimit + 10) { s.set(i, .string("s\(i)")) }
+        #expect(s.representation == .heap)
+        #expect(same(s.get(0), .string("a")) && same(s.get(70), .string("s70")))
+        s.set(70, .null)
+        s.set(71, .string("é"))
+        #expect(s.get(70).isNull && same(s.get(71), .string("é")) && s.count == PropertyColumn.dictionaryLimit + 9)
+        s.set(72, .float(1.5))
+        #expect(s.representation == .mixed && same(s.get(72), .float(1.5)) && same(s.get(71), .string("é")))
+    }
 }
