@@ -8,6 +8,9 @@ final class MatchBuilder {
     var pending: [(Expr, Set<Int>)]
     /// Relationships matched so far in this MATCH: one is never used twice.
     var relationshipsHere: [Int] = []
+    /// When only the set of rows matters (the MATCH feeds a DISTINCT projection), the slots that
+    /// projection reads: repeats of what is still needed are then dropped after each expansion.
+    var setSemantics: Set<Int>?
 
     init(planner: PatternPlanner, input: PhysicalOperator, parts: [PlannedPart], bound: Set<Int>, scope: [String: Int], predicate: Expr?) {
         self.planner = planner
@@ -67,7 +70,7 @@ final class MatchBuilder {
         var order: [(rel: Int, from: Int, to: Int, reversed: Bool)] = []
         for i in startIndex..<part.relationships.count { order.append((i, i, i + 1, false)) }
         for i in stride(from: startIndex - 1, through: 0, by: -1) { order.append((i, i + 1, i, true)) }
-        for step in order {
+        for (n, step) in order.enumerated() {
             let rel = part.relationships[step.rel]
             let from = part.nodes[step.from], to = part.nodes[step.to]
             var direction = rel.direction
@@ -110,6 +113,9 @@ final class MatchBuilder {
             op = try planner.nodeFilter(to, op, compiler, wasBound: false)
             bound.insert(to.slot)
             try applyReadyFilters()
+            if part.pathSlot == nil, n + 1 < order.count {
+                dropRepeats(remaining: order[(n + 1)...].map { (part.relationships[$0.rel], part.nodes[$0.from].slot, part.nodes[$0.to].slot) }, part)
+            }
         }
         if let pathSlot = part.pathSlot {
             op = ProjectOperator(ctx, op, items: [(pathSlot, planner.pathBuilder(part))], text: "path")
@@ -117,6 +123,25 @@ final class MatchBuilder {
         }
     }
 
+
+    /// Under set semantics, keeps one row per combination of the slots still needed: those the
+    /// projection and pending filters read, the nodes the remaining steps expand from or check,
+    /// and the relationships a remaining step could otherwise reuse. An expansion from a node
+    /// reached by many rows then runs once for it.
+    func dropRepeats(remaining: [(rel: PlannedRelationship, from: Int, to: Int)], _ part: PlannedPart) {
+        guard let output = setSemantics else { return }
+        var needed = output.union(pending.flatMap(\.1))
+        for step in remaining { needed.formUnion([step.from, step.to]) }
+        for r in relationshipsHere {
+            guard let rel = part.relationships.first(where: { $0.slot == r }) else { needed.insert(r); continue }
+            if remaining.contains(where: { $0.rel.types.isEmpty || rel.types.isEmpty || !Set($0.rel.types).isDisjoint(with: rel.types) }) {
+                needed.insert(r)
+            }
+        }
+        let keys = needed.intersection(bound)
+        guard keys.count < bound.count, !keys.isEmpty else { return }
+        op = DistinctOperator(planner.ctx, op, slots: keys.sorted())
+    }
 
     /// shortestPath / allShortestPaths: scan for unbound end nodes, then search between them.
     func planShortest(_ part: PlannedPart) throws(QueryError) {

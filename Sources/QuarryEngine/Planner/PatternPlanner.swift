@@ -50,11 +50,13 @@ final class PatternPlanner: @unchecked Sendable {
 
     /// Plans the parts of one MATCH on top of `input`. `bound` holds the slots bound before it.
     func planMatch(input: PhysicalOperator, parts inputParts: [PlannedPart], bound: Set<Int>,
-                   scope inputScope: [String: Int], predicate inputPredicate: Expr?) throws(QueryError) -> PhysicalOperator {
+                   scope inputScope: [String: Int], predicate inputPredicate: Expr?,
+                   setSemantics: Set<Int>? = nil) throws(QueryError) -> PhysicalOperator {
         var scope = inputScope
         var predicate = inputPredicate
         let parts = inputParts.map { separateDependentProperties($0, &scope, &predicate) }
         let builder = MatchBuilder(planner: self, input: input, parts: parts, bound: bound, scope: scope, predicate: predicate)
+        if parts.count == 1 { builder.setSemantics = setSemantics }
         try builder.applyReadyFilters()
         var remaining = parts
         while !remaining.isEmpty {

@@ -12,7 +12,7 @@ extension QueryPlanner {
                 aggregateSlots[a.key] = a.slot
                 specs.append(try aggregateSpec(a, c))
             }
-            op = AggregateOperator(ctx, op, keys: keys, specs: specs, width: query.slots.count,
+            op = AggregateOperator(ctx, op, keys: keys, groupNodeSlot: groupNode(p, before), specs: specs, width: query.slots.count,
                                    text: p.aggregates.map(\.key).joined(separator: ", "))
         }
         if p.distinct && !p.isAggregating {
@@ -45,6 +45,25 @@ extension QueryPlanner {
             op = FilterOperator(ctx, op, predicate: try c.compile(w), text: w.canonicalText)
         }
         return op
+    }
+
+    /// The slot of the one variable every grouping key reads (as itself or as `v.key`), in a
+    /// statement that does not write.
+    func groupNode(_ p: CheckedProjection, _ before: Scope) -> Int? {
+        guard ctx.readOnly else { return nil }
+        var variable: String?
+        for item in p.items where !item.containsAggregate {
+            let v: String
+            switch item.expression.kind {
+            case .variable(let name): v = name
+            case .property(let o, _):
+                guard case .variable(let name) = o.kind else { return nil }
+                v = name
+            default: return nil
+            }
+            if variable == nil { variable = v } else if variable != v { return nil }
+        }
+        return variable.flatMap { before[$0]?.slot }
     }
 
     func aggregateSpec(_ a: CheckedProjection.Aggregate, _ c: ExpressionCompiler) throws(QueryError) -> AggregateOperator.Spec {

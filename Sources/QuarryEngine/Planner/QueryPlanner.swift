@@ -38,6 +38,15 @@ final class QueryPlanner {
         return (root, leaves)
     }
 
+    /// The slots a `WITH DISTINCT` or `RETURN DISTINCT` (without aggregates) reads, when `c` is
+    /// one: the rows before it then matter only as a set over those slots.
+    func distinctInputs(_ c: CheckedClause, _ scope: [String: Int]) -> Set<Int>? {
+        guard let p = c.projection, p.distinct, !p.isAggregating else { return nil }
+        let names = p.items.reduce(into: Set<String>()) { $0.formUnion($1.expression.referencedNames) }
+        let slots = names.compactMap { scope[$0] }
+        return slots.count == names.count ? Set(slots) : nil
+    }
+
     func isUpdate(_ c: Clause) -> Bool {
         switch c.kind {
         case .create, .merge, .set, .remove, .delete: return true
@@ -53,7 +62,7 @@ final class QueryPlanner {
     func plan(_ part: CheckedSingleQuery, input: PhysicalOperator) throws(QueryError) -> PhysicalOperator {
         var op = input
         var previousWasUpdate = false
-        for checked in part.clauses {
+        for (index, checked) in part.clauses.enumerated() {
             let clause = checked.clause
             if isUpdate(clause) && (!previousWasUpdate || isMerge(clause)) { op = EagerOperator(ctx, op) }
             if !isUpdate(clause) && previousWasUpdate { op = EagerOperator(ctx, op) }
@@ -69,7 +78,9 @@ final class QueryPlanner {
                     let newSlots = Set(scope.values).subtracting(boundBefore)
                     op = OptionalOperator(ctx, op, argument: argument, inner: inner, nullSlots: newSlots.sorted())
                 } else {
-                    op = try patterns.planMatch(input: op, parts: planned, bound: boundBefore, scope: scope, predicate: predicate)
+                    let next = index + 1 < part.clauses.count ? part.clauses[index + 1] : nil
+                    op = try patterns.planMatch(input: op, parts: planned, bound: boundBefore, scope: scope, predicate: predicate,
+                                                setSemantics: next.flatMap { distinctInputs($0, scope) })
                 }
             case .unwind(let e, let v):
                 op = UnwindOperator(ctx, op, list: try compiler(checked.before).compile(e), slot: checked.after[v]!.slot, text: e.canonicalText)

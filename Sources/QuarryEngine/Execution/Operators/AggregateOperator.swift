@@ -11,14 +11,18 @@ final class AggregateOperator: PipelineOperator {
     }
 
     let keys: [Evaluator]
+    /// Set when every grouping key reads one node (`a.name`, `a`) in a statement that does not
+    /// write: the node's group is then remembered, and its keys computed once.
+    let groupNodeSlot: Int?
     let specs: [Spec]
     let width: Int
     let text: String
     var output: [Row]?
     var position = 0
 
-    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, keys: [Evaluator], specs: [Spec], width: Int, text: String) {
+    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, keys: [Evaluator], groupNodeSlot: Int?, specs: [Spec], width: Int, text: String) {
         self.keys = keys
+        self.groupNodeSlot = groupNodeSlot
         self.specs = specs
         self.width = width
         self.text = text
@@ -35,18 +39,34 @@ final class AggregateOperator: PipelineOperator {
     func aggregate() throws(QueryError) -> [Row] {
         var groupIndex: [RowKey: Int] = [:]
         var groups: [(row: Row, accumulators: [Accumulator], seen: [Set<GroupKey>])] = []
+        var groupOfNode: [NodeID: Int] = [:]
+        var remembering = groupNodeSlot != nil
+        var rowsSeen = 0
         while var row = try input.next() {
             try ctx.tick()
-            var k: [Value] = []
-            for key in keys { k.append(try key(&row)) }
-            let rowKey = RowKey(k)
+            var node: NodeID?
+            if remembering, let slot = groupNodeSlot, case .node(let n) = row[slot] { node = n }
             let g: Int
-            if let existing = groupIndex[rowKey] {
-                g = existing
+            if let node, let known = groupOfNode[node] {
+                g = known
             } else {
-                g = groups.count
-                groupIndex[rowKey] = g
-                groups.append((row, specs.map { Accumulator($0.function) }, specs.map { _ in [] }))
+                var k: [Value] = []
+                for key in keys { k.append(try key(&row)) }
+                let rowKey = RowKey(k)
+                if let existing = groupIndex[rowKey] {
+                    g = existing
+                } else {
+                    g = groups.count
+                    groupIndex[rowKey] = g
+                    groups.append((row, specs.map { Accumulator($0.function) }, specs.map { _ in [] }))
+                }
+                if let node { groupOfNode[node] = g }
+                // Nodes that never come back (one row each) are not worth remembering.
+                rowsSeen += 1
+                if rowsSeen == 4096, groupOfNode.count > 3584 {
+                    remembering = false
+                    groupOfNode = [:]
+                }
             }
             for (i, spec) in specs.enumerated() {
                 let v = try spec.argument?(&row) ?? .null

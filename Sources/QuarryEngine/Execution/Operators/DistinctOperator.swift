@@ -2,6 +2,8 @@
 final class DistinctOperator: PipelineOperator {
     let slots: [Int]
     var seen = Set<RowKey>()
+    /// One slot (the usual case): its values, without an array per row.
+    var seenValues = Set<GroupKey>()
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, slots: [Int]) {
         self.slots = slots
@@ -11,13 +13,18 @@ final class DistinctOperator: PipelineOperator {
     override func produce() throws(QueryError) -> Row? {
         while let row = try input.next() {
             try ctx.tick()
-            if seen.insert(RowKey(slots.map { row[$0] })).inserted { return row }
+            if slots.count == 1 {
+                if seenValues.insert(GroupKey(row[slots[0]])).inserted { return row }
+            } else if seen.insert(RowKey(slots.map { row[$0] })).inserted {
+                return row
+            }
         }
         return nil
     }
 
     override func reset() {
         seen = []
+        seenValues = []
         super.reset()
     }
 

@@ -14,24 +14,27 @@ final class SortOperator: PipelineOperator {
 
     override func produce() throws(QueryError) -> Row? {
         if sorted == nil {
-            var keyed: [([Value], Int, Row)] = []
-            var i = 0
+            // Sorts positions, not rows: swapping two integers is cheaper than swapping rows.
+            var rows: [Row] = []
+            var values: [Value] = []
             while var row = try input.next() {
                 try ctx.tick()
-                var k: [Value] = []
-                for key in keys { k.append(try key.value(&row)) }
-                keyed.append((k, i, row))
-                i += 1
+                for key in keys { values.append(try key.value(&row)) }
+                rows.append(row)
             }
             let descending = keys.map(\.descending)
-            keyed.sort { a, b in
-                for (j, desc) in descending.enumerated() {
-                    let c = Value.orderCompare(a.0[j], b.0[j])
-                    if c != 0 { return desc ? c > 0 : c < 0 }
+            let width = keys.count
+            var order = Array(rows.indices)
+            values.withUnsafeBufferPointer { v in
+                order.sort { a, b in
+                    for (j, desc) in descending.enumerated() {
+                        let c = Value.orderCompare(v[a * width + j], v[b * width + j])
+                        if c != 0 { return desc ? c > 0 : c < 0 }
+                    }
+                    return a < b
                 }
-                return a.1 < b.1
             }
-            sorted = keyed.map(\.2)
+            sorted = order.map { rows[$0] }
             position = 0
         }
         guard position < sorted!.count else { return nil }
