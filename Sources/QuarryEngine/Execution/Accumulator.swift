@@ -33,6 +33,9 @@ struct Accumulator {
 
     init(_ function: AggregateFunction) { self.function = function }
 
+    /// `count(*)` (or a count of a value known not to be null) over `n` more rows.
+    mutating func add(count n: Int) { count += n }
+
     mutating func add(_ v: Value, percentile p: Value?) throws(QueryError) {
         if function == .countStar {
             count += 1

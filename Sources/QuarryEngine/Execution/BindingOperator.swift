@@ -5,6 +5,8 @@ public class BindingOperator: PipelineOperator {
     /// The slot of the node it binds, which column filters judge.
     let nodeSlot: Int?
     private var columnFilters: [ColumnFilter] = []
+    /// Labels the bound node must have.
+    private var requiredLabels: [Int32] = []
     private var filters: [FilterPredicate] = []
     private var filterTexts: [String] = []
 
@@ -18,6 +20,11 @@ public class BindingOperator: PipelineOperator {
         filterTexts.append(text)
     }
 
+    func addLabelFilter(_ labels: [Int32], text: String) {
+        requiredLabels += labels
+        filterTexts.append(text)
+    }
+
     func addColumnFilter(_ filter: ColumnFilter, text: String) {
         columnFilters.append(filter)
         filterTexts.append(text)
@@ -26,9 +33,29 @@ public class BindingOperator: PipelineOperator {
     /// True when the row, with `node` just bound in it, satisfies every filter.
     @inline(__always)
     final func accepts(_ row: inout Row, node: NodeID) throws(QueryError) -> Bool {
+        if !requiredLabels.isEmpty, !ctx.hasLabels(node, requiredLabels) { return false }
         for f in columnFilters {
             guard try f.accepts(Int(node), &row, ctx) else { return false }
         }
+        for f in filters {
+            guard case .bool(true) = try f.evaluate(&row) else { return false }
+        }
+        return true
+    }
+
+    var hasRowFilters: Bool { !filters.isEmpty }
+
+    var hasColumnFilters: Bool { !columnFilters.isEmpty || !requiredLabels.isEmpty }
+
+    /// Keeps the candidate nodes every column filter accepts (the batch form, for scans).
+    final func selectByColumns(_ candidates: inout [Int], _ row: inout Row) throws(QueryError) {
+        if !requiredLabels.isEmpty { candidates.removeAll { !ctx.hasLabels(NodeID($0), requiredLabels) } }
+        for f in columnFilters where !candidates.isEmpty { try f.select(&candidates, &row, slot: nodeSlot!, ctx) }
+    }
+
+    /// True when the row satisfies the filters that are not column filters.
+    @inline(__always)
+    final func acceptsRow(_ row: inout Row) throws(QueryError) -> Bool {
         for f in filters {
             guard case .bool(true) = try f.evaluate(&row) else { return false }
         }

@@ -11,6 +11,9 @@ final class ColumnFilter {
     let key: Int32
     let predicate: Evaluator
     let byteTest: (test: ByteTest, needle: [UInt8])?
+    let needleIsASCII: Bool
+    /// The needle byte that substring search looks for first: the one least common in text.
+    let rareByte: Int
     /// The column's storage, taken when the statement first reads it (it cannot change in a
     /// statement that does not write).
     private var loaded = false
@@ -25,6 +28,16 @@ final class ColumnFilter {
         self.key = key
         self.predicate = predicate
         self.byteTest = byteTest
+        needleIsASCII = byteTest?.1.allSatisfy { $0 < 0x80 } ?? false
+        let needle = byteTest?.1 ?? []
+        rareByte = needle.indices.max { Self.rarity(needle[$0]) < Self.rarity(needle[$1]) } ?? 0
+    }
+
+    /// Common bytes of text, most common first; anything else counts as rarer than all of them.
+    private static let commonBytes = Array(" etaoinsrhldcumfpgwybvkxjqz".utf8)
+
+    static func rarity(_ b: UInt8) -> Int {
+        commonBytes.firstIndex(of: b | (b >= 0x41 && b <= 0x5a ? 0x20 : 0)) ?? commonBytes.count
     }
 
     private func load(_ ctx: ExecutionContext) {
@@ -52,11 +65,73 @@ final class ColumnFilter {
         case .heap:
             guard let (test, needle) = byteTest else { return try evaluate(&row) }
             guard i >= 0 && i < heap.count, !heap.isAbsent(i) else { return false }
-            if let verdict = heap.withBytes(i, { Self.matches(test, $0, needle) }) { return verdict }
+            if let verdict = heap.withBytes(i, { Self.matches(test, $0, needle, needleIsASCII, rareByte) }) { return verdict }
             return try evaluate(&row)
         default:
             return try evaluate(&row)
         }
+    }
+
+    /// Keeps, in order, the candidate nodes the filter accepts: the batch form of `accepts`,
+    /// with the column's arrays opened once. `row[slot]` receives a node only when the compiled
+    /// predicate has to judge it.
+    func select(_ candidates: inout [Int], _ row: inout Row, slot: Int, _ ctx: ExecutionContext) throws(QueryError) {
+        if !loaded { load(ctx) }
+        var kept = 0
+        switch representation {
+        case .codes:
+            for node in candidates {
+                let i = node - base
+                let c = i >= 0 && i < codes.count ? Int(codes[i]) : 0
+                if verdicts[c] == 0 {
+                    row[slot] = .node(NodeID(node))
+                    verdicts[c] = try evaluate(&row) ? 1 : 2
+                }
+                if verdicts[c] == 1 {
+                    candidates[kept] = node
+                    kept += 1
+                }
+            }
+        case .heap where byteTest != nil:
+            let (test, needle) = byteTest!
+            let ascii = needleIsASCII, rare = rareByte, base = self.base
+            var undecided: [Int] = []
+            kept = heap.withStorage { bytes, starts, lengths in
+                var kept = 0
+                for node in candidates {
+                    let i = node - base
+                    guard i >= 0 && i < lengths.count, lengths[i] != StringHeap.absent else { continue }
+                    let hay = UnsafeBufferPointer(rebasing: bytes[Int(starts[i]) ..< Int(starts[i]) + Int(lengths[i])])
+                    switch Self.matches(test, hay, needle, ascii, rare) {
+                    case true?:
+                        candidates[kept] = node
+                        kept += 1
+                    case nil: undecided.append(node)
+                    default: break
+                    }
+                }
+                return kept
+            }
+            if !undecided.isEmpty {
+                for node in undecided {
+                    row[slot] = .node(NodeID(node))
+                    if try evaluate(&row) {
+                        candidates[kept] = node
+                        kept += 1
+                    }
+                }
+                candidates[..<kept].sort()
+            }
+        default:
+            for node in candidates {
+                row[slot] = .node(NodeID(node))
+                if try evaluate(&row) {
+                    candidates[kept] = node
+                    kept += 1
+                }
+            }
+        }
+        candidates.removeLast(candidates.count - kept)
     }
 
     @inline(__always)
@@ -66,12 +141,19 @@ final class ColumnFilter {
     }
 
     /// Substring tests compare code units, as the language does. Equality of strings is
-    /// canonical equivalence, so bytes decide it only when they match or are both ASCII;
-    /// otherwise (nil) the compiled predicate decides.
-    static func matches(_ test: ByteTest, _ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool? {
+    /// canonical equivalence, so bytes decide it when they match or when the text cannot be
+    /// equivalent to an ASCII needle: no longer than it, over three times as long (no character
+    /// decomposes to more ASCII than a third of its bytes), or ASCII itself. Otherwise (nil) the
+    /// compiled predicate decides.
+    @inline(__always)
+    static func matches(_ test: ByteTest, _ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], _ needleIsASCII: Bool,
+                        _ rareByte: Int) -> Bool? {
         let n = needle.count
-        if test == .equal, !(hay.count == n && (n == 0 || memcmp(hay.baseAddress!, needle, n) == 0)) {
-            return needle.allSatisfy { $0 < 0x80 } && hay.allSatisfy { $0 < 0x80 } ? false : nil
+        if test == .equal {
+            if hay.count == n && (n == 0 || memcmp(hay.baseAddress!, needle, n) == 0) { return true }
+            guard needleIsASCII else { return nil }
+            if hay.count <= n || hay.count > 3 * n { return false }
+            return hay.allSatisfy { $0 < 0x80 } ? false : nil
         }
         guard hay.count >= n else { return false }
         return needle.withUnsafeBufferPointer { nd in
@@ -80,72 +162,23 @@ final class ColumnFilter {
             case .equal: return true
             case .startsWith: return memcmp(hay.baseAddress!, nd.baseAddress!, n) == 0
             case .endsWith: return memcmp(hay.baseAddress! + (hay.count - n), nd.baseAddress!, n) == 0
-            case .contains: return find(nd, in: hay)
+            case .contains: return find(nd, in: hay, rareByte)
             }
         }
     }
 
-    /// Substring search: memchr for the first byte, then memcmp for the rest.
-    static func find(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Substring search: memchr for the needle's rarest byte, then memcmp for the whole needle.
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, _ rare: Int) -> Bool {
         let n = needle.count
-        var p = hay.baseAddress!
-        let last = hay.baseAddress! + (hay.count - n)
+        let first = hay.baseAddress!
+        let last = first + (hay.count - n)
+        var p = first
         while p <= last {
-            guard let hit = memchr(p, Int32(needle[0]), last - p + 1) else { return false }
-            let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+            guard let hit = memchr(p + rare, Int32(needle[rare]), last - p + 1) else { return false }
+            let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - rare
             if memcmp(at, needle.baseAddress!, n) == 0 { return true }
             p = at + 1
         }
         return false
-    }
-}
-
-extension Expr {
-    /// The key, when the expression reads `variable` only as `variable.key` (one key) and
-    /// otherwise only literals and parameters, with nothing random.
-    func onlyReadsProperty(of variable: String) -> String? {
-        var key: String?
-        var eligible = true
-        func walk(_ e: Expr) {
-            guard eligible else { return }
-            switch e.kind {
-            case .property(let o, let k):
-                if case .variable(let v) = o.kind, v == variable {
-                    if key == nil { key = k } else if key != k { eligible = false }
-                    return
-                }
-            case .variable, .patternPredicate, .patternComprehension, .listComprehension, .quantifier, .reduce:
-                eligible = false
-                return
-            case .function(let name, _, _):
-                if ["rand", "randomuuid", "timestamp"].contains(name.lowercased()) { eligible = false }
-            default: break
-            }
-            for c in e.children { walk(c) }
-        }
-        walk(self)
-        return eligible ? key : nil
-    }
-
-    /// For `variable.key OP 'text'` (or `'text' = variable.key`): the test on the stored bytes.
-    func byteTest(on variable: String, parameters: [String: Value]) -> (ColumnFilter.ByteTest, [UInt8])? {
-        guard case .binary(let op, let a, let b) = kind else { return nil }
-        let tests: [BinaryOperator: ColumnFilter.ByteTest] = [.equal: .equal, .contains: .contains, .startsWith: .startsWith, .endsWith: .endsWith]
-        guard let test = tests[op] else { return nil }
-        func isRead(_ e: Expr) -> Bool {
-            if case .property(let o, _) = e.kind, case .variable(let v) = o.kind { return v == variable }
-            return false
-        }
-        func constant(_ e: Expr) -> String? {
-            switch e.kind {
-            case .literal(.string(let s)): return s
-            case .parameter(let name): if case .string(let s)? = parameters[name] { return s }
-            default: break
-            }
-            return nil
-        }
-        if isRead(a), let s = constant(b) { return (test, Array(s.utf8)) }
-        if op == .equal, isRead(b), let s = constant(a) { return (test, Array(s.utf8)) }
-        return nil
     }
 }

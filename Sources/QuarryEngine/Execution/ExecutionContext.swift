@@ -33,6 +33,10 @@ public final class CancellationFlag: Sendable {
 /// parameters, the statistics and the cancellation flag.
 public final class ExecutionContext: @unchecked Sendable {
     public var graph: Graph
+    /// The graph as the statement found it. Reads in a statement that does not write go through
+    /// this constant: a method call on the variable `graph` first copies the whole struct (one
+    /// retain per array), since the call could in principle change it.
+    let snapshot: Graph
     public let parameters: [String: Value]
     public var statistics = WriteStatistics()
     let cancellation: CancellationFlag?
@@ -51,6 +55,7 @@ public final class ExecutionContext: @unchecked Sendable {
     public init(graph: Graph, parameters: [String: Value], cancellation: CancellationFlag?, baseDirectory: String,
                 readOnly: Bool = false) {
         self.graph = graph
+        self.snapshot = graph
         self.readOnly = readOnly
         self.parameters = parameters
         self.cancellation = cancellation
@@ -77,6 +82,25 @@ public final class ExecutionContext: @unchecked Sendable {
         guard !known.isEmpty else { return }
         let hint = closestName(to: name, in: known).map { " (did you mean \($0)?)" } ?? ""
         notices.append(Notice(message: "the \(what) \(name) is not in the graph\(hint)", range: r))
+    }
+
+    /// A cursor over a node's relationships, taken from the snapshot when the statement does
+    /// not write (no copy of the graph).
+    func neighbours(of node: NodeID, _ direction: Direction, _ types: [Int32]?) -> NeighborCursor {
+        if readOnly {
+            return NeighborCursor(alive: snapshot.relAlive, outgoing: snapshot.outgoing, incoming: snapshot.incoming,
+                                  node: node, direction: direction, types: types)
+        }
+        return NeighborCursor(graph: graph, node: node, direction: direction, types: types)
+    }
+
+    @inline(__always)
+    func hasLabels(_ node: NodeID, _ labels: [Int32]) -> Bool {
+        if readOnly {
+            for l in labels where !snapshot.hasLabel(node, l) { return false }
+            return true
+        }
+        return labels.allSatisfy { graph.hasLabel(node, $0) }
     }
 
     /// Called in every loop that may run long; cheap except every 4096th call.

@@ -78,7 +78,7 @@ struct ExpressionCompiler {
             return { (row: inout Row) throws(QueryError) in
                 switch try c(&row) {
                 case .null: return .null
-                case .node(let n): return .bool(ids.allSatisfy { ctx.graph.hasLabel(n, $0) })
+                case .node(let n): return .bool(ctx.hasLabels(n, ids))
                 case let v: throw .typeMismatch("a label test needs a node", got: v, at: range)
                 }
             }

@@ -148,9 +148,11 @@ extension ExecutionContext {
         switch v {
         case .null: return .null
         case .node(let n):
+            if readOnly { return snapshot.nodeProperty(n, key) }
             if !deletedNodes.isEmpty, deletedNodes.contains(n) { throw .deletedEntityAccess(at: r) }
             return graph.nodeProperty(n, key)
         case .relationship(let rel):
+            if readOnly { return snapshot.relationshipProperty(rel, key) }
             if !deletedRelationships.isEmpty, deletedRelationships.contains(rel) { throw .deletedEntityAccess(at: r) }
             return graph.relationshipProperty(rel, key)
         case .map(let m): return m[name] ?? .null

@@ -38,9 +38,14 @@ extension PatternPlanner {
         if !labels.isEmpty {
             let ctx = self.ctx
             let ids = labels.map { ctx.readLabel($0, at: n.range) }
+            if let binding = op as? BindingOperator, binding.nodeSlot == n.slot, ctx.readOnly {
+                binding.addLabelFilter(ids, text: (n.name ?? "") + labels.map { ":" + $0 }.joined())
+                if let props = n.properties { op = try propertyFilter(n.slot, props, op, compiler) }
+                return op
+            }
             op = filter(op, { row in
                 guard case .node(let id) = row[n.slot] else { return .bool(false) }
-                return .bool(ids.allSatisfy { ctx.graph.hasLabel(id, $0) })
+                return .bool(ctx.hasLabels(id, ids))
             }, text: (n.name ?? "") + labels.map { ":" + $0 }.joined())
         }
         if let props = n.properties { op = try propertyFilter(n.slot, props, op, compiler) }

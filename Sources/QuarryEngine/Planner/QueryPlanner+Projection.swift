@@ -1,10 +1,12 @@
 extension QueryPlanner {
-    /// WITH and RETURN: aggregate or project, then DISTINCT, ORDER BY, SKIP/LIMIT and WITH's WHERE.
+    /// WITH and RETURN: aggregate (unless `aggregated`: a column aggregate did it) or project, then DISTINCT, ORDER BY, SKIP/LIMIT and WITH's WHERE.
     func planProjection(_ p: CheckedProjection, _ syntax: Projection, before: Scope, after: Scope,
-                        input: PhysicalOperator) throws(QueryError) -> PhysicalOperator {
+                        input: PhysicalOperator, aggregated: Bool = false) throws(QueryError) -> PhysicalOperator {
         var op = input
         var aggregateSlots: [String: Int] = [:]
-        if p.isAggregating {
+        if aggregated {
+            for a in p.aggregates { aggregateSlots[a.key] = a.slot }
+        } else if p.isAggregating {
             let c = compiler(before)
             let keys = try p.items.filter { !$0.containsAggregate }.map { i throws(QueryError) in try c.compile(i.expression) }
             var specs: [AggregateOperator.Spec] = []
@@ -12,8 +14,10 @@ extension QueryPlanner {
                 aggregateSlots[a.key] = a.slot
                 specs.append(try aggregateSpec(a, c))
             }
-            op = AggregateOperator(ctx, op, keys: keys, groupNodeSlot: groupNode(p, before), specs: specs, width: query.slots.count,
-                                   text: p.aggregates.map(\.key).joined(separator: ", "))
+            let aggregate = AggregateOperator(ctx, op, keys: keys, groupNodeSlot: groupNode(p, before), specs: specs,
+                                              width: query.slots.count, text: p.aggregates.map(\.key).joined(separator: ", "))
+            if let expansion = op as? ExpandOperator, onlyCounts(expansion, p, before) { aggregate.countedExpansion = expansion }
+            op = aggregate
         }
         if p.distinct && !p.isAggregating {
             // DISTINCT over values computed from a few variables: first drop the rows that repeat
@@ -31,7 +35,9 @@ extension QueryPlanner {
         if !p.orderBy.isEmpty {
             let c = compiler(p.orderScope, aggregates: aggregateSlots)
             let keys = try p.orderBy.map { s throws(QueryError) in (value: try c.compile(s.expression), descending: s.descending) }
-            op = SortOperator(ctx, op, keys: keys, text: p.orderBy.map { $0.expression.canonicalText + ($0.descending ? " DESC" : "") }.joined(separator: ", "))
+            let sort = SortOperator(ctx, op, keys: keys, text: p.orderBy.map { $0.expression.canonicalText + ($0.descending ? " DESC" : "") }.joined(separator: ", "))
+            sort.keep = rowsWanted(p)
+            op = sort
         }
         if p.skip != nil || p.limit != nil {
             let c = compiler([:])
@@ -64,6 +70,42 @@ extension QueryPlanner {
             if variable == nil { variable = v } else if variable != v { return nil }
         }
         return variable.flatMap { before[$0]?.slot }
+    }
+
+    /// SKIP + LIMIT when both are constants the planner can read (a literal or a parameter);
+    /// nil when there is no LIMIT or it is not a valid count (the run reports that).
+    func rowsWanted(_ p: CheckedProjection) -> Int? {
+        func constant(_ e: Expr?) -> Int? {
+            switch e?.kind {
+            case .literal(.int(let n))?: return n >= 0 && n < Int64(Int32.max) ? Int(n) : nil
+            case .parameter(let name)?:
+                if case .int(let n)? = ctx.parameters[name], n >= 0, n < Int64(Int32.max) { return Int(n) }
+                return nil
+            default: return nil
+            }
+        }
+        guard let limit = constant(p.limit) else { return nil }
+        if p.skip == nil { return limit }
+        return constant(p.skip).map { $0 + limit }
+    }
+
+    /// True when the aggregation only counts the rows `expansion` makes: every aggregate is
+    /// `count(*)` or `count(x)` of what it binds (never null), and no grouping key reads that.
+    func onlyCounts(_ expansion: ExpandOperator, _ p: CheckedProjection, _ before: Scope) -> Bool {
+        let made: Set<Int> = [expansion.to, expansion.relationshipSlot]
+        for item in p.items where !item.containsAggregate {
+            if item.expression.referencedNames.contains(where: { before[$0].map { made.contains($0.slot) } ?? true }) { return false }
+        }
+        return p.aggregates.allSatisfy { a in
+            switch a.expression.kind {
+            case .countStar: return true
+            case .function(let name, false, let args):
+                guard name.lowercased() == "count", args.count == 1, case .variable(let v) = args[0].kind,
+                      let slot = before[v]?.slot else { return false }
+                return made.contains(slot)
+            default: return false
+            }
+        }
     }
 
     func aggregateSpec(_ a: CheckedProjection.Aggregate, _ c: ExpressionCompiler) throws(QueryError) -> AggregateOperator.Spec {

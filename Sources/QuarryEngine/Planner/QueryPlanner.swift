@@ -62,11 +62,13 @@ final class QueryPlanner {
     func plan(_ part: CheckedSingleQuery, input: PhysicalOperator) throws(QueryError) -> PhysicalOperator {
         var op = input
         var previousWasUpdate = false
+        var aggregated = false
         for (index, checked) in part.clauses.enumerated() {
             let clause = checked.clause
             if isUpdate(clause) && (!previousWasUpdate || isMerge(clause)) { op = EagerOperator(ctx, op) }
             if !isUpdate(clause) && previousWasUpdate { op = EagerOperator(ctx, op) }
             previousWasUpdate = isUpdate(clause)
+            let next = index + 1 < part.clauses.count ? part.clauses[index + 1] : nil
             switch clause.kind {
             case .match(let optional, let parts, let predicate):
                 var scope = checked.after.mapValues(\.slot)
@@ -77,8 +79,11 @@ final class QueryPlanner {
                     let inner = try patterns.planMatch(input: argument, parts: planned, bound: boundBefore, scope: scope, predicate: predicate)
                     let newSlots = Set(scope.values).subtracting(boundBefore)
                     op = OptionalOperator(ctx, op, argument: argument, inner: inner, nullSlots: newSlots.sorted())
+                } else if parts.count == 1,
+                          let fused = try columnAggregate(parts[0], predicate, checked, next, input: op) {
+                    op = fused
+                    aggregated = true
                 } else {
-                    let next = index + 1 < part.clauses.count ? part.clauses[index + 1] : nil
                     op = try patterns.planMatch(input: op, parts: planned, bound: boundBefore, scope: scope, predicate: predicate,
                                                 setSemantics: next.flatMap { distinctInputs($0, scope) })
                 }
@@ -88,7 +93,9 @@ final class QueryPlanner {
                 op = LoadCSVOperator(ctx, op, source: try compiler(checked.before).compile(source), slot: checked.after[v]!.slot,
                                      withHeaders: headers, fieldTerminator: terminator, range: source.range)
             case .with(let p), .return(let p):
-                op = try planProjection(checked.projection!, p, before: checked.before, after: checked.after, input: op)
+                op = try planProjection(checked.projection!, p, before: checked.before, after: checked.after, input: op,
+                                        aggregated: aggregated)
+                aggregated = false
             case .create(let parts):
                 var scope = checked.after.mapValues(\.slot)
                 var declared = Set(checked.before.keys)

@@ -15,12 +15,18 @@ struct NeighborCursor {
     var index: Int
 
     init(graph: Graph, node: NodeID, direction: Direction, types: [Int32]?) {
+        self.init(alive: graph.relAlive, outgoing: graph.outgoing, incoming: graph.incoming, node: node, direction: direction, types: types)
+    }
+
+    /// From the three parts of the graph it reads, so that a caller holding the graph in a class
+    /// need not copy all of it.
+    init(alive: Bitset, outgoing: Adjacency, incoming: Adjacency, node: NodeID, direction: Direction, types: [Int32]?) {
         self.node = node
         self.direction = direction
         self.types = types
-        alive = graph.relAlive
-        incoming = direction == .both ? graph.incoming : nil
-        let adj = direction == .incoming ? graph.incoming : graph.outgoing
+        self.alive = alive
+        self.incoming = direction == .both ? incoming : nil
+        let adj = direction == .incoming ? incoming : outgoing
         entries = adj.entries
         range = adj.range(of: node)
         pending = adj.pending.isEmpty ? [] : adj.pending[node] ?? []

@@ -62,6 +62,13 @@ struct StringHeap: Sendable {
         return withBytes(i) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The bytes, starts and lengths, for a loop over many elements.
+    func withStorage<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { b in
+            starts.withUnsafeBufferPointer { s in lengths.withUnsafeBufferPointer { l in body(b, s, l) } }
+        }
+    }
+
     /// The element's UTF-8 bytes (empty when absent).
     @inline(__always)
     func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

@@ -15,6 +15,10 @@ final class AggregateOperator: PipelineOperator {
     /// write: the node's group is then remembered, and its keys computed once.
     let groupNodeSlot: Int?
     let specs: [Spec]
+    /// Set when the input is an expansion whose rows only count (every aggregate is `count(*)`
+    /// or counts what it binds, and no key reads that): rows are then taken from the
+    /// expansion's input and each adds the number of its matches, made without rows.
+    var countedExpansion: ExpandOperator?
     let width: Int
     let text: String
     var output: [Row]?
@@ -42,8 +46,14 @@ final class AggregateOperator: PipelineOperator {
         var groupOfNode: [NodeID: Int] = [:]
         var remembering = groupNodeSlot != nil
         var rowsSeen = 0
-        while var row = try input.next() {
+        let source = countedExpansion?.input ?? input
+        while var row = try source.next() {
             try ctx.tick()
+            var matches = 1
+            if let countedExpansion {
+                matches = try countedExpansion.matchCount(&row)
+                if matches == 0 { continue }
+            }
             var node: NodeID?
             if remembering, let slot = groupNodeSlot, case .node(let n) = row[slot] { node = n }
             let g: Int
@@ -67,6 +77,10 @@ final class AggregateOperator: PipelineOperator {
                     remembering = false
                     groupOfNode = [:]
                 }
+            }
+            if countedExpansion != nil {
+                for i in specs.indices { groups[g].accumulators[i].add(count: matches) }
+                continue
             }
             for (i, spec) in specs.enumerated() {
                 let v = try spec.argument?(&row) ?? .null
@@ -93,5 +107,5 @@ final class AggregateOperator: PipelineOperator {
         super.reset()
     }
 
-    override var explanation: String { "Aggregate \(text)" }
+    override var explanation: String { "Aggregate \(text)" + (countedExpansion == nil ? "" : " (counting, not making, the rows below)") }
 }

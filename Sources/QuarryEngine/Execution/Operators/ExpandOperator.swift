@@ -13,6 +13,8 @@ final class ExpandOperator: BindingOperator {
     let text: String
     var current: Row?
     var cursor: NeighborCursor?
+    /// The other ends of one node's relationships, while counting.
+    var candidates: [Int] = []
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, from: Int, relationship: Int, to: Int,
          direction: Direction, types: [Int32]?, toBound: Bool, relationshipBound: Bool, excluded: [Int], text: String) {
@@ -32,29 +34,61 @@ final class ExpandOperator: BindingOperator {
         while true {
             if cursor != nil {
                 while let (e, _) = cursor!.next() {
-                    try ctx.tick()
-                    if toBound {
-                        guard case .node(let t) = current![to], t == e.other else { continue }
-                    }
-                    if relationshipBound {
-                        guard case .relationship(let r) = current![relationshipSlot], r == e.relationship else { continue }
-                    }
-                    if current!.binds(e.relationship, in: excluded) { continue }
-                    current![relationshipSlot] = .relationship(e.relationship)
-                    current![to] = .node(e.other)
-                    if try accepts(&current!, node: e.other) { return current }
+                    if try matches(e, &current!) { return current }
                 }
                 cursor = nil
             }
             guard let row = try input.next() else { return nil }
-            guard case .node(let n) = row[from] else {
-                if row[from].isNull { continue }
-                throw .typeMismatch("a pattern expects a node", got: row[from])
-            }
-            if toBound, !(row[to].isNode) { continue }
+            guard let n = try start(row) else { continue }
             current = row
-            cursor = NeighborCursor(graph: ctx.graph, node: n, direction: direction, types: types)
+            cursor = ctx.neighbours(of: n, direction, types)
         }
+    }
+
+    /// How many rows the expansion would make of `row`, without making them (an aggregate that
+    /// only counts them asks this). The last candidate is left in `row`.
+    func matchCount(_ row: inout Row) throws(QueryError) -> Int {
+        guard let n = try start(row) else { return 0 }
+        var neighbours = ctx.neighbours(of: n, direction, types)
+        if !hasRowFilters, !toBound, !relationshipBound, excluded.isEmpty {
+            // Only the nodes at the other end matter: filtered as a batch, column by column.
+            candidates.removeAll(keepingCapacity: true)
+            while let (e, _) = neighbours.next() { candidates.append(Int(e.other)) }
+            try ctx.tick()
+            try selectByColumns(&candidates, &row)
+            return candidates.count
+        }
+        var count = 0
+        while let (e, _) = neighbours.next() {
+            if try matches(e, &row) { count += 1 }
+        }
+        return count
+    }
+
+    /// The node to expand from, or nil when the row yields nothing.
+    private func start(_ row: Row) throws(QueryError) -> NodeID? {
+        guard case .node(let n) = row[from] else {
+            if row[from].isNull { return nil }
+            throw .typeMismatch("a pattern expects a node", got: row[from])
+        }
+        if toBound, !(row[to].isNode) { return nil }
+        return n
+    }
+
+    /// Binds the relationship and the node at its other end in `row` and checks them.
+    @inline(__always)
+    private func matches(_ e: AdjacencyEntry, _ row: inout Row) throws(QueryError) -> Bool {
+        try ctx.tick()
+        if toBound {
+            guard case .node(let t) = row[to], t == e.other else { return false }
+        }
+        if relationshipBound {
+            guard case .relationship(let r) = row[relationshipSlot], r == e.relationship else { return false }
+        }
+        if row.binds(e.relationship, in: excluded) { return false }
+        row[relationshipSlot] = .relationship(e.relationship)
+        row[to] = .node(e.other)
+        return try accepts(&row, node: e.other)
     }
 
     override func reset() {

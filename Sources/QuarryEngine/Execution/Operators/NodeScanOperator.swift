@@ -7,6 +7,10 @@ final class NodeScanOperator: BindingOperator {
     var position = 0
     /// In a statement that does not write, the label's members, taken once per input row.
     var members: Bitset?
+    /// Candidates of the current batch, already through the column filters.
+    var batch: [Int] = []
+    var batchPosition = 0
+    static let batchSize = 1024
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, slot: Int, label: Int32?, labelName: String?) {
         self.slot = slot
@@ -21,10 +25,16 @@ final class NodeScanOperator: BindingOperator {
                 guard let row = try input.next() else { return nil }
                 current = row
                 position = 0
+                batch.removeAll(keepingCapacity: true)
+                batchPosition = 0
                 if ctx.readOnly { members = ctx.graph.members(label: label) }
             }
             if let label, Int(label) >= ctx.graph.labelCounts.count {
                 current = nil
+                continue
+            }
+            if hasColumnFilters {
+                if let row = try nextFromBatch() { return row }
                 continue
             }
             while let n = members?.next(from: position) ?? ctx.graph.nextNode(from: position, label: label) {
@@ -37,9 +47,36 @@ final class NodeScanOperator: BindingOperator {
         }
     }
 
+    /// With column filters (a statement that does not write): candidates in batches, filtered
+    /// column by column, then the remaining filters row by row. Nil when the batch is used up
+    /// (and `current` is cleared when the scan is).
+    private func nextFromBatch() throws(QueryError) -> Row? {
+        while batchPosition < batch.count {
+            let n = batch[batchPosition]
+            batchPosition += 1
+            current![slot] = .node(NodeID(n))
+            if try acceptsRow(&current!) { return current }
+        }
+        batch.removeAll(keepingCapacity: true)
+        batchPosition = 0
+        while batch.count < Self.batchSize, let n = members!.next(from: position) {
+            position = n + 1
+            try ctx.tick()
+            batch.append(n)
+        }
+        if batch.isEmpty {
+            current = nil
+            return nil
+        }
+        try selectByColumns(&batch, &current!)
+        return nil
+    }
+
     override func reset() {
         current = nil
         members = nil
+        batch = []
+        batchPosition = 0
         super.reset()
     }
 

@@ -63,7 +63,7 @@ final class ShortestPathOperator: PipelineOperator {
             var nextFrontier: [NodeID] = []
             var reachedThisLevel: [NodeID: [(NodeID, RelID)]] = [:]
             for n in frontier {
-                var cursor = NeighborCursor(graph: ctx.graph, node: n, direction: direction, types: types)
+                var cursor = ctx.neighbours(of: n, direction, types)
                 while let (e, _) = cursor.next() {
                     try ctx.tick()
                     if parents[e.other] != nil { continue }

@@ -48,7 +48,7 @@ final class VarExpandOperator: PipelineOperator {
                 wanted = []
                 for (k, e) in propertyFilter { wanted.append((k, try e(&row))) }
                 current = row
-                stack = [maxHops == 0 ? nil : NeighborCursor(graph: ctx.graph, node: start, direction: direction, types: types)]
+                stack = [maxHops == 0 ? nil : ctx.neighbours(of: start, direction, types)]
                 path = []
                 lastNodes = [start]
                 emitZeroLength = minHops == 0
@@ -76,7 +76,7 @@ final class VarExpandOperator: PipelineOperator {
             if let maxHops, path.count >= maxHops {
                 stack.append(nil)
             } else {
-                stack.append(NeighborCursor(graph: ctx.graph, node: e.other, direction: direction, types: types))
+                stack.append(ctx.neighbours(of: e.other, direction, types))
             }
             if path.count >= minHops, let row = emit() { return row }
         }
