@@ -53,6 +53,7 @@ final class ShortestPathOperator: PipelineOperator {
         if a == b {
             return minHops == 0 ? [PathValue(nodes: [a], relationships: [])] : []
         }
+        if !all { return try meetInTheMiddle(from: a, to: b).map { [$0] } ?? [] }
         var parents: [NodeID: [(NodeID, RelID)]] = [a: []]
         var frontier = [a]
         var depth = 0
@@ -92,6 +93,64 @@ final class ShortestPathOperator: PipelineOperator {
         }
         walk(b, [], [])
         return paths
+    }
+
+    /// One shortest path, searched from both ends at once, a level at a time from the side
+    /// whose frontier is smaller: around a hub this touches far fewer nodes than a search from
+    /// one end. Nil when none is within `maxHops`.
+    func meetInTheMiddle(from a: NodeID, to b: NodeID) throws(QueryError) -> PathValue? {
+        let backward: Direction = direction == .outgoing ? .incoming : direction == .incoming ? .outgoing : .both
+        // For each side: the nodes reached, each with its depth and the step one level closer.
+        var reached: [[NodeID: (depth: Int, parent: NodeID, relationship: RelID)]] = [[a: (0, a, -1)], [b: (0, b, -1)]]
+        var frontiers: [[NodeID]] = [[a], [b]]
+        var depths = [0, 0]
+        while !frontiers[0].isEmpty, !frontiers[1].isEmpty {
+            if let maxHops, depths[0] + depths[1] >= maxHops { return nil }
+            let side = frontiers[0].count <= frontiers[1].count ? 0 : 1
+            let other = 1 - side
+            depths[side] += 1
+            var next: [NodeID] = []
+            var meeting: (node: NodeID, total: Int)?
+            for n in frontiers[side] {
+                var cursor = ctx.neighbours(of: n, side == 0 ? direction : backward, types)
+                while let (e, _) = cursor.next() {
+                    try ctx.tick()
+                    if reached[side][e.other] != nil { continue }
+                    reached[side][e.other] = (depths[side], n, e.relationship)
+                    next.append(e.other)
+                    if let there = reached[other][e.other], meeting == nil || depths[side] + there.depth < meeting!.total {
+                        meeting = (e.other, depths[side] + there.depth)
+                    }
+                }
+            }
+            if let meeting {
+                if let maxHops, meeting.total > maxHops { return nil }
+                return path(through: meeting.node, reached, a, b)
+            }
+            frontiers[side] = next
+        }
+        return nil
+    }
+
+    /// The path a … m … b from the steps each side recorded.
+    private func path(through m: NodeID, _ reached: [[NodeID: (depth: Int, parent: NodeID, relationship: RelID)]],
+                      _ a: NodeID, _ b: NodeID) -> PathValue {
+        var nodes = [m], relationships: [RelID] = []
+        var n = m
+        while n != a, let step = reached[0][n] {
+            nodes.append(step.parent)
+            relationships.append(step.relationship)
+            n = step.parent
+        }
+        nodes.reverse()
+        relationships.reverse()
+        n = m
+        while n != b, let step = reached[1][n] {
+            nodes.append(step.parent)
+            relationships.append(step.relationship)
+            n = step.parent
+        }
+        return PathValue(nodes: nodes, relationships: relationships)
     }
 
     override func reset() {
