@@ -213,4 +213,16 @@ struct StoreTests {
         s.set(72, .float(1.5))
         #expect(s.representation == .mixed && same(s.get(72), .float(1.5)) && same(s.get(71), .string("é")))
     }
+
+    @Test func heapSearchFindsWholeOccurrencesOnly() {
+        var h = StringHeap()
+        h.pad(back: 6)
+        for (i, s) in ["xxab", "cdxx", "abcd", "", "zzzzzzzzzzzzzzzzzzzzabcd", "ab"].enumerated() { _ = h.set(i, s) }
+        h.setAbsent(3)
+        let found = h.elementsContaining(Array("abcd".utf8))
+        #expect(found.map { b in (0..<6).filter { b.contains($0) } } == [2, 4])
+        #expect(h.elementsContaining(Array("bc".utf8)).map { b in (0..<6).filter { b.contains($0) } } == [2, 4])
+        _ = h.set(0, "abcd")
+        #expect(h.elementsContaining(Array("abcd".utf8)) == nil, "after an update the slots are out of heap order")
+    }
 }

@@ -23,6 +23,8 @@ final class ColumnFilter {
     private var heap = StringHeap()
     /// By dictionary code: 0 not judged yet, 1 accepted, 2 rejected.
     private var verdicts: [UInt8] = []
+    /// For CONTAINS on a string heap: the heap slots whose string holds the needle.
+    private var containing: Bitset?
 
     init(key: Int32, predicate: @escaping Evaluator, byteTest: (ByteTest, [UInt8])?) {
         self.key = key
@@ -47,6 +49,7 @@ final class ColumnFilter {
         codes = column.codes
         heap = column.heap
         verdicts = Array(repeating: 0, count: column.dictionary.count + 1)
+        if representation == .heap, let (test, needle) = byteTest, test == .contains { containing = heap.elementsContaining(needle) }
         loaded = true
     }
 
@@ -91,6 +94,11 @@ final class ColumnFilter {
                     candidates[kept] = node
                     kept += 1
                 }
+            }
+        case .heap where containing != nil:
+            for node in candidates where node >= base && containing!.contains(node - base) {
+                candidates[kept] = node
+                kept += 1
             }
         case .heap where byteTest != nil:
             let (test, needle) = byteTest!

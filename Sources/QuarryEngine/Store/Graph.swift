@@ -106,7 +106,8 @@ public struct Graph: Sendable {
 
     @inline(__always)
     public func nodeProperty(_ node: NodeID, _ key: Int32) -> Value {
-        key >= 0 && Int(key) < nodeProperties.count ? nodeProperties[Int(key)].get(Int(node)) : .null
+        guard key >= 0 && Int(key) < nodeProperties.count else { return .null }
+        return nodeProperties[Int(key)].get(Int(node))
     }
 
     public mutating func setNodeProperty(_ node: NodeID, _ key: Int32, _ value: Value) {
@@ -173,7 +174,8 @@ public struct Graph: Sendable {
 
     @inline(__always)
     public func relationshipProperty(_ r: RelID, _ key: Int32) -> Value {
-        key >= 0 && Int(key) < relProperties.count ? relProperties[Int(key)].get(Int(r)) : .null
+        guard key >= 0 && Int(key) < relProperties.count else { return .null }
+        return relProperties[Int(key)].get(Int(r))
     }
 
     public mutating func setRelationshipProperty(_ r: RelID, _ key: Int32, _ value: Value) {

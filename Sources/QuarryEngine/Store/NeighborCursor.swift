@@ -28,9 +28,26 @@ struct NeighborCursor {
         self.incoming = direction == .both ? incoming : nil
         let adj = direction == .incoming ? incoming : outgoing
         entries = adj.entries
-        range = adj.range(of: node)
+        range = Self.narrowed(adj.range(of: node), adj.entries, types)
         pending = adj.pending.isEmpty ? [] : adj.pending[node] ?? []
         index = range.lowerBound
+    }
+
+    /// A node's entries are sorted by type: only the part between the smallest and the largest
+    /// wanted type needs reading (found by binary search, which matters for hubs).
+    static func narrowed(_ range: Range<Int>, _ entries: [AdjacencyEntry], _ types: [Int32]?) -> Range<Int> {
+        guard let types, let low = types.min(), let high = types.max(), range.count > 1 else { return range }
+        func firstIndex(where above: (Int32) -> Bool) -> Int {
+            var lo = range.lowerBound, hi = range.upperBound
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if above(entries[mid].type) { hi = mid } else { lo = mid + 1 }
+            }
+            return lo
+        }
+        let start = firstIndex { $0 >= low }
+        let end = firstIndex { $0 > high }
+        return start..<max(start, end)
     }
 
     /// The next neighbour and whether the relationship points away from `node`.
@@ -49,7 +66,7 @@ struct NeighborCursor {
                     if phase == 1, let incoming {
                         phase = 2
                         entries = incoming.entries
-                        range = incoming.range(of: node)
+                        range = Self.narrowed(incoming.range(of: node), incoming.entries, types)
                         pending = incoming.pending.isEmpty ? [] : incoming.pending[node] ?? []
                         index = range.lowerBound
                         continue

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The distinct strings of a column, each with a code (its position + 1; 0 stands for null), so
 /// that a column of repeated strings stores 4 bytes per element and a filter on it can decide
 /// each distinct string once.
@@ -60,6 +62,52 @@ struct StringHeap: Sendable {
         let n = lengths[i]
         guard n != Self.absent else { return nil }
         return withBytes(i) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The elements that contain `needle` (two bytes or more), found by one pass over the whole
+    /// heap comparing 16 positions at a time (the needle's first and last byte), then each hit
+    /// mapped to its element. Nil when the elements do not lie in the heap in slot order (after
+    /// updates), where the mapping would need more than a binary search.
+    func elementsContaining(_ needle: [UInt8]) -> Bitset? {
+        let n = needle.count
+        guard n >= 2 else { return nil }
+        var previousEnd = 0
+        for i in 0..<count where lengths[i] != Self.absent {
+            guard Int(starts[i]) >= previousEnd else { return nil }
+            previousEnd = Int(starts[i]) + Int(lengths[i])
+        }
+        var hits: [Int] = []
+        bytes.withUnsafeBytes { raw in
+            needle.withUnsafeBytes { nd in
+                let first = SIMD16<UInt8>(repeating: needle[0]), last = SIMD16<UInt8>(repeating: needle[n - 1])
+                var p = 0
+                func check(_ at: Int) {
+                    if memcmp(raw.baseAddress! + at, nd.baseAddress!, n) == 0 { hits.append(at) }
+                }
+                while p + 15 + n <= raw.count {
+                    let a = raw.loadUnaligned(fromByteOffset: p, as: SIMD16<UInt8>.self)
+                    let b = raw.loadUnaligned(fromByteOffset: p + n - 1, as: SIMD16<UInt8>.self)
+                    let mask = (a .== first) .& (b .== last)
+                    if any(mask) {
+                        for k in 0..<16 where mask[k] { check(p + k) }
+                    }
+                    p += 16
+                }
+                while p + n <= raw.count {
+                    check(p)
+                    p += 1
+                }
+            }
+        }
+        var out = Bitset()
+        var slot = 0
+        for h in hits {
+            // The element whose bytes hold the whole hit, if any (hits come in increasing order).
+            while slot < count && (lengths[slot] == Self.absent || Int(starts[slot]) + Int(lengths[slot]) < h + n) { slot += 1 }
+            guard slot < count else { break }
+            if Int(starts[slot]) <= h { out.insert(slot) }
+        }
+        return out
     }
 
     /// The bytes, starts and lengths, for a loop over many elements.

@@ -40,9 +40,34 @@ final class AggregateOperator: PipelineOperator {
         return output![position - 1]
     }
 
+    /// Groups live in flat arrays (a first row per group, `specs.count` accumulators per group,
+    /// sets of seen values only for DISTINCT aggregates), so a new group costs few allocations.
     func aggregate() throws(QueryError) -> [Row] {
-        var groupIndex: [RowKey: Int] = [:]
-        var groups: [(row: Row, accumulators: [Accumulator], seen: [Set<GroupKey>])] = []
+        var byKeys: [RowKey: Int] = [:]
+        var byKey: [GroupKey: Int] = [:]
+        var firstRows: [Row] = []
+        var accumulators: [Accumulator] = []
+        let distinct = specs.indices.filter { specs[$0].distinct }
+        var seen: [Set<GroupKey>] = []
+        let width = specs.count
+        func group(_ row: inout Row) throws(QueryError) -> Int {
+            let g = firstRows.count
+            if keys.count == 1 {
+                let k = GroupKey(try keys[0](&row))
+                if let existing = byKey[k] { return existing }
+                byKey[k] = g
+            } else {
+                var k: [Value] = []
+                for key in keys { k.append(try key(&row)) }
+                let rowKey = RowKey(k)
+                if let existing = byKeys[rowKey] { return existing }
+                byKeys[rowKey] = g
+            }
+            firstRows.append(row)
+            for spec in specs { accumulators.append(Accumulator(spec.function)) }
+            for _ in distinct { seen.append([]) }
+            return g
+        }
         var groupOfNode: [NodeID: Int] = [:]
         var remembering = groupNodeSlot != nil
         var rowsSeen = 0
@@ -60,16 +85,7 @@ final class AggregateOperator: PipelineOperator {
             if let node, let known = groupOfNode[node] {
                 g = known
             } else {
-                var k: [Value] = []
-                for key in keys { k.append(try key(&row)) }
-                let rowKey = RowKey(k)
-                if let existing = groupIndex[rowKey] {
-                    g = existing
-                } else {
-                    g = groups.count
-                    groupIndex[rowKey] = g
-                    groups.append((row, specs.map { Accumulator($0.function) }, specs.map { _ in [] }))
-                }
+                g = try group(&row)
                 if let node { groupOfNode[node] = g }
                 // Nodes that never come back (one row each) are not worth remembering.
                 rowsSeen += 1
@@ -79,26 +95,27 @@ final class AggregateOperator: PipelineOperator {
                 }
             }
             if countedExpansion != nil {
-                for i in specs.indices { groups[g].accumulators[i].add(count: matches) }
+                for i in 0..<width { accumulators[g * width + i].add(count: matches) }
                 continue
             }
             for (i, spec) in specs.enumerated() {
                 let v = try spec.argument?(&row) ?? .null
                 if spec.distinct {
-                    if v.isNull || !groups[g].seen[i].insert(GroupKey(v)).inserted { continue }
+                    let d = g * distinct.count + distinct.firstIndex(of: i)!
+                    if v.isNull || !seen[d].insert(GroupKey(v)).inserted { continue }
                 }
                 let p = try spec.percentile?(&row)
-                try groups[g].accumulators[i].add(v, percentile: p)
+                try accumulators[g * width + i].add(v, percentile: p)
             }
         }
-        if groups.isEmpty && keys.isEmpty {
-            groups.append((Row(repeating: .null, count: width), specs.map { Accumulator($0.function) }, []))
+        if firstRows.isEmpty && keys.isEmpty {
+            firstRows.append(Row(repeating: .null, count: self.width))
+            for spec in specs { accumulators.append(Accumulator(spec.function)) }
         }
-        return groups.map { group in
-            var row = group.row
-            for (i, spec) in specs.enumerated() { row[spec.slot] = group.accumulators[i].result }
-            return row
+        for g in firstRows.indices {
+            for (i, spec) in specs.enumerated() { firstRows[g][spec.slot] = accumulators[g * width + i].result }
         }
+        return firstRows
     }
 
     override func reset() {

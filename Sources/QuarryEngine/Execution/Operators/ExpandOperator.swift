@@ -15,6 +15,10 @@ final class ExpandOperator: BindingOperator {
     var cursor: NeighborCursor?
     /// The other ends of one node's relationships, while counting.
     var candidates: [Int] = []
+    /// While counting in a statement that does not write: the adjacency block read directly
+    /// (when it has no relationships pending a rebuild).
+    var block: Adjacency?
+    var blockTaken = false
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, from: Int, relationship: Int, to: Int,
          direction: Direction, types: [Int32]?, toBound: Bool, relationshipBound: Bool, excluded: [Int], text: String) {
@@ -49,15 +53,30 @@ final class ExpandOperator: BindingOperator {
     /// only counts them asks this). The last candidate is left in `row`.
     func matchCount(_ row: inout Row) throws(QueryError) -> Int {
         guard let n = try start(row) else { return 0 }
-        var neighbours = ctx.neighbours(of: n, direction, types)
         if !hasRowFilters, !toBound, !relationshipBound, excluded.isEmpty {
             // Only the nodes at the other end matter: filtered as a batch, column by column.
             candidates.removeAll(keepingCapacity: true)
-            while let (e, _) = neighbours.next() { candidates.append(Int(e.other)) }
+            if ctx.readOnly, direction != .both, !blockTaken {
+                let adjacency = direction == .outgoing ? ctx.snapshot.outgoing : ctx.snapshot.incoming
+                block = adjacency.pending.isEmpty ? adjacency : nil
+                blockTaken = true
+            }
+            if let block {
+                let range = NeighborCursor.narrowed(block.range(of: n), block.entries, types)
+                for i in range {
+                    let e = block.entries[i]
+                    if let types, !types.contains(e.type) { continue }
+                    if ctx.snapshot.isAlive(relationship: e.relationship) { candidates.append(Int(e.other)) }
+                }
+            } else {
+                var neighbours = ctx.neighbours(of: n, direction, types)
+                while let (e, _) = neighbours.next() { candidates.append(Int(e.other)) }
+            }
             try ctx.tick()
             try selectByColumns(&candidates, &row)
             return candidates.count
         }
+        var neighbours = ctx.neighbours(of: n, direction, types)
         var count = 0
         while let (e, _) = neighbours.next() {
             if try matches(e, &row) { count += 1 }
