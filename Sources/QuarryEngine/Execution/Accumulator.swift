@@ -33,6 +33,35 @@ struct Accumulator {
 
     init(_ function: AggregateFunction) { self.function = function }
 
+    /// An integer that is not null: sums and counts take it without a `Value`.
+    @inline(__always)
+    mutating func add(integer i: Int64) throws(QueryError) {
+        switch function {
+        case .count, .countStar: count += 1
+        case .sum, .avg:
+            count += 1
+            try addToSum(i)
+        default: try add(.int(i), percentile: nil)
+        }
+    }
+
+    @inline(__always)
+    private mutating func addToSum(_ i: Int64) throws(QueryError) {
+        if sawFloat {
+            floatSum += Double(i)
+            return
+        }
+        let (s, o) = intSum.addingReportingOverflow(i)
+        if !o {
+            intSum = s
+        } else if function == .avg {
+            sawFloat = true
+            floatSum = Double(intSum) + Double(i)
+        } else {
+            throw .overflow("sum()")
+        }
+    }
+
     /// `count(*)` (or a count of a value known not to be null) over `n` more rows.
     mutating func add(count n: Int) { count += n }
 
@@ -49,21 +78,7 @@ struct Accumulator {
             count += 1
             switch v {
             case .int(let i):
-                if sawFloat {
-                    floatSum += Double(i)
-                } else {
-                    let (s, o) = intSum.addingReportingOverflow(i)
-                    if o {
-                        if function == .avg {
-                            sawFloat = true
-                            floatSum = Double(intSum) + Double(i)
-                        } else {
-                            throw .overflow("sum()")
-                        }
-                    } else {
-                        intSum = s
-                    }
-                }
+                try addToSum(i)
             case .float(let d):
                 if !sawFloat {
                     sawFloat = true

@@ -49,6 +49,13 @@ public struct PropertyColumn: Sendable {
         return i >= 0 && i < length ? codes[i] : 0
     }
 
+    /// The integer at `id` (`absentInteger` for null), when the column stores integers.
+    @inline(__always)
+    func integer(_ id: Int) -> Int64 {
+        let i = id - base
+        return i >= 0 && i < length ? integers[i] : Self.absentInteger
+    }
+
     /// The heap slot of `id`, or nil when it has no storage.
     @inline(__always)
     func heapSlot(_ id: Int) -> Int? {

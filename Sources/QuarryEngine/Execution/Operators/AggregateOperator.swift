@@ -37,7 +37,10 @@ final class AggregateOperator: PipelineOperator {
         if output == nil { output = try aggregate() }
         guard position < output!.count else { return nil }
         position += 1
-        return output![position - 1]
+        // Handed over, not shared: the operator above may then change the row in place.
+        let row = output![position - 1]
+        output![position - 1] = []
+        return row
     }
 
     /// Groups live in flat arrays (a first row per group, `specs.count` accumulators per group,
@@ -87,12 +90,12 @@ final class AggregateOperator: PipelineOperator {
             } else {
                 g = try group(&row)
                 if let node { groupOfNode[node] = g }
-                // Nodes that never come back (one row each) are not worth remembering.
-                rowsSeen += 1
-                if rowsSeen == 4096, groupOfNode.count > 3584 {
-                    remembering = false
-                    groupOfNode = [:]
-                }
+            }
+            // Nodes that rarely come back are not worth remembering.
+            rowsSeen += 1
+            if remembering, rowsSeen == 4096, groupOfNode.count > 3584 {
+                remembering = false
+                groupOfNode = [:]
             }
             if countedExpansion != nil {
                 for i in 0..<width { accumulators[g * width + i].add(count: matches) }

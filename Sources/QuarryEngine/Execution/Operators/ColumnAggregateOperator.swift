@@ -40,7 +40,10 @@ final class ColumnAggregateOperator: PipelineOperator {
         if output == nil { output = try aggregate() }
         guard position < output!.count else { return nil }
         position += 1
-        return output![position - 1]
+        // Handed over, not shared: the operator above may then change the row in place.
+        let row = output![position - 1]
+        output![position - 1] = []
+        return row
     }
 
     private func aggregate() throws(QueryError) -> [Row] {
@@ -52,7 +55,18 @@ final class ColumnAggregateOperator: PipelineOperator {
         var groupOfCode = [Int32](repeating: -1, count: byCode ? keyColumns[0].dictionary.count + 1 : 0)
         var groupIndex: [RowKey: Int] = [:]
         var firstRows: [Row] = []
-        var accumulators: [[Accumulator]] = []
+        // `specs.count` accumulators per group, group after group.
+        var accumulators: [Accumulator] = []
+        let width = specs.count
+        func group(_ key: [Value], _ n: Int, _ row: inout Row) -> Int {
+            let k = RowKey(key)
+            if let g = groupIndex[k] { return g }
+            groupIndex[k] = firstRows.count
+            row[slot] = .node(NodeID(n))
+            firstRows.append(row)
+            for spec in specs { accumulators.append(Accumulator(spec.function)) }
+            return firstRows.count - 1
+        }
         let members = graph.members(label: label)
         var batch: [Int] = []
         batch.reserveCapacity(NodeScanOperator.batchSize)
@@ -67,48 +81,45 @@ final class ColumnAggregateOperator: PipelineOperator {
                         break
                     }
                     position = n + 1
-                    try ctx.tick()
                     if otherLabels.isEmpty || otherLabels.allSatisfy({ graph.hasLabel(NodeID(n), $0) }) { batch.append(n) }
                 }
+                try ctx.tick()
                 for f in filters where !batch.isEmpty { try f.select(&batch, &row, slot: slot, ctx) }
                 for n in batch {
-                    row[slot] = .node(NodeID(n))
-                    var group: Int
+                    var g: Int
                     if byCode {
                         let code = Int(keyColumns[0].code(n))
-                        group = Int(groupOfCode[code])
-                        if group < 0 {
-                            group = Self.group(for: [keyColumns[0].get(n)], row, &groupIndex, &firstRows, &accumulators, specs)
-                            groupOfCode[code] = Int32(group)
+                        g = Int(groupOfCode[code])
+                        if g < 0 {
+                            g = group([keyColumns[0].get(n)], n, &row)
+                            groupOfCode[code] = Int32(g)
                         }
                     } else {
-                        group = Self.group(for: keyColumns.map { $0.get(n) }, row, &groupIndex, &firstRows, &accumulators, specs)
+                        g = group(keyColumns.map { $0.get(n) }, n, &row)
                     }
-                    for i in specs.indices {
-                        try accumulators[group][i].add(argumentColumns[i].map { $0.get(n) } ?? .null, percentile: nil)
+                    for i in 0..<width {
+                        guard let column = argumentColumns[i] else {
+                            accumulators[g * width + i].add(count: 1)
+                            continue
+                        }
+                        if column.representation == .integers {
+                            let x = column.integer(n)
+                            if x != PropertyColumn.absentInteger { try accumulators[g * width + i].add(integer: x) }
+                        } else {
+                            try accumulators[g * width + i].add(column.get(n), percentile: nil)
+                        }
                     }
                 }
             }
         }
         if firstRows.isEmpty && groupKeys.isEmpty {
-            firstRows.append(Row(repeating: .null, count: width))
-            accumulators.append(specs.map { Accumulator($0.function) })
+            firstRows.append(Row(repeating: .null, count: self.width))
+            for spec in specs { accumulators.append(Accumulator(spec.function)) }
         }
-        return firstRows.indices.map { g in
-            var row = firstRows[g]
-            for (i, spec) in specs.enumerated() { row[spec.slot] = accumulators[g][i].result }
-            return row
+        for g in firstRows.indices {
+            for (i, spec) in specs.enumerated() { firstRows[g][spec.slot] = accumulators[g * width + i].result }
         }
-    }
-
-    private static func group(for key: [Value], _ row: Row, _ index: inout [RowKey: Int], _ firstRows: inout [Row],
-                              _ accumulators: inout [[Accumulator]], _ specs: [AggregateSpec]) -> Int {
-        let k = RowKey(key)
-        if let g = index[k] { return g }
-        index[k] = firstRows.count
-        firstRows.append(row)
-        accumulators.append(specs.map { Accumulator($0.function) })
-        return firstRows.count - 1
+        return firstRows
     }
 
     override func reset() {

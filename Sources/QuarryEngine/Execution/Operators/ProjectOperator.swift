@@ -9,10 +9,13 @@ final class ProjectOperator: PipelineOperator {
         super.init(ctx, input)
     }
 
+    /// The values of one row, computed before any is stored (an item may read a slot another
+    /// one writes); kept between rows to save an allocation per row.
+    private var values: [Value] = []
+
     override func produce() throws(QueryError) -> Row? {
         guard var row = try input.next() else { return nil }
-        var values: [Value] = []
-        values.reserveCapacity(items.count)
+        values.removeAll(keepingCapacity: true)
         for item in items { values.append(try item.value(&row)) }
         for (i, item) in items.enumerated() { row[item.slot] = values[i] }
         return row

@@ -47,7 +47,10 @@ final class SortOperator: PipelineOperator {
         }
         guard position < sorted!.count else { return nil }
         position += 1
-        return sorted![position - 1]
+        // Handed over, not shared: the operator above may then change the row in place.
+        let row = sorted![position - 1]
+        sorted![position - 1] = []
+        return row
     }
 
     /// The first `k` of `0..<n` in order, through a heap of `k` (ORDER BY with a small LIMIT).
