@@ -43,33 +43,12 @@ final class AggregateOperator: PipelineOperator {
         return row
     }
 
-    /// Groups live in flat arrays (a first row per group, `specs.count` accumulators per group,
-    /// sets of seen values only for DISTINCT aggregates), so a new group costs few allocations.
     func aggregate() throws(QueryError) -> [Row] {
-        var byKeys: [RowKey: Int] = [:]
-        var byKey: [GroupKey: Int] = [:]
-        var firstRows: [Row] = []
-        var accumulators: [Accumulator] = []
-        let distinct = specs.indices.filter { specs[$0].distinct }
-        var seen: [Set<GroupKey>] = []
+        var table = GroupTable(keys: keys, hasKeys: !keys.isEmpty, functions: specs.map(\.function), distinct: specs.indices.filter { specs[$0].distinct })
         let width = specs.count
-        func group(_ row: inout Row) throws(QueryError) -> Int {
-            let g = firstRows.count
-            if keys.count == 1 {
-                let k = GroupKey(try keys[0](&row))
-                if let existing = byKey[k] { return existing }
-                byKey[k] = g
-            } else {
-                var k: [Value] = []
-                for key in keys { k.append(try key(&row)) }
-                let rowKey = RowKey(k)
-                if let existing = byKeys[rowKey] { return existing }
-                byKeys[rowKey] = g
-            }
-            firstRows.append(row)
-            for spec in specs { accumulators.append(Accumulator(spec.function)) }
-            for _ in distinct { seen.append([]) }
-            return g
+        if countedExpansion != nil, let slot = groupNodeSlot {
+            try countPerNode(slot, &table)
+            return table.results(slots: specs.map(\.slot), width: self.width)
         }
         var groupOfNode: [NodeID: Int] = [:]
         var remembering = groupNodeSlot != nil
@@ -88,7 +67,7 @@ final class AggregateOperator: PipelineOperator {
             if let node, let known = groupOfNode[node] {
                 g = known
             } else {
-                g = try group(&row)
+                g = try table.group(&row)
                 if let node { groupOfNode[node] = g }
             }
             // Nodes that rarely come back are not worth remembering.
@@ -98,27 +77,49 @@ final class AggregateOperator: PipelineOperator {
                 groupOfNode = [:]
             }
             if countedExpansion != nil {
-                for i in 0..<width { accumulators[g * width + i].add(count: matches) }
+                table.addCount(matches, to: g)
                 continue
             }
             for (i, spec) in specs.enumerated() {
                 let v = try spec.argument?(&row) ?? .null
                 if spec.distinct {
-                    let d = g * distinct.count + distinct.firstIndex(of: i)!
-                    if v.isNull || !seen[d].insert(GroupKey(v)).inserted { continue }
+                    let d = g * table.distinct.count + table.distinct.firstIndex(of: i)!
+                    if v.isNull || !table.seen[d].insert(GroupKey(v)).inserted { continue }
                 }
                 let p = try spec.percentile?(&row)
-                try accumulators[g * width + i].add(v, percentile: p)
+                try table.accumulators[g * width + i].add(v, percentile: p)
             }
         }
-        if firstRows.isEmpty && keys.isEmpty {
-            firstRows.append(Row(repeating: .null, count: self.width))
-            for spec in specs { accumulators.append(Accumulator(spec.function)) }
+        return table.results(slots: specs.map(\.slot), width: self.width)
+    }
+
+    /// Counting an expansion, grouped by one node: the counts are summed per node first, and
+    /// each node's keys computed once at the end, on one row with the node put in its slot
+    /// (the keys read nothing else).
+    private func countPerNode(_ slot: Int, _ table: inout GroupTable) throws(QueryError) {
+        var perNode: [NodeID: Int] = [:]
+        var order: [NodeID] = []
+        var template: Row?
+        while var row = try countedExpansion!.input.next() {
+            try ctx.tick()
+            let matches = try countedExpansion!.matchCount(&row)
+            if matches == 0 { continue }
+            guard case .node(let n) = row[slot] else {
+                table.addCount(matches, to: try table.group(&row))
+                continue
+            }
+            if template == nil { template = row }
+            if let count = perNode[n] {
+                perNode[n] = count + matches
+            } else {
+                perNode[n] = matches
+                order.append(n)
+            }
         }
-        for g in firstRows.indices {
-            for (i, spec) in specs.enumerated() { firstRows[g][spec.slot] = accumulators[g * width + i].result }
+        for n in order {
+            template![slot] = .node(n)
+            table.addCount(perNode[n]!, to: try table.group(&template!))
         }
-        return firstRows
     }
 
     override func reset() {

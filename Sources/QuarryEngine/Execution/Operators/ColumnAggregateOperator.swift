@@ -53,20 +53,8 @@ final class ColumnAggregateOperator: PipelineOperator {
         // One key stored as dictionary codes: the code is the group (0 for null).
         let byCode = keyColumns.count == 1 && keyColumns[0].representation == .codes
         var groupOfCode = [Int32](repeating: -1, count: byCode ? keyColumns[0].dictionary.count + 1 : 0)
-        var groupIndex: [RowKey: Int] = [:]
-        var firstRows: [Row] = []
-        // `specs.count` accumulators per group, group after group.
-        var accumulators: [Accumulator] = []
+        var table = GroupTable(keys: [], hasKeys: !groupKeys.isEmpty, functions: specs.map(\.function))
         let width = specs.count
-        func group(_ key: [Value], _ n: Int, _ row: inout Row) -> Int {
-            let k = RowKey(key)
-            if let g = groupIndex[k] { return g }
-            groupIndex[k] = firstRows.count
-            row[slot] = .node(NodeID(n))
-            firstRows.append(row)
-            for spec in specs { accumulators.append(Accumulator(spec.function)) }
-            return firstRows.count - 1
-        }
         let members = graph.members(label: label)
         var batch: [Int] = []
         batch.reserveCapacity(NodeScanOperator.batchSize)
@@ -91,35 +79,36 @@ final class ColumnAggregateOperator: PipelineOperator {
                         let code = Int(keyColumns[0].code(n))
                         g = Int(groupOfCode[code])
                         if g < 0 {
-                            g = group([keyColumns[0].get(n)], n, &row)
+                            g = table.group([keyColumns[0].get(n)], Self.with(row, slot, n))
                             groupOfCode[code] = Int32(g)
                         }
+                    } else if groupKeys.isEmpty {
+                        g = table.count == 0 ? table.group([], Self.with(row, slot, n)) : 0
                     } else {
-                        g = group(keyColumns.map { $0.get(n) }, n, &row)
+                        g = table.group(keyColumns.map { $0.get(n) }, Self.with(row, slot, n))
                     }
                     for i in 0..<width {
                         guard let column = argumentColumns[i] else {
-                            accumulators[g * width + i].add(count: 1)
+                            table.accumulators[g * width + i].add(count: 1)
                             continue
                         }
                         if column.representation == .integers {
                             let x = column.integer(n)
-                            if x != PropertyColumn.absentInteger { try accumulators[g * width + i].add(integer: x) }
+                            if x != PropertyColumn.absentInteger { try table.accumulators[g * width + i].add(integer: x) }
                         } else {
-                            try accumulators[g * width + i].add(column.get(n), percentile: nil)
+                            try table.accumulators[g * width + i].add(column.get(n), percentile: nil)
                         }
                     }
                 }
             }
         }
-        if firstRows.isEmpty && groupKeys.isEmpty {
-            firstRows.append(Row(repeating: .null, count: self.width))
-            for spec in specs { accumulators.append(Accumulator(spec.function)) }
-        }
-        for g in firstRows.indices {
-            for (i, spec) in specs.enumerated() { firstRows[g][spec.slot] = accumulators[g * width + i].result }
-        }
-        return firstRows
+        return table.results(slots: specs.map(\.slot), width: self.width)
+    }
+
+    private static func with(_ row: Row, _ slot: Int, _ node: Int) -> Row {
+        var row = row
+        row[slot] = .node(NodeID(node))
+        return row
     }
 
     override func reset() {

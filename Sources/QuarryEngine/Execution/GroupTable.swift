@@ -1,0 +1,68 @@
+/// The groups of an aggregation in flat arrays: a first row per group, `specs` accumulators per
+/// group one after the other, and sets of seen values only for DISTINCT aggregates, so that a
+/// new group costs few allocations.
+struct GroupTable {
+    let keys: [Evaluator]
+    /// False for an aggregation without grouping keys: it has one group even without rows.
+    let hasKeys: Bool
+    let functions: [AggregateFunction]
+    /// The positions of the DISTINCT aggregates among the functions.
+    let distinct: [Int]
+    private var byKeys: [RowKey: Int] = [:]
+    private var byKey: [GroupKey: Int] = [:]
+    private(set) var firstRows: [Row] = []
+    var accumulators: [Accumulator] = []
+    var seen: [Set<GroupKey>] = []
+
+    init(keys: [Evaluator], hasKeys: Bool, functions: [AggregateFunction], distinct: [Int] = []) {
+        self.keys = keys
+        self.hasKeys = hasKeys
+        self.functions = functions
+        self.distinct = distinct
+    }
+
+    var count: Int { firstRows.count }
+
+    /// The group of the row's key values, made (with the row as its first) when new.
+    mutating func group(_ row: inout Row) throws(QueryError) -> Int {
+        var values: [Value] = []
+        for key in keys { values.append(try key(&row)) }
+        return group(values, row)
+    }
+
+    /// The group of these key values, made (with `row` as its first) when new.
+    mutating func group(_ values: [Value], _ row: @autoclosure () -> Row) -> Int {
+        let g = firstRows.count
+        if values.count == 1 {
+            let k = GroupKey(values[0])
+            if let existing = byKey[k] { return existing }
+            byKey[k] = g
+        } else {
+            let k = RowKey(values)
+            if let existing = byKeys[k] { return existing }
+            byKeys[k] = g
+        }
+        firstRows.append(row())
+        for f in functions { accumulators.append(Accumulator(f)) }
+        for _ in distinct { seen.append([]) }
+        return g
+    }
+
+    /// Adds a count of `n` rows to every aggregate of the group (all of them counts).
+    mutating func addCount(_ n: Int, to g: Int) {
+        for i in functions.indices { accumulators[g * functions.count + i].add(count: n) }
+    }
+
+    /// The output rows: each group's first row with its aggregate results in `slots`; one row
+    /// of `width` nulls and empty aggregates when there are no groups and no keys.
+    mutating func results(slots: [Int], width: Int) -> [Row] {
+        if firstRows.isEmpty && !hasKeys {
+            firstRows.append(Row(repeating: .null, count: width))
+            for f in functions { accumulators.append(Accumulator(f)) }
+        }
+        for g in firstRows.indices {
+            for (i, slot) in slots.enumerated() { firstRows[g][slot] = accumulators[g * functions.count + i].result }
+        }
+        return firstRows
+    }
+}
