@@ -43,6 +43,10 @@ public class BindingOperator: PipelineOperator {
         return true
     }
 
+    /// Whether the nodes it judges come in id order, each once (a scan), or as a join finds
+    /// them (an expansion).
+    var candidatesInOrder: Bool { true }
+
     var hasRowFilters: Bool { !filters.isEmpty }
 
     var hasColumnFilters: Bool { !columnFilters.isEmpty || !requiredLabels.isEmpty }
@@ -50,7 +54,9 @@ public class BindingOperator: PipelineOperator {
     /// Keeps the candidate nodes every column filter accepts (the batch form, for scans).
     final func selectByColumns(_ candidates: inout [Int], _ row: inout Row) throws(QueryError) {
         if !requiredLabels.isEmpty { candidates.removeAll { !ctx.hasLabels(NodeID($0), requiredLabels) } }
-        for f in columnFilters where !candidates.isEmpty { try f.select(&candidates, &row, slot: nodeSlot!, ctx) }
+        for f in columnFilters where !candidates.isEmpty {
+            try f.select(&candidates, &row, slot: nodeSlot!, inOrder: candidatesInOrder, ctx)
+        }
     }
 
     /// True when the row satisfies the filters that are not column filters.

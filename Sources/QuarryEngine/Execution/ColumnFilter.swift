@@ -23,13 +23,14 @@ final class ColumnFilter {
     private var heap = StringHeap()
     /// By dictionary code: 0 not judged yet, 1 accepted, 2 rejected.
     private var verdicts: [UInt8] = []
-    /// Dictionary codes asked about so far, and, once that passes half the column, the slots
-    /// whose string is accepted (and those whose verdict raised an error).
+    /// Nodes asked about so far; on dictionary codes, once that passes half the column, the
+    /// slots whose string is accepted (and those whose verdict raised an error).
     private var tested = 0
     private var acceptedSlots: Bitset?
     private var undecidedSlots = Bitset()
     /// For CONTAINS on a string heap: the heap slots whose string holds the needle.
     private var containing: Bitset?
+    private var searchedWholeHeap = false
 
     init(key: Int32, predicate: @escaping Evaluator, byteTest: (ByteTest, [UInt8])?) {
         self.key = key
@@ -54,7 +55,6 @@ final class ColumnFilter {
         codes = column.codes
         heap = column.heap
         verdicts = Array(repeating: 0, count: column.dictionary.count + 1)
-        if representation == .heap, let (test, needle) = byteTest, test == .contains { containing = heap.elementsContaining(needle) }
         loaded = true
     }
 
@@ -83,9 +83,18 @@ final class ColumnFilter {
     /// Keeps, in order, the candidate nodes the filter accepts: the batch form of `accepts`,
     /// with the column's arrays opened once. `row[slot]` receives a node only when the compiled
     /// predicate has to judge it.
-    func select(_ candidates: inout [Int], _ row: inout Row, slot: Int, _ ctx: ExecutionContext) throws(QueryError) {
+    /// `inOrder`: the candidates come in id order, each once (a scan); then judging every slot
+    /// ahead would only add a pass.
+    func select(_ candidates: inout [Int], _ row: inout Row, slot: Int, inOrder: Bool, _ ctx: ExecutionContext) throws(QueryError) {
         if !loaded { load(ctx) }
         var kept = 0
+        if representation == .heap, !searchedWholeHeap, let (test, needle) = byteTest, test == .contains,
+           tested + candidates.count > heap.count / (inOrder ? 64 : 8) {
+            // Enough of the heap will be read anyway: one pass over all of it is cheaper.
+            containing = heap.elementsContaining(needle)
+            searchedWholeHeap = true
+        }
+        tested += candidates.count
         switch representation {
         case .codes where acceptedSlots != nil:
             for node in candidates {
@@ -113,8 +122,7 @@ final class ColumnFilter {
                     kept += 1
                 }
             }
-            tested += candidates.count
-            if tested > codes.count / 2 && codes.count >= 4096 { judgeEverySlot(&row, slot) }
+            if !inOrder && tested > codes.count / 2 && codes.count >= 4096 { judgeEverySlot(&row, slot) }
         case .heap where containing != nil:
             for node in candidates where node >= base && containing!.contains(node - base) {
                 candidates[kept] = node

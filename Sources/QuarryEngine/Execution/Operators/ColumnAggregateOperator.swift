@@ -72,7 +72,7 @@ final class ColumnAggregateOperator: PipelineOperator {
                     if otherLabels.isEmpty || otherLabels.allSatisfy({ graph.hasLabel(NodeID(n), $0) }) { batch.append(n) }
                 }
                 try ctx.tick()
-                for f in filters where !batch.isEmpty { try f.select(&batch, &row, slot: slot, ctx) }
+                for f in filters where !batch.isEmpty { try f.select(&batch, &row, slot: slot, inOrder: true, ctx) }
                 for n in batch {
                     var g: Int
                     if byCode {

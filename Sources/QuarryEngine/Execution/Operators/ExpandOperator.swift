@@ -116,6 +116,8 @@ final class ExpandOperator: BindingOperator {
         super.reset()
     }
 
+    override var candidatesInOrder: Bool { false }
+
     override var bindingText: String { "Expand \(text)" }
 }
 
