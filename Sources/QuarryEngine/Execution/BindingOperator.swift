@@ -53,7 +53,14 @@ public class BindingOperator: PipelineOperator {
 
     /// Keeps the candidate nodes every column filter accepts (the batch form, for scans).
     final func selectByColumns(_ candidates: inout [Int], _ row: inout Row) throws(QueryError) {
-        if !requiredLabels.isEmpty { candidates.removeAll { !ctx.hasLabels(NodeID($0), requiredLabels) } }
+        if !requiredLabels.isEmpty {
+            var kept = 0
+            for n in candidates where ctx.hasLabels(NodeID(n), requiredLabels) {
+                candidates[kept] = n
+                kept += 1
+            }
+            candidates.removeLast(candidates.count - kept)
+        }
         for f in columnFilters where !candidates.isEmpty {
             try f.select(&candidates, &row, slot: nodeSlot!, inOrder: candidatesInOrder, ctx)
         }

@@ -23,11 +23,8 @@ final class ColumnFilter {
     private var heap = StringHeap()
     /// By dictionary code: 0 not judged yet, 1 accepted, 2 rejected.
     private var verdicts: [UInt8] = []
-    /// Nodes asked about so far; on dictionary codes, once that passes half the column, the
-    /// slots whose string is accepted (and those whose verdict raised an error).
+    /// Nodes asked about so far.
     private var tested = 0
-    private var acceptedSlots: Bitset?
-    private var undecidedSlots = Bitset()
     /// For CONTAINS on a string heap: the heap slots whose string holds the needle.
     private var containing: Bitset?
     private var searchedWholeHeap = false
@@ -96,24 +93,6 @@ final class ColumnFilter {
         }
         tested += candidates.count
         switch representation {
-        case .codes where acceptedSlots != nil:
-            for node in candidates {
-                let i = node - base
-                var accepted: Bool
-                if i >= 0 && i < codes.count {
-                    accepted = acceptedSlots!.contains(i)
-                    if !accepted && undecidedSlots.contains(i) {
-                        row[slot] = .node(NodeID(node))
-                        accepted = try evaluate(&row)
-                    }
-                } else {
-                    accepted = try verdict(code: 0, node, &row, slot)
-                }
-                if accepted {
-                    candidates[kept] = node
-                    kept += 1
-                }
-            }
         case .codes:
             for node in candidates {
                 let i = node - base
@@ -122,7 +101,6 @@ final class ColumnFilter {
                     kept += 1
                 }
             }
-            if !inOrder && tested > codes.count / 2 && codes.count >= 4096 { judgeEverySlot(&row, slot) }
         case .heap where containing != nil:
             for node in candidates where node >= base && containing!.contains(node - base) {
                 candidates[kept] = node
@@ -177,25 +155,6 @@ final class ColumnFilter {
             verdicts[c] = try evaluate(&row) ? 1 : 2
         }
         return verdicts[c] == 1
-    }
-
-    /// Once the filter has been asked about more nodes than half the column holds (a join
-    /// reaching most of a label), every slot is judged at once into a bitset, read in order
-    /// (a random read of a bit then costs less than one of a code). A string whose verdict
-    /// raises an error is left to be judged on the row that holds it, if one ever comes.
-    private func judgeEverySlot(_ row: inout Row, _ slot: Int) {
-        var accepted = Bitset(), undecided = Bitset()
-        for i in codes.indices {
-            let c = Int(codes[i])
-            if verdicts[c] == 0 {
-                row[slot] = .node(NodeID(base + i))
-                verdicts[c] = (try? evaluate(&row)).map { $0 ? 1 : 2 } ?? 3
-            }
-            if verdicts[c] == 1 { accepted.insert(i) } else if verdicts[c] == 3 { undecided.insert(i) }
-        }
-        for c in verdicts.indices where verdicts[c] == 3 { verdicts[c] = 0 }
-        acceptedSlots = accepted
-        undecidedSlots = undecided
     }
 
     @inline(__always)

@@ -16,8 +16,8 @@ final class ExpandOperator: BindingOperator {
     /// The other ends of one node's relationships, while counting.
     var candidates: [Int] = []
     /// While counting in a statement that does not write: the adjacency block read directly
-    /// (when it has no relationships pending a rebuild).
-    var block: Adjacency?
+    /// (when it has no relationships pending a rebuild; empty otherwise).
+    var block = Adjacency()
     var blockTaken = false
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, from: Int, relationship: Int, to: Int,
@@ -58,10 +58,10 @@ final class ExpandOperator: BindingOperator {
             candidates.removeAll(keepingCapacity: true)
             if ctx.readOnly, direction != .both, !blockTaken {
                 let adjacency = direction == .outgoing ? ctx.snapshot.outgoing : ctx.snapshot.incoming
-                block = adjacency.pending.isEmpty ? adjacency : nil
+                if adjacency.pending.isEmpty { block = adjacency }
                 blockTaken = true
             }
-            if let block {
+            if !block.entries.isEmpty {
                 let range = NeighborCursor.narrowed(block.range(of: n), block.entries, types)
                 for i in range {
                     let e = block.entries[i]
