@@ -23,6 +23,13 @@ struct GroupTable {
 
     var count: Int { firstRows.count }
 
+    /// Room for `n` groups, when about that many are coming.
+    mutating func reserve(_ n: Int) {
+        if keys.count == 1 { byKey.reserveCapacity(n) } else { byKeys.reserveCapacity(n) }
+        firstRows.reserveCapacity(n)
+        accumulators.reserveCapacity(n * functions.count)
+    }
+
     /// The group of the row's key values, made (with the row as its first) when new.
     mutating func group(_ row: inout Row) throws(QueryError) -> Int {
         var values: [Value] = []

@@ -116,6 +116,7 @@ final class AggregateOperator: PipelineOperator {
                 order.append(n)
             }
         }
+        table.reserve(order.count)
         for n in order {
             template![slot] = .node(n)
             table.addCount(perNode[n]!, to: try table.group(&template!))
