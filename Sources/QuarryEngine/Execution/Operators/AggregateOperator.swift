@@ -97,23 +97,45 @@ final class AggregateOperator: PipelineOperator {
     /// each node's keys computed once at the end, on one row with the node put in its slot
     /// (the keys read nothing else).
     private func countPerNode(_ slot: Int, _ table: inout GroupTable) throws(QueryError) {
+        let expansion = countedExpansion!
         var perNode: [NodeID: Int] = [:]
         var order: [NodeID] = []
         var template: Row?
-        while var row = try countedExpansion!.input.next() {
-            try ctx.tick()
-            let matches = try countedExpansion!.matchCount(&row)
-            if matches == 0 { continue }
-            guard case .node(let n) = row[slot] else {
-                table.addCount(matches, to: try table.group(&row))
-                continue
-            }
+        func add(_ n: NodeID, _ matches: Int, _ row: Row) {
             if template == nil { template = row }
             if let count = perNode[n] {
                 perNode[n] = count + matches
             } else {
                 perNode[n] = matches
                 order.append(n)
+            }
+        }
+        if let scan = expansion.input as? NodeScanOperator, scan.slot == slot, expansion.from == slot,
+           !scan.hasColumnFilters, !scan.hasRowFilters, ctx.readOnly {
+            // The scan's nodes straight from the label, without a row each.
+            while var row = try scan.input.next() {
+                let members = ctx.graph.members(label: scan.label)
+                var position = 0
+                while let n = members.next(from: position) {
+                    position = n + 1
+                    try ctx.tick()
+                    let matches = try expansion.matchCount(from: NodeID(n), &row)
+                    if matches > 0 {
+                        row[slot] = .node(NodeID(n))
+                        add(NodeID(n), matches, row)
+                    }
+                }
+            }
+        } else {
+            while var row = try expansion.input.next() {
+                try ctx.tick()
+                let matches = try expansion.matchCount(&row)
+                if matches == 0 { continue }
+                guard case .node(let n) = row[slot] else {
+                    table.addCount(matches, to: try table.group(&row))
+                    continue
+                }
+                add(n, matches, row)
             }
         }
         table.reserve(order.count)

@@ -53,6 +53,11 @@ final class ExpandOperator: BindingOperator {
     /// only counts them asks this). The last candidate is left in `row`.
     func matchCount(_ row: inout Row) throws(QueryError) -> Int {
         guard let n = try start(row) else { return 0 }
+        return try matchCount(from: n, &row)
+    }
+
+    /// The same, from a node the caller knows (`row` may hold anything in the `from` slot).
+    func matchCount(from n: NodeID, _ row: inout Row) throws(QueryError) -> Int {
         if !hasRowFilters, !toBound, !relationshipBound, excluded.isEmpty {
             // Only the nodes at the other end matter: filtered as a batch, column by column.
             candidates.removeAll(keepingCapacity: true)
