@@ -11,6 +11,8 @@ struct GroupTable {
     private var byKeys: [RowKey: Int] = [:]
     private var byKey: [GroupKey: Int] = [:]
     private(set) var firstRows: [Row] = []
+    /// Each group's key values, one group after the other.
+    private var keyValues: [Value] = []
     var accumulators: [Accumulator] = []
     var seen: [Set<GroupKey>] = []
 
@@ -50,6 +52,7 @@ struct GroupTable {
             byKeys[k] = g
         }
         firstRows.append(row())
+        keyValues.append(contentsOf: values)
         for f in functions { accumulators.append(Accumulator(f)) }
         for _ in distinct { seen.append([]) }
         return g
@@ -60,15 +63,17 @@ struct GroupTable {
         for i in functions.indices { accumulators[g * functions.count + i].add(count: n) }
     }
 
-    /// The output rows: each group's first row with its aggregate results in `slots`; one row
-    /// of `width` nulls and empty aggregates when there are no groups and no keys.
-    mutating func results(slots: [Int], width: Int) -> [Row] {
+    /// The output rows: each group's first row with its aggregate results in `slots` (and its
+    /// key values in `keySlots`, when given); one row of `width` nulls and empty aggregates when
+    /// there are no groups and no keys.
+    mutating func results(slots: [Int], keySlots: [Int] = [], width: Int) -> [Row] {
         if firstRows.isEmpty && !hasKeys {
             firstRows.append(Row(repeating: .null, count: width))
             for f in functions { accumulators.append(Accumulator(f)) }
         }
         for g in firstRows.indices {
             for (i, slot) in slots.enumerated() { firstRows[g][slot] = accumulators[g * functions.count + i].result }
+            for (i, slot) in keySlots.enumerated() { firstRows[g][slot] = keyValues[g * keySlots.count + i] }
         }
         return firstRows
     }

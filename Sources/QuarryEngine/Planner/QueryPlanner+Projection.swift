@@ -17,6 +17,9 @@ extension QueryPlanner {
             let aggregate = AggregateOperator(ctx, op, keys: keys, groupNodeSlot: groupNode(p, before), specs: specs,
                                               width: query.slots.count, text: p.aggregates.map(\.key).joined(separator: ", "))
             if let expansion = op as? ExpandOperator, onlyCounts(expansion, p, before) { aggregate.countedExpansion = expansion }
+            let keyItems = p.items.filter { !$0.containsAggregate }
+            aggregate.keySlots = keyItems.map(\.slot)
+            for item in keyItems { aggregateSlots[item.expression.canonicalText] = item.slot }
             op = aggregate
         }
         if p.distinct && !p.isAggregating {

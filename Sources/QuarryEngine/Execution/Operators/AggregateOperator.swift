@@ -15,6 +15,9 @@ final class AggregateOperator: PipelineOperator {
     /// write: the node's group is then remembered, and its keys computed once.
     let groupNodeSlot: Int?
     let specs: [Spec]
+    /// Where the grouping keys' values go in the output rows (the projection's slots for them),
+    /// so that what was computed to group is not computed again.
+    var keySlots: [Int] = []
     /// Set when the input is an expansion whose rows only count (every aggregate is `count(*)`
     /// or counts what it binds, and no key reads that): rows are then taken from the
     /// expansion's input and each adds the number of its matches, made without rows.
@@ -48,7 +51,7 @@ final class AggregateOperator: PipelineOperator {
         let width = specs.count
         if countedExpansion != nil, let slot = groupNodeSlot {
             try countPerNode(slot, &table)
-            return table.results(slots: specs.map(\.slot), width: self.width)
+            return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: self.width)
         }
         var groupOfNode: [NodeID: Int] = [:]
         var remembering = groupNodeSlot != nil
@@ -90,7 +93,7 @@ final class AggregateOperator: PipelineOperator {
                 try table.accumulators[g * width + i].add(v, percentile: p)
             }
         }
-        return table.results(slots: specs.map(\.slot), width: self.width)
+        return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: self.width)
     }
 
     /// Counting an expansion, grouped by one node: the counts are summed per node first, and
