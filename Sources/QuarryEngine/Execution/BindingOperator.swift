@@ -61,8 +61,8 @@ public class BindingOperator: PipelineOperator {
             }
             candidates.removeLast(candidates.count - kept)
         }
-        for f in columnFilters where !candidates.isEmpty {
-            try f.select(&candidates, &row, slot: nodeSlot!, inOrder: candidatesInOrder, ctx)
+        for i in columnFilters.indices where !candidates.isEmpty {
+            try columnFilters[i].select(&candidates, &row, slot: nodeSlot!, inOrder: candidatesInOrder, ctx)
         }
     }
 

@@ -36,18 +36,23 @@ struct NeighborCursor {
     /// A node's entries are sorted by type: only the part between the smallest and the largest
     /// wanted type needs reading (found by binary search, which matters for hubs).
     static func narrowed(_ range: Range<Int>, _ entries: [AdjacencyEntry], _ types: [Int32]?) -> Range<Int> {
-        guard let types, let low = types.min(), let high = types.max(), range.count > 1 else { return range }
-        func firstIndex(where above: (Int32) -> Bool) -> Int {
-            var lo = range.lowerBound, hi = range.upperBound
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if above(entries[mid].type) { hi = mid } else { lo = mid + 1 }
+        guard let types, !types.isEmpty, range.count > 1 else { return range }
+        var low = types[0], high = types[0]
+        for t in types { low = min(low, t); high = max(high, t) }
+        return entries.withUnsafeBufferPointer { e in
+            var a = range.lowerBound, b = range.upperBound
+            while a < b {
+                let m = (a + b) >> 1
+                if e[m].type >= low { b = m } else { a = m + 1 }
             }
-            return lo
+            let start = a
+            b = range.upperBound
+            while a < b {
+                let m = (a + b) >> 1
+                if e[m].type > high { b = m } else { a = m + 1 }
+            }
+            return start..<a
         }
-        let start = firstIndex { $0 >= low }
-        let end = firstIndex { $0 > high }
-        return start..<max(start, end)
     }
 
     /// The next neighbour and whether the relationship points away from `node`.

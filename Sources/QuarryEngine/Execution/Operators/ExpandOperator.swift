@@ -78,6 +78,7 @@ final class ExpandOperator: BindingOperator {
                 while let (e, _) = neighbours.next() { candidates.append(Int(e.other)) }
             }
             try ctx.tick()
+            if candidates.isEmpty { return 0 }
             try selectByColumns(&candidates, &row)
             return candidates.count
         }
