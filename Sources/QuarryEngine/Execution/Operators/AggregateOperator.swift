@@ -104,8 +104,7 @@ final class AggregateOperator: PipelineOperator {
         var perNode: [NodeID: Int] = [:]
         var order: [NodeID] = []
         var template: Row?
-        func add(_ n: NodeID, _ matches: Int, _ row: Row) {
-            if template == nil { template = row }
+        func add(_ n: NodeID, _ matches: Int) {
             if let count = perNode[n] {
                 perNode[n] = count + matches
             } else {
@@ -117,17 +116,8 @@ final class AggregateOperator: PipelineOperator {
            !scan.hasColumnFilters, !scan.hasRowFilters, ctx.readOnly {
             // The scan's nodes straight from the label, without a row each.
             while var row = try scan.input.next() {
-                let members = ctx.graph.members(label: scan.label)
-                var position = 0
-                while let n = members.next(from: position) {
-                    position = n + 1
-                    try ctx.tick()
-                    let matches = try expansion.matchCount(from: NodeID(n), &row)
-                    if matches > 0 {
-                        row[slot] = .node(NodeID(n))
-                        add(NodeID(n), matches, row)
-                    }
-                }
+                if template == nil { template = row }
+                try expansion.matchCounts(from: ctx.graph.members(label: scan.label), &row, add)
             }
         } else {
             while var row = try expansion.input.next() {
@@ -138,7 +128,8 @@ final class AggregateOperator: PipelineOperator {
                     table.addCount(matches, to: try table.group(&row))
                     continue
                 }
-                add(n, matches, row)
+                if template == nil { template = row }
+                add(n, matches)
             }
         }
         table.reserve(order.count)

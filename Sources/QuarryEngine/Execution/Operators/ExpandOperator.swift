@@ -17,7 +17,7 @@ final class ExpandOperator: BindingOperator {
     var candidates: [Int] = []
     /// While counting in a statement that does not write: the adjacency block read directly
     /// (when it has no relationships pending a rebuild; empty otherwise).
-    var block = Adjacency()
+    var block: Adjacency?
     var blockTaken = false
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, from: Int, relationship: Int, to: Int,
@@ -58,21 +58,11 @@ final class ExpandOperator: BindingOperator {
 
     /// The same, from a node the caller knows (`row` may hold anything in the `from` slot).
     func matchCount(from n: NodeID, _ row: inout Row) throws(QueryError) -> Int {
-        if !hasRowFilters, !toBound, !relationshipBound, excluded.isEmpty {
+        if countsInBatches {
             // Only the nodes at the other end matter: filtered as a batch, column by column.
             candidates.removeAll(keepingCapacity: true)
-            if ctx.readOnly, direction != .both, !blockTaken {
-                let adjacency = direction == .outgoing ? ctx.snapshot.outgoing : ctx.snapshot.incoming
-                if adjacency.pending.isEmpty { block = adjacency }
-                blockTaken = true
-            }
-            if !block.entries.isEmpty {
-                let range = NeighborCursor.narrowed(block.range(of: n), block.entries, types)
-                for i in range {
-                    let e = block.entries[i]
-                    if let types, !types.contains(e.type) { continue }
-                    if ctx.snapshot.isAlive(relationship: e.relationship) { candidates.append(Int(e.other)) }
-                }
+            if let block = adjacencyBlock() {
+                collect(from: n, block, ctx.snapshot.relAlive, into: &candidates)
             } else {
                 var neighbours = ctx.neighbours(of: n, direction, types)
                 while let (e, _) = neighbours.next() { candidates.append(Int(e.other)) }
@@ -88,6 +78,57 @@ final class ExpandOperator: BindingOperator {
             if try matches(e, &row) { count += 1 }
         }
         return count
+    }
+
+    /// No filter needs the row and nothing bound earlier constrains the match: counts come
+    /// from the other ends alone.
+    private var countsInBatches: Bool { !hasRowFilters && !toBound && !relationshipBound && excluded.isEmpty }
+
+    /// `matchCount(from:)` for every node of `members` in one loop, reporting the nodes with
+    /// matches: the adjacency block and the batch stay local to the loop.
+    func matchCounts(from members: Bitset, _ row: inout Row, _ report: (NodeID, Int) -> Void) throws(QueryError) {
+        guard countsInBatches, let block = adjacencyBlock() else {
+            var position = 0
+            while let n = members.next(from: position) {
+                position = n + 1
+                let matches = try matchCount(from: NodeID(n), &row)
+                if matches > 0 { report(NodeID(n), matches) }
+            }
+            return
+        }
+        let alive = ctx.snapshot.relAlive
+        var found: [Int] = []
+        var position = 0
+        while let n = members.next(from: position) {
+            position = n + 1
+            try ctx.tick()
+            found.removeAll(keepingCapacity: true)
+            collect(from: NodeID(n), block, alive, into: &found)
+            if found.isEmpty { continue }
+            try selectByColumns(&found, &row)
+            if !found.isEmpty { report(NodeID(n), found.count) }
+        }
+    }
+
+    /// The compressed adjacency block in the expansion's direction, read directly in a statement
+    /// that does not write (nil when it has relationships pending a rebuild, or for both ways).
+    private func adjacencyBlock() -> Adjacency? {
+        if ctx.readOnly, direction != .both, !blockTaken {
+            let adjacency = direction == .outgoing ? ctx.snapshot.outgoing : ctx.snapshot.incoming
+            if adjacency.pending.isEmpty { block = adjacency }
+            blockTaken = true
+        }
+        return block
+    }
+
+    /// The other ends of `n`'s live relationships of the wanted types.
+    @inline(__always)
+    private func collect(from n: NodeID, _ block: Adjacency, _ alive: Bitset, into found: inout [Int]) {
+        for i in NeighborCursor.narrowed(block.range(of: n), block.entries, types) {
+            let e = block.entries[i]
+            if let types, !types.contains(e.type) { continue }
+            if alive.contains(Int(e.relationship)) { found.append(Int(e.other)) }
+        }
     }
 
     /// The node to expand from, or nil when the row yields nothing.
