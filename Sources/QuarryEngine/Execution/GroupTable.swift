@@ -34,28 +34,36 @@ struct GroupTable {
 
     /// The group of the row's key values, made (with the row as its first) when new.
     mutating func group(_ row: inout Row) throws(QueryError) -> Int {
+        if keys.count == 1 { return group(key: try keys[0](&row), row) }
         var values: [Value] = []
         for key in keys { values.append(try key(&row)) }
         return group(values, row)
     }
 
+    /// The group of one key value (no array for it), made (with `row` as its first) when new.
+    mutating func group(key value: Value, _ row: @autoclosure () -> Row) -> Int {
+        let k = GroupKey(value)
+        if let existing = byKey[k] { return existing }
+        byKey[k] = firstRows.count
+        keyValues.append(value)
+        return made(row())
+    }
+
     /// The group of these key values, made (with `row` as its first) when new.
     mutating func group(_ values: [Value], _ row: @autoclosure () -> Row) -> Int {
-        let g = firstRows.count
-        if values.count == 1 {
-            let k = GroupKey(values[0])
-            if let existing = byKey[k] { return existing }
-            byKey[k] = g
-        } else {
-            let k = RowKey(values)
-            if let existing = byKeys[k] { return existing }
-            byKeys[k] = g
-        }
-        firstRows.append(row())
+        if values.count == 1 { return group(key: values[0], row()) }
+        let k = RowKey(values)
+        if let existing = byKeys[k] { return existing }
+        byKeys[k] = firstRows.count
         keyValues.append(contentsOf: values)
+        return made(row())
+    }
+
+    private mutating func made(_ row: Row) -> Int {
+        firstRows.append(row)
         for f in functions { accumulators.append(Accumulator(f)) }
         for _ in distinct { seen.append([]) }
-        return g
+        return firstRows.count - 1
     }
 
     /// Adds a count of `n` rows to every aggregate of the group (all of them counts).

@@ -79,7 +79,7 @@ final class ColumnAggregateOperator: PipelineOperator {
                         let code = Int(keyColumns[0].code(n))
                         g = Int(groupOfCode[code])
                         if g < 0 {
-                            g = table.group([keyColumns[0].get(n)], Self.with(row, slot, n))
+                            g = table.group(key: keyColumns[0].get(n), Self.with(row, slot, n))
                             groupOfCode[code] = Int32(g)
                         }
                     } else if groupKeys.isEmpty {
