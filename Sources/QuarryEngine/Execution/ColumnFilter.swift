@@ -20,6 +20,7 @@ final class ColumnFilter {
     private var representation = PropertyColumn.Representation.empty
     private var base = 0
     private var codes: [UInt32] = []
+    private var strings: [String] = []
     private var heap = StringHeap()
     /// By dictionary code: 0 not judged yet, 1 accepted, 2 rejected.
     private var verdicts: [UInt8] = []
@@ -50,6 +51,7 @@ final class ColumnFilter {
         representation = column.representation
         base = column.base
         codes = column.codes
+        strings = column.dictionary.strings
         heap = column.heap
         verdicts = Array(repeating: 0, count: column.dictionary.count + 1)
         loaded = true
@@ -64,9 +66,10 @@ final class ColumnFilter {
         case .codes:
             let c = i >= 0 && i < codes.count ? Int(codes[i]) : 0
             if verdicts[c] != 0 { return verdicts[c] == 1 }
-            let verdict = try evaluate(&row)
-            verdicts[c] = verdict ? 1 : 2
-            return verdict
+            var verdict = byteVerdict(code: c)
+            if verdict == nil { verdict = try evaluate(&row) }
+            verdicts[c] = verdict! ? 1 : 2
+            return verdict!
         case .heap:
             guard let (test, needle) = byteTest else { return try evaluate(&row) }
             guard i >= 0 && i < heap.count, !heap.isAbsent(i) else { return false }
@@ -151,10 +154,22 @@ final class ColumnFilter {
     @inline(__always)
     private func verdict(code c: Int, _ node: Int, _ row: inout Row, _ slot: Int) throws(QueryError) -> Bool {
         if verdicts[c] == 0 {
-            row[slot] = .node(NodeID(node))
-            verdicts[c] = try evaluate(&row) ? 1 : 2
+            var judged = byteVerdict(code: c)
+            if judged == nil {
+                row[slot] = .node(NodeID(node))
+                judged = try evaluate(&row)
+            }
+            verdicts[c] = judged! ? 1 : 2
         }
         return verdicts[c] == 1
+    }
+
+    /// The verdict on a dictionary string from its bytes, when the filter has a byte test that
+    /// decides it.
+    private func byteVerdict(code c: Int) -> Bool? {
+        guard let (test, needle) = byteTest, c > 0 else { return nil }
+        var s = strings[c - 1]
+        return s.withUTF8 { Self.matches(test, $0, needle, needleIsASCII, rareByte) }
     }
 
     @inline(__always)

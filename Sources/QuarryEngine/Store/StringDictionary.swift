@@ -2,25 +2,43 @@ import Glibc
 
 /// The distinct strings of a column, each with a code (its position + 1; 0 stands for null), so
 /// that a column of repeated strings stores 4 bytes per element and a filter on it can decide
-/// each distinct string once.
+/// each distinct string once. Strings are told apart by their bytes, not by Swift's canonical
+/// equivalence, so a column gives back exactly what was stored.
 struct StringDictionary: Sendable {
     private(set) var strings: [String] = []
-    private var codes: [String: UInt32] = [:]
+    private var codes: [ExactString: UInt32] = [:]
 
     var count: Int { strings.count }
 
-    func code(of s: String) -> UInt32? { codes[s] }
-
     mutating func intern(_ s: String) -> UInt32 {
-        if let c = codes[s] { return c }
+        if let c = codes[ExactString(s)] { return c }
         strings.append(s)
         let c = UInt32(strings.count)
-        codes[s] = c
+        codes[ExactString(s)] = c
         return c
     }
 
     @inline(__always)
     func string(_ code: UInt32) -> String { strings[Int(code) - 1] }
+}
+
+/// A string compared and hashed by its UTF-8 bytes.
+struct ExactString: Hashable, Sendable {
+    let string: String
+
+    init(_ string: String) { self.string = string }
+
+    static func == (a: ExactString, b: ExactString) -> Bool {
+        var x = a.string, y = b.string
+        return x.withUTF8 { p in
+            y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+        }
+    }
+
+    func hash(into h: inout Hasher) {
+        var s = string
+        s.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
 }
 
 /// Strings that rarely repeat (names), stored back to back as UTF-8 with a start and a length
