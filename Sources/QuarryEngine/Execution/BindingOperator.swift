@@ -55,8 +55,10 @@ public class BindingOperator: PipelineOperator {
     final func selectByColumns(_ candidates: inout [Int], _ row: inout Row) throws(QueryError) {
         if !requiredLabels.isEmpty {
             var kept = 0
-            for n in candidates where ctx.hasLabels(NodeID(n), requiredLabels) {
-                candidates[kept] = n
+            // By index: iterating the array itself would hold a second reference to it, and the
+            // first write would copy it.
+            for j in candidates.indices where ctx.hasLabels(NodeID(candidates[j]), requiredLabels) {
+                candidates[kept] = candidates[j]
                 kept += 1
             }
             candidates.removeLast(candidates.count - kept)

@@ -97,15 +97,16 @@ final class ColumnFilter {
         tested += candidates.count
         switch representation {
         case .codes:
-            for node in candidates {
-                let i = node - base
+            for j in candidates.indices {
+                let node = candidates[j], i = node - base
                 if try verdict(code: i >= 0 && i < codes.count ? Int(codes[i]) : 0, node, &row, slot) {
                     candidates[kept] = node
                     kept += 1
                 }
             }
         case .heap where containing != nil:
-            for node in candidates where node >= base && containing!.contains(node - base) {
+            for j in candidates.indices where candidates[j] >= base && containing!.contains(candidates[j] - base) {
+                let node = candidates[j]
                 candidates[kept] = node
                 kept += 1
             }
@@ -115,8 +116,8 @@ final class ColumnFilter {
             var undecided: [Int] = []
             kept = heap.withStorage { bytes, starts, lengths in
                 var kept = 0
-                for node in candidates {
-                    let i = node - base
+                for j in candidates.indices {
+                    let node = candidates[j], i = node - base
                     guard i >= 0 && i < lengths.count, lengths[i] != StringHeap.absent else { continue }
                     let hay = UnsafeBufferPointer(rebasing: bytes[Int(starts[i]) ..< Int(starts[i]) + Int(lengths[i])])
                     switch Self.matches(test, hay, needle, ascii, rare) {
@@ -140,7 +141,8 @@ final class ColumnFilter {
                 candidates[..<kept].sort()
             }
         default:
-            for node in candidates {
+            for j in candidates.indices {
+                let node = candidates[j]
                 row[slot] = .node(NodeID(node))
                 if try evaluate(&row) {
                     candidates[kept] = node
