@@ -7,6 +7,7 @@ public class BindingOperator: PipelineOperator {
     private var columnFilters: [ColumnFilter] = []
     /// Labels the bound node must have.
     private var requiredLabels: [Int32] = []
+    private var labelMembers: [Bitset] = []
     private var filters: [FilterPredicate] = []
     private var filterTexts: [String] = []
 
@@ -54,14 +55,17 @@ public class BindingOperator: PipelineOperator {
     /// Keeps the candidate nodes every column filter accepts (the batch form, for scans).
     final func selectByColumns(_ candidates: inout [Int], _ row: inout Row) throws(QueryError) {
         if !requiredLabels.isEmpty {
+            // Label checks are only planned for statements that do not write: the members of
+            // each label are taken once.
+            if labelMembers.isEmpty { labelMembers = requiredLabels.map { ctx.snapshot.members(label: $0) } }
             var kept = 0
             // By index: iterating the array itself would hold a second reference to it, and the
             // first write would copy it.
-            for j in candidates.indices where ctx.hasLabels(NodeID(candidates[j]), requiredLabels) {
+            for j in candidates.indices where labelMembers.allSatisfy({ $0.contains(candidates[j]) }) {
                 candidates[kept] = candidates[j]
                 kept += 1
             }
-            candidates.removeLast(candidates.count - kept)
+            if kept < candidates.count { candidates.removeLast(candidates.count - kept) }
         }
         for i in columnFilters.indices where !candidates.isEmpty {
             try columnFilters[i].select(&candidates, &row, slot: nodeSlot!, inOrder: candidatesInOrder, ctx)

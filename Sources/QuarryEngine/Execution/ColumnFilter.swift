@@ -150,7 +150,7 @@ final class ColumnFilter {
                 }
             }
         }
-        candidates.removeLast(candidates.count - kept)
+        if kept < candidates.count { candidates.removeLast(candidates.count - kept) }
     }
 
     @inline(__always)

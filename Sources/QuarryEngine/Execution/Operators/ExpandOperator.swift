@@ -102,7 +102,7 @@ final class ExpandOperator: BindingOperator {
         while let n = members.next(from: position) {
             position = n + 1
             try ctx.tick()
-            found.removeAll(keepingCapacity: true)
+            if !found.isEmpty { found.removeAll(keepingCapacity: true) }
             collect(from: NodeID(n), block, alive, into: &found)
             if found.isEmpty { continue }
             try selectByColumns(&found, &row)
