@@ -16,7 +16,7 @@ final class ExpandOperator: BindingOperator {
     /// The other ends of one node's relationships, while counting.
     var candidates: [Int] = []
     /// While counting in a statement that does not write: the adjacency block read directly
-    /// (when it has no relationships pending a rebuild; empty otherwise).
+    /// (nil when it has relationships pending a rebuild).
     var block: Adjacency?
     var blockTaken = false
 
