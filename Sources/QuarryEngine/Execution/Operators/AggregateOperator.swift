@@ -1,7 +1,7 @@
 /// Groups rows by the grouping values and computes the aggregates of each group. Each output row
 /// is the group's first input row with the aggregate results in their slots, so expressions over
 /// grouping keys can be evaluated on it afterwards.
-final class AggregateOperator: PipelineOperator {
+final class AggregateOperator: BufferedOperator {
     struct Spec {
         let function: AggregateFunction
         let distinct: Bool
@@ -24,8 +24,6 @@ final class AggregateOperator: PipelineOperator {
     var countedExpansion: ExpandOperator?
     let width: Int
     let text: String
-    var output: [Row]?
-    var position = 0
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, keys: [Evaluator], groupNodeSlot: Int?, specs: [Spec], width: Int, text: String) {
         self.keys = keys
@@ -36,17 +34,7 @@ final class AggregateOperator: PipelineOperator {
         super.init(ctx, input)
     }
 
-    override func produce() throws(QueryError) -> Row? {
-        if output == nil { output = try aggregate() }
-        guard position < output!.count else { return nil }
-        position += 1
-        // Handed over, not shared: the operator above may then change the row in place.
-        let row = output![position - 1]
-        output![position - 1] = []
-        return row
-    }
-
-    func aggregate() throws(QueryError) -> [Row] {
+    override func computeRows() throws(QueryError) -> [Row] {
         var table = GroupTable(keys: keys, hasKeys: !keys.isEmpty, functions: specs.map(\.function), distinct: specs.indices.filter { specs[$0].distinct })
         let width = specs.count
         if countedExpansion != nil, let slot = groupNodeSlot {
@@ -137,12 +125,6 @@ final class AggregateOperator: PipelineOperator {
             template![slot] = .node(n)
             table.addCount(perNode[n]!, to: try table.group(&template!))
         }
-    }
-
-    override func reset() {
-        output = nil
-        position = 0
-        super.reset()
     }
 
     override var explanation: String { "Aggregate \(text)" + (countedExpansion == nil ? "" : " (counting, not making, the rows below)") }

@@ -4,7 +4,7 @@
 /// aggregates take their arguments straight from the columns. Planned only for statements that
 /// do not write. Each output row is the input row with the group's first node in `slot` and the
 /// aggregate results in their slots, as `AggregateOperator` gives them.
-final class ColumnAggregateOperator: PipelineOperator {
+final class ColumnAggregateOperator: BufferedOperator {
     struct AggregateSpec {
         let function: AggregateFunction
         /// The property the aggregate reads; nil for `count(*)` and `count(n)`.
@@ -20,8 +20,6 @@ final class ColumnAggregateOperator: PipelineOperator {
     let specs: [AggregateSpec]
     let width: Int
     let text: String
-    private var output: [Row]?
-    private var position = 0
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, slot: Int, label: Int32?, otherLabels: [Int32],
          filters: [ColumnFilter], groupKeys: [Int32], specs: [AggregateSpec], width: Int, text: String) {
@@ -36,17 +34,7 @@ final class ColumnAggregateOperator: PipelineOperator {
         super.init(ctx, input)
     }
 
-    override func produce() throws(QueryError) -> Row? {
-        if output == nil { output = try aggregate() }
-        guard position < output!.count else { return nil }
-        position += 1
-        // Handed over, not shared: the operator above may then change the row in place.
-        let row = output![position - 1]
-        output![position - 1] = []
-        return row
-    }
-
-    private func aggregate() throws(QueryError) -> [Row] {
+    override func computeRows() throws(QueryError) -> [Row] {
         let graph = ctx.graph
         let keyColumns = groupKeys.map { graph.nodeProperties[Int($0)] }
         let argumentColumns = specs.map { $0.key.map { graph.nodeProperties[Int($0)] } }
@@ -109,12 +97,6 @@ final class ColumnAggregateOperator: PipelineOperator {
         var row = row
         row[slot] = .node(NodeID(node))
         return row
-    }
-
-    override func reset() {
-        output = nil
-        position = 0
-        super.reset()
     }
 
     override var explanation: String { "ColumnAggregate \(text)" }

@@ -1,12 +1,10 @@
-/// ORDER BY: sorts all input rows by the keys (stable), keeping only the first `limit` when the
+/// ORDER BY: sorts all input rows by the keys (stable), keeping only the first `keep` when the
 /// planner knows how many will be wanted.
-final class SortOperator: PipelineOperator {
+final class SortOperator: BufferedOperator {
     let keys: [(value: Evaluator, descending: Bool)]
     let text: String
     /// Rows that will be wanted (SKIP + LIMIT), when known: the rest need no order.
     var keep: Int?
-    var sorted: [Row]?
-    var position = 0
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, keys: [(value: Evaluator, descending: Bool)], text: String) {
         self.keys = keys
@@ -14,43 +12,34 @@ final class SortOperator: PipelineOperator {
         super.init(ctx, input)
     }
 
-    override func produce() throws(QueryError) -> Row? {
-        if sorted == nil {
-            // Sorts positions, not rows: swapping two integers is cheaper than swapping rows.
-            var rows: [Row] = []
-            var values: [Value] = []
-            while var row = try input.next() {
-                try ctx.tick()
-                for key in keys { values.append(try key.value(&row)) }
-                rows.append(row)
-            }
-            let descending = keys.map(\.descending)
-            let width = keys.count
-            var order: [Int] = []
-            values.withUnsafeBufferPointer { v in
-                let precedes = { (a: Int, b: Int) -> Bool in
-                    for (j, desc) in descending.enumerated() {
-                        let c = Value.orderCompare(v[a * width + j], v[b * width + j])
-                        if c != 0 { return desc ? c > 0 : c < 0 }
-                    }
-                    return a < b
-                }
-                if let keep, keep < rows.count / 4 {
-                    order = Self.first(keep, of: rows.count, by: precedes)
-                } else {
-                    order = Array(rows.indices)
-                    order.sort(by: precedes)
-                }
-            }
-            sorted = order.map { rows[$0] }
-            position = 0
+    override func computeRows() throws(QueryError) -> [Row] {
+        // Sorts positions, not rows: swapping two integers is cheaper than swapping rows.
+        var rows: [Row] = []
+        var values: [Value] = []
+        while var row = try input.next() {
+            try ctx.tick()
+            for key in keys { values.append(try key.value(&row)) }
+            rows.append(row)
         }
-        guard position < sorted!.count else { return nil }
-        position += 1
-        // Handed over, not shared: the operator above may then change the row in place.
-        let row = sorted![position - 1]
-        sorted![position - 1] = []
-        return row
+        let descending = keys.map(\.descending)
+        let width = keys.count
+        var order: [Int] = []
+        values.withUnsafeBufferPointer { v in
+            let precedes = { (a: Int, b: Int) -> Bool in
+                for (j, desc) in descending.enumerated() {
+                    let c = Value.orderCompare(v[a * width + j], v[b * width + j])
+                    if c != 0 { return desc ? c > 0 : c < 0 }
+                }
+                return a < b
+            }
+            if let keep, keep < rows.count / 4 {
+                order = Self.first(keep, of: rows.count, by: precedes)
+            } else {
+                order = Array(rows.indices)
+                order.sort(by: precedes)
+            }
+        }
+        return order.map { rows[$0] }
     }
 
     /// The first `k` of `0..<n` in order, through a heap of `k` (ORDER BY with a small LIMIT).
@@ -85,11 +74,6 @@ final class SortOperator: PipelineOperator {
             }
         }
         return heap.sorted(by: precedes)
-    }
-
-    override func reset() {
-        sorted = nil
-        super.reset()
     }
 
     override var explanation: String { "Sort \(text)" }
