@@ -157,4 +157,37 @@ struct PlannerTests {
         }
         #expect(try rows(indexed) == (try rows(plain)))
     }
+
+    @Test func oneLabelAggregationReadsTheColumns() throws {
+        let db = try Self.database(indexed: false)
+        let plan = Self.trimmed(try Self.plan("MATCH (n:Person) WHERE n.age > 3 RETURN n.name, count(*), sum(n.age)", db))
+        #expect(plan.contains { $0.hasPrefix("ColumnAggregate (n:Person) WHERE (n.age > 3) BY n.name") }, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("NodeByLabelScan") }, "\(plan)")
+        let writing = Self.trimmed(try Self.plan("MATCH (n:Person) SET n.seen = true RETURN n.name, count(*)", db))
+        #expect(!writing.contains { $0.hasPrefix("ColumnAggregate") }, "a statement that writes aggregates row by row: \(writing)")
+    }
+
+    @Test func countingAnExpansionMakesNoRows() throws {
+        let db = try Self.database(indexed: false)
+        let counted = Self.trimmed(try Self.plan("MATCH (a:Actor) MATCH (a)<-[:FOLLOWS]-(p:Person) RETURN a.name, count(p)", db))
+        #expect(counted.contains { $0.hasPrefix("Aggregate") && $0.hasSuffix("(counting, not making, the rows below)") }, "\(counted)")
+        let grouped = Self.trimmed(try Self.plan("MATCH (a:Actor) MATCH (a)<-[:FOLLOWS]-(p:Person) RETURN p.name, count(*)", db))
+        #expect(!grouped.contains { $0.contains("counting") }, "the key reads what the expansion binds: \(grouped)")
+    }
+
+    @Test func distinctDropsRepeatsBetweenExpansions() throws {
+        let db = try Self.database(indexed: false)
+        let plan = Self.trimmed(try Self.plan("MATCH (a:Actor)<-[:FOLLOWS]-(p:Person)-[:LIVES_IN]->(c:City) RETURN DISTINCT c.name", db))
+        let firstExpand = plan.lastIndex { $0.hasPrefix("Expand") }, secondExpand = plan.firstIndex { $0.hasPrefix("Expand") }
+        #expect(firstExpand != nil && secondExpand != nil && firstExpand! > secondExpand!, "\(plan)")
+        #expect(plan[secondExpand! + 1 ..< firstExpand!].contains("Distinct"), "a Distinct between the two expansions: \(plan)")
+    }
+
+    @Test func filtersAreCheckedWhereTheirNodeIsBound() throws {
+        let db = try Self.database(indexed: false)
+        let plan = Self.trimmed(try Self.plan("MATCH (p:Person)-[:FOLLOWS]->(a:Actor {name: 'a1'}) WHERE p.age < 10 RETURN p.name", db))
+        #expect(!plan.contains { $0.hasPrefix("Filter") }, "no separate Filter operator: \(plan)")
+        #expect(plan.contains { $0.hasPrefix("NodeByLabelScan :Actor WHERE {name: 'a1'}") }, "\(plan)")
+        #expect(plan.contains { $0.hasPrefix("Expand (a)<-[:FOLLOWS]-(p) WHERE p:Person AND (p.age < 10)") }, "\(plan)")
+    }
 }
