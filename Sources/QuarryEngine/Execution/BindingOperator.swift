@@ -36,12 +36,9 @@ public class BindingOperator: PipelineOperator {
     final func accepts(_ row: inout Row, node: NodeID) throws(QueryError) -> Bool {
         if !requiredLabels.isEmpty, !ctx.hasLabels(node, requiredLabels) { return false }
         for f in columnFilters {
-            guard try f.accepts(Int(node), &row, ctx) else { return false }
+            guard try f.accepts(Int(node), &row, slot: nodeSlot!, ctx) else { return false }
         }
-        for f in filters {
-            guard case .bool(true) = try f.evaluate(&row) else { return false }
-        }
-        return true
+        return try acceptsRow(&row)
     }
 
     /// Whether the nodes it judges come in id order, each once (a scan), or as a join finds

@@ -57,19 +57,14 @@ final class ColumnFilter {
         loaded = true
     }
 
-    /// Judges `node`, whose id the caller has already written into `row`.
+    /// Judges `node`, which the caller has already written into `row[slot]`.
     @inline(__always)
-    func accepts(_ node: Int, _ row: inout Row, _ ctx: ExecutionContext) throws(QueryError) -> Bool {
+    func accepts(_ node: Int, _ row: inout Row, slot: Int, _ ctx: ExecutionContext) throws(QueryError) -> Bool {
         if !loaded { load(ctx) }
         let i = node - base
         switch representation {
         case .codes:
-            let c = i >= 0 && i < codes.count ? Int(codes[i]) : 0
-            if verdicts[c] != 0 { return verdicts[c] == 1 }
-            var verdict = byteVerdict(code: c)
-            if verdict == nil { verdict = try evaluate(&row) }
-            verdicts[c] = verdict! ? 1 : 2
-            return verdict!
+            return try verdict(code: i >= 0 && i < codes.count ? Int(codes[i]) : 0, node, &row, slot)
         case .heap:
             guard let (test, needle) = byteTest else { return try evaluate(&row) }
             guard i >= 0 && i < heap.count, !heap.isAbsent(i) else { return false }

@@ -56,13 +56,6 @@ public struct PropertyColumn: Sendable {
         return i >= 0 && i < length ? integers[i] : Self.absentInteger
     }
 
-    /// The heap slot of `id`, or nil when it has no storage.
-    @inline(__always)
-    func heapSlot(_ id: Int) -> Int? {
-        let i = id - base
-        return i >= 0 && i < length ? i : nil
-    }
-
     public mutating func set(_ id: Int, _ value: Value) {
         if length == 0 {
             if value.isNull { return }

@@ -58,20 +58,7 @@ final class ExpandOperator: BindingOperator {
 
     /// The same, from a node the caller knows (`row` may hold anything in the `from` slot).
     func matchCount(from n: NodeID, _ row: inout Row) throws(QueryError) -> Int {
-        if countsInBatches {
-            // Only the nodes at the other end matter: filtered as a batch, column by column.
-            candidates.removeAll(keepingCapacity: true)
-            if let block = adjacencyBlock() {
-                collect(from: n, block, ctx.snapshot.relAlive, into: &candidates)
-            } else {
-                var neighbours = ctx.neighbours(of: n, direction, types)
-                while let (e, _) = neighbours.next() { candidates.append(Int(e.other)) }
-            }
-            try ctx.tick()
-            if candidates.isEmpty { return 0 }
-            try selectByColumns(&candidates, &row)
-            return candidates.count
-        }
+        if countsInBatches { return try batchCount(from: n, adjacencyBlock(), ctx.snapshot.relAlive, &candidates, &row) }
         var neighbours = ctx.neighbours(of: n, direction, types)
         var count = 0
         while let (e, _) = neighbours.next() {
@@ -87,27 +74,33 @@ final class ExpandOperator: BindingOperator {
     /// `matchCount(from:)` for every node of `members` in one loop, reporting the nodes with
     /// matches: the adjacency block and the batch stay local to the loop.
     func matchCounts(from members: Bitset, _ row: inout Row, _ report: (NodeID, Int) -> Void) throws(QueryError) {
-        guard countsInBatches, let block = adjacencyBlock() else {
-            var position = 0
-            while let n = members.next(from: position) {
-                position = n + 1
-                let matches = try matchCount(from: NodeID(n), &row)
-                if matches > 0 { report(NodeID(n), matches) }
-            }
-            return
-        }
-        let alive = ctx.snapshot.relAlive
+        let batched = countsInBatches
+        let block = batched ? adjacencyBlock() : nil, alive = ctx.snapshot.relAlive
         var found: [Int] = []
         var position = 0
         while let n = members.next(from: position) {
             position = n + 1
-            try ctx.tick()
-            if !found.isEmpty { found.removeAll(keepingCapacity: true) }
-            collect(from: NodeID(n), block, alive, into: &found)
-            if found.isEmpty { continue }
-            try selectByColumns(&found, &row)
-            if !found.isEmpty { report(NodeID(n), found.count) }
+            let matches = batched ? try batchCount(from: NodeID(n), block, alive, &found, &row) : try matchCount(from: NodeID(n), &row)
+            if matches > 0 { report(NodeID(n), matches) }
         }
+    }
+
+    /// The count when only the other ends matter: they are gathered into `found` and filtered
+    /// as a batch, column by column.
+    @inline(__always)
+    private func batchCount(from n: NodeID, _ block: Adjacency?, _ alive: Bitset, _ found: inout [Int],
+                            _ row: inout Row) throws(QueryError) -> Int {
+        if !found.isEmpty { found.removeAll(keepingCapacity: true) }
+        if let block {
+            collect(from: n, block, alive, into: &found)
+        } else {
+            var neighbours = ctx.neighbours(of: n, direction, types)
+            while let (e, _) = neighbours.next() { found.append(Int(e.other)) }
+        }
+        try ctx.tick()
+        if found.isEmpty { return 0 }
+        try selectByColumns(&found, &row)
+        return found.count
     }
 
     /// The compressed adjacency block in the expansion's direction, read directly in a statement

@@ -37,7 +37,7 @@ final class NodeScanOperator: BindingOperator {
                 if let row = try nextFromBatch() { return row }
                 continue
             }
-            while let n = members?.next(from: position) ?? ctx.graph.nextNode(from: position, label: label) {
+            while let n = nextCandidate() {
                 position = n + 1
                 try ctx.tick()
                 current![slot] = .node(NodeID(n))
@@ -45,6 +45,13 @@ final class NodeScanOperator: BindingOperator {
             }
             current = nil
         }
+    }
+
+    /// The next node at or after `position`: from the members taken for a statement that does
+    /// not write, otherwise from the graph as it is now.
+    private func nextCandidate() -> Int? {
+        if let members { return members.next(from: position) }
+        return ctx.graph.nextNode(from: position, label: label)
     }
 
     /// With column filters (a statement that does not write): candidates in batches, filtered
