@@ -29,13 +29,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "quarry-bench", dependencies: ["QuarryEngine"]),
+        .target(name: "QuarryTestSupport", dependencies: ["QuarryEngine"], path: "Tests/QuarryTestSupport"),
         .testTarget(
             name: "QuarryEngineTests",
-            dependencies: ["QuarryEngine", "QuarryShell"],
+            dependencies: ["QuarryEngine", "QuarryShell", "QuarryTestSupport"],
             exclude: ["Schemas"],
             resources: [.copy("Cases")]
         ),
-        .testTarget(name: "QuarryShellTests", dependencies: ["QuarryShell", "QuarryEngine"]),
+        .testTarget(name: "QuarryShellTests", dependencies: ["QuarryShell", "QuarryEngine", "QuarryTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,16 +16,19 @@ public struct QueryResult: Sendable {
 /// The engine's facade: text in, rows out. Parse → analyze → plan → run; a statement that fails
 /// leaves the graph exactly as it was.
 public final class Database: @unchecked Sendable {
-    public private(set) var graph: Graph
+    public internal(set) var graph: Graph
     /// Where relative LOAD CSV paths are resolved.
     public var baseDirectory: String
+    /// The graph file behind the graph, when there is one: every committed change is journaled
+    /// there before `execute` returns.
+    public internal(set) var store: GraphStore?
+    /// Statements changed a graph that lives in memory only since it was loaded or saved.
+    public internal(set) var hasUnsavedChanges = false
 
     public init(graph: Graph = Graph(), baseDirectory: String = FileManager.default.currentDirectoryPath) {
         self.graph = graph
         self.baseDirectory = baseDirectory
     }
-
-    public func replaceGraph(_ g: Graph) { graph = g }
 
     public func execute(_ text: String, parameters: [String: Value] = [:],
                         cancellation: CancellationFlag? = nil) throws(QueryError) -> QueryResult {
@@ -36,12 +39,18 @@ public final class Database: @unchecked Sendable {
         let statement = try Parser.parse(text)
         switch statement {
         case .createIndex(let name, let label, let key, _):
-            let created = graph.createIndex(name: name, label: label, key: key)
+            try checkWritable()
+            var changed = graph
+            let created = changed.createIndex(name: name, label: label, key: key)
+            try commit(changed, changed: created)
             return message(created ? "Index created on :\(label)(\(key))." : "An index on :\(label)(\(key)) already exists.")
         case .dropIndex(let name, let label, let key, let range):
-            guard graph.dropIndex(name: name, label: label, key: key) else {
+            try checkWritable()
+            var changed = graph
+            guard changed.dropIndex(name: name, label: label, key: key) else {
                 throw .unknownIndex(name ?? ":\(label ?? "")(\(key ?? ""))", at: range)
             }
+            try commit(changed, changed: true)
             return message("Index dropped.")
         case .showIndexes:
             let rows: [[Value]] = graph.indexes.map {
@@ -60,6 +69,7 @@ public final class Database: @unchecked Sendable {
     func run(_ query: Query, mode: ExecutionMode, parameters: [String: Value],
              cancellation: CancellationFlag?) throws(QueryError) -> QueryResult {
         let checked = try Analyzer.analyze(query)
+        if checked.isUpdating && mode != .explain { try checkWritable() }
         graph.compactIfNeeded()
         let ctx = ExecutionContext(graph: graph, parameters: parameters, cancellation: cancellation, baseDirectory: baseDirectory,
                                    readOnly: !checked.isUpdating)
@@ -81,7 +91,7 @@ public final class Database: @unchecked Sendable {
         }
         let elapsed = DispatchTime.now().uptimeNanoseconds - started
         for n in ctx.deletedNodes where !ctx.graph.relationships(of: n).isEmpty { throw .deleteConnectedNode() }
-        if checked.isUpdating { graph = ctx.graph }
+        if checked.isUpdating { try commit(ctx.graph, changed: !ctx.statistics.isEmpty) }
         if mode == .profile {
             var lines = PlanPrinter.lines(root, profile: true)
             lines.append(String(format: "Total: %.3f ms, %d rows", Double(elapsed) / 1e6, rows.count))

@@ -25,12 +25,14 @@ extension Session {
         },
         MetaCommand(name: "load", arguments: "NAME|PATH", summary: "replace the graph with a dataset") { s, arg in
             guard !arg.isEmpty else { return "usage: :load NAME|PATH (datasets: \(DatasetLocator.available().joined(separator: ", ")))" }
+            guard s.mayReplaceGraph() else { return nil }
             guard s.loadDataset(arg) else { return "" }
             s.output("Loaded \(arg): \(s.graphSummary).\n")
             return nil
         },
         MetaCommand(name: "import", arguments: "DIR", summary: "replace the graph with a CSV folder (neo4j-admin layout) or an exported .jsonl, .graphml or .dot file") { s, arg in
             guard !arg.isEmpty else { return "usage: :import DIR|FILE.jsonl|FILE.graphml|FILE.dot" }
+            guard s.mayReplaceGraph() else { return nil }
             guard s.importDirectory(s.resolve(arg)) else { return "" }
             s.output("Imported \(arg): \(s.graphSummary).\n")
             return nil
@@ -93,10 +95,15 @@ extension Session {
             return nil
         },
         MetaCommand(name: "clear", arguments: "", summary: "empty the graph (asks first on a terminal)") { s, _ in
-            if let confirm = s.confirm, !confirm("Delete all \(s.graphSummary)? [y/N] ") { return nil }
-            s.database.replaceGraph(Graph())
-            s.output("The graph is empty.\n")
-            return nil
+            s.clearGraph()
+        },
+        MetaCommand(name: "open", arguments: "FILE [read-only]",
+                    summary: "open a graph file (created when absent); changes are saved to it as they are made") { s, arg in
+            s.openGraphFile(arg)
+        },
+        MetaCommand(name: "save", arguments: "[FILE]",
+                    summary: "save the graph to its file, or to a new file that the session then uses") { s, arg in
+            s.saveGraph(arg)
         },
     ]
 

@@ -31,12 +31,17 @@ public final class REPL {
     public func run() -> Int32 {
         var pending = ""
         defer { editor.close() }
-        while !session.quitRequested {
+        while true {
+            if session.quitRequested {
+                if session.mayLeaveMemoryGraph() { return 0 }
+                session.quitRequested = false
+            }
             switch editor.read(prompt: pending.isEmpty ? "quarry> " : "   ...> ", earlierLines: pending.isEmpty ? "" : pending + "\n") {
             case .end:
                 if !pending.isEmpty { submit(pending) }
                 FileHandle.standardOutput.write(Data("\n".utf8))
-                return 0
+                if session.mayLeaveMemoryGraph() { return 0 }
+                pending = ""
             case .interrupted:
                 pending = ""
             case .line(let line):
@@ -53,7 +58,6 @@ public final class REPL {
                 }
             }
         }
-        return 0
     }
 
     func submit(_ text: String) {

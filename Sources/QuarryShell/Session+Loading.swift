@@ -22,7 +22,12 @@ extension Session {
         scratch.output = { _ in }
         scratch.errorOutput = errorOutput
         guard scratch.run(script: text, name: script) else { return false }
-        database.replaceGraph(scratch.database.graph)
+        do {
+            try database.replaceGraph(scratch.database.graph)
+        } catch {
+            errorOutput("quarry: \(error.message)\n")
+            return false
+        }
         return true
     }
 
@@ -42,7 +47,7 @@ extension Session {
             } else {
                 graph = try AdminImport.load(directory: path)
             }
-            database.replaceGraph(graph)
+            try database.replaceGraph(graph)
             return true
         } catch {
             errorOutput("quarry: \(error.message)\n" + (error.fileLocation?.excerpt().map { $0 + "\n" } ?? ""))

@@ -67,6 +67,15 @@ struct Quarry: ParsableCommand {
     @Option(help: "Show at most N rows in a table (default 1000 on a terminal; 0: all).")
     var maxRows: Int?
 
+    @Option(name: .customLong("db"), help: ArgumentHelp("Open a graph file (created when absent); every change is saved to it as it is made. Also: a script argument ending in .quarry.", valueName: "file"))
+    var databasePath: String?
+
+    @Flag(name: .customLong("read-only"), help: "Open the graph file without changing it (allowed while another quarry writes to it).")
+    var readOnly = false
+
+    @Option(help: ArgumentHelp("Check a graph file and its journal, report what is wrong, and exit.", valueName: "file"))
+    var check: String?
+
     /// Parses the flags; a usage error is one line on standard error and exit status 2.
     static func main() {
         do {
@@ -148,16 +157,24 @@ struct Quarry: ParsableCommand {
                 return fail("--param \(assignment): \(error.description)")
             }
         }
+        if let check { return GraphFileCheck.run(check) }
+        let graphFiles = scripts.filter { $0.hasSuffix(".quarry") } + (databasePath.map { [$0] } ?? [])
+        guard graphFiles.count <= 1 else { return fail("one graph file at a time (got \(graphFiles.joined(separator: ", ")))") }
+        if readOnly && graphFiles.isEmpty { return fail("--read-only needs a graph file (--db FILE)") }
+        if let path = graphFiles.first {
+            guard session.openGraphFile(path, readOnly: readOnly) else { return 2 }
+        }
         let datasetName = dataset ?? DatasetLocator.defaultName
         if let importDirectory {
             guard session.importDirectory(importDirectory) else { return 2 }
-        } else if !empty {
+        } else if !empty && (graphFiles.isEmpty || dataset != nil) {
             guard session.loadDataset(datasetName) else { return DatasetLocator.find(datasetName) == nil ? 2 : 1 }
         }
         if !noRC, let rc = try? String(contentsOfFile: REPL.homeDirectory + "/.quarryrc", encoding: .utf8) {
             session.run(script: rc, name: "~/.quarryrc")
         }
-        let files = file + scripts
+        let files = file + scripts.filter { !$0.hasSuffix(".quarry") }
+        defer { session.finish() }
         var status: Int32 = 0
         if let command {
             status = session.run(script: command, name: "-c") ? 0 : 1
@@ -175,8 +192,9 @@ struct Quarry: ParsableCommand {
         }
         let scripted = command != nil || !files.isEmpty || !terminalInput
         guard !scripted || (interactive && terminalInput) else { return status }
-        let loaded = importDirectory ?? (empty ? "empty graph" : datasetName)
-        FileHandle.standardOutput.write(Data("Quarry 0.1.0 · \(loaded): \(session.graphSummary) · :help for help, Ctrl-D to leave\n".utf8))
+        let loaded = importDirectory ?? (empty || !graphFiles.isEmpty && dataset == nil ? nil : datasetName)
+        let origin = loaded.map { "\($0), " } ?? ""
+        FileHandle.standardOutput.write(Data("Quarry 0.1.0 · \(origin)\(session.storageDescription): \(session.graphSummary) · :help for help, Ctrl-D to leave\n".utf8))
         return REPL(session: session, historyPath: REPL.defaultHistoryPath).run()
     }
 }

@@ -60,7 +60,7 @@ struct MalformedQueryTests {
                 queries.append(String(mutator.characters.prefix(Self.maxQueryLength)))
             }
             for query in queries {
-                db.replaceGraph(graph)
+                try db.replaceGraph(graph)
                 let outcome = Self.run(query, on: db)
                 outcomes[outcome, default: 0] += 1
                 if outcome == .timedOut { slow.append(query) }

@@ -24,7 +24,7 @@ struct PtyTests {
 
     @Test func bannerThenPromptAndCtrlDExitsWithZero() throws {
         let terminal = try PseudoTerminal(sandbox)
-        try terminal.expect("Quarry 0.1.0 · kabul-restaurant-bombing: 58 nodes, 118 relationships · :help for help, Ctrl-D to leave")
+        try terminal.expect("Quarry 0.1.0 · kabul-restaurant-bombing, in memory only (:save FILE keeps it): 58 nodes, 118 relationships · :help for help, Ctrl-D to leave")
         try terminal.expect("quarry> ")
         terminal.send(PseudoTerminal.ctrlD)
         #expect(terminal.waitForExit() == 0)

@@ -220,4 +220,41 @@ extension QueryError {
     static func file(_ what: String, path: String) -> QueryError {
         QueryError(.importError, "FileError", "\(path): \(what)")
     }
+
+    // MARK: Graph files and journals
+
+    /// `case.quarry: cannot write: disk full`.
+    static func storage(_ path: String, _ action: String, errno code: Int32) -> QueryError {
+        storage(path, action, reason: SystemReason.text(code))
+    }
+
+    static func storage(_ path: String, _ action: String, reason: String) -> QueryError {
+        QueryError(.storageError, "FileError", "\(path): \(action): \(reason)")
+    }
+
+    static func damagedFile(_ path: String, _ what: String) -> QueryError {
+        QueryError(.storageError, "DamagedFile", "\(path): \(what)")
+    }
+
+    static func notGraphFile(_ path: String) -> QueryError {
+        QueryError(.storageError, "NotAGraphFile", "\(path): not a Quarry graph file")
+    }
+
+    static func futureGraphFile(_ path: String, version: UInt32) -> QueryError {
+        QueryError(.storageError, "UnsupportedVersion",
+                   "\(path): written by a newer Quarry (format \(version); this one reads up to \(GraphFileFormat.version))")
+    }
+
+    static func fileLocked(_ path: String) -> QueryError {
+        QueryError(.storageError, "FileLocked",
+                   "\(path): another quarry has this graph open for writing (open it with --read-only to look without changing it)")
+    }
+
+    static func readOnlyGraph(_ path: String) -> QueryError {
+        QueryError(.storageError, "ReadOnly", "\(path) is open read-only: the statement was not run (:save FILE keeps a copy you can change)")
+    }
+
+    static func journalFailed(_ underlying: QueryError) -> QueryError {
+        QueryError(.storageError, underlying.detail, underlying.message + "; the statement was not applied and the graph is as it was")
+    }
 }

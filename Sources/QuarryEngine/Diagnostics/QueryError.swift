@@ -13,6 +13,7 @@ public enum ErrorClass: String, Sendable {
     case constraintValidationFailed = "ConstraintValidationFailed"
     case runtimeError = "RuntimeError"
     case importError = "ImportError"
+    case storageError = "StorageError"
     case cancelled = "Cancelled"
 }
 

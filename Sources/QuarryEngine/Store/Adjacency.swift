@@ -1,5 +1,5 @@
 /// One neighbour of a node: the relationship, its type and the node at the other end.
-public struct AdjacencyEntry: Sendable {
+public struct AdjacencyEntry: Sendable, BitwiseCopyable {
     public var relationship: RelID
     public var type: Int32
     public var other: NodeID

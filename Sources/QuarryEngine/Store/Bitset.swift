@@ -4,6 +4,25 @@ public struct Bitset: Sendable {
 
     public init() {}
 
+    init(words: [UInt64]) { self.words = words }
+
+    /// How many members there are.
+    var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+    /// One past the largest member (0 when empty).
+    var limit: Int {
+        guard let w = words.lastIndex(where: { $0 != 0 }) else { return 0 }
+        return w * 64 + 64 - words[w].leadingZeroBitCount
+    }
+
+    /// Whether every member of this set is a member of `other`.
+    func isSubset(of other: Bitset) -> Bool {
+        for (i, w) in words.enumerated() where w != 0 {
+            guard i < other.words.count, w & ~other.words[i] == 0 else { return false }
+        }
+        return true
+    }
+
     @inline(__always)
     public func contains(_ i: Int) -> Bool {
         let w = i >> 6

@@ -29,6 +29,9 @@ public struct Graph: Sendable {
 
     public internal(set) var indexes: [PropertyIndex] = []
 
+    /// The changes made since the last commit, recorded only for a graph backed by a file.
+    var changes: ChangeLog?
+
     public init() {}
 
     public var relationshipIDLimit: Int { relType.count }
@@ -37,6 +40,7 @@ public struct Graph: Sendable {
 
     public mutating func labelID(_ name: String) -> Int32 {
         let id = labels.intern(name)
+        if labelMembers.count <= Int(id) { changes?.name(.label, name) }
         while labelMembers.count <= Int(id) {
             labelMembers.append(Bitset())
             labelCounts.append(0)
@@ -46,12 +50,14 @@ public struct Graph: Sendable {
 
     public mutating func typeID(_ name: String) -> Int32 {
         let id = types.intern(name)
+        if typeCounts.count <= Int(id) { changes?.name(.type, name) }
         while typeCounts.count <= Int(id) { typeCounts.append(0) }
         return id
     }
 
     public mutating func keyID(_ name: String) -> Int32 {
         let id = keys.intern(name)
+        if nodeProperties.count <= Int(id) { changes?.name(.key, name) }
         while nodeProperties.count <= Int(id) {
             nodeProperties.append(PropertyColumn())
             relProperties.append(PropertyColumn())
@@ -78,6 +84,7 @@ public struct Graph: Sendable {
         nodeIDLimit += 1
         nodeAlive.insert(Int(id))
         nodeCount += 1
+        changes?.element(.createNode, id)
         for l in labels { addLabel(id, l) }
         return id
     }
@@ -87,6 +94,7 @@ public struct Graph: Sendable {
         if hasLabel(node, label) { return false }
         labelMembers[Int(label)].insert(Int(node))
         labelCounts[Int(label)] += 1
+        changes?.element(.addLabel, node, label)
         for i in indexes.indices where indexes[i].label == label {
             indexes[i].insert(nodeProperty(node, indexes[i].key), node)
         }
@@ -98,6 +106,7 @@ public struct Graph: Sendable {
         guard hasLabel(node, label) else { return false }
         labelMembers[Int(label)].remove(Int(node))
         labelCounts[Int(label)] -= 1
+        changes?.element(.removeLabel, node, label)
         for i in indexes.indices where indexes[i].label == label {
             indexes[i].remove(nodeProperty(node, indexes[i].key), node)
         }
@@ -116,6 +125,7 @@ public struct Graph: Sendable {
             indexes[i].insert(value, node)
         }
         nodeProperties[Int(key)].set(Int(node), value)
+        changes?.property(.setNodeProperty, node, key, value)
     }
 
     public func nodePropertyKeys(_ node: NodeID) -> [Int32] {
@@ -136,6 +146,7 @@ public struct Graph: Sendable {
         for l in labels(of: node) { removeLabel(node, l) }
         nodeAlive.remove(Int(node))
         nodeCount -= 1
+        changes?.element(.deleteNode, node)
     }
 
     // MARK: Relationships
@@ -162,6 +173,7 @@ public struct Graph: Sendable {
         typeCounts[Int(type)] += 1
         outgoing.add(from, AdjacencyEntry(relationship: id, type: type, other: to))
         incoming.add(to, AdjacencyEntry(relationship: id, type: type, other: from))
+        changes?.element(.createRelationship, id, type, from, to)
         return id
     }
 
@@ -170,6 +182,7 @@ public struct Graph: Sendable {
         relAlive.remove(Int(r))
         relationshipCount -= 1
         typeCounts[Int(relType[Int(r)])] -= 1
+        changes?.element(.deleteRelationship, r)
     }
 
     @inline(__always)
@@ -180,6 +193,7 @@ public struct Graph: Sendable {
 
     public mutating func setRelationshipProperty(_ r: RelID, _ key: Int32, _ value: Value) {
         relProperties[Int(key)].set(Int(r), value)
+        changes?.property(.setRelationshipProperty, r, key, value)
     }
 
     public func relationshipPropertyKeys(_ r: RelID) -> [Int32] {

@@ -5,6 +5,11 @@ public struct Interner: Sendable {
 
     public init() {}
 
+    /// The names with ids 0, 1, ... in order; nil when one repeats.
+    init?(names: [String]) {
+        for n in names where intern(n) != Int32(self.names.count - 1) { return nil }
+    }
+
     public func id(_ name: String) -> Int32? { ids[name] }
 
     public mutating func intern(_ name: String) -> Int32 {

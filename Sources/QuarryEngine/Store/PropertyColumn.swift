@@ -20,10 +20,24 @@ public struct PropertyColumn: Sendable {
     private(set) var codes: [UInt32] = []
     private(set) var dictionary = StringDictionary()
     private(set) var heap = StringHeap()
-    private var values: [Value] = []
+    private(set) var values: [Value] = []
     public private(set) var count = 0
 
     public init() {}
+
+    /// A column as a graph file holds it (the reader checks the parts fit together).
+    init(representation: Representation, base: Int, length: Int, count: Int, integers: [Int64] = [], codes: [UInt32] = [],
+         dictionary: StringDictionary = StringDictionary(), heap: StringHeap = StringHeap(), values: [Value] = []) {
+        self.representation = representation
+        self.base = base
+        self.length = length
+        self.count = count
+        self.integers = integers
+        self.codes = codes
+        self.dictionary = dictionary
+        self.heap = heap
+        self.values = values
+    }
 
     @inline(__always)
     public func get(_ id: Int) -> Value {

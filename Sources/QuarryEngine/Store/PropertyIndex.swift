@@ -78,17 +78,23 @@ extension Graph {
         }
         index.prepareForReading()
         indexes.append(index)
+        changes?.index(.createIndex, index)
         return true
     }
 
     public mutating func dropIndex(name: String?, label: String?, key: String?) -> Bool {
-        let before = indexes.count
+        let dropped: (PropertyIndex) -> Bool
         if let name {
-            indexes.removeAll { $0.name == name }
+            dropped = { $0.name == name }
         } else if let label, let key, let l = labels.id(label), let k = keys.id(key) {
-            indexes.removeAll { $0.label == l && $0.key == k }
+            dropped = { $0.label == l && $0.key == k }
+        } else {
+            return false
         }
-        return indexes.count < before
+        let gone = indexes.filter(dropped)
+        indexes.removeAll(where: dropped)
+        for index in gone { changes?.index(.dropIndex, index) }
+        return !gone.isEmpty
     }
 
     public func index(label: Int32, key: Int32) -> PropertyIndex? {

@@ -10,6 +10,13 @@ struct StringDictionary: Sendable {
 
     var count: Int { strings.count }
 
+    init() {}
+
+    /// The dictionary with these strings as codes 1, 2, ...; nil when one repeats.
+    init?(strings: [String]) {
+        for s in strings where intern(s) != UInt32(self.strings.count) { return nil }
+    }
+
     mutating func intern(_ s: String) -> UInt32 {
         if let c = codes[ExactString(s)] { return c }
         strings.append(s)
@@ -50,6 +57,14 @@ struct StringHeap: Sendable {
     private(set) var lengths: [UInt32] = []
 
     var count: Int { lengths.count }
+
+    init() {}
+
+    init(bytes: [UInt8], starts: [UInt32], lengths: [UInt32]) {
+        self.bytes = bytes
+        self.starts = starts
+        self.lengths = lengths
+    }
 
     /// Room for the string is left: fails (false) when the heap would pass 4 GiB.
     mutating func set(_ i: Int, _ s: String) -> Bool {

@@ -1,0 +1,86 @@
+/// A database backed by a graph file: opening, saving, journaling each commit, checkpoints.
+extension Database {
+    /// Makes `changed` the graph. With a graph file, its changes are journaled first: if that
+    /// fails (a full disk), the graph stays as it was and the statement fails.
+    func commit(_ changed: Graph, changed isChange: Bool) throws(QueryError) {
+        var next = changed
+        if let store, let log = next.changes, !log.isEmpty {
+            do throws(QueryError) {
+                try store.append(log.bytes)
+            } catch {
+                throw .journalFailed(error)
+            }
+            next.changes = ChangeLog()
+        } else if store == nil && isChange {
+            hasUnsavedChanges = true
+        }
+        graph = next
+        if let store, store.needsCheckpoint { try? store.checkpoint(graph) }
+    }
+
+    func checkWritable() throws(QueryError) {
+        if let store, store.readOnly { throw .readOnlyGraph(store.path) }
+    }
+
+    /// Replaces the graph (a dataset, an import, `:clear`). With a graph file, the new graph is
+    /// saved to it at once.
+    public func replaceGraph(_ g: Graph) throws(QueryError) {
+        var next = g
+        if let store {
+            try checkWritable()
+            next.changes = nil
+            try store.checkpoint(next)
+            next.changes = ChangeLog()
+        } else {
+            next.changes = nil
+            hasUnsavedChanges = false
+        }
+        graph = next
+    }
+
+    /// Opens (or creates) a graph file and makes its graph the current one; the file open before
+    /// is checkpointed and released. Returns notices about the opening (a recovered journal).
+    public func open(_ path: String, readOnly: Bool) throws(QueryError) -> [String] {
+        let opening = try GraphStore.open(path, readOnly: readOnly)
+        let notices = close()
+        store = opening.store
+        graph = opening.graph
+        hasUnsavedChanges = false
+        return notices + opening.notices
+    }
+
+    /// Saves the graph: to its own file (a checkpoint) when `path` is nil or that file, otherwise
+    /// to a new graph file, which the database then uses ("save as").
+    public func save(to path: String?) throws(QueryError) {
+        if let store, path == nil || path == store.path {
+            try checkWritable()
+            try store.checkpoint(graph)
+            return
+        }
+        guard let path else { throw .storage("(memory)", "cannot save", reason: "the graph is in memory only; name a file: :save FILE") }
+        let created = try GraphStore.create(path, with: graph)
+        _ = close()
+        store = created
+        graph.changes = ChangeLog()
+        hasUnsavedChanges = false
+    }
+
+    /// Folds the journal into the graph file and releases it; the graph stays in memory, no
+    /// longer backed by a file. Returns what went wrong, if anything (the journal keeps the changes).
+    @discardableResult
+    public func close() -> [String] {
+        guard let store else { return [] }
+        var notices: [String] = []
+        if !store.readOnly && store.hasJournaledChanges {
+            do throws(QueryError) {
+                try store.checkpoint(graph)
+            } catch {
+                notices.append("\(error.message) (the journal \(GraphStore.journalPath(of: store.path)) keeps the changes)")
+            }
+        }
+        store.close()
+        self.store = nil
+        graph.changes = nil
+        return notices
+    }
+}

@@ -1,0 +1,259 @@
+import Glibc
+
+/// Reads a graph file: the header, the section table, then each section straight into the array
+/// the graph keeps, each checked against its checksum; the result passes the structural checks
+/// of `GraphIntegrity` before anyone reads it.
+struct GraphFileReader {
+    private let file: FileDescriptor
+    private var table: [GraphFileFormat.Entry] = []
+    private var next = 0
+
+    private init(file: FileDescriptor) { self.file = file }
+
+    static func load(_ path: String) throws(QueryError) -> (Graph, GraphFileFormat.Identity) {
+        let file = try FileDescriptor.open(path, flags: O_RDONLY, action: "cannot open")
+        return try load(file)
+    }
+
+    static func load(_ file: FileDescriptor) throws(QueryError) -> (Graph, GraphFileFormat.Identity) {
+        var reader = GraphFileReader(file: file)
+        let identity = try reader.readHeader()
+        let graph = try reader.readGraph()
+        if let problem = GraphIntegrity.problems(in: graph, full: false).first {
+            throw .damagedFile(file.path, problem)
+        }
+        return (graph, identity)
+    }
+
+    /// The header alone: whether a file is a graph file and which one.
+    static func identity(of path: String) throws(QueryError) -> GraphFileFormat.Identity {
+        let file = try FileDescriptor.open(path, flags: O_RDONLY, action: "cannot open")
+        var reader = GraphFileReader(file: file)
+        return try reader.readHeader()
+    }
+
+    private mutating func readHeader() throws(QueryError) -> GraphFileFormat.Identity {
+        let path = file.path
+        var header = [UInt8](repeating: 0, count: GraphFileFormat.headerSize)
+        let complete = try header.withUnsafeMutableBytes { raw in catching { () throws(QueryError) in try file.read(into: raw, at: 0) } }.get()
+        guard Array(header[0..<8]) == GraphFileFormat.magic else { throw .notGraphFile(path) }
+        guard complete else { throw .damagedFile(path, "the header is cut short (\(try file.size()) bytes)") }
+        let fields = try parse(header, "the header") { (r) throws(ByteReader.Malformed) in
+            _ = try r.take(8)
+            return (version: try r.u32(), order: try r.u32(), fileID: Array(header[try r.take(16)]), sequence: try r.u64(),
+                    tableOffset: try r.i64(), count: try r.i64(), checksum: try r.u64())
+        }
+        guard fields.version <= GraphFileFormat.version else { throw .futureGraphFile(path, version: fields.version) }
+        guard fields.order == GraphFileFormat.byteOrderMark else { throw .damagedFile(path, "written on a machine of the other byte order") }
+        guard XXHash64.hash(Array(header[0..<56])) == fields.checksum else { throw .damagedFile(path, "the header's checksum does not match") }
+        try readTable(offset: fields.tableOffset, count: fields.count)
+        return GraphFileFormat.Identity(fileID: fields.fileID, sequence: fields.sequence)
+    }
+
+    private func parse<T>(_ bytes: [UInt8], _ what: String, _ body: (inout ByteReader) throws(ByteReader.Malformed) -> T) throws(QueryError) -> T {
+        var r = ByteReader(bytes)
+        do {
+            return try body(&r)
+        } catch {
+            throw .damagedFile(file.path, "\(what) is damaged (\(error.what))")
+        }
+    }
+
+    private mutating func readTable(offset: Int64, count: Int64) throws(QueryError) {
+        let path = file.path
+        let size = try file.size()
+        let entrySize = GraphFileFormat.tableEntrySize
+        guard offset >= Int64(GraphFileFormat.headerSize), count >= 0, count < Int64(size / entrySize),
+              offset + count * Int64(entrySize) + 8 == Int64(size) else {
+            throw .damagedFile(path, "the section table is missing or cut short (the file has \(size) bytes)")
+        }
+        let bytes = try file.readAll(from: Int(offset))
+        let tableEnd = Int(count) * entrySize
+        let stored = try parse(bytes, "the section table") { (r) throws(ByteReader.Malformed) in
+            _ = try r.take(tableEnd)
+            return try r.u64()
+        }
+        guard XXHash64.hash(Array(bytes[0..<tableEnd])) == stored else { throw .damagedFile(path, "the section table's checksum does not match") }
+        let raw = try parse(bytes, "the section table") { (r) throws(ByteReader.Malformed) in
+            var rows: [(UInt32, Int, Int, Int, UInt64)] = []
+            for _ in 0..<count {
+                rows.append((try r.u32(), Int(try r.u32()), try r.int(in: GraphFileFormat.headerSize...Int(offset)),
+                             try r.int(in: 0...Int(offset)), try r.u64()))
+            }
+            return rows
+        }
+        for (kind, elementSize, start, length, checksum) in raw {
+            guard let section = GraphFileFormat.Section(rawValue: kind), elementSize > 0, start + length <= Int(offset) else {
+                throw .damagedFile(path, "the section table is damaged (entry \(table.count + 1))")
+            }
+            table.append(GraphFileFormat.Entry(section: section, elementSize: elementSize, offset: start, length: length, checksum: checksum))
+        }
+    }
+
+    // MARK: Sections
+
+    private mutating func entry(_ section: GraphFileFormat.Section, elementSize: Int) throws(QueryError) -> GraphFileFormat.Entry {
+        guard next < table.count else { throw .damagedFile(file.path, "the \(section.title) section is missing") }
+        let e = table[next]
+        guard e.section == section, e.elementSize == elementSize, e.length % elementSize == 0 else {
+            throw .damagedFile(file.path, "section \(next + 1) holds \(e.section.title) where \(section.title) was expected")
+        }
+        next += 1
+        return e
+    }
+
+    private func checksumMismatch(_ e: GraphFileFormat.Entry) -> QueryError {
+        .damagedFile(file.path, "section \(next) (\(e.section.title), bytes \(e.offset)..<\(e.offset + e.length)) does not match its checksum")
+    }
+
+    mutating func array<T: BitwiseCopyable>(_ section: GraphFileFormat.Section, of: T.Type) throws(QueryError) -> [T] {
+        let e = try entry(section, elementSize: MemoryLayout<T>.stride)
+        let count = e.length / MemoryLayout<T>.stride
+        var outcome: Result<Bool, QueryError> = .success(false)
+        let items = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            outcome = catching { () throws(QueryError) in
+                try file.read(into: raw, at: e.offset) && XXHash64.hash(UnsafeRawBufferPointer(raw)) == e.checksum
+            }
+            initialized = (try? outcome.get()) == true ? count : 0
+        }
+        guard try outcome.get() else { throw checksumMismatch(e) }
+        return items
+    }
+
+    mutating func record(_ section: GraphFileFormat.Section) throws(QueryError) -> ByteReader {
+        let bytes = try array(section, of: UInt8.self)
+        return ByteReader(bytes)
+    }
+
+    /// Runs `body` on a record, turning malformed bytes into an error naming the section.
+    mutating func decode<T>(_ section: GraphFileFormat.Section, _ body: (inout ByteReader) throws(ByteReader.Malformed) -> T) throws(QueryError) -> T {
+        var r = try record(section)
+        do throws(ByteReader.Malformed) {
+            let value = try body(&r)
+            guard r.atEnd else { throw ByteReader.Malformed(what: "\(r.remaining) bytes left over") }
+            return value
+        } catch {
+            throw .damagedFile(file.path, "section \(next) (\(section.title)) is damaged: \(error.what)")
+        }
+    }
+
+    // MARK: The graph
+
+    private mutating func readGraph() throws(QueryError) -> Graph {
+        var g = Graph()
+        let path = file.path
+        let names = try decode(.names) { (r) throws(ByteReader.Malformed) in
+            var lists: [[String]] = []
+            for _ in 0..<3 {
+                let n = try r.count(unit: 4)
+                var list: [String] = []
+                for _ in 0..<n { list.append(try r.string()) }
+                lists.append(list)
+            }
+            return lists
+        }
+        guard let labels = Interner(names: names[0]), let types = Interner(names: names[1]), let keys = Interner(names: names[2]) else {
+            throw .damagedFile(path, "a label, type or key name appears twice")
+        }
+        g.labels = labels
+        g.types = types
+        g.keys = keys
+
+        (g.nodeIDLimit, g.nodeCount, g.labelCounts) = try decode(.nodes) { (r) throws(ByteReader.Malformed) in
+            let limit = try r.int(in: 0...Int(Int32.max)), count = try r.int(in: 0...Int(Int32.max))
+            var counts: [Int] = []
+            for _ in 0..<labels.names.count { counts.append(try r.int(in: 0...Int(Int32.max))) }
+            return (limit, count, counts)
+        }
+        g.nodeAlive = Bitset(words: try array(.nodeAlive, of: UInt64.self))
+        g.labelMembers = []
+        for _ in 0..<labels.names.count { g.labelMembers.append(Bitset(words: try array(.labelMembers, of: UInt64.self))) }
+
+        let relLimit: Int
+        (relLimit, g.relationshipCount, g.typeCounts) = try decode(.relationships) { (r) throws(ByteReader.Malformed) in
+            let limit = try r.int(in: 0...Int(Int32.max)), count = try r.int(in: 0...Int(Int32.max))
+            var counts: [Int] = []
+            for _ in 0..<types.names.count { counts.append(try r.int(in: 0...Int(Int32.max))) }
+            return (limit, count, counts)
+        }
+        g.relType = try array(.relationshipTypes, of: Int32.self)
+        g.relStart = try array(.relationshipStarts, of: NodeID.self)
+        g.relEnd = try array(.relationshipEnds, of: NodeID.self)
+        guard g.relType.count == relLimit else { throw .damagedFile(path, "the relationship columns do not have \(relLimit) entries") }
+        g.relAlive = Bitset(words: try array(.relationshipAlive, of: UInt64.self))
+
+        g.nodeProperties = []
+        g.relProperties = []
+        for _ in 0..<keys.names.count { g.nodeProperties.append(try column()) }
+        for _ in 0..<keys.names.count { g.relProperties.append(try column()) }
+        g.outgoing = try adjacency()
+        g.incoming = try adjacency()
+
+        let indexes = try decode(.indexes) { (r) throws(ByteReader.Malformed) in
+            var list: [(String, Int32, Int32)] = []
+            for _ in 0..<(try r.count(unit: 12)) { list.append((try r.string(), try r.i32(), try r.i32())) }
+            return list
+        }
+        guard next == table.count else { throw .damagedFile(path, "\(table.count - next) sections after the last one expected") }
+        for (name, label, key) in indexes {
+            guard label >= 0, Int(label) < labels.names.count, key >= 0, Int(key) < keys.names.count,
+                  g.createIndex(name: name, label: labels.name(label), key: keys.name(key)) else {
+                throw .damagedFile(path, "the index \(name) is damaged")
+            }
+        }
+        return g
+    }
+
+    private mutating func column() throws(QueryError) -> PropertyColumn {
+        let (code, base, length, count) = try decode(.columns) { (r) throws(ByteReader.Malformed) in
+            (try r.u8(), try r.int(in: 0...Int(Int32.max)), try r.int(in: 0...Int(Int32.max)), try r.int(in: 0...Int(Int32.max)))
+        }
+        guard let representation = PropertyColumn.Representation(fileCode: code) else {
+            throw .damagedFile(file.path, "section \(next) holds an unknown column kind \(code)")
+        }
+        switch representation {
+        case .empty:
+            return PropertyColumn()
+        case .integers:
+            return PropertyColumn(representation: .integers, base: base, length: length, count: count,
+                                  integers: try array(.integers, of: Int64.self))
+        case .codes:
+            let codes = try array(.codes, of: UInt32.self)
+            let strings = try decode(.dictionary) { (r) throws(ByteReader.Malformed) in
+                var list: [String] = []
+                for _ in 0..<(try r.count(unit: 4)) { list.append(try r.string()) }
+                return list
+            }
+            guard let dictionary = StringDictionary(strings: strings) else { throw .damagedFile(file.path, "a dictionary string appears twice") }
+            return PropertyColumn(representation: .codes, base: base, length: length, count: count, codes: codes, dictionary: dictionary)
+        case .heap:
+            let heap = StringHeap(bytes: try array(.heapBytes, of: UInt8.self), starts: try array(.heapStarts, of: UInt32.self),
+                                  lengths: try array(.heapLengths, of: UInt32.self))
+            return PropertyColumn(representation: .heap, base: base, length: length, count: count, heap: heap)
+        case .mixed:
+            let values = try decode(.values) { (r) throws(ByteReader.Malformed) in
+                var list: [Value] = []
+                for _ in 0..<length { list.append(try r.value()) }
+                return list
+            }
+            return PropertyColumn(representation: .mixed, base: base, length: length, count: count, values: values)
+        }
+    }
+
+    private mutating func adjacency() throws(QueryError) -> Adjacency {
+        var a = Adjacency()
+        (a.pending, a.pendingCount) = try decode(.adjacency) { (r) throws(ByteReader.Malformed) in
+            var pending: [NodeID: [AdjacencyEntry]] = [:]
+            let n = try r.count(unit: 16)
+            for _ in 0..<n {
+                let node = try r.i32()
+                pending[node, default: []].append(AdjacencyEntry(relationship: try r.i32(), type: try r.i32(), other: try r.i32()))
+            }
+            return (pending, n)
+        }
+        a.offsets = try array(.adjacencyOffsets, of: Int32.self)
+        a.entries = try array(.adjacencyEntries, of: AdjacencyEntry.self)
+        return a
+    }
+}

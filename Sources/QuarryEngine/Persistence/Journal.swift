@@ -1,0 +1,183 @@
+import Glibc
+
+/// The write-ahead journal beside a graph file (`case.quarry.wal`): a 40-byte header naming the
+/// graph file it belongs to, then one record per committed write statement (length, sequence
+/// number, XXH64 checksum, the statement's `ChangeLog`), synced before the statement's result is
+/// shown. The journal is never replaced, only appended to and cut back, so the advisory lock that
+/// keeps a second writer away is taken on it.
+final class Journal {
+    static let magic: [UInt8] = Array("QRYJRNL1".utf8)
+    static let version: UInt32 = 1
+    static let headerSize = 40
+    static let recordHeaderSize = 24
+    /// No single statement's changes may pass this (a sanity bound for reading damaged lengths).
+    static let maximumRecord = 1 << 31
+
+    let file: FileDescriptor
+    private(set) var size: Int
+
+    private init(file: FileDescriptor, size: Int) {
+        self.file = file
+        self.size = size
+    }
+
+    var path: String { file.path }
+    /// Bytes of records waiting to be folded into the graph file.
+    var recordBytes: Int { size - Self.headerSize }
+
+    /// A record read back: its sequence number and the changes.
+    struct Record {
+        var sequence: UInt64
+        var changes: [UInt8]
+    }
+
+    /// What reading the journal found.
+    struct Contents {
+        var records: [Record] = []
+        /// Bytes at the end that do not form a whole record (a write cut short by a crash).
+        var tornBytes = 0
+        /// Where the last whole record ends.
+        var validEnd = Journal.headerSize
+    }
+
+    static func header(fileID: [UInt8]) -> [UInt8] {
+        var w = ByteWriter()
+        w.raw(magic)
+        w.u32(version)
+        w.u32(0)
+        w.raw(fileID)
+        w.u64(XXHash64.hash(w.bytes))
+        return w.bytes
+    }
+
+    /// Opens (creating when absent) the journal of the graph file with `fileID`, locked for
+    /// writing, and reads its records. A journal with no records that names another file (left
+    /// by a "save as" cut short) is started afresh.
+    static func openForWriting(_ path: String, fileID: [UInt8], graphPath: String) throws(QueryError) -> (Journal, Contents) {
+        try adopt(try lockForWriting(path, graphPath: graphPath), fileID: fileID)
+    }
+
+    /// Opens (creating when absent) the journal file and takes the writer's lock on it.
+    static func lockForWriting(_ path: String, graphPath: String) throws(QueryError) -> FileDescriptor {
+        let file = try FileDescriptor.open(path, flags: O_RDWR | O_CREAT, mode: 0o644, action: "cannot open")
+        guard try file.lock(exclusive: true) else { throw .fileLocked(graphPath) }
+        return file
+    }
+
+    /// Reads the records of a journal whose lock the caller holds.
+    static func adopt(_ file: FileDescriptor, fileID: [UInt8]) throws(QueryError) -> (Journal, Contents) {
+        let path = file.path
+        let bytes = try file.readAll()
+        let journal = Journal(file: file, size: bytes.count)
+        if bytes.count < headerSize || (bytes.count == headerSize && headerFileID(bytes) != fileID) {
+            // New, or its creation was cut short, or empty and left by another file: no records to lose.
+            try journal.reset(fileID: fileID)
+            return (journal, Contents())
+        }
+        let contents = try read(bytes, path: path, fileID: fileID)
+        if contents.tornBytes > 0 { try journal.cut(to: contents.validEnd) }
+        return (journal, contents)
+    }
+
+    /// The records of a journal opened only to read (no lock: a writer may hold it).
+    static func readOnly(_ path: String, fileID: [UInt8]) throws(QueryError) -> Contents {
+        guard access(path, F_OK) == 0 else { return Contents() }
+        let file = try FileDescriptor.open(path, flags: O_RDONLY, action: "cannot open")
+        let bytes = try file.readAll()
+        guard bytes.count > headerSize else { return Contents() }
+        return try read(bytes, path: path, fileID: fileID)
+    }
+
+    private static func headerFileID(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= headerSize, Array(bytes[0..<8]) == magic,
+              XXHash64.hash(Array(bytes[0..<32])) == ByteReader(bytes, from: 32).peekU64() else { return nil }
+        return Array(bytes[16..<32])
+    }
+
+    static func read(_ bytes: [UInt8], path: String, fileID: [UInt8]) throws(QueryError) -> Contents {
+        guard Array(bytes[0..<8]) == magic else { throw .damagedFile(path, "not a Quarry journal") }
+        guard let owner = headerFileID(bytes) else { throw .damagedFile(path, "the journal's header is damaged") }
+        guard owner == fileID else {
+            throw .damagedFile(path, "this journal belongs to another graph file (it was copied or replaced); move it away to open the graph file as it was last saved")
+        }
+        var contents = Contents()
+        var at = headerSize
+        while at < bytes.count {
+            let r = ByteReader(bytes, from: at)
+            guard r.remaining >= recordHeaderSize, let length = r.peekU32().map(Int.init), length <= maximumRecord,
+                  length <= r.remaining - recordHeaderSize else {
+                contents.tornBytes = bytes.count - at
+                break
+            }
+            let sequence = ByteReader(bytes, from: at + 8).peekU64() ?? 0
+            let checksum = ByteReader(bytes, from: at + 16).peekU64() ?? 0
+            let start = at + recordHeaderSize, end = start + length
+            let actual = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[start..<end]), seed: sequence &+ UInt64(length)) }
+            guard actual == checksum else {
+                // Only the last record can be cut short by a crash; damage before it is corruption.
+                guard end == bytes.count else {
+                    throw .damagedFile(path, "record \(contents.records.count + 1) (bytes \(at)..<\(end)) does not match its checksum, and \(bytes.count - end) bytes of later records follow it")
+                }
+                contents.tornBytes = bytes.count - at
+                break
+            }
+            if let last = contents.records.last, sequence != last.sequence + 1 {
+                throw .damagedFile(path, "record \(contents.records.count + 1) has sequence number \(sequence) after \(last.sequence)")
+            }
+            contents.records.append(Record(sequence: sequence, changes: Array(bytes[start..<end])))
+            at = end
+            contents.validEnd = end
+        }
+        return contents
+    }
+
+    /// Appends one statement's changes and waits until they are on the disk. On failure the
+    /// journal is cut back to where it was, so it never holds a partial record that later ones follow.
+    func append(_ changes: [UInt8], sequence: UInt64) throws(QueryError) {
+        var w = ByteWriter(capacity: Self.recordHeaderSize + changes.count)
+        w.u32(UInt32(changes.count))
+        w.u32(0)
+        w.u64(sequence)
+        w.u64(XXHash64.hash(changes, seed: sequence &+ UInt64(changes.count)))
+        w.raw(changes)
+        do throws(QueryError) {
+            try file.write(w.bytes)
+            try file.sync()
+            size += w.count
+        } catch {
+            try? file.truncate(to: size)
+            throw error
+        }
+    }
+
+    /// Drops every record (after a checkpoint has folded them into the graph file).
+    func clear() throws(QueryError) {
+        try cut(to: Self.headerSize)
+    }
+
+    func reset(fileID: [UInt8]) throws(QueryError) {
+        try file.truncate(to: 0)
+        try file.write(Self.header(fileID: fileID))
+        try file.sync()
+        size = Self.headerSize
+        AtomicFile.syncFolder(AtomicFile.directory(of: path))
+    }
+
+    private func cut(to length: Int) throws(QueryError) {
+        try file.truncate(to: length)
+        try file.sync()
+        size = length
+    }
+}
+
+extension ByteReader {
+    func peekU32() -> UInt32? {
+        var copy = self
+        return try? copy.u32()
+    }
+
+    func peekU64() -> UInt64? {
+        var copy = self
+        return try? copy.u64()
+    }
+}

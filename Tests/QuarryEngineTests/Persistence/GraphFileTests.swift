@@ -1,0 +1,87 @@
+import Foundation
+@testable import QuarryEngine
+import QuarryTestSupport
+import Testing
+
+/// Graph files: what is saved comes back exactly, and a damaged or foreign file is refused with
+/// its name and what is wrong, without being changed.
+struct GraphFileTests {
+    let folder = TemporaryFolder()
+
+    /// Reference values from the xxHash reference implementation (Python's `xxhash` package).
+    @Test func xxhash64MatchesTheReference() {
+        let cases: [([UInt8], UInt64, UInt64)] = [
+            ([], 0xEF46_DB37_51D8_E999, 0x95F0_626F_6F0A_4409),
+            (Array("a".utf8), 0xD24E_C4F1_A98C_6E5B, 0xDC63_49D4_89E0_F965),
+            (Array("abc".utf8), 0x44BC_2CF5_AD77_0999, 0x9E75_5206_1566_76D7),
+            (Array(0..<100), 0x6AC1_E580_3216_6597, 0x8065_3E7E_9B88_7CDD),
+            (Array(repeating: UInt8(ascii: "x"), count: 33), 0xB3FA_465F_5542_08A6, 0x9FBD_BD03_45DC_39C0),
+        ]
+        for (input, unseeded, seeded) in cases {
+            #expect(XXHash64.hash(input) == unseeded)
+            #expect(XXHash64.hash(input, seed: 7) == seeded)
+        }
+    }
+
+    /// A graph with every column representation, deleted elements, relationships not yet folded
+    /// into the adjacency block, removed labels and an index.
+    static func awkwardGraph() -> Graph {
+        var g = Graph()
+        let person = g.labelID("Person"), place = g.labelID("Pl:ace; odd"), knows = g.typeID("KNOWS"), at = g.typeID("A B")
+        let name = g.keyID("name"), age = g.keyID("age"), note = g.keyID("note"), serial = g.keyID("serial")
+        var nodes: [NodeID] = []
+        for i in 0..<300 {
+            let n = g.createNode(labels: i % 3 == 0 ? [person, place] : [person])
+            g.setNodeProperty(n, name, .string(i % 7 == 0 ? "" : "name \(i) é 漢字"))
+            if i % 2 == 0 { g.setNodeProperty(n, age, .int(Int64(i) - 150)) }
+            let mixed: [Value] = [.float(.nan), .float(-0.0), .bool(true), .list([.int(1), .string("x;y")]), .list([]),
+                                  .date(DateValue(days: -719_000)), .string("s"), .int(Int64.min)]
+            g.setNodeProperty(n, note, mixed[i % mixed.count])
+            nodes.append(n)
+        }
+        // Enough distinct strings that the column leaves its dictionary for the byte heap.
+        for i in 0..<70_000 { g.setNodeProperty(nodes[i % nodes.count], serial, .string("s\(i)")) }
+        for i in 0..<299 { _ = g.createRelationship(type: i % 2 == 0 ? knows : at, from: nodes[i], to: nodes[(i * 7) % 300]) }
+        g.compact()
+        for i in 0..<40 { _ = g.createRelationship(type: knows, from: nodes[i], to: nodes[i]) }
+        g.setRelationshipProperty(3, g.keyID("since"), .int(2020))
+        g.deleteRelationship(5)
+        g.deleteRelationship(301)
+        for r in g.relationships(of: nodes[10]) { g.deleteRelationship(r) }
+        g.deleteNode(nodes[10])
+        _ = g.removeLabel(nodes[3], place)
+        _ = g.createIndex(name: nil, label: "Person", key: "age")
+        return g
+    }
+
+    func roundTrip(_ g: Graph, _ name: String = "g.quarry") throws -> Graph {
+        let path = folder.file(name)
+        try GraphFileWriter.save(g, identity: .fresh(), to: path)
+        return try GraphFileReader.load(path).0
+    }
+
+    @Test func everyRepresentationRoundTrips() throws {
+        let g = Self.awkwardGraph()
+        #expect(g.nodeProperties[Int(g.keys.id("serial")!)].representation == .heap)
+        let back = try roundTrip(g)
+        #expect(GraphDump.text(back) == GraphDump.text(g))
+        #expect(GraphIntegrity.problems(in: back, full: true).isEmpty)
+        #expect(try roundTrip(Graph(), "empty.quarry").nodeCount == 0)
+    }
+
+    @Test func reopeningAFileGivesTheSameGraphAndLaterWritesAgree() throws {
+        let path = folder.file("case.quarry")
+        let db = Database()
+        _ = try db.open(path, readOnly: false)
+        _ = try db.execute("CREATE (:A {x: 1})-[:R {w: 2.5}]->(:B {y: ['p', 'q']})")
+        _ = try db.execute("CREATE INDEX FOR (a:A) ON (a.x)")
+        _ = try db.execute("MATCH (b:B) SET b:C, b.z = date('2021-08') REMOVE b:B")
+        let before = GraphDump.text(db.graph)
+        db.close()
+        let reopened = Database()
+        _ = try reopened.open(path, readOnly: false)
+        #expect(GraphDump.text(reopened.graph) == before)
+        _ = try reopened.execute("CREATE (:A {x: 2})")
+        #expect("\(try reopened.execute("MATCH (a:A) RETURN count(*)").rows)" == "[[QuarryEngine.Value.int(2)]]")
+    }
+}
