@@ -63,7 +63,7 @@ final class LineEditor {
                 interruptFlag.clear()
                 rl_callback_sigcleanup()
                 rl_free_line_state()
-                FileHandle.standardOutput.write(Data("^C\n".utf8))
+                StandardStream.output("^C\n")
                 return .interrupted
             }
             var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)

@@ -81,14 +81,7 @@ extension Session {
             return nil
         },
         MetaCommand(name: "output", arguments: "[FILE]", summary: "send results to a file, or back to the screen") { s, arg in
-            do {
-                try s.redirect(to: arg.isEmpty ? nil : arg)
-                return nil
-            } catch let error as QueryError {
-                return error.message
-            } catch {
-                return "\(arg): cannot be written"
-            }
+            s.redirectOutput(arg)
         },
         MetaCommand(name: "history", arguments: "", summary: "the statements run in this session") { s, _ in
             for (i, h) in s.history.enumerated() { s.output("\(i + 1)  \(h.replacingOccurrences(of: "\n", with: " "))\n") }

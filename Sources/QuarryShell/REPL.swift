@@ -39,7 +39,7 @@ public final class REPL {
             switch editor.read(prompt: pending.isEmpty ? "quarry> " : "   ...> ", earlierLines: pending.isEmpty ? "" : pending + "\n") {
             case .end:
                 if !pending.isEmpty { submit(pending) }
-                FileHandle.standardOutput.write(Data("\n".utf8))
+                StandardStream.output("\n")
                 if session.mayLeaveMemoryGraph() { return 0 }
                 pending = ""
             case .interrupted:

@@ -42,6 +42,16 @@ extension Session {
         return nil
     }
 
+    /// `:output [FILE]`.
+    func redirectOutput(_ arg: String) -> String? {
+        do {
+            try redirect(to: arg.isEmpty ? nil : resolve(arg))
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
     /// `:clear`.
     func clearGraph() -> String? {
         if let confirm, !confirm("Delete all \(graphSummary)? [y/N] ") { return nil }
@@ -80,6 +90,7 @@ extension Session {
     /// At the end of a session: folds the journal into the graph file, or warns that changes
     /// made in memory are gone.
     public func finish() {
+        if let message = redirectOutput("") { errorOutput("quarry: \(message)\n") }
         if database.store == nil && database.hasUnsavedChanges {
             errorOutput("quarry: warning: the changes made in this session are not saved: the graph was in memory only (open a graph file with --db FILE, or :save FILE)\n")
         }

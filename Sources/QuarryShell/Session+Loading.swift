@@ -80,22 +80,16 @@ extension Session {
         do {
             switch format {
             case .csv: try CSVExport.write(sub, of: graph, to: path)
-            case .cypher: try write(CypherExport.write(sub, of: graph), to: path)
-            case .jsonl: try write(JSONLGraphFormat.write(sub, of: graph), to: path)
-            case .graphml: try write(GraphMLExport.write(sub, of: graph), to: path)
-            case .dot: try write(DOTExport.write(sub, of: graph), to: path)
+            case .cypher: try AtomicFile.write(path, text: CypherExport.write(sub, of: graph))
+            case .jsonl: try AtomicFile.write(path, text: JSONLGraphFormat.write(sub, of: graph))
+            case .graphml: try AtomicFile.write(path, text: GraphMLExport.write(sub, of: graph))
+            case .dot: try AtomicFile.write(path, text: DOTExport.write(sub, of: graph))
             }
         } catch {
             return error.message
         }
         output("Exported \(sub.nodes.count) nodes and \(sub.relationships.count) relationships to \(path) (\(format.rawValue)).\n")
         return nil
-    }
-
-    func write(_ text: String, to path: String) throws(QueryError) {
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw QueryError(.importError, "FileError", "\(path): cannot be written")
-        }
     }
 
     /// `Loaded 58 nodes, 118 relationships.`

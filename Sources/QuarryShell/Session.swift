@@ -16,9 +16,13 @@ public final class Session {
     /// Set by Ctrl-C while an interactive statement runs.
     public var interrupt: CancellationFlag { interruptFlag }
     /// Results go here: standard output, or a file after `:output FILE`.
-    public var output: (String) -> Void = Session.standardOutput
-    public var errorOutput: (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
-    var outputFile: FileHandle?
+    public var output: (String) -> Void = { _ in }
+    public var errorOutput: (String) -> Void = { StandardStream.error($0) }
+    /// The file of `:output FILE`: put in place of the old one when output goes elsewhere.
+    var outputFile: PendingFile?
+    /// Why results could not be written (a full disk, a closed pipe); reported once, and a
+    /// script stops there.
+    var outputFailure: String?
     /// Asks yes or no on a terminal (`:clear`); nil in scripts, where the answer is yes.
     var confirm: ((String) -> Bool)?
     /// Set by `:quit`.
@@ -32,9 +36,32 @@ public final class Session {
     public init(database: Database, format: OutputFormat) {
         self.database = database
         self.format = format
+        output = { [unowned self] in self.send($0) }
     }
 
-    static func standardOutput(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+    /// Writes results to the `:output` file or standard output, noting the first failure.
+    func send(_ text: String) {
+        guard outputFailure == nil else { return }
+        if let file = outputFile {
+            do {
+                try file.append(text)
+            } catch {
+                outputFailure = error.message
+                file.abandon()
+                outputFile = nil
+            }
+        } else if let reason = StandardStream.output(text) {
+            outputFailure = "standard output: \(reason)"
+        }
+    }
+
+    /// Reports a failure to write results; true when there was one.
+    func reportOutputFailure() -> Bool {
+        guard let failure = outputFailure else { return false }
+        outputFailure = nil
+        errorOutput("quarry: the results cannot be written: \(failure)\n")
+        return true
+    }
 
     /// Runs a script's statements and meta-commands; false if one failed.
     @discardableResult
@@ -61,6 +88,7 @@ public final class Session {
                 if echo { output(line + "\n") }
                 succeeded = runMeta(line, source: script, name: name, offset: offset)
             }
+            if reportOutputFailure() { return false }
             if !succeeded {
                 ok = false
                 if bail { return false }
@@ -146,18 +174,14 @@ public final class Session {
         return (dir as NSString).appendingPathComponent(path)
     }
 
-    /// Sends results to a file from now on (`:output FILE`), or back to standard output.
-    func redirect(to path: String?) throws {
-        try outputFile?.close()
-        outputFile = nil
-        guard let path else {
-            output = Session.standardOutput
-            return
+    /// Sends results to a file from now on (`:output FILE`), or back to standard output. The
+    /// file replaces the old one only when output moves elsewhere, so a failure leaves it intact.
+    func redirect(to path: String?) throws(QueryError) {
+        if let file = outputFile {
+            outputFile = nil
+            try file.commit()
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw QueryError(.importError, "FileError", "\(path): cannot be written")
-        }
-        outputFile = handle
-        output = { handle.write(Data($0.utf8)) }
+        guard let path else { return }
+        outputFile = try PendingFile(path)
     }
 }

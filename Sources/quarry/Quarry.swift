@@ -84,13 +84,16 @@ struct Quarry: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                print(fullMessage(for: error))
+                if let reason = StandardStream.output(fullMessage(for: error) + "\n") {
+                    StandardStream.error("quarry: the help cannot be written: \(reason)\n")
+                    Glibc.exit(1)
+                }
                 Glibc.exit(0)
             }
             if let exitCode = error as? ExitCode { Glibc.exit(exitCode.rawValue) }
             let first = message(for: error).split(separator: "\n").first.map(String.init) ?? "bad arguments"
             let text = first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first
-            FileHandle.standardError.write(Data("quarry: \(text) (quarry --help lists the options)\n".utf8))
+            StandardStream.error("quarry: \(text) (quarry --help lists the options)\n")
             Glibc.exit(2)
         }
     }
@@ -123,7 +126,7 @@ struct Quarry: ParsableCommand {
     }
 
     func fail(_ message: String) -> Int32 {
-        FileHandle.standardError.write(Data(("quarry: " + message + "\n").utf8))
+        StandardStream.error("quarry: " + message + "\n")
         return 2
     }
 
@@ -194,7 +197,7 @@ struct Quarry: ParsableCommand {
         guard !scripted || (interactive && terminalInput) else { return status }
         let loaded = importDirectory ?? (empty || !graphFiles.isEmpty && dataset == nil ? nil : datasetName)
         let origin = loaded.map { "\($0), " } ?? ""
-        FileHandle.standardOutput.write(Data("Quarry 0.1.0 · \(origin)\(session.storageDescription): \(session.graphSummary) · :help for help, Ctrl-D to leave\n".utf8))
+        StandardStream.output("Quarry 0.1.0 · \(origin)\(session.storageDescription): \(session.graphSummary) · :help for help, Ctrl-D to leave\n")
         return REPL(session: session, historyPath: REPL.defaultHistoryPath).run()
     }
 }

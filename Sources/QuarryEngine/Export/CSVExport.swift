@@ -46,9 +46,7 @@ public enum CSVExport {
             let cells = fixedValues.map(field) + keys.map { k in byName[k].map { cell($0) } ?? "" }
             out += cells.joined(separator: ",") + "\n"
         }
-        guard FileManager.default.createFile(atPath: path, contents: Data(out.utf8)) else {
-            throw .file("cannot be written", path: path)
-        }
+        try AtomicFile.write(path, text: out)
     }
 
     static func columnType(_ v: Value) -> String {

@@ -5,37 +5,25 @@ import Glibc
 /// renamed over the target, and the folder is synced. A symbolic link is followed, so its target
 /// is replaced and the link kept; a device or FIFO (`/dev/null`, a pipe) is written through, never
 /// replaced; an existing file keeps its permissions.
-enum AtomicFile {
+public enum AtomicFile {
     static func write(_ path: String, _ body: (FileDescriptor) throws(QueryError) -> Void) throws(QueryError) {
-        let target = resolvedTarget(path)
-        var st = stat()
-        let exists = stat(target, &st) == 0
-        if exists && (st.st_mode & S_IFMT) == S_IFDIR { throw .storage(path, "cannot write", errno: EISDIR) }
-        if exists && (st.st_mode & S_IFMT) != S_IFREG {
-            let device = try FileDescriptor.open(target, flags: O_WRONLY, action: "cannot write")
-            try body(device)
-            return
-        }
-        let folder = directory(of: target)
-        let temporary = folder + "/." + baseName(of: target) + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let mode: mode_t = exists ? st.st_mode & 0o7777 : 0o644
-        let file = try FileDescriptor.open(temporary, flags: O_WRONLY | O_CREAT | O_EXCL, mode: mode, action: "cannot write")
+        let pending = try PendingFile(path)
         do throws(QueryError) {
-            if exists { fchmod(file.fd, mode) }
-            try body(file)
-            try file.sync()
-            file.close()
-            guard rename(temporary, target) == 0 else { throw QueryError.storage(path, "cannot replace", errno: errno) }
+            try body(pending.file)
+            try pending.commit()
         } catch {
-            file.close()
-            unlink(temporary)
+            pending.abandon()
             throw error
         }
-        syncFolder(folder)
     }
 
     static func write(_ path: String, bytes: [UInt8]) throws(QueryError) {
         try write(path) { (file) throws(QueryError) in try file.write(bytes) }
+    }
+
+    /// Replaces the file at `path` with `text`; the error names the file and the reason.
+    public static func write(_ path: String, text: String) throws(QueryError) {
+        try write(path, bytes: Array(text.utf8))
     }
 
     /// Makes a rename or a new file in the folder durable (best effort: some file systems refuse).
@@ -67,5 +55,59 @@ enum AtomicFile {
     static func baseName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
+    }
+}
+
+/// A file being written in place of another (see `AtomicFile`): the content goes to a temporary
+/// file until `commit`, which syncs it and renames it over the target; `abandon` removes it and
+/// leaves the target as it was. A device or FIFO is written directly.
+public final class PendingFile {
+    public let path: String
+    let file: FileDescriptor
+    private let temporary: String?
+    private let target: String
+
+    public init(_ path: String) throws(QueryError) {
+        self.path = path
+        target = AtomicFile.resolvedTarget(path)
+        var st = stat()
+        let exists = stat(target, &st) == 0
+        if exists && (st.st_mode & S_IFMT) == S_IFDIR { throw .storage(path, "cannot write", errno: EISDIR) }
+        if exists && (st.st_mode & S_IFMT) != S_IFREG {
+            file = try FileDescriptor.open(target, flags: O_WRONLY, action: "cannot write")
+            temporary = nil
+            return
+        }
+        let name = AtomicFile.directory(of: target) + "/." + AtomicFile.baseName(of: target) + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let mode: mode_t = exists ? st.st_mode & 0o7777 : 0o644
+        file = try FileDescriptor.open(name, flags: O_WRONLY | O_CREAT | O_EXCL, mode: mode, action: "cannot write", shownAs: path)
+        if exists { fchmod(file.fd, mode) }
+        temporary = name
+    }
+
+    public func append(_ text: String) throws(QueryError) {
+        try file.write(Array(text.utf8))
+    }
+
+    /// Puts the content in place of the target; on failure the target is as it was.
+    public func commit() throws(QueryError) {
+        guard let temporary else {
+            file.close()
+            return
+        }
+        do throws(QueryError) {
+            try file.sync()
+            file.close()
+            guard rename(temporary, target) == 0 else { throw QueryError.storage(path, "cannot replace", errno: errno) }
+        } catch {
+            abandon()
+            throw error
+        }
+        AtomicFile.syncFolder(AtomicFile.directory(of: target))
+    }
+
+    public func abandon() {
+        file.close()
+        if let temporary { unlink(temporary) }
     }
 }

@@ -4,6 +4,7 @@ extension Database {
     /// fails (a full disk), the graph stays as it was and the statement fails.
     func commit(_ changed: Graph, changed isChange: Bool) throws(QueryError) {
         var next = changed
+        if store != nil, let log = next.changes, !log.hasEffect { return }
         if let store, let log = next.changes, !log.isEmpty {
             do throws(QueryError) {
                 try store.append(log.bytes)

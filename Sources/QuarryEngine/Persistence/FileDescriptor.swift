@@ -13,10 +13,11 @@ final class FileDescriptor {
 
     deinit { if fd >= 0 { Glibc.close(fd) } }
 
-    static func open(_ path: String, flags: Int32, mode: mode_t = 0o644, action: String) throws(QueryError) -> FileDescriptor {
+    /// Opens `path`; errors name `shownAs` (the file a temporary one stands in for) when given.
+    static func open(_ path: String, flags: Int32, mode: mode_t = 0o644, action: String, shownAs: String? = nil) throws(QueryError) -> FileDescriptor {
         let fd = Glibc.open(path, flags | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw .storage(path, action, errno: errno) }
-        return FileDescriptor(path: path, fd: fd)
+        guard fd >= 0 else { throw .storage(shownAs ?? path, action, errno: errno) }
+        return FileDescriptor(path: shownAs ?? path, fd: fd)
     }
 
     func close() {

@@ -10,6 +10,9 @@ struct ChangeLog: Sendable {
     }
 
     private(set) var writer = ByteWriter()
+    /// Whether anything besides new names was recorded: a statement that only interned names
+    /// (`MATCH (n:Unknown) SET n.x = 1` matching nothing) changed nothing worth keeping.
+    private(set) var hasEffect = false
 
     var isEmpty: Bool { writer.count == 0 }
     var bytes: [UInt8] { writer.bytes }
@@ -20,11 +23,13 @@ struct ChangeLog: Sendable {
     }
 
     mutating func element(_ kind: Kind, _ ids: Int32...) {
+        hasEffect = true
         writer.u8(kind.rawValue)
         for id in ids { writer.i32(id) }
     }
 
     mutating func property(_ kind: Kind, _ element: Int32, _ key: Int32, _ value: Value) {
+        hasEffect = true
         writer.u8(kind.rawValue)
         writer.i32(element)
         writer.i32(key)
@@ -32,6 +37,7 @@ struct ChangeLog: Sendable {
     }
 
     mutating func index(_ kind: Kind, _ index: PropertyIndex) {
+        hasEffect = true
         writer.u8(kind.rawValue)
         writer.string(index.name)
         writer.i32(index.label)

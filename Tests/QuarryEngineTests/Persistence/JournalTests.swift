@@ -1,0 +1,147 @@
+import Foundation
+@testable import QuarryEngine
+import QuarryTestSupport
+import Testing
+
+/// The journal: committed statements survive a crash, a record cut short by one is dropped with a
+/// notice, damage before the last record and journals of other files are refused, and failed
+/// statements write nothing.
+struct JournalTests {
+    let folder = TemporaryFolder()
+
+    /// Opens `name` in a new database.
+    func open(_ name: String, readOnly: Bool = false) throws(QueryError) -> (Database, [String]) {
+        let db = Database()
+        let notices = try db.open(folder.file(name), readOnly: readOnly)
+        return (db, notices)
+    }
+
+    /// Leaves the database as a crash would: the lock released, no checkpoint.
+    func crash(_ db: Database) {
+        db.store?.close()
+    }
+
+    func journalSize(_ name: String) -> Int { folder.bytes(name + ".wal").count }
+
+    @Test func committedStatementsSurviveACrash() throws {
+        let (db, _) = try open("case.quarry")
+        _ = try db.execute("CREATE (:P {n: 1}), (:P {n: 2})")
+        _ = try db.execute("MATCH (p:P {n: 1}) CREATE (p)-[:R]->(:Q {s: 'x'})")
+        _ = try db.execute("CREATE INDEX FOR (p:P) ON (p.n)")
+        _ = try db.execute("MATCH (p:P {n: 2}) DETACH DELETE p")
+        _ = try db.execute("MATCH (q:Q) SET q.s = null, q:Z REMOVE q:Q")
+        let expected = GraphDump.text(db.graph)
+        crash(db)
+        #expect(journalSize("case.quarry") > Journal.headerSize)
+        let (reopened, notices) = try open("case.quarry")
+        #expect(GraphDump.text(reopened.graph) == expected)
+        #expect(notices == ["Recovered 5 statements from the journal \(folder.file("case.quarry.wal"))."])
+        #expect(GraphIntegrity.problems(in: reopened.graph, full: true).isEmpty)
+    }
+
+    @Test func aCheckpointEmptiesTheJournalAndKeepsEverything() throws {
+        let (db, _) = try open("case.quarry")
+        _ = try db.execute("UNWIND range(1, 100) AS i CREATE (:N {i: i})")
+        try db.save(to: nil)
+        #expect(journalSize("case.quarry") == Journal.headerSize)
+        _ = try db.execute("MATCH (n:N) WHERE n.i > 50 DELETE n")
+        let expected = GraphDump.text(db.graph)
+        crash(db)
+        let (reopened, notices) = try open("case.quarry")
+        #expect(GraphDump.text(reopened.graph) == expected)
+        #expect(notices.count == 1)
+    }
+
+    @Test func aFailedOrCancelledStatementWritesNothing() throws {
+        let (db, _) = try open("case.quarry")
+        _ = try db.execute("CREATE (:N {i: 1})")
+        let size = journalSize("case.quarry")
+        #expect(throws: QueryError.self) { try db.execute("CREATE (:N {i: 2}) WITH 1 AS x RETURN 1 / 0") }
+        let cancelled = CancellationFlag()
+        cancelled.cancel()
+        #expect(throws: QueryError.self) { try db.execute("UNWIND range(1, 100000) AS i CREATE (:N {i: i})", cancellation: cancelled) }
+        _ = try db.execute("MATCH (n:Nothing) SET n.x = 1")
+        #expect(journalSize("case.quarry") == size)
+    }
+
+    /// Every cut inside the last record, and a flipped byte in it: the record is dropped with a
+    /// notice, everything before it is restored, and the journal is cut back so later writes follow.
+    @Test func aRecordCutShortByACrashIsDropped() throws {
+        let (db, _) = try open("base.quarry")
+        _ = try db.execute("CREATE (:N {i: 1, s: 'first'})")
+        let before = GraphDump.text(db.graph)
+        let sizeBefore = journalSize("base.quarry")
+        _ = try db.execute("CREATE (:N {i: 2, s: 'second'})-[:R]->(:M)")
+        crash(db)
+        let whole = folder.bytes("base.quarry.wal")
+        var damaged: [[UInt8]] = (sizeBefore + 1..<whole.count).map { Array(whole[0..<$0]) }
+        var flipped = whole
+        flipped[whole.count - 3] ^= 0x40
+        damaged.append(flipped)
+        for (i, journal) in damaged.enumerated() {
+            folder.copy("base.quarry", "cut\(i).quarry")
+            folder.write("cut\(i).quarry.wal", journal)
+            let (reopened, notices) = try open("cut\(i).quarry")
+            #expect(GraphDump.text(reopened.graph) == before)
+            #expect(notices.contains { $0.contains("did not form a whole record") && $0.contains("were dropped") })
+            #expect(journalSize("cut\(i).quarry") == sizeBefore)
+            _ = try reopened.execute("CREATE (:Later)")
+            let after = GraphDump.text(reopened.graph)
+            crash(reopened)
+            #expect(GraphDump.text(try open("cut\(i).quarry").0.graph) == after)
+        }
+    }
+
+    @Test func damageBeforeTheLastRecordIsRefusedAndNothingChanges() throws {
+        let (db, _) = try open("case.quarry")
+        _ = try db.execute("CREATE (:N {i: 1})")
+        _ = try db.execute("CREATE (:N {i: 2})")
+        crash(db)
+        var journal = folder.bytes("case.quarry.wal")
+        journal[Journal.headerSize + Journal.recordHeaderSize + 2] ^= 1
+        folder.write("case.quarry.wal", journal)
+        let file = folder.bytes("case.quarry")
+        let error = #expect(throws: QueryError.self) { try open("case.quarry") }
+        #expect(error?.errorClass == .storageError && error?.message.contains("does not match its checksum") == true)
+        let unchanged = folder.bytes("case.quarry.wal") == journal && folder.bytes("case.quarry") == file
+        #expect(unchanged, "a refused open changed the files")
+    }
+
+    @Test func aJournalOfAnotherFileIsRefused() throws {
+        let (one, _) = try open("one.quarry")
+        _ = try one.execute("CREATE (:N)")
+        crash(one)
+        let (two, _) = try open("two.quarry")
+        two.close()
+        folder.copy("one.quarry.wal", "two.quarry.wal")
+        let error = #expect(throws: QueryError.self) { try open("two.quarry") }
+        #expect(error?.message.contains("belongs to another graph file") == true)
+    }
+
+    @Test func oneWriterAtATimeAndReadersMayLook() throws {
+        let (writer, _) = try open("case.quarry")
+        _ = try writer.execute("CREATE (:N {i: 1})")
+        let locked = #expect(throws: QueryError.self) { try open("case.quarry") }
+        #expect(locked?.detail == "FileLocked" && locked?.message.contains("--read-only") == true)
+        let (reader, _) = try open("case.quarry", readOnly: true)
+        #expect(reader.graph.nodeCount == 1)
+        let refused = #expect(throws: QueryError.self) { try reader.execute("CREATE (:M)") }
+        #expect(refused?.detail == "ReadOnly")
+        #expect(throws: QueryError.self) { try reader.execute("CREATE INDEX FOR (n:N) ON (n.i)") }
+        #expect(try reader.execute("MATCH (n) RETURN n").rows.count == 1)
+        writer.close()
+        #expect(try open("case.quarry").0.graph.nodeCount == 1)
+    }
+
+    @Test func saveAsMovesTheSessionToTheNewFile() throws {
+        let db = Database()
+        _ = try db.execute("CREATE (:N {i: 1})")
+        #expect(db.hasUnsavedChanges && db.store == nil)
+        try db.save(to: folder.file("new.quarry"))
+        #expect(!db.hasUnsavedChanges && db.store?.path == folder.file("new.quarry"))
+        _ = try db.execute("CREATE (:N {i: 2})")
+        let expected = GraphDump.text(db.graph)
+        crash(db)
+        #expect(GraphDump.text(try open("new.quarry").0.graph) == expected)
+    }
+}
