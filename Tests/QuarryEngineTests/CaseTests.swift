@@ -54,6 +54,7 @@ struct CaseTests {
                 }
             }
         }
+        try GraphFileTests.expectRoundTrip(db.graph, "\(file): the final graph")
     }
 
     /// The mismatch, or nil when the case passes.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import QuarryEngine
+import QuarryShell
 import QuarryTestSupport
 import Testing
 
@@ -58,6 +59,39 @@ struct GraphFileTests {
         let path = folder.file(name)
         try GraphFileWriter.save(g, identity: .fresh(), to: path)
         return try GraphFileReader.load(path).0
+    }
+
+    /// Saves the graph to a graph file, opens it, and expects the same graph, indexes included.
+    static func expectRoundTrip(_ g: Graph, _ what: String) throws {
+        let folder = TemporaryFolder()
+        let db = Database()
+        try db.save(to: folder.file("round-trip.quarry"))
+        try db.replaceGraph(g)
+        db.close()
+        let reopened = Database()
+        _ = try reopened.open(folder.file("round-trip.quarry"), readOnly: true)
+        let same = GraphDump.text(reopened.graph) == GraphDump.text(g)
+        #expect(same, "\(what) changed through save and open")
+        #expect(GraphIntegrity.problems(in: reopened.graph, full: true) == [], "\(what)")
+    }
+
+    @Test(arguments: ["kabul-restaurant-bombing", "uppsala-conflict-events", "world-news-events", "neo4j-movies"])
+    func everyDatasetRoundTrips(_ name: String) throws {
+        let sharedData = CaseTests.packageRoot + "/../shared/data"
+        if name != "kabul-restaurant-bombing" && !FileManager.default.fileExists(atPath: sharedData) {
+            print("everyDatasetRoundTrips: skipping \(name): \(sharedData) is absent")
+            return
+        }
+        let db = Database()
+        let session = Session(database: db, format: .csv)
+        var errors = ""
+        session.errorOutput = { errors += $0 }
+        guard session.loadDataset(CaseTests.datasetsRoot + "/" + name) else {
+            Issue.record("\(name) did not load: \(errors)")
+            return
+        }
+        #expect(db.graph.nodeCount > 0)
+        try Self.expectRoundTrip(db.graph, "the dataset \(name)")
     }
 
     @Test func everyRepresentationRoundTrips() throws {
