@@ -195,7 +195,7 @@ struct Quarry: ParsableCommand {
         }
         let scripted = command != nil || !files.isEmpty || !terminalInput
         guard !scripted || (interactive && terminalInput) else { return status }
-        let loaded = importDirectory ?? (empty || !graphFiles.isEmpty && dataset == nil ? nil : datasetName)
+        let loaded = importDirectory ?? (empty ? "empty graph" : !graphFiles.isEmpty && dataset == nil ? nil : datasetName)
         let origin = loaded.map { "\($0), " } ?? ""
         StandardStream.output("Quarry 0.1.0 · \(origin)\(session.storageDescription): \(session.graphSummary) · :help for help, Ctrl-D to leave\n")
         return REPL(session: session, historyPath: REPL.defaultHistoryPath).run()

@@ -96,13 +96,11 @@ final class FileDescriptor {
 
     func truncate(to length: Int) throws(QueryError) {
         guard ftruncate(fd, off_t(length)) == 0 else { throw .storage(path, "cannot shorten", errno: errno) }
-        guard lseek(fd, off_t(length), SEEK_SET) >= 0 else { throw .storage(path, "cannot shorten", errno: errno) }
+        try seek(to: length)
     }
 
-    func seekToEnd() throws(QueryError) -> Int {
-        let at = lseek(fd, 0, SEEK_END)
-        guard at >= 0 else { throw .storage(path, "cannot read", errno: errno) }
-        return Int(at)
+    func seek(to offset: Int) throws(QueryError) {
+        guard lseek(fd, off_t(offset), SEEK_SET) >= 0 else { throw .storage(path, "cannot read", errno: errno) }
     }
 
     /// Takes the advisory lock that keeps two writers off one graph file: exclusive for a

@@ -103,7 +103,7 @@ struct GraphFileReader {
     }
 
     private func checksumMismatch(_ e: GraphFileFormat.Entry) -> QueryError {
-        .damagedFile(file.path, "section \(next) (\(e.section.title), bytes \(e.offset)..<\(e.offset + e.length)) does not match its checksum")
+        .damagedFile(file.path, "section \(next) (\(e.section.title), bytes \(e.offset)..<\(e.offset + e.length)): its checksum does not match")
     }
 
     mutating func array<T: BitwiseCopyable>(_ section: GraphFileFormat.Section, of: T.Type) throws(QueryError) -> [T] {

@@ -76,6 +76,8 @@ final class Journal {
         }
         let contents = try read(bytes, path: path, fileID: fileID)
         if contents.tornBytes > 0 { try journal.cut(to: contents.validEnd) }
+        // Reading left the position at the start: new records go after the last whole one.
+        try file.seek(to: contents.validEnd)
         return (journal, contents)
     }
 
@@ -116,7 +118,7 @@ final class Journal {
             guard actual == checksum else {
                 // Only the last record can be cut short by a crash; damage before it is corruption.
                 guard end == bytes.count else {
-                    throw .damagedFile(path, "record \(contents.records.count + 1) (bytes \(at)..<\(end)) does not match its checksum, and \(bytes.count - end) bytes of later records follow it")
+                    throw .damagedFile(path, "record \(contents.records.count + 1) (bytes \(at)..<\(end)): its checksum does not match, and \(bytes.count - end) bytes of later records follow it")
                 }
                 contents.tornBytes = bytes.count - at
                 break
