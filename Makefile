@@ -1,5 +1,5 @@
 # Quarry: common tasks. `make test` is what CI runs.
-.PHONY: build release run test tck readline xmllint bench
+.PHONY: build release run test tck readline xmllint bench crash-test
 
 readline:
 	@dpkg -s libreadline-dev >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreadline-dev)
@@ -21,6 +21,11 @@ run: readline build
 test: readline xmllint
 	swift build --build-tests
 	swift test
+
+# The crash harness at length: 2,000 kills of a writing quarry (make test runs 200).
+crash-test: readline
+	swift build --build-tests
+	QUARRY_CRASH_KILLS=2000 swift test --filter CrashHarnessTests
 
 # The openCypher TCK core subset (needs ../shared/tck). Prints the runner's last line.
 tck: release

@@ -130,6 +130,12 @@ DROP INDEX actor_name
 // drop_index — by target
 DROP INDEX FOR (e:Event) ON (e.date)
 ;
+// create_index — only when there is none yet
+CREATE INDEX place_name IF NOT EXISTS FOR (p:Place) ON (p.name)
+;
+// drop_index — no error when the index is not there
+DROP INDEX place_name IF EXISTS
+;
 // show_indexes — list all indexes
 SHOW INDEXES
 ;

@@ -44,10 +44,11 @@ public final class Database: @unchecked Sendable {
             let created = changed.createIndex(name: name, label: label, key: key)
             try commit(changed, changed: created)
             return message(created ? "Index created on :\(label)(\(key))." : "An index on :\(label)(\(key)) already exists.")
-        case .dropIndex(let name, let label, let key, let range):
+        case .dropIndex(let name, let label, let key, let ifExists, let range):
             try checkWritable()
             var changed = graph
             guard changed.dropIndex(name: name, label: label, key: key) else {
+                if ifExists { return message("There is no index \(name ?? ""); nothing was dropped.") }
                 throw .unknownIndex(name ?? ":\(label ?? "")(\(key ?? ""))", at: range)
             }
             try commit(changed, changed: true)

@@ -152,6 +152,6 @@ public enum ExecutionMode: Sendable { case normal, explain, profile }
 public enum Statement: Sendable {
     case query(Query, ExecutionMode)
     case createIndex(name: String?, label: String, key: String, range: SourceRange)
-    case dropIndex(name: String?, label: String?, key: String?, range: SourceRange)
+    case dropIndex(name: String?, label: String?, key: String?, ifExists: Bool, range: SourceRange)
     case showIndexes
 }

@@ -205,11 +205,15 @@ public struct Parser {
         position += 2
         if current.isKeyword("ON") || current.isKeyword("FOR") {
             let target = try parseIndexTarget()
-            return .dropIndex(name: nil, label: target.label, key: target.key, range: SourceRange(start, previousEnd))
+            return .dropIndex(name: nil, label: target.label, key: target.key, ifExists: false, range: SourceRange(start, previousEnd))
         }
         let name = try parseSchemaName("an index name")
-        if accept(keyword: "IF") { try expect(keyword: "EXISTS") }
-        return .dropIndex(name: name, label: nil, key: nil, range: SourceRange(start, previousEnd))
+        var ifExists = false
+        if accept(keyword: "IF") {
+            try expect(keyword: "EXISTS")
+            ifExists = true
+        }
+        return .dropIndex(name: name, label: nil, key: nil, ifExists: ifExists, range: SourceRange(start, previousEnd))
     }
 
     mutating func parseQuery() throws(QueryError) -> Query {
