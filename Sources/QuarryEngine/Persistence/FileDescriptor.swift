@@ -91,7 +91,7 @@ final class FileDescriptor {
 
     /// Waits until what was written is on the disk.
     func sync() throws(QueryError) {
-        guard fsync(fd) == 0 else { throw .storage(path, "cannot save", errno: errno) }
+        guard fdatasync(fd) == 0 else { throw .storage(path, "cannot save", errno: errno) }
     }
 
     func truncate(to length: Int) throws(QueryError) {

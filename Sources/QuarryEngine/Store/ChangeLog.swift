@@ -22,10 +22,21 @@ struct ChangeLog: Sendable {
         writer.string(name)
     }
 
-    mutating func element(_ kind: Kind, _ ids: Int32...) {
+    mutating func element(_ kind: Kind, _ id: Int32) {
         hasEffect = true
         writer.u8(kind.rawValue)
-        for id in ids { writer.i32(id) }
+        writer.i32(id)
+    }
+
+    mutating func element(_ kind: Kind, _ id: Int32, _ other: Int32) {
+        element(kind, id)
+        writer.i32(other)
+    }
+
+    mutating func element(_ kind: Kind, _ id: Int32, _ type: Int32, _ from: Int32, _ to: Int32) {
+        element(kind, id, type)
+        writer.i32(from)
+        writer.i32(to)
     }
 
     mutating func property(_ kind: Kind, _ element: Int32, _ key: Int32, _ value: Value) {
