@@ -1,5 +1,5 @@
 # Quarry: common tasks. `make test` is what CI runs.
-.PHONY: build release run test tck readline xmllint bench crash-test
+.PHONY: build release run test tck readline xmllint bench bench-files crash-test
 
 readline:
 	@dpkg -s libreadline-dev >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreadline-dev)
@@ -41,3 +41,8 @@ SCALE ?= S
 bench:
 	swift build -c release --product quarry-bench
 	python3 bench/run.py --scale $(SCALE)
+
+# Graph files beside CSV import, and the journal's cost: make bench-files SCALE=L (bench/graph_file.py).
+bench-files: readline
+	swift build -c release --product quarry
+	python3 bench/graph_file.py --scale $(SCALE)

@@ -3,7 +3,8 @@
 /// A 64-byte header, then sections, each a contiguous array or a small encoded record starting
 /// at a multiple of 8, then a table of the sections (kind, element size, offset, length, XXH64
 /// checksum) with a checksum of its own. Large arrays are written as they lie in memory and read
-/// back straight into the arrays the graph uses, so opening copies each byte once.
+/// back straight into the arrays the graph uses, so opening copies each byte once. The adjacency
+/// is not stored: rebuilding it from the relationship columns on open costs less than reading it.
 enum GraphFileFormat {
     static let magic: [UInt8] = Array("QRYGRAPH".utf8)
     static let version: UInt32 = 1
@@ -16,7 +17,6 @@ enum GraphFileFormat {
         case nodes, nodeAlive, labelMembers
         case relationships, relationshipTypes, relationshipStarts, relationshipEnds, relationshipAlive
         case columns, integers, codes, dictionary, heapBytes, heapStarts, heapLengths, values
-        case adjacency, adjacencyOffsets, adjacencyEntries
         case indexes
 
         var title: String {
@@ -38,9 +38,6 @@ enum GraphFileFormat {
             case .heapStarts: return "string heap starts"
             case .heapLengths: return "string heap lengths"
             case .values: return "value column"
-            case .adjacency: return "adjacency"
-            case .adjacencyOffsets: return "adjacency offsets"
-            case .adjacencyEntries: return "adjacency entries"
             case .indexes: return "indexes"
             }
         }

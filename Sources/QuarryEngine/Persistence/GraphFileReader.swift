@@ -18,11 +18,7 @@ struct GraphFileReader {
     static func load(_ file: FileDescriptor) throws(QueryError) -> (Graph, GraphFileFormat.Identity) {
         var reader = GraphFileReader(file: file)
         let identity = try reader.readHeader()
-        let graph = try reader.readGraph()
-        if let problem = GraphIntegrity.problems(in: graph, full: false).first {
-            throw .damagedFile(file.path, problem)
-        }
-        return (graph, identity)
+        return (try reader.readGraph(), identity)
     }
 
     /// The header alone: whether a file is a graph file and which one.
@@ -177,7 +173,7 @@ struct GraphFileReader {
             for _ in 0..<types.names.count { counts.append(try r.int(in: 0...Int(Int32.max))) }
             return (limit, count, counts)
         }
-        g.relType = try array(.relationshipTypes, of: Int32.self)
+        g.relType = try relationshipTypes()
         g.relStart = try array(.relationshipStarts, of: NodeID.self)
         g.relEnd = try array(.relationshipEnds, of: NodeID.self)
         guard g.relType.count == relLimit else { throw .damagedFile(path, "the relationship columns do not have \(relLimit) entries") }
@@ -187,8 +183,6 @@ struct GraphFileReader {
         g.relProperties = []
         for _ in 0..<keys.names.count { g.nodeProperties.append(try column()) }
         for _ in 0..<keys.names.count { g.relProperties.append(try column()) }
-        g.outgoing = try adjacency()
-        g.incoming = try adjacency()
 
         let indexes = try decode(.indexes) { (r) throws(ByteReader.Malformed) in
             var list: [(String, Int32, Int32)] = []
@@ -196,6 +190,9 @@ struct GraphFileReader {
             return list
         }
         guard next == table.count else { throw .damagedFile(path, "\(table.count - next) sections after the last one expected") }
+        // The adjacency is not stored: it is rebuilt from the relationship columns, checked first.
+        if let problem = GraphIntegrity.problems(in: g, full: false).first { throw .damagedFile(path, problem) }
+        g.compact()
         for (name, label, key) in indexes {
             guard label >= 0, Int(label) < labels.names.count, key >= 0, Int(key) < keys.names.count,
                   g.createIndex(name: name, label: labels.name(label), key: keys.name(key)) else {
@@ -241,19 +238,13 @@ struct GraphFileReader {
         }
     }
 
-    private mutating func adjacency() throws(QueryError) -> Adjacency {
-        var a = Adjacency()
-        (a.pending, a.pendingCount) = try decode(.adjacency) { (r) throws(ByteReader.Malformed) in
-            var pending: [NodeID: [AdjacencyEntry]] = [:]
-            let n = try r.count(unit: 16)
-            for _ in 0..<n {
-                let node = try r.i32()
-                pending[node, default: []].append(AdjacencyEntry(relationship: try r.i32(), type: try r.i32(), other: try r.i32()))
-            }
-            return (pending, n)
+    /// The type of each relationship, stored 1, 2 or 4 bytes wide.
+    private mutating func relationshipTypes() throws(QueryError) -> [Int32] {
+        guard next < table.count else { throw .damagedFile(file.path, "the relationship types section is missing") }
+        switch table[next].elementSize {
+        case 1: return try array(.relationshipTypes, of: UInt8.self).map { Int32($0) }
+        case 2: return try array(.relationshipTypes, of: UInt16.self).map { Int32($0) }
+        default: return try array(.relationshipTypes, of: Int32.self)
         }
-        a.offsets = try array(.adjacencyOffsets, of: Int32.self)
-        a.entries = try array(.adjacencyEntries, of: AdjacencyEntry.self)
-        return a
     }
 }

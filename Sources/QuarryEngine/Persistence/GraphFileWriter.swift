@@ -42,7 +42,12 @@ struct GraphFileWriter {
         rels.int(g.relationshipCount)
         for c in g.typeCounts { rels.int(c) }
         try record(.relationships, rels)
-        try array(.relationshipTypes, g.relType)
+        // Types as narrow as their number allows: most graphs have fewer than 256.
+        switch g.types.names.count {
+        case 0...256: try array(.relationshipTypes, g.relType.map { UInt8(truncatingIfNeeded: $0) })
+        case 257...65_536: try array(.relationshipTypes, g.relType.map { UInt16(truncatingIfNeeded: $0) })
+        default: try array(.relationshipTypes, g.relType)
+        }
         try array(.relationshipStarts, g.relStart)
         try array(.relationshipEnds, g.relEnd)
         try array(.relationshipAlive, g.relAlive.words)
@@ -50,8 +55,6 @@ struct GraphFileWriter {
         for columns in [g.nodeProperties, g.relProperties] {
             for column in columns { try write(column) }
         }
-        for adjacency in [g.outgoing, g.incoming] { try write(adjacency) }
-
         var indexes = ByteWriter()
         indexes.int(g.indexes.count)
         for index in g.indexes {
@@ -91,22 +94,6 @@ struct GraphFileWriter {
             }
             try record(.values, values)
         }
-    }
-
-    private mutating func write(_ adjacency: Adjacency) throws(QueryError) {
-        var pending = ByteWriter()
-        pending.int(adjacency.pendingCount)
-        for (node, entries) in adjacency.pending.sorted(by: { $0.key < $1.key }) {
-            for e in entries {
-                pending.i32(node)
-                pending.i32(e.relationship)
-                pending.i32(e.type)
-                pending.i32(e.other)
-            }
-        }
-        try record(.adjacency, pending)
-        try array(.adjacencyOffsets, adjacency.offsets)
-        try array(.adjacencyEntries, adjacency.entries)
     }
 
     private func checkCancellation() throws(QueryError) {

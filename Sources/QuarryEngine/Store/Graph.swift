@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The in-memory property graph: dense integer ids that are never reused, interned names,
 /// one bitset per label, one property column per key, and adjacency in both directions.
 ///
@@ -210,9 +212,28 @@ public struct Graph: Sendable {
         for i in indexes.indices { indexes[i].prepareForReading() }
     }
 
+    /// Rebuilds both directions from the relationship columns; a large graph's two directions are
+    /// built at the same time on two threads (opening a graph file rebuilds them).
     public mutating func compact() {
-        outgoing.rebuild(nodeCount: nodeIDLimit, keys: relStart, others: relEnd, types: relType, alive: relAlive)
-        incoming.rebuild(nodeCount: nodeIDLimit, keys: relEnd, others: relStart, types: relType, alive: relAlive)
+        let (limit, starts, ends, types, alive) = (nodeIDLimit, relStart, relEnd, relType, relAlive)
+        let directions = UnsafeMutablePointer<Adjacency>.allocate(capacity: 2)
+        directions.initialize(repeating: Adjacency(), count: 2)
+        defer {
+            directions.deinitialize(count: 2)
+            directions.deallocate()
+        }
+        nonisolated(unsafe) let built = directions
+        let build: @Sendable (Int) -> Void = { i in
+            built[i].rebuild(nodeCount: limit, keys: i == 0 ? starts : ends, others: i == 0 ? ends : starts, types: types, alive: alive)
+        }
+        if starts.count > 100_000 {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: build)
+        } else {
+            build(0)
+            build(1)
+        }
+        outgoing = directions[0]
+        incoming = directions[1]
     }
 
     // MARK: Scans

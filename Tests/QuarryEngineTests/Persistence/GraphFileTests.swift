@@ -103,6 +103,17 @@ struct GraphFileTests {
         #expect(try roundTrip(Graph(), "empty.quarry").nodeCount == 0)
     }
 
+    /// Relationship types are stored one byte wide up to 256 types, two bytes beyond.
+    @Test func manyRelationshipTypesRoundTrip() throws {
+        var g = Graph()
+        let a = g.createNode(), b = g.createNode()
+        for t in 0..<300 { _ = g.createRelationship(type: g.typeID("T\(t)"), from: t % 2 == 0 ? a : b, to: b) }
+        g.compact()
+        let back = try roundTrip(g)
+        #expect(GraphDump.text(back) == GraphDump.text(g))
+        #expect(back.type(of: 299) == 299)
+    }
+
     @Test func reopeningAFileGivesTheSameGraphAndLaterWritesAgree() throws {
         let path = folder.file("case.quarry")
         let db = Database()
