@@ -22,6 +22,8 @@ public final class Database: @unchecked Sendable {
     /// The graph file behind the graph, when there is one: every committed change is journaled
     /// there before `execute` returns.
     public internal(set) var store: GraphStore?
+    /// What each statement may use before it is stopped.
+    public var limits = StatementLimits()
     /// Statements changed a graph that lives in memory only since it was loaded or saved.
     public internal(set) var hasUnsavedChanges = false
 
@@ -73,7 +75,9 @@ public final class Database: @unchecked Sendable {
         if checked.isUpdating && mode != .explain { try checkWritable() }
         graph.compactIfNeeded()
         let ctx = ExecutionContext(graph: graph, parameters: parameters, cancellation: cancellation, baseDirectory: baseDirectory,
-                                   readOnly: !checked.isUpdating)
+                                   readOnly: !checked.isUpdating, limits: limits)
+        MemoryGuard.current.store(limits.memoryBytes ?? 0, ordering: .relaxed)
+        defer { MemoryGuard.current.store(0, ordering: .relaxed) }
         let planner = QueryPlanner(ctx: ctx, query: checked)
         let (root, leaves) = try planner.plan()
         let width = checked.slots.count

@@ -66,6 +66,10 @@ extension Session {
             s.maxRows = n == 0 ? nil : n
             return nil
         },
+        MetaCommand(name: "set", arguments: "[memory-limit SIZE|timeout SECONDS]",
+                    summary: "show or change what a statement may use before it is stopped (off: no limit)") { s, arg in
+            s.set(arg)
+        },
         MetaCommand(name: "param", arguments: "NAME => VALUE", summary: "set a parameter ($NAME) to the value of an expression") { s, arg in
             s.setParameter(arg)
         },

@@ -76,6 +76,12 @@ struct Quarry: ParsableCommand {
     @Option(help: ArgumentHelp("Check a graph file and its journal, report what is wrong, and exit.", valueName: "file"))
     var check: String?
 
+    @Option(name: .customLong("memory-limit"), help: ArgumentHelp("Stop a statement that takes the process past this much memory: 4G, 512M, 75% (of physical memory) or off (default: 75%).", valueName: "size"))
+    var memoryLimit: String?
+
+    @Option(help: ArgumentHelp("Stop a statement that runs longer: 30, 30s, 500ms, 5m or off (default: off).", valueName: "time"))
+    var timeout: String?
+
     /// Parses the flags; a usage error is one line on standard error and exit status 2.
     static func main() {
         do {
@@ -161,6 +167,14 @@ struct Quarry: ParsableCommand {
             }
         }
         if let check { return GraphFileCheck.run(check) }
+        if let memoryLimit {
+            guard let bytes = LimitSettings.memory(memoryLimit) else { return fail("--memory-limit: '\(memoryLimit)' is not a size (say 4G, 512M, 75% or off)") }
+            session.database.limits.memoryBytes = bytes
+        }
+        if let timeout {
+            guard let seconds = LimitSettings.seconds(timeout) else { return fail("--timeout: '\(timeout)' is not a time (say 30, 30s, 500ms, 5m or off)") }
+            session.database.limits.seconds = seconds
+        }
         let graphFiles = scripts.filter { $0.hasSuffix(".quarry") } + (databasePath.map { [$0] } ?? [])
         guard graphFiles.count <= 1 else { return fail("one graph file at a time (got \(graphFiles.joined(separator: ", ")))") }
         if readOnly && graphFiles.isEmpty { return fail("--read-only needs a graph file (--db FILE)") }

@@ -207,6 +207,16 @@ extension QueryError {
         QueryError(.argumentError, "InvalidArgumentValue", "'\(text)' is not a valid date (expected YYYY-MM-DD)", at: r)
     }
 
+    static func memoryLimitExceeded(_ limit: Int, at r: SourceRange? = nil) -> QueryError {
+        QueryError(.runtimeError, "MemoryLimitExceeded",
+                   "the statement needed more memory than the limit of \(MemoryGuard.describe(limit)) and was stopped; the graph is as it was (--memory-limit or :set memory-limit changes the limit)", at: r)
+    }
+
+    static func timedOut(_ seconds: Double) -> QueryError {
+        QueryError(.runtimeError, "Timeout",
+                   "the statement ran longer than the limit of \(seconds < 1 ? "\(Int(seconds * 1000)) ms" : "\(seconds) s") and was stopped; the graph is as it was (--timeout or :set timeout changes the limit)")
+    }
+
     static func cancelled() -> QueryError {
         QueryError(.cancelled, "Interrupted", "the query was cancelled")
     }

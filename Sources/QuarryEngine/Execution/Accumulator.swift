@@ -93,6 +93,8 @@ struct Accumulator {
         case .max:
             if best == nil || Value.orderCompare(v, best!) > 0 { best = v }
         case .collect:
+            // The list doubles when full: look first whether the process has room for that.
+            if values.count == values.capacity { try MemoryGuard.reserve(values.count * 2 * MemoryLayout<Value>.stride, at: nil) }
             values.append(v)
         case .stDev, .stDevP, .percentileDisc, .percentileCont:
             switch v {

@@ -51,9 +51,14 @@ public final class ExecutionContext: @unchecked Sendable {
     var profiling = false
     /// Warnings found while planning (names the graph has never seen).
     public var notices: [Notice] = []
+    /// When the statement must stop (uptime nanoseconds), under a time limit.
+    let deadline: UInt64?
+    let limits: StatementLimits
 
     public init(graph: Graph, parameters: [String: Value], cancellation: CancellationFlag?, baseDirectory: String,
-                readOnly: Bool = false) {
+                readOnly: Bool = false, limits: StatementLimits = StatementLimits(memoryBytes: nil)) {
+        self.limits = limits
+        deadline = limits.seconds.map { DispatchTime.now().uptimeNanoseconds + UInt64($0 * 1e9) }
         self.graph = graph
         self.snapshot = graph
         self.readOnly = readOnly
@@ -107,7 +112,15 @@ public final class ExecutionContext: @unchecked Sendable {
     @inline(__always)
     func tick() throws(QueryError) {
         ticks &+= 1
-        if ticks & 4095 == 0, let cancellation, cancellation.isCancelled { throw .cancelled() }
+        if ticks & 4095 == 0 { try checkLimits() }
+    }
+
+    /// Ctrl-C, the time limit and the memory limit.
+    @inline(never)
+    func checkLimits() throws(QueryError) {
+        if let cancellation, cancellation.isCancelled { throw .cancelled() }
+        if let deadline, DispatchTime.now().uptimeNanoseconds > deadline { throw .timedOut(limits.seconds ?? 0) }
+        if limits.memoryBytes != nil { try MemoryGuard.check() }
     }
 }
 

@@ -183,6 +183,7 @@ struct ExpressionCompiler {
         let (inner, slot) = withLocal(v)
         let p = try predicate.map { x throws(QueryError) in try inner.compile(x) }
         let f = try projection.map { x throws(QueryError) in try inner.compile(x) }
+        let ctx = self.ctx
         return { (row: inout Row) throws(QueryError) in
             let items: [Value]
             switch try l(&row) {
@@ -192,6 +193,7 @@ struct ExpressionCompiler {
             }
             var out: [Value] = []
             for x in items {
+                try ctx.tick()
                 row[slot] = x
                 if let p, case .bool(true) = try p(&row) {} else if p != nil { continue }
                 out.append(try f?(&row) ?? x)
@@ -204,6 +206,7 @@ struct ExpressionCompiler {
         let l = try compile(list)
         let (inner, slot) = withLocal(v)
         let p = try predicate.map { x throws(QueryError) in try inner.compile(x) }
+        let ctx = self.ctx
         return { (row: inout Row) throws(QueryError) in
             let items: [Value]
             switch try l(&row) {
@@ -213,6 +216,7 @@ struct ExpressionCompiler {
             }
             var trues = 0, nulls = 0
             for x in items {
+                try ctx.tick()
                 row[slot] = x
                 switch try p?(&row) ?? x {
                 case .bool(true): trues += 1
@@ -236,12 +240,14 @@ struct ExpressionCompiler {
         let (withAcc, accSlot) = withLocal(acc)
         let (inner, slot) = withAcc.withLocal(v)
         let x = try inner.compile(expression)
+        let ctx = self.ctx
         return { (row: inout Row) throws(QueryError) in
             row[accSlot] = try i(&row)
             switch try l(&row) {
             case .null: return .null
             case .list(let items):
                 for item in items {
+                    try ctx.tick()
                     row[slot] = item
                     row[accSlot] = try x(&row)
                 }

@@ -60,8 +60,12 @@ enum Operations {
         }
         if op == .add {
             switch (a, b) {
-            case let (.string(x), .string(y)): return .string(x + y)
-            case let (.list(x), .list(y)): return .list(x + y)
+            case let (.string(x), .string(y)):
+                try MemoryGuard.reserve(x.utf8.count + y.utf8.count, at: r)
+                return .string(x + y)
+            case let (.list(x), .list(y)):
+                try MemoryGuard.reserve((x.count + y.count) * MemoryLayout<Value>.stride, at: r)
+                return .list(x + y)
             case let (.list(x), y): return .list(x + [y])
             case let (x, .list(y)): return .list([x] + y)
             case let (.string(x), y) where y.isNumber: return .string(x + Functions.toText(y))
