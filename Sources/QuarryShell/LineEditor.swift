@@ -28,17 +28,13 @@ final class LineEditor {
         quarry_set_readline_name(strdup("quarry"))
         quarry_set_word_break_characters(strdup(" \t\n()[]{},;:.=<>+-*/%|$'\"`!"))
         rl_attempted_completion_function = LineEditor.attemptCompletion
+        rl_getc_function = LineEditor.readKey
         rl_variable_bind("completion-ignore-case", "on")
         rl_persistent_signal_handlers = 1
         rl_catch_signals = 1
         using_history()
         stifle_history(LineEditor.historyLimit)
         if let historyPath { LineEditor.openHistory(historyPath) }
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in interruptFlag.cancel() }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(SIGINT, &action, nil)
     }
 
     /// Creates the history file (mode 0600) if needed and reads it.
@@ -53,12 +49,19 @@ final class LineEditor {
     func read(prompt: String, earlierLines: String = "") -> Input {
         LineEditor.received = nil
         LineEditor.earlierLines = earlierLines
-        interruptFlag.clear()
+        // The flag is not cleared here: Ctrl-C pressed after the last line was read (while a
+        // statement's first line was taken, say) belongs to this read, which drops the statement.
         rl_callback_handler_install(prompt, LineEditor.lineHandler)
         defer { rl_callback_handler_remove() }
         while true {
-            // Ctrl-C may land while readline is busy rather than in poll: look at the flag every
-            // time round, and wake up now and then to do so.
+            // A signal may land on another thread, or while readline is busy rather than in poll:
+            // readline then only notes it. Let it act on what it noted, look at the flags every time
+            // round, and wake up often enough that Ctrl-C acts within 100 ms.
+            rl_check_signals()
+            if Signals.leaving != nil {
+                rl_callback_sigcleanup()
+                return .end
+            }
             if interruptFlag.isCancelled {
                 interruptFlag.clear()
                 rl_callback_sigcleanup()
@@ -67,10 +70,9 @@ final class LineEditor {
                 return .interrupted
             }
             var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&fds, 1, 250)
+            let ready = poll(&fds, 1, 100)
             if ready < 0 {
                 guard errno == EINTR else { return .end }
-                rl_check_signals()
                 continue
             }
             if ready == 0 { continue }
@@ -90,6 +92,34 @@ final class LineEditor {
 
     func close() {
         if let historyPath { history_truncate_file(historyPath, LineEditor.historyLimit) }
+    }
+
+    /// readline's own key reader blocks in `read` and, on Ctrl-C, goes back to blocking: the
+    /// terminal has just thrown away what was typed, so Ctrl-C would only act at the next key. This
+    /// one waits with `poll`, reads only bytes that are there, and on Ctrl-C or a leaving signal
+    /// hands readline a harmless NUL (set-mark) so that the editor's loop takes over.
+    static let readKey: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { _ in
+        while true {
+            if interruptFlag.isCancelled || Signals.leaving != nil { return 0 }
+            var fds = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&fds, 1, 100)
+            if ready < 0 && errno != EINTR { return EOF }
+            if ready <= 0 {
+                rl_check_signals()
+                continue
+            }
+            var waiting: Int32 = 0
+            if ioctl(0, UInt(FIONREAD), &waiting) == 0 && waiting == 0 {
+                // Readable with nothing to read: the other end hung up, or the bytes were flushed.
+                if fds.revents & Int16(POLLHUP | POLLERR) != 0 { return EOF }
+                rl_check_signals()
+                continue
+            }
+            var byte: UInt8 = 0
+            let n = Glibc.read(0, &byte, 1)
+            if n == 1 { return Int32(byte) }
+            if n == 0 || errno != EINTR { return EOF }
+        }
     }
 
     /// Removing the handler here stops readline from drawing the next prompt before the

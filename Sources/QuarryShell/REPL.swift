@@ -9,11 +9,11 @@ public final class REPL {
 
     public init(session: Session, historyPath: String?) {
         self.session = session
+        Signals.installForShell()
         editor = LineEditor(historyPath: historyPath) { before, word in
             Completer(graph: session.database.graph, parameters: Array(session.parameters.keys)).complete(before: before, word: word)
         }
         session.confirm = { [editor] question in editor.read(prompt: question) == .line("y") }
-        InterruptScope.enabled = true
     }
 
     /// `$HOME`, as shells use it (Foundation's home directory comes from the password database).
@@ -32,12 +32,17 @@ public final class REPL {
         var pending = ""
         defer { editor.close() }
         while true {
+            if let signal = Signals.leaving {
+                StandardStream.output("\nquarry: leaving on signal \(signal)\n")
+                return 128 + signal
+            }
             if session.quitRequested {
                 if session.mayLeaveMemoryGraph() { return 0 }
                 session.quitRequested = false
             }
             switch editor.read(prompt: pending.isEmpty ? "quarry> " : "   ...> ", earlierLines: pending.isEmpty ? "" : pending + "\n") {
             case .end:
+                if Signals.leaving != nil { continue }
                 if !pending.isEmpty { submit(pending) }
                 StandardStream.output("\n")
                 if session.mayLeaveMemoryGraph() { return 0 }

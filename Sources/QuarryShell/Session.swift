@@ -104,9 +104,11 @@ public final class Session {
         history.append(text)
         if history.count > 2 * Session.historyLimit { history.removeFirst(history.count - Session.historyLimit) }
         interrupt.clear()
+        // A Ctrl-C while the statement ran was for the statement; one after it is for the prompt.
+        defer { interrupt.clear() }
         let started = DispatchTime.now().uptimeNanoseconds
         do {
-            let result = try InterruptScope.run(interrupt) { () throws(QueryError) in
+            let result = try Signals.duringStatement { () throws(QueryError) in
                 try database.execute(text, parameters: parameters, cancellation: interrupt)
             }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6

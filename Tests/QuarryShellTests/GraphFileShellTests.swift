@@ -62,6 +62,24 @@ struct GraphFileShellTests {
         #expect(first.waitForExit() == 0)
     }
 
+    /// SIGTERM, SIGHUP or SIGQUIT at the prompt: the shell leaves at once, folding the journal
+    /// into the graph file on its way out.
+    @Test(arguments: [SIGTERM, SIGHUP, SIGQUIT])
+    func aLeavingSignalAtThePromptActsAtOnce(_ signal: Int32) throws {
+        let terminal = try PseudoTerminal(sandbox, ["case\(signal).quarry"])
+        try terminal.expect("quarry> ")
+        terminal.send("CREATE (:N {i: 1});\r")
+        try terminal.expect("Created 1 node")
+        try terminal.expect("quarry> ")
+        let sent = Date()
+        kill(terminal.pid, signal)
+        #expect(terminal.waitForExit(timeout: 5) == 128 + signal)
+        #expect(Date().timeIntervalSince(sent) < 2)
+        #expect(FileManager.default.contents(atPath: sandbox.root + "/case\(signal).quarry.wal")?.count == 40, "the journal was folded in")
+        let read = try sandbox.quarry("case\(signal).quarry", "--format", "csv", "-c", "MATCH (n:N) RETURN n.i")
+        #expect(read.lines == ["n.i", "1"])
+    }
+
     @Test func leavingUnsavedChangesAsksOnATerminal() throws {
         let terminal = try PseudoTerminal(sandbox, ["--empty"])
         try terminal.expect("empty graph, in memory only (:save FILE keeps it)")

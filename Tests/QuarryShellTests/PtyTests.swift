@@ -175,6 +175,29 @@ struct PtyTests {
         #expect(!screen.contains("Error"))
     }
 
+    /// Text typed (or pasted) and Ctrl-C pressed at once, right after a statement's result: the
+    /// line is dropped and a fresh prompt shown, every time.
+    @Test func ctrlCRightAfterTypingAlwaysClearsTheLine() throws {
+        let terminal = try start()
+        for round in 0..<50 {
+            terminal.send("RETURN\r \(round) AS r;\r")
+            // Half the rounds type before the result and prompt are back, as a fast typist or a paste
+            // does (Ctrl-C may then also drop the statement, if it lands before its last line is read).
+            if round % 2 == 0 {
+                try terminal.expect("1 row")
+                try terminal.expect("quarry> ")
+            }
+            terminal.send("MATCH (x) RETURN x")
+            terminal.send(PseudoTerminal.ctrlC)
+            // The terminal or the editor shows ^C; the fresh prompt comes after it.
+            try terminal.expect("^C", timeout: 5)
+            try terminal.expect("quarry> ", timeout: 5)
+            try run(terminal, "RETURN 'fresh' AS k;", shows: "│ 'fresh' │")
+            let screen = terminal.screenSinceLastMatch + String(decoding: PseudoTerminal.withoutEscapes(terminal.received.suffix(400)), as: UTF8.self)
+            #expect(!screen.contains("Error"), "round \(round): the typed text stayed in the line")
+        }
+    }
+
     static let slowStatements = [
         "UNWIND range(1, 10000000) AS i CREATE (:Tmp) RETURN count(*);",
         "MATCH (a)-[*]-(b)-[*]-(c)-[*]-(d) RETURN count(*);",
