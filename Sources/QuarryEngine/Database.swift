@@ -15,7 +15,7 @@ public struct QueryResult: Sendable {
 
 /// The engine's facade: text in, rows out. Parse → analyze → plan → run; a statement that fails
 /// leaves the graph exactly as it was.
-public final class Database: @unchecked Sendable {
+public final class Database {
     public internal(set) var graph: Graph
     /// Where relative LOAD CSV paths are resolved.
     public var baseDirectory: String

@@ -31,7 +31,7 @@ public final class CancellationFlag: Sendable {
 
 /// What operators share while one statement runs: the graph (a private copy for writes), the
 /// parameters, the statistics and the cancellation flag.
-public final class ExecutionContext: @unchecked Sendable {
+public final class ExecutionContext {
     public var graph: Graph
     /// The graph as the statement found it. Reads in a statement that does not write go through
     /// this constant: a method call on the variable `graph` first copies the whole struct (one

@@ -1,6 +1,6 @@
 /// Plans graph patterns: where to start (a bound node, an index seek, the smallest label),
 /// which way to expand, and where each filter goes (as soon as its variables are bound).
-final class PatternPlanner: @unchecked Sendable {
+final class PatternPlanner {
     let ctx: ExecutionContext
     let slots: SlotAllocator
 

@@ -26,7 +26,7 @@ public struct Variable: Sendable, Equatable {
 public typealias Scope = [String: Variable]
 
 /// Hands out row slots; rows are created with `count` slots once a query is compiled.
-public final class SlotAllocator: @unchecked Sendable {
+public final class SlotAllocator {
     public private(set) var count = 0
 
     public init() {}
@@ -82,7 +82,7 @@ public struct CheckedSingleQuery: Sendable {
 }
 
 /// The output of semantic analysis: the query with every name resolved to a slot.
-public struct CheckedQuery: Sendable {
+public struct CheckedQuery {
     public var parts: [CheckedSingleQuery]
     public var unionAll: [Bool]
     public var slots: SlotAllocator
