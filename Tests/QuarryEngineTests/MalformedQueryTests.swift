@@ -115,6 +115,9 @@ struct MalformedQueryTests {
     enum Nesting: String, CaseIterable {
         case parentheses, lists, not, additionChain, caseExpressions, maps, parenthesizedMaps
         case comparisonChain, isNullChain, inChain, startsWithChain
+        /// `[x IN [x IN [0], 0], 0]`: each level is first read as a comprehension, then as a list
+        /// (once exponential: 30 levels took about an hour).
+        case comprehensionsInLists
 
         func query(depth n: Int) -> String {
             func nest(_ open: String, _ close: String) -> String {
@@ -132,6 +135,8 @@ struct MalformedQueryTests {
             case .isNullChain: "RETURN null" + String(repeating: " IS NULL", count: n)
             case .inChain: "RETURN 1" + String(repeating: " IN [true]", count: n)
             case .startsWithChain: "RETURN 'a'" + String(repeating: " STARTS WITH 'a'", count: n)
+            case .comprehensionsInLists:
+                "WITH 1 AS x RETURN size(" + String(repeating: "[x IN ", count: n) + "[0]" + String(repeating: ", 0]", count: n) + ")"
             }
         }
     }

@@ -174,6 +174,17 @@ extension Parser {
 
     /// A list literal, a list comprehension or a pattern comprehension.
     mutating func parseListAtom() throws(QueryError) -> Expr {
+        let first = position
+        if let (parsed, end) = parsedLists[first] {
+            position = end
+            return parsed
+        }
+        let parsed = try parseListAtomOnce()
+        parsedLists[first] = (parsed, position)
+        return parsed
+    }
+
+    private mutating func parseListAtomOnce() throws(QueryError) -> Expr {
         let start = advance().range.start
         if atVariable, peek().isKeyword("IN") {
             let saved = position

@@ -4,6 +4,10 @@ public struct Parser {
     let bytes: [UInt8]
     var position = 0
     var depth = 0
+    /// List atoms already parsed, by the index of their `[`, with the index after their `]`:
+    /// `[x IN ..., 0]` is first tried as a comprehension and then read again as a list, and
+    /// without this each level of nesting would double the work.
+    var parsedLists: [Int: (Expr, Int)] = [:]
 
     /// Deep enough for any real query, shallow enough that no stack can overflow on the way.
     static let maxDepth = 400
