@@ -30,6 +30,7 @@ public final class REPL {
     /// Runs until `:quit` or Ctrl-D; returns the exit status.
     public func run() -> Int32 {
         var pending = ""
+        var scanner = StatementScanner()
         defer { editor.close() }
         while true {
             if let signal = Signals.leaving {
@@ -43,12 +44,15 @@ public final class REPL {
             switch editor.read(prompt: pending.isEmpty ? "quarry> " : "   ...> ", earlierLines: pending.isEmpty ? "" : pending + "\n") {
             case .end:
                 if Signals.leaving != nil { continue }
-                if !pending.isEmpty { submit(pending) }
                 StandardStream.output("\n")
+                // Ctrl-D is "leave", not "run": a statement without its `;` is dropped, and said so.
+                if !pending.isEmpty { session.errorOutput("quarry: the unfinished statement was not run\n") }
                 if session.mayLeaveMemoryGraph() { return 0 }
                 pending = ""
+                scanner = StatementScanner()
             case .interrupted:
                 pending = ""
+                scanner = StatementScanner()
             case .line(let line):
                 if pending.isEmpty && line.trimmingLeadingSpace.hasPrefix(":") {
                     editor.remember(line)
@@ -57,9 +61,12 @@ public final class REPL {
                 }
                 if pending.isEmpty && StatementSplitter.isBlank(line) { continue }
                 pending += (pending.isEmpty ? "" : "\n") + line
-                if StatementSplitter.isComplete(pending) {
+                scanner.feed(line.utf8)
+                scanner.feed(10)
+                if scanner.isComplete {
                     submit(pending)
                     pending = ""
+                    scanner = StatementScanner()
                 }
             }
         }

@@ -3,7 +3,8 @@ import QuarryEngine
 /// Splits a script into statements and meta-commands. A line starting with `:` where no
 /// statement is pending is a meta-command; everything else gathers into statements ending in `;`
 /// (as the lexer sees them, so a `;` in a string or comment does not end one). The last statement
-/// may lack its `;`.
+/// may lack its `;`. Lines end at LF; a CR before it (a CRLF file) is not part of a meta-command.
+/// Each byte is looked at a fixed number of times, so reading is linear in the script's length.
 public struct ScriptReader {
     public enum Item: Sendable {
         case statement(text: String, offset: Int)
@@ -13,7 +14,7 @@ public struct ScriptReader {
     public static func items(_ script: String) throws(QueryError) -> [Item] {
         var items: [Item] = []
         var pendingStart: Int?
-        var offset = 0
+        var scanner = StatementScanner()
         let bytes = Array(script.utf8)
         func flush(upTo end: Int) throws(QueryError) {
             guard let start = pendingStart else { return }
@@ -23,22 +24,23 @@ public struct ScriptReader {
             }
             pendingStart = nil
         }
-        for line in script.split(separator: "\n", omittingEmptySubsequences: false) {
-            let lineLength = line.utf8.count
-            let end = offset + lineLength
-            if let start = pendingStart, StatementSplitter.isBlank(String(decoding: bytes[start..<offset], as: UTF8.self)) {
-                pendingStart = nil
-            }
-            if pendingStart == nil, line.trimmingLeadingSpace.hasPrefix(":") {
-                let indent = line.utf8.count - line.trimmingLeadingSpace.utf8.count
-                items.append(.meta(line: String(line).trimmingWhitespace, offset: offset + indent))
+        var offset = 0
+        while offset <= bytes.count {
+            let end = bytes[offset...].firstIndex(of: 10) ?? bytes.count
+            if pendingStart != nil, scanner.isBlank { pendingStart = nil }
+            var first = offset
+            while first < end, bytes[first] == 32 || bytes[first] == 9 { first += 1 }
+            if pendingStart == nil, first < end, bytes[first] == 58 {
+                var last = end
+                while last > first, [32, 9, 13].contains(bytes[last - 1]) { last -= 1 }
+                items.append(.meta(line: String(decoding: bytes[first..<last], as: UTF8.self), offset: first))
             } else {
-                if pendingStart == nil { pendingStart = offset }
-                // Only a line with a `;` can complete a statement: checking others would make long
-                // statements cost the square of their length.
-                if line.contains(";"), StatementSplitter.isComplete(String(decoding: bytes[pendingStart!..<end], as: UTF8.self)) {
-                    try flush(upTo: end)
+                if pendingStart == nil {
+                    pendingStart = offset
+                    scanner = StatementScanner()
                 }
+                scanner.feed(bytes[offset..<min(end + 1, bytes.count)])
+                if scanner.isComplete { try flush(upTo: end) }
             }
             offset = end + 1
         }

@@ -80,6 +80,18 @@ struct GraphFileShellTests {
         #expect(read.lines == ["n.i", "1"])
     }
 
+    @Test func ctrlDDropsAnUnfinishedStatement() throws {
+        let terminal = try PseudoTerminal(sandbox, ["pending.quarry"])
+        try terminal.expect("quarry> ")
+        terminal.send("CREATE (:Pending)\r")
+        try terminal.expect("   ...> ")
+        terminal.send(PseudoTerminal.ctrlD)
+        try terminal.expect("the unfinished statement was not run")
+        #expect(terminal.waitForExit() == 0)
+        let read = try sandbox.quarry("pending.quarry", "--format", "csv", "-c", "MATCH (n) RETURN count(*) AS n")
+        #expect(read.lines == ["n", "0"])
+    }
+
     @Test func leavingUnsavedChangesAsksOnATerminal() throws {
         let terminal = try PseudoTerminal(sandbox, ["--empty"])
         try terminal.expect("empty graph, in memory only (:save FILE keeps it)")

@@ -158,4 +158,17 @@ struct ScriptModeTests {
         #expect(run.lines.filter { $0 == "Created 1 node, set 1 property, added 1 label" }.count == 2000)
         #expect(run.stdout.hasSuffix("│ 2000 │ 1999000 │\n└──────┴─────────┘\n1 row\n"))
     }
+
+    /// Reading a script is linear in its length: one statement over 20,000 lines (once 5 minutes),
+    /// and a CRLF file whose meta-command lines end in CR.
+    @Test func longStatementsAndCRLFScripts() throws {
+        let long = "RETURN size([\n" + (0..<20_000).map { "  \($0),\n" }.joined() + "0]) AS n;\n"
+        let started = Date()
+        let run = try sandbox.quarry("--empty", "--format", "csv", stdin: long)
+        #expect(run.lines == ["n", "20001"])
+        #expect(Date().timeIntervalSince(started) < 30)
+        let crlf = try sandbox.quarry("--empty", stdin: ":format csv\r\nRETURN 1 AS a;\r\n// a comment\r\n:echo off\r\nRETURN 2\r\n  AS b;\r\n")
+        #expect(crlf.status == 0 && crlf.stderr.isEmpty, "\(crlf.stderr)")
+        #expect(crlf.lines == ["a", "1", "b", "2"])
+    }
 }
