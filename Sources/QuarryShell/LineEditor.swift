@@ -22,7 +22,7 @@ final class LineEditor {
     static let historyLimit: Int32 = 2000
 
     init(historyPath: String?, completer: @escaping (String, String) -> [String]) {
-        self.historyPath = historyPath
+        self.historyPath = historyPath.flatMap(LineEditor.safeHistoryPath)
         LineEditor.completer = completer
         setlocale(LC_ALL, "")
         quarry_set_readline_name(strdup("quarry"))
@@ -34,7 +34,19 @@ final class LineEditor {
         rl_catch_signals = 1
         using_history()
         stifle_history(LineEditor.historyLimit)
-        if let historyPath { LineEditor.openHistory(historyPath) }
+        if let historyPath = self.historyPath { LineEditor.openHistory(historyPath) }
+    }
+
+    /// The history file, unless it is a symbolic link or not a regular file: it is made private
+    /// (0600) and cut to its last lines, which must not happen to whatever a link points at.
+    static func safeHistoryPath(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return path }
+        let kind = info.st_mode & S_IFMT
+        guard kind != S_IFREG else { return path }
+        let what = kind == S_IFLNK ? "a symbolic link" : "not a regular file"
+        StandardStream.error("quarry: warning: the history file \(path) is \(what); this session's history is not kept\n")
+        return nil
     }
 
     /// Creates the history file (mode 0600) if needed and reads it.

@@ -19,9 +19,7 @@ extension Session {
         },
         MetaCommand(name: "run", arguments: "FILE", summary: "run a script of statements and commands") { s, arg in
             guard !arg.isEmpty else { return "usage: :run FILE" }
-            let path = s.resolve(arg)
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return "\(path): cannot read the file" }
-            return s.run(script: text, name: path) ? nil : ""
+            return s.runScript(s.resolve(arg))
         },
         MetaCommand(name: "load", arguments: "NAME|PATH", summary: "replace the graph with a dataset") { s, arg in
             guard !arg.isEmpty else { return "usage: :load NAME|PATH (datasets: \(DatasetLocator.available().joined(separator: ", ")))" }

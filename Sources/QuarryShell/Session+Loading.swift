@@ -14,8 +14,11 @@ extension Session {
             return false
         }
         let script = folder + "/load.cypher"
-        guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
-            errorOutput("quarry: \(script) cannot be read\n")
+        let text: String
+        do {
+            text = try InputFile.text(script)
+        } catch {
+            errorOutput("quarry: \(error.message)\n")
             return false
         }
         let scratch = Session(database: Database(baseDirectory: folder), format: format)
@@ -53,6 +56,22 @@ extension Session {
             errorOutput("quarry: \(error.message)\n" + (error.fileLocation?.excerpt().map { $0 + "\n" } ?? ""))
             return false
         }
+    }
+
+    /// `:run FILE`: a script run from a script may not run itself again, directly or not.
+    func runScript(_ path: String) -> String? {
+        guard runDepth < Session.maximumRunDepth else {
+            return "\(path): scripts run each other more than \(Session.maximumRunDepth) deep (does one run itself?)"
+        }
+        let text: String
+        do {
+            text = try InputFile.text(path)
+        } catch {
+            return error.message
+        }
+        runDepth += 1
+        defer { runDepth -= 1 }
+        return run(script: text, name: path) ? nil : ""
     }
 
     /// `:export FORMAT FILE [QUERY]`: returns an error message, or nil.

@@ -32,6 +32,9 @@ public final class Session {
     static let historyLimit = 2_000
     /// The folder of the script running now: `:run` paths inside a script are relative to it.
     var scriptDirectory: String?
+    /// How many `:run`s deep the script running now is.
+    var runDepth = 0
+    static let maximumRunDepth = 64
 
     public init(database: Database, format: OutputFormat) {
         self.database = database

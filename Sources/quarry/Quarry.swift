@@ -197,7 +197,12 @@ struct Quarry: ParsableCommand {
             status = session.run(script: command, name: "-c") ? 0 : 1
         } else if !files.isEmpty {
             for path in files {
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return fail("\(path): cannot read the file") }
+                let text: String
+                do {
+                    text = try InputFile.text(path, pipes: true)
+                } catch {
+                    return fail(error.message)
+                }
                 if !session.run(script: text, name: path) {
                     status = 1
                     if bail { break }

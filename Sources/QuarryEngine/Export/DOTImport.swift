@@ -5,9 +5,7 @@ import Foundation
 /// without labels or properties; edges without a type get `RELATED`.
 public enum DOTImport {
     public static func read(path: String) throws(QueryError) -> Graph {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw .file("cannot be read as UTF-8 text", path: path)
-        }
+        let text = try InputFile.text(path)
         var graph = Graph()
         var nodes: [String: NodeID] = [:]
         func node(_ id: String) -> NodeID {

@@ -7,7 +7,7 @@ import FoundationXML
 /// types (as `GraphMLExport` writes them), other data become typed properties.
 public enum GraphMLImport {
     public static func read(path: String) throws(QueryError) -> Graph {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .file("cannot be read", path: path) }
+        let data = Data(try InputFile.bytes(path))
         let reader = GraphMLReader()
         let parser = XMLParser(data: data)
         parser.delegate = reader

@@ -35,8 +35,7 @@ public enum JSONLGraphFormat {
 
     /// Reads a JSON Lines graph into a new graph; a malformed line stops it with file:line:column.
     public static func read(path: String) throws(QueryError) -> Graph {
-        guard let data = FileManager.default.contents(atPath: path) else { throw .file("cannot be read", path: path) }
-        guard let text = String(data: data, encoding: .utf8) else { throw .file("is not UTF-8 text", path: path) }
+        let text = try InputFile.text(path)
         var graph = Graph()
         var ids: [Int64: NodeID] = [:]
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

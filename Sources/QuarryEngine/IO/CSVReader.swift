@@ -45,40 +45,11 @@ public struct CSVReader {
     }
 
     public static func open(path: String, delimiter: UInt8 = UInt8(ascii: ",")) throws(QueryError) -> CSVReader {
-        guard let bytes = readBytes(path) else {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-                throw .file(isDir.boolValue ? "is a folder, not a file" : "cannot be read", path: path)
-            }
-            throw .file("no such file", path: path)
-        }
+        let bytes = try InputFile.bytes(path)
         guard CSVReader.isUTF8(bytes) else { throw .file("is not UTF-8 text", path: path) }
         return CSVReader(data: bytes, delimiter: delimiter, file: path)
     }
 
-    /// The whole file, read straight into one array (no intermediate Data copy).
-    static func readBytes(_ path: String) -> [UInt8]? {
-        let fd = Glibc.open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(info.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var done = 0
-            while done < size {
-                let n = read(fd, buffer.baseAddress! + done, size - done)
-                if n <= 0 {
-                    failed = n < 0
-                    break
-                }
-                done += n
-            }
-            count = done
-        }
-        return failed ? nil : bytes
-    }
 
     /// Validates UTF-8 without building a String of the whole file.
     static func isUTF8(_ bytes: [UInt8]) -> Bool {

@@ -83,6 +83,21 @@ final class FileDescriptor {
         return bytes
     }
 
+    /// Everything until the end, for a pipe (whose size is not known).
+    func readToEnd() throws(QueryError) -> [UInt8] {
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .storage(path, "cannot read", errno: errno)
+            }
+            if n == 0 { return out }
+            out += chunk[0..<n]
+        }
+    }
+
     func size() throws(QueryError) -> Int {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .storage(path, "cannot read", errno: errno) }
