@@ -225,4 +225,66 @@ struct StoreTests {
         _ = h.set(0, "abcd")
         #expect(h.elementsContaining(Array("abcd".utf8)) == nil, "after an update the slots are out of heap order")
     }
+
+    /// Bitsets against a Set under random inserts and removals far from zero and in both
+    /// directions; the words span only the members.
+    @Test func bitsetsAgreeWithASetAndSpanOnlyTheirMembers() {
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<200 {
+            var bits = Bitset(), model = Set<Int>()
+            let base = round % 2 == 0 ? 0 : Int.random(in: 0...5_000_000, using: &rng)
+            for _ in 0..<Int.random(in: 1...300, using: &rng) {
+                let i = base + Int.random(in: 0...5_000, using: &rng)
+                if Bool.random(using: &rng) || model.isEmpty {
+                    bits.insert(i)
+                    model.insert(i)
+                } else {
+                    bits.remove(i)
+                    model.remove(i)
+                }
+            }
+            var members: [Int] = []
+            var n = bits.next(from: 0)
+            while let m = n {
+                members.append(m)
+                n = bits.next(from: m + 1)
+            }
+            #expect(members == model.sorted())
+            #expect(bits.count == model.count && bits.limit == (model.max().map { $0 + 1 } ?? 0))
+            #expect(model.allSatisfy(bits.contains) && !bits.contains(base + 6_000))
+            #expect(bits.words.count <= 5_000 / 64 * 2 + 4, "the words cover the span of the members, not their size")
+            var wider = bits
+            wider.insert(base + 9_000)
+            #expect(bits.isSubset(of: wider) && (model.isEmpty || !wider.isSubset(of: bits)))
+        }
+    }
+
+    /// 20,000 labels, each on one node of a growing graph: each label costs a word, not the
+    /// graph's size.
+    @Test func aLabelCostsWhatItsMembersSpan() {
+        var g = Graph()
+        for i in 0..<20_000 { _ = g.createNode(labels: [g.labelID("L\(i)")]) }
+        #expect(g.labelMembers.map(\.words.count).max() == 1)
+        #expect(g.hasLabel(19_999, g.labels.id("L19999")!) && !g.hasLabel(19_998, g.labels.id("L19999")!))
+    }
+
+    /// Import ids: a large id alone costs a few bytes; ids counting up from anywhere go to the
+    /// array; scattered ones to the dictionary; every id is found again.
+    @Test func importIdsCostWhatIsStored() {
+        var space = IDSpace()
+        space["67108863"] = 0
+        #expect(space.dense.count < 10 && space["67108863"] == 0)
+        var rng = SystemRandomNumberGenerator()
+        var model: [String: NodeID] = [:]
+        for n in 0..<20_000 {
+            let id = n % 3 == 0 ? String(Int.random(in: Int(Int32.min)...Int(Int32.max), using: &rng))
+                : n % 3 == 1 ? String(1_000_000 + n) : "text-\(n)"
+            guard model[id] == nil else { continue }
+            model[id] = NodeID(n)
+            space[id] = NodeID(n)
+        }
+        for (id, node) in model { #expect(space[id] == node, "\(id)") }
+        #expect(space.dense.count <= 2 * space.stored + 4096)
+        #expect(space["999"] == nil && space["text-1"] == nil)
+    }
 }

@@ -41,34 +41,63 @@ public enum AdminImport {
     }
 }
 
-/// Ids of one id group: small non-negative integers in an array indexed by the id (the usual
-/// case, and no hashing), other integers and text in dictionaries.
+/// Ids of one id group: integers in an array indexed by the id less the smallest (the usual case,
+/// ids counting up, and no hashing), other integers and text in dictionaries. The array never
+/// spans more than about twice the ids stored, so memory follows the number of nodes, not the size
+/// of the largest id (`67108863` alone costs a few bytes, not 256 MB).
 struct IDSpace {
-    static let denseLimit: Int64 = 1 << 26
+    var base: Int64 = 0
+    /// Ids `base ..< base + dense.count`; -1 where there is none.
     var dense: [NodeID] = []
     var integers: [Int64: NodeID] = [:]
     var strings: [String: NodeID] = [:]
+    var stored = 0
+
+    /// How far the array may span: room for twice the ids stored, and a start.
+    var span: Int64 { Int64(2 * stored + 4096) }
 
     subscript(_ text: String) -> NodeID? {
         get {
             guard let i = Int64(text) else { return strings[text] }
-            guard i >= 0, i < IDSpace.denseLimit else { return integers[i] }
-            guard i < dense.count else { return nil }
-            let node = dense[Int(i)]
-            return node < 0 ? nil : node
+            if let k = index(i), dense[k] >= 0 { return dense[k] }
+            return integers[i]
         }
         set {
+            guard let node = newValue else { return }
+            stored += 1
             guard let i = Int64(text) else {
-                strings[text] = newValue
+                strings[text] = node
                 return
             }
-            guard i >= 0, i < IDSpace.denseLimit else {
-                integers[i] = newValue
+            if dense.isEmpty {
+                base = i
+                dense = [node]
                 return
             }
-            if i >= dense.count { dense.append(contentsOf: repeatElement(-1, count: max(Int(i) + 1, dense.count * 2) - dense.count)) }
-            dense[Int(i)] = newValue ?? -1
+            if let k = index(i) {
+                dense[k] = node
+                return
+            }
+            let (offset, overflow) = i.subtractingReportingOverflow(base)
+            if !overflow, offset >= Int64(dense.count), offset < span {
+                // Grow by doubling, within the span.
+                let size = Int(min(max(offset + 1, Int64(dense.count) * 2), span))
+                dense.append(contentsOf: repeatElement(-1, count: size - dense.count))
+                dense[Int(offset)] = node
+            } else if !overflow, offset < 0, Int64(dense.count) - offset < span {
+                let extra = Int(min(max(-offset, Int64(dense.count)), span - Int64(dense.count)))
+                dense.insert(contentsOf: repeatElement(-1, count: extra), at: 0)
+                base -= Int64(extra)
+                dense[Int(i - base)] = node
+            } else {
+                integers[i] = node
+            }
         }
+    }
+
+    private func index(_ i: Int64) -> Int? {
+        let (k, overflow) = i.subtractingReportingOverflow(base)
+        return !overflow && k >= 0 && k < Int64(dense.count) ? Int(k) : nil
     }
 }
 

@@ -156,28 +156,33 @@ struct GraphFileReader {
         g.types = types
         g.keys = keys
 
-        (g.nodeIDLimit, g.nodeCount, g.labelCounts) = try decode(.nodes) { (r) throws(ByteReader.Malformed) in
+        let wordLimit = Int(Int32.max) / 64 + 1
+        let nodeOffsets: [Int]
+        (g.nodeIDLimit, g.nodeCount, g.labelCounts, nodeOffsets) = try decode(.nodes) { (r) throws(ByteReader.Malformed) in
             let limit = try r.int(in: 0...Int(Int32.max)), count = try r.int(in: 0...Int(Int32.max))
-            var counts: [Int] = []
+            var counts: [Int] = [], offsets: [Int] = []
             for _ in 0..<labels.names.count { counts.append(try r.int(in: 0...Int(Int32.max))) }
-            return (limit, count, counts)
+            for _ in 0...labels.names.count { offsets.append(try r.int(in: 0...wordLimit)) }
+            return (limit, count, counts, offsets)
         }
-        g.nodeAlive = Bitset(words: try array(.nodeAlive, of: UInt64.self))
+        g.nodeAlive = Bitset(words: try array(.nodeAlive, of: UInt64.self), offset: nodeOffsets[0])
         g.labelMembers = []
-        for _ in 0..<labels.names.count { g.labelMembers.append(Bitset(words: try array(.labelMembers, of: UInt64.self))) }
+        for l in 0..<labels.names.count {
+            g.labelMembers.append(Bitset(words: try array(.labelMembers, of: UInt64.self), offset: nodeOffsets[l + 1]))
+        }
 
-        let relLimit: Int
-        (relLimit, g.relationshipCount, g.typeCounts) = try decode(.relationships) { (r) throws(ByteReader.Malformed) in
+        let relLimit: Int, relOffset: Int
+        (relLimit, g.relationshipCount, g.typeCounts, relOffset) = try decode(.relationships) { (r) throws(ByteReader.Malformed) in
             let limit = try r.int(in: 0...Int(Int32.max)), count = try r.int(in: 0...Int(Int32.max))
             var counts: [Int] = []
             for _ in 0..<types.names.count { counts.append(try r.int(in: 0...Int(Int32.max))) }
-            return (limit, count, counts)
+            return (limit, count, counts, try r.int(in: 0...wordLimit))
         }
         g.relType = try relationshipTypes()
         g.relStart = try array(.relationshipStarts, of: NodeID.self)
         g.relEnd = try array(.relationshipEnds, of: NodeID.self)
         guard g.relType.count == relLimit else { throw .damagedFile(path, "the relationship columns do not have \(relLimit) entries") }
-        g.relAlive = Bitset(words: try array(.relationshipAlive, of: UInt64.self))
+        g.relAlive = Bitset(words: try array(.relationshipAlive, of: UInt64.self), offset: relOffset)
 
         g.nodeProperties = []
         g.relProperties = []

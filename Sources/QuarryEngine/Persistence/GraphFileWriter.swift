@@ -33,6 +33,8 @@ struct GraphFileWriter {
         nodes.int(g.nodeIDLimit)
         nodes.int(g.nodeCount)
         for c in g.labelCounts { nodes.int(c) }
+        nodes.int(g.nodeAlive.offset)
+        for members in g.labelMembers { nodes.int(members.offset) }
         try record(.nodes, nodes)
         try array(.nodeAlive, g.nodeAlive.words)
         for members in g.labelMembers { try array(.labelMembers, members.words) }
@@ -41,6 +43,7 @@ struct GraphFileWriter {
         rels.int(g.relationshipIDLimit)
         rels.int(g.relationshipCount)
         for c in g.typeCounts { rels.int(c) }
+        rels.int(g.relAlive.offset)
         try record(.relationships, rels)
         // Types as narrow as their number allows: most graphs have fewer than 256.
         switch g.types.names.count {

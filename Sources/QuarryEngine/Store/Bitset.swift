@@ -1,10 +1,17 @@
-/// A growable set of small non-negative integers, iterated in increasing order.
+/// A growable set of non-negative integers, iterated in increasing order. The words cover only
+/// the span from the smallest member's word to the largest's, so a set whose members lie far from
+/// zero (a label given to a few recent nodes) costs what its span covers, not its largest member.
 public struct Bitset: Sendable {
+    /// Bit `b` of `words[k]` stands for `(offset + k) * 64 + b`.
     var words: [UInt64] = []
+    var offset = 0
 
     public init() {}
 
-    init(words: [UInt64]) { self.words = words }
+    init(words: [UInt64], offset: Int) {
+        self.words = words
+        self.offset = offset
+    }
 
     /// How many members there are.
     var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
@@ -12,45 +19,63 @@ public struct Bitset: Sendable {
     /// One past the largest member (0 when empty).
     var limit: Int {
         guard let w = words.lastIndex(where: { $0 != 0 }) else { return 0 }
-        return w * 64 + 64 - words[w].leadingZeroBitCount
+        return (offset + w) * 64 + 64 - words[w].leadingZeroBitCount
     }
 
     /// Whether every member of this set is a member of `other`.
     func isSubset(of other: Bitset) -> Bool {
-        for (i, w) in words.enumerated() where w != 0 {
-            guard i < other.words.count, w & ~other.words[i] == 0 else { return false }
+        for (k, w) in words.enumerated() where w != 0 {
+            let j = offset + k - other.offset
+            guard j >= 0, j < other.words.count, w & ~other.words[j] == 0 else { return false }
         }
         return true
     }
 
     @inline(__always)
     public func contains(_ i: Int) -> Bool {
-        let w = i >> 6
-        return w < words.count && words[w] & (1 << UInt64(i & 63)) != 0
+        let k = (i >> 6) - offset
+        return k >= 0 && k < words.count && words[k] & (1 << UInt64(i & 63)) != 0
     }
 
     public mutating func insert(_ i: Int) {
         let w = i >> 6
-        if w >= words.count { words.append(contentsOf: repeatElement(0, count: w - words.count + 1)) }
-        words[w] |= 1 << UInt64(i & 63)
+        if words.isEmpty {
+            offset = w
+            words = [0]
+        } else if w < offset {
+            // Grow towards zero by at least the current span, so inserting downwards stays linear.
+            let newOffset = max(0, min(w, offset - words.count))
+            words.insert(contentsOf: repeatElement(0, count: offset - newOffset), at: 0)
+            offset = newOffset
+        } else if w - offset >= words.count {
+            words.append(contentsOf: repeatElement(0, count: w - offset - words.count + 1))
+        }
+        words[w - offset] |= 1 << UInt64(i & 63)
     }
 
     public mutating func remove(_ i: Int) {
-        let w = i >> 6
-        if w < words.count { words[w] &= ~(1 << UInt64(i & 63)) }
+        let k = (i >> 6) - offset
+        if k >= 0 && k < words.count { words[k] &= ~(1 << UInt64(i & 63)) }
     }
 
     /// The first member at or after `i`, or nil.
     @inline(__always)
     public func next(from i: Int) -> Int? {
-        var w = i >> 6
-        guard w < words.count else { return nil }
-        var word = words[w] & (~0 << UInt64(i & 63))
+        var k = (i >> 6) - offset
+        var word: UInt64
+        if k < 0 {
+            k = 0
+            guard !words.isEmpty else { return nil }
+            word = words[0]
+        } else {
+            guard k < words.count else { return nil }
+            word = words[k] & (~0 << UInt64(i & 63))
+        }
         while true {
-            if word != 0 { return (w << 6) + word.trailingZeroBitCount }
-            w += 1
-            guard w < words.count else { return nil }
-            word = words[w]
+            if word != 0 { return ((offset + k) << 6) + word.trailingZeroBitCount }
+            k += 1
+            guard k < words.count else { return nil }
+            word = words[k]
         }
     }
 }
