@@ -1,5 +1,5 @@
 # Quarry: common tasks. `make test` is what CI runs.
-.PHONY: build release run test tck readline xmllint bench bench-files crash-test
+.PHONY: build release run test tck readline xmllint bench bench-files crash-test fuzz
 
 readline:
 	@dpkg -s libreadline-dev >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreadline-dev)
@@ -46,3 +46,17 @@ bench:
 bench-files: readline
 	swift build -c release --product quarry
 	python3 bench/graph_file.py --scale $(SCALE)
+
+# Coverage-guided fuzzing with libFuzzer: make fuzz TARGET=query|script|csv|jsonl|graphml|dot|graphfile SECONDS=60.
+# Seeds come from the test cases and datasets (Tests/Fuzz/make-seeds.sh); findings land in .build-fuzz/findings/TARGET
+# and are replayed with: QUARRY_FUZZ_TARGET=TARGET .build/debug/quarry-fuzz FILE...
+TARGET ?= query
+SECONDS ?= 60
+fuzz: readline
+	swift build --product quarry
+	swift build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DFUZZING --product quarry-fuzz
+	Tests/Fuzz/make-seeds.sh $(CURDIR)/.build/debug/quarry .build-fuzz/seeds
+	mkdir -p .build-fuzz/corpus/$(TARGET) .build-fuzz/findings/$(TARGET)
+	QUARRY_FUZZ_TARGET=$(TARGET) .build-fuzz/debug/quarry-fuzz .build-fuzz/corpus/$(TARGET) .build-fuzz/seeds/$(TARGET) \
+	    -max_total_time=$(SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
+	    -artifact_prefix=.build-fuzz/findings/$(TARGET)/ -print_final_stats=1

@@ -29,6 +29,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "quarry-bench", dependencies: ["QuarryEngine"]),
+        // Built only by `make fuzz`, with libFuzzer (-sanitize=fuzzer -parse-as-library).
+        .executableTarget(name: "quarry-fuzz", dependencies: ["QuarryEngine", "QuarryShell"]),
         .target(name: "QuarryTestSupport", dependencies: ["QuarryEngine"], path: "Tests/QuarryTestSupport"),
         .testTarget(
             name: "QuarryEngineTests",

@@ -100,7 +100,7 @@ struct ScriptOutputTests {
             #expect(run.stdout.isEmpty)
             #expect(run.errorLines.count == 1 && run.stderr.hasPrefix("quarry: "), "\(arguments): \(run.stderr)")
         }
-        #expect(try sandbox.quarry("missing.cypher").stderr == "quarry: missing.cypher: cannot read the file\n")
+        #expect(try sandbox.quarry("missing.cypher").stderr == "quarry: missing.cypher: no such file\n")
     }
 
     /// Errors found by the argument parser are usage errors too: status 2, not EX_USAGE (64).
