@@ -57,6 +57,6 @@ fuzz: readline
 	swift build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DFUZZING --product quarry-fuzz
 	Tests/Fuzz/make-seeds.sh $(CURDIR)/.build/debug/quarry .build-fuzz/seeds
 	mkdir -p .build-fuzz/corpus/$(TARGET) .build-fuzz/findings/$(TARGET)
-	QUARRY_FUZZ_TARGET=$(TARGET) .build-fuzz/debug/quarry-fuzz .build-fuzz/corpus/$(TARGET) .build-fuzz/seeds/$(TARGET) \
+	SWIFT_BACKTRACE=enable=no QUARRY_FUZZ_TARGET=$(TARGET) .build-fuzz/debug/quarry-fuzz .build-fuzz/corpus/$(TARGET) .build-fuzz/seeds/$(TARGET) \
 	    -max_total_time=$(SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
 	    -artifact_prefix=.build-fuzz/findings/$(TARGET)/ -print_final_stats=1

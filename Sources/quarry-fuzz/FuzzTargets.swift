@@ -70,7 +70,22 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-#if !FUZZING
+#if FUZZING
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
+
+/// SwiftPM makes the module's entry point the program's `main`, so libFuzzer's own is not used:
+/// this one hands over to libFuzzer's driver.
+@main
+struct Fuzz {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runFuzzerDriver(&argc, &argv, fuzzOneInput))
+    }
+}
+#else
 /// Built without libFuzzer (`swift build`), the binary replays inputs: `QUARRY_FUZZ_TARGET=csv
 /// quarry-fuzz crash-123 ...` runs each file through the target once, to reproduce a finding.
 @main

@@ -83,6 +83,14 @@ struct ImportTests {
         }
     }
 
+    /// Found by fuzzing: Foundation's XML parser trapped on an element name that is not UTF-8.
+    @Test func graphmlThatIsNotUTF8IsRefused() throws {
+        let path = try folder(["bad.graphml": ""]) + "/bad.graphml"
+        _ = FileManager.default.createFile(atPath: path, contents: Data([0x3C, 0xFF, 0x6E, 0x6F, 0x65]))
+        let error = #expect(throws: QueryError.self) { try GraphMLImport.read(path: path) }
+        #expect(error?.message == "\(path): is not UTF-8 text: byte 0xFF at line 1, column 2")
+    }
+
     @Test func missingOrEmptyFolders() throws {
         #expect(throws: QueryError.self) { try AdminImport.load(directory: "/nonexistent/quarry") }
         #expect(throws: QueryError.self) { try AdminImport.load(directory: try folder([:])) }

@@ -7,7 +7,9 @@ import FoundationXML
 /// types (as `GraphMLExport` writes them), other data become typed properties.
 public enum GraphMLImport {
     public static func read(path: String) throws(QueryError) -> Graph {
-        let data = Data(try InputFile.bytes(path))
+        // Foundation's XML parser traps on a name that is not UTF-8 (found by fuzzing: `<\xFFnoe`),
+        // so the bytes are checked first; GraphML files are UTF-8.
+        let data = Data(try InputFile.text(path).utf8)
         let reader = GraphMLReader()
         let parser = XMLParser(data: data)
         parser.delegate = reader
