@@ -7,7 +7,7 @@ public final class GraphStore {
     public let path: String
     public let readOnly: Bool
     private(set) var identity: GraphFileFormat.Identity
-    private var journal: Journal?
+    private(set) var journal: Journal?
     /// The sequence number of the last record written or replayed.
     private(set) var sequence: UInt64
     /// A checkpoint follows a commit once the journal holds this many bytes of records.

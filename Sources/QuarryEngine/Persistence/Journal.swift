@@ -4,7 +4,9 @@ import Glibc
 /// graph file it belongs to, then one record per committed write statement (length, sequence
 /// number, XXH64 checksum, the statement's `ChangeLog`), synced before the statement's result is
 /// shown. The journal is never replaced, only appended to and cut back, so the advisory lock that
-/// keeps a second writer away is taken on it.
+/// keeps a second writer away is taken on it. Room is made 64 KiB of zeros at a time ahead of
+/// the records, so that syncing a record does not also have to sync the file's new size (a zero
+/// record header marks the end of the records).
 final class Journal {
     static let magic: [UInt8] = Array("QRYJRNL1".utf8)
     static let version: UInt32 = 1
@@ -13,12 +15,18 @@ final class Journal {
     /// No single statement's changes may pass this (a sanity bound for reading damaged lengths).
     static let maximumRecord = 1 << 31
 
-    let file: FileDescriptor
-    private(set) var size: Int
+    static let growth = 1 << 16
 
-    private init(file: FileDescriptor, size: Int) {
+    let file: FileDescriptor
+    /// Where the records end.
+    private(set) var size: Int
+    /// How long the file is: the records, then zeros.
+    private var allocated: Int
+
+    private init(file: FileDescriptor, size: Int, allocated: Int) {
         self.file = file
         self.size = size
+        self.allocated = allocated
     }
 
     var path: String { file.path }
@@ -68,16 +76,15 @@ final class Journal {
     static func adopt(_ file: FileDescriptor, fileID: [UInt8]) throws(QueryError) -> (Journal, Contents) {
         let path = file.path
         let bytes = try file.readAll()
-        let journal = Journal(file: file, size: bytes.count)
-        if bytes.count < headerSize || (bytes.count == headerSize && headerFileID(bytes) != fileID) {
+        let journal = Journal(file: file, size: bytes.count, allocated: bytes.count)
+        if bytes.count < headerSize || (isZero(bytes[headerSize...]) && headerFileID(bytes) != fileID) {
             // New, or its creation was cut short, or empty and left by another file: no records to lose.
             try journal.reset(fileID: fileID)
             return (journal, Contents())
         }
         let contents = try read(bytes, path: path, fileID: fileID)
         if contents.tornBytes > 0 { try journal.cut(to: contents.validEnd) }
-        // Reading left the position at the start: new records go after the last whole one.
-        try file.seek(to: contents.validEnd)
+        journal.size = contents.validEnd
         return (journal, contents)
     }
 
@@ -104,11 +111,21 @@ final class Journal {
         }
         var contents = Contents()
         var at = headerSize
+        /// What is left from `from` on is a write cut short: count the bytes that are not zero.
+        func torn(from: Int) {
+            let last = bytes.lastIndex { $0 != 0 } ?? from
+            contents.tornBytes = max(0, last + 1 - from)
+        }
         while at < bytes.count {
+            // Zeros ahead of the records: the end.
+            if isZero(bytes[at..<min(at + recordHeaderSize, bytes.count)]) {
+                torn(from: at)
+                break
+            }
             let r = ByteReader(bytes, from: at)
             guard r.remaining >= recordHeaderSize, let length = r.peekU32().map(Int.init), length <= maximumRecord,
                   length <= r.remaining - recordHeaderSize else {
-                contents.tornBytes = bytes.count - at
+                torn(from: at)
                 break
             }
             let sequence = ByteReader(bytes, from: at + 8).peekU64() ?? 0
@@ -117,10 +134,10 @@ final class Journal {
             let actual = bytes.withUnsafeBytes { XXHash64.hash(UnsafeRawBufferPointer(rebasing: $0[start..<end]), seed: sequence &+ UInt64(length)) }
             guard actual == checksum else {
                 // Only the last record can be cut short by a crash; damage before it is corruption.
-                guard end == bytes.count else {
-                    throw .damagedFile(path, "record \(contents.records.count + 1) (bytes \(at)..<\(end)): its checksum does not match, and \(bytes.count - end) bytes of later records follow it")
+                guard isZero(bytes[end...]) else {
+                    throw .damagedFile(path, "record \(contents.records.count + 1) (bytes \(at)..<\(end)): its checksum does not match, and later records follow it")
                 }
-                contents.tornBytes = bytes.count - at
+                torn(from: at)
                 break
             }
             if let last = contents.records.last, sequence != last.sequence + 1 {
@@ -143,14 +160,29 @@ final class Journal {
         w.u64(XXHash64.hash(changes, seed: sequence &+ UInt64(changes.count)))
         w.raw(changes)
         do throws(QueryError) {
-            try file.write(w.bytes)
+            if size + w.count > allocated {
+                // Room ahead; on a disk too full for it, the record alone (which may still fit).
+                let room = max(Self.growth, size + w.count - allocated)
+                do throws(QueryError) {
+                    try withBytes(of: [UInt8](repeating: 0, count: room)) { (zeros) throws(QueryError) in try file.write(zeros, at: allocated) }
+                    allocated += room
+                } catch {
+                    try file.truncate(to: size)
+                    allocated = size
+                }
+            }
+            try withBytes(of: w.bytes) { (raw) throws(QueryError) in try file.write(raw, at: size) }
             try file.sync()
             size += w.count
+            allocated = max(allocated, size)
         } catch {
             try? file.truncate(to: size)
+            allocated = size
             throw error
         }
     }
+
+    static func isZero(_ bytes: ArraySlice<UInt8>) -> Bool { !bytes.contains { $0 != 0 } }
 
     /// Drops every record (after a checkpoint has folded them into the graph file).
     func clear() throws(QueryError) {
@@ -162,6 +194,7 @@ final class Journal {
         try file.write(Self.header(fileID: fileID))
         try file.sync()
         size = Self.headerSize
+        allocated = size
         AtomicFile.syncFolder(AtomicFile.directory(of: path))
     }
 
@@ -169,6 +202,7 @@ final class Journal {
         try file.truncate(to: length)
         try file.sync()
         size = length
+        allocated = length
     }
 }
 
