@@ -149,6 +149,11 @@ enum GraphIntegrity {
         for node in 0..<max(a.offsets.count - 1, 0) {
             for i in Int(a.offsets[node])..<Int(a.offsets[node + 1]) {
                 if let problem = visit(node, a.entries[i]) { return problem }
+                // Readers find a type's entries as one run: each node's are sorted by type, then id.
+                if i > Int(a.offsets[node]) {
+                    let p = a.entries[i - 1], e = a.entries[i]
+                    if (p.type, p.relationship) >= (e.type, e.relationship) { return "has node \(node)'s entries out of order" }
+                }
             }
         }
         for (node, entries) in a.pending {
