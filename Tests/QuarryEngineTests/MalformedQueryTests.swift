@@ -1,5 +1,6 @@
 import Foundation
 import QuarryEngine
+import QuarryTestSupport
 import Testing
 
 /// Malformed queries never crash: every query text we have (the openCypher TCK when `../shared`

@@ -25,7 +25,7 @@ struct CrashHarnessTests {
     /// A deterministic random workload: creates, updates, relationships, deletes, label changes,
     /// batches, index changes, checkpoints (`:save`) and statements that fail after writing.
     static func workload(count: Int, seed: UInt64) -> [Step] {
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var steps: [Step] = []
         var nextID = 0
         func some() -> Int { nextID == 0 ? 0 : Int(rng.next() % UInt64(nextID)) }
@@ -60,18 +60,6 @@ struct CrashHarnessTests {
         return steps
     }
 
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Runs `steps` in a child on `file`, kills it after `delay` microseconds, and returns how
     /// many statement results it printed (END lines of the jsonl format).
     func runAndKill(_ steps: [Step], file: String, delay: UInt32) throws -> Int {
@@ -96,7 +84,7 @@ struct CrashHarnessTests {
         let seed = ProcessInfo.processInfo.environment["QUARRY_CRASH_SEED"].flatMap(UInt64.init) ?? UInt64(Date().timeIntervalSince1970)
         let file = sandbox.root + "/crash.quarry"
         let steps = Self.workload(count: Self.kills * 12, seed: seed)
-        var rng = SplitMix(seed: seed ^ 0xDEAD)
+        var rng = SplitMix64(seed: seed ^ 0xDEAD)
         let reference = Database()
         var done = 0
         var inFlightCommitted = 0

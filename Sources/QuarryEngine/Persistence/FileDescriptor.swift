@@ -25,30 +25,30 @@ final class FileDescriptor {
         fd = -1
     }
 
-    /// Writes all the bytes at the current position.
-    func write(_ buffer: UnsafeRawBufferPointer) throws(QueryError) {
+    /// Repeats a read or write call until `count` bytes have moved, again after a signal; returns
+    /// how many moved (fewer only when the file ends).
+    private func transfer(_ count: Int, _ action: String, _ call: (Int) -> Int) throws(QueryError) -> Int {
         var done = 0
-        while done < buffer.count {
-            let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
+        while done < count {
+            let n = call(done)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw .storage(path, "cannot write", errno: errno)
+                throw .storage(path, action, errno: errno)
             }
+            if n == 0 { break }
             done += n
         }
+        return done
+    }
+
+    /// Writes all the bytes at the current position.
+    func write(_ buffer: UnsafeRawBufferPointer) throws(QueryError) {
+        _ = try transfer(buffer.count, "cannot write") { Glibc.write(fd, buffer.baseAddress! + $0, buffer.count - $0) }
     }
 
     /// Writes all the bytes at `offset`, leaving the current position alone.
     func write(_ buffer: UnsafeRawBufferPointer, at offset: Int) throws(QueryError) {
-        var done = 0
-        while done < buffer.count {
-            let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .storage(path, "cannot write", errno: errno)
-            }
-            done += n
-        }
+        _ = try transfer(buffer.count, "cannot write") { pwrite(fd, buffer.baseAddress! + $0, buffer.count - $0, off_t(offset + $0)) }
     }
 
     func write(_ bytes: [UInt8]) throws(QueryError) {
@@ -57,17 +57,7 @@ final class FileDescriptor {
 
     /// Fills the buffer from `offset`; false when the file ends first.
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(QueryError) -> Bool {
-        var done = 0
-        while done < buffer.count {
-            let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .storage(path, "cannot read", errno: errno)
-            }
-            if n == 0 { return false }
-            done += n
-        }
-        return true
+        try transfer(buffer.count, "cannot read") { pread(fd, buffer.baseAddress! + $0, buffer.count - $0, off_t(offset + $0)) } == buffer.count
     }
 
     /// The whole file from `offset`.
