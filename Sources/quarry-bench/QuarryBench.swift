@@ -26,7 +26,7 @@ struct QuarryBench {
             return args[i + 1]
         }
         guard let data = option("--data"), let queriesPath = option("--queries"), let out = option("--out") else {
-            FileHandle.standardError.write(Data("usage: quarry-bench --data DIR --queries FILE --out FILE.json [--warmup 3] [--runs 20] [--index Label.key]... [--only Q01,Q02]\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("usage: quarry-bench --data DIR --queries FILE --out FILE.json [--warmup 3] [--runs 20] [--index Label.key]... [--only Q01,Q02]\n".utf8))
             exit(2)
         }
         let warmup = Int(option("--warmup", "3")!) ?? 3
@@ -63,10 +63,10 @@ struct QuarryBench {
             let json = "{\"engine\":\"quarry\",\"load_s\":\(loadSeconds),\"peak_rss_mb\":\(peakResidentMB()),\"queries\":{\(report.joined(separator: ","))}}\n"
             try json.write(toFile: out, atomically: true, encoding: .utf8)
         } catch let error as QueryError {
-            FileHandle.standardError.write(Data("quarry-bench: \(error)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("quarry-bench: \(error)\n".utf8))
             exit(1)
         } catch {
-            FileHandle.standardError.write(Data("quarry-bench: \(error)\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("quarry-bench: \(error)\n".utf8))
             exit(2)
         }
     }

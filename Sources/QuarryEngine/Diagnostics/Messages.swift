@@ -217,6 +217,11 @@ extension QueryError {
                    "the statement ran longer than the limit of \(seconds < 1 ? "\(Int(seconds * 1000)) ms" : "\(seconds) s") and was stopped; the graph is as it was (--timeout or :set timeout changes the limit)")
     }
 
+    /// A broken invariant: a bug in Quarry, reported instead of crashing; the statement is rolled back.
+    static func internalError(_ what: String, at r: SourceRange? = nil) -> QueryError {
+        QueryError(.runtimeError, "InternalError", "\(what) (a bug in Quarry: the statement was stopped and the graph is as it was)", at: r)
+    }
+
     static func cancelled() -> QueryError {
         QueryError(.cancelled, "Interrupted", "the query was cancelled")
     }

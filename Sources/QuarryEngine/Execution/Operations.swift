@@ -40,7 +40,7 @@ enum Operations {
                 guard y != 0 else { throw .divisionByZero(at: r) }
                 result = x.remainderReportingOverflow(dividingBy: y)
             case .power: return .float(Foundation.pow(Double(x), Double(y)))
-            default: fatalError("not arithmetic")
+            default: throw .internalError("\(op.rawValue) is not an arithmetic operator", at: r)
             }
             if result.1 { throw .overflow("\(x) \(op.rawValue) \(y)", at: r) }
             return .int(result.0)
@@ -53,7 +53,7 @@ enum Operations {
             case .divide: return .float(x / y)
             case .modulo: return .float(fmod(x, y))
             case .power: return .float(Foundation.pow(x, y))
-            default: fatalError("not arithmetic")
+            default: throw .internalError("\(op.rawValue) is not an arithmetic operator", at: r)
             }
         default:
             break
