@@ -34,19 +34,21 @@ enum Functions {
         case .null: return .null
         case .int: return v
         case .float(let d):
-            guard d.isFinite, abs(d) < 9.2e18 else { return .null }
-            return .int(Int64(d))
+            return fitsInteger(d) ? .int(Int64(d)) : .null
         case .bool(let b): return .int(b ? 1 : 0)
         case .string(let s):
             let t = s.trimmingCharacters(in: .whitespaces)
             if let i = Int64(t) { return .int(i) }
-            if let d = Double(t), d.isFinite, abs(d) < 9.2e18 { return .int(Int64(d)) }
+            if let d = Double(t), fitsInteger(d) { return .int(Int64(d)) }
             return .null
         default:
             if strict { throw .invalidArgument("toInteger() cannot convert a \(v.typeName)", at: r) }
             return .null
         }
     }
+
+    /// Whether the float, cut to an integer, fits in 64 bits (-2^63 ..< 2^63).
+    static func fitsInteger(_ d: Double) -> Bool { d >= -0x1p63 && d < 0x1p63 }
 
     static func toFloat(_ v: Value, strict: Bool, at r: SourceRange) throws(QueryError) -> Value {
         switch v {
@@ -123,8 +125,11 @@ enum Functions {
             guard let q = try integer(precision, "round", at: r) else { return .null }
             p = q
         }
+        // Past 10^±308 the scale is 0 or infinite: nothing is left to round, or everything rounds to 0.
+        if p < -308 { return .float(0) }
         let scale = Foundation.pow(10, Double(p))
-        return .float((x * scale + 0.5).rounded(.down) / scale)
+        let rounded = (x * scale + 0.5).rounded(.down) / scale
+        return .float(rounded.isFinite ? rounded : x)
     }
 
     static func trim(_ s: String, leading: Bool, trailing: Bool) -> String {
