@@ -64,7 +64,8 @@ struct Quarry: ParsableCommand {
     @Flag(help: "Show how long each statement took.")
     var timing = false
 
-    @Option(help: "Show at most N rows in a table (default 1000 on a terminal; 0: all).")
+    // `.unconditional`: `--max-rows -1` is a bad value to explain, not a missing one.
+    @Option(parsing: .unconditional, help: "Show at most N rows in a table (default 1000 on a terminal; 0: all).")
     var maxRows: Int?
 
     @Option(name: .customLong("db"), help: ArgumentHelp("Open a graph file (created when absent); every change is saved to it as it is made. Also: a script argument ending in .quarry.", valueName: "file"))
@@ -76,10 +77,10 @@ struct Quarry: ParsableCommand {
     @Option(help: ArgumentHelp("Check a graph file and its journal, report what is wrong, and exit.", valueName: "file"))
     var check: String?
 
-    @Option(name: .customLong("memory-limit"), help: ArgumentHelp("Stop a statement that takes the process past this much memory: 4G, 512M, 75% (of physical memory) or off (default: 75%).", valueName: "size"))
+    @Option(name: .customLong("memory-limit"), parsing: .unconditional, help: ArgumentHelp("Stop a statement that takes the process past this much memory: 4G, 512M, 75% (of physical memory) or off (default: 75%).", valueName: "size"))
     var memoryLimit: String?
 
-    @Option(help: ArgumentHelp("Stop a statement that runs longer: 30, 30s, 500ms, 5m or off (default: off).", valueName: "time"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop a statement that runs longer: 30, 30s, 500ms, 5m or off (default: off).", valueName: "time"))
     var timeout: String?
 
     /// Parses the flags; a usage error is one line on standard error and exit status 2.
@@ -167,6 +168,7 @@ struct Quarry: ParsableCommand {
             }
         }
         if let check { return GraphFileCheck.run(check) }
+        if let maxRows, maxRows < 0 { return fail("--max-rows: '\(maxRows)' is not a number of rows (0 or more; 0 shows all)") }
         if let memoryLimit {
             guard let bytes = LimitSettings.memory(memoryLimit) else { return fail("--memory-limit: '\(memoryLimit)' is not a size (say 4G, 512M, 75% or off)") }
             session.database.limits.memoryBytes = bytes

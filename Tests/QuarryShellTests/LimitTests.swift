@@ -39,7 +39,7 @@ struct LimitTests {
         #expect(bad.status == 1 && bad.stderr.contains("soon is not a time"))
     }
 
-    @Test(arguments: [["--memory-limit", "lots"], ["--timeout", "never"], ["--memory-limit", "0.5%x"]])
+    @Test(arguments: [["--memory-limit", "lots"], ["--timeout", "never"], ["--memory-limit", "0.5%x"], ["--timeout", "-3"], ["--max-rows", "-1"]])
     func badLimitFlagsAreUsageErrors(_ arguments: [String]) throws {
         let run = try sandbox.quarry(arguments: ["--empty", "-c", "RETURN 1"] + arguments)
         #expect(run.status == 2)
