@@ -108,7 +108,8 @@ final class LineEditor {
 
     /// readline's own key reader blocks in `read` and, on Ctrl-C, goes back to blocking: the
     /// terminal has just thrown away what was typed, so Ctrl-C would only act at the next key. This
-    /// one waits with `poll`, reads only bytes that are there, and on Ctrl-C or a leaving signal
+    /// one waits with `poll`, reads without blocking (so bytes thrown away between the two cannot
+    /// stall it, and an end of input still comes through as EOF), and on Ctrl-C or a leaving signal
     /// hands readline a harmless NUL (set-mark) so that the editor's loop takes over.
     static let readKey: @convention(c) (UnsafeMutablePointer<FILE>?) -> Int32 = { _ in
         while true {
@@ -120,17 +121,19 @@ final class LineEditor {
                 rl_check_signals()
                 continue
             }
-            var waiting: Int32 = 0
-            if ioctl(0, UInt(FIONREAD), &waiting) == 0 && waiting == 0 {
-                // Readable with nothing to read: the other end hung up, or the bytes were flushed.
-                if fds.revents & Int16(POLLHUP | POLLERR) != 0 { return EOF }
+            var byte: UInt8 = 0
+            let flags = fcntl(0, F_GETFL)
+            _ = fcntl(0, F_SETFL, flags | O_NONBLOCK)
+            let n = Glibc.read(0, &byte, 1)
+            let failure = errno
+            _ = fcntl(0, F_SETFL, flags)
+            if n == 1 { return Int32(byte) }
+            if n == 0 { return EOF }
+            if failure == EAGAIN || failure == EINTR {
                 rl_check_signals()
                 continue
             }
-            var byte: UInt8 = 0
-            let n = Glibc.read(0, &byte, 1)
-            if n == 1 { return Int32(byte) }
-            if n == 0 || errno != EINTR { return EOF }
+            return EOF
         }
     }
 

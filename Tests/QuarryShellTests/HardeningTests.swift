@@ -79,6 +79,7 @@ struct HardeningTests {
         try terminal.expect("quarry> ")
         terminal.send("RETURN 1;\r")
         try terminal.expect("1 row")
+        try terminal.expect("quarry> ")
         terminal.send(PseudoTerminal.ctrlD)
         #expect(terminal.waitForExit() == 0)
         let after = try String(contentsOfFile: target, encoding: .utf8)
