@@ -15,4 +15,12 @@ struct NoticeTests {
         #expect(try notices("MATCH (a:Actor) RETURN a.nmae") == ["warning: the property key nmae is not in the graph (did you mean name?)"])
         #expect(try notices("MATCH (a:Actor)-[:CLAIMED]->(e) RETURN a.name, e.name").isEmpty)
     }
+
+    /// `[*5..1]` matches nothing, as openCypher says, but not without a word.
+    @Test func anEmptyLengthRangeIsPointedOut() throws {
+        #expect(try notices("MATCH (a)-[:CLAIMED*2..1]->(b) RETURN b") == [
+            "warning: the length *2..1 matches nothing: its lower bound is above its upper bound (did you mean *1..2?)",
+        ])
+        #expect(try notices("MATCH (a)-[:CLAIMED*1..2]->(b) RETURN b").isEmpty)
+    }
 }

@@ -79,6 +79,11 @@ final class MatchBuilder {
             let toBound = bound.contains(to.slot)
             let text = "(\(from.name ?? ""))\(RelationshipPattern(variable: rel.name, types: rel.types, direction: direction, length: rel.length, properties: nil, range: rel.range).canonicalText)(\(to.name ?? ""))"
             if let length = rel.length {
+                // openCypher says such a pattern matches nothing; say so, since it is surely a slip.
+                if let low = length.min, let high = length.max, low > high {
+                    ctx.notices.append(Notice(message: "the length *\(low)..\(high) matches nothing: its lower bound is above its upper bound (did you mean *\(high)..\(low)?)",
+                                              range: rel.range))
+                }
                 var filters: [(Int32, Evaluator)] = []
                 if let props = rel.properties, case .map(let entries) = props.kind {
                     for (k, v) in entries { filters.append((ctx.readKey(k, at: props.range), try compiler.compile(v))) }
