@@ -91,6 +91,17 @@ struct ImportTests {
         #expect(error?.message == "\(path): is not UTF-8 text: byte 0xFF at line 1, column 2")
     }
 
+    /// A property nested 5,000,000 deep once overflowed the stack; past 1,000 levels it is refused.
+    @Test func deeplyNestedJSONIsRefused() throws {
+        let deep = "{\"type\":\"node\",\"id\":1,\"labels\":[],\"properties\":{\"p\":" + String(repeating: "[", count: 5_000_000)
+            + String(repeating: "]", count: 5_000_000) + "}}\n"
+        let path = try folder(["deep.jsonl": deep]) + "/deep.jsonl"
+        let error = #expect(throws: QueryError.self) { try JSONLGraphFormat.read(path: path) }
+        #expect(error?.message.contains("nested more than 1000 deep") == true)
+        #expect(throws: QueryError.self) { try JSONValueReader.parse(String(repeating: "[", count: 2_000) + String(repeating: "]", count: 2_000)) }
+        #expect(throws: Never.self) { try JSONValueReader.parse(String(repeating: "[", count: 999) + String(repeating: "]", count: 999)) }
+    }
+
     @Test func missingOrEmptyFolders() throws {
         #expect(throws: QueryError.self) { try AdminImport.load(directory: "/nonexistent/quarry") }
         #expect(throws: QueryError.self) { try AdminImport.load(directory: try folder([:])) }

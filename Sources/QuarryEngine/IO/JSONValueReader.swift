@@ -3,6 +3,10 @@
 public struct JSONValueReader {
     let bytes: [UInt8]
     var position = 0
+    /// Arrays and objects inside one another.
+    var depth = 0
+    /// Deeper than any real value; reading (and later freeing) deeper ones would exhaust the stack.
+    static let maximumDepth = 1_000
 
     public static func parse(_ text: String) throws(QueryError) -> Value {
         var r = JSONValueReader(bytes: Array(text.utf8))
@@ -23,6 +27,12 @@ public struct JSONValueReader {
 
     mutating func value() throws(QueryError) -> Value {
         guard position < bytes.count else { throw error("unexpected end of JSON") }
+        let opens = bytes[position] == UInt8(ascii: "{") || bytes[position] == UInt8(ascii: "[")
+        if opens {
+            guard depth < Self.maximumDepth else { throw error("arrays and objects nested more than \(Self.maximumDepth) deep") }
+            depth += 1
+        }
+        defer { if opens { depth -= 1 } }
         switch bytes[position] {
         case UInt8(ascii: "{"):
             position += 1
