@@ -28,13 +28,11 @@ public final class GraphStore {
         public var graph: Graph
         public var store: GraphStore
         public var notices: [String]
-        public var created: Bool
     }
 
     /// Opens the graph file at `path`, creating an empty one when it does not exist (unless read-only).
     public static func open(_ path: String, readOnly: Bool) throws(QueryError) -> Opening {
         let journalPath = journalPath(of: path)
-        var created = false
         var st = stat()
         if stat(path, &st) != 0 {
             guard errno == ENOENT else { throw .storage(path, "cannot open", errno: errno) }
@@ -45,11 +43,10 @@ public final class GraphStore {
             let identity = GraphFileFormat.Identity.fresh()
             let (journal, _) = try Journal.openForWriting(journalPath, fileID: identity.fileID, graphPath: path)
             try GraphFileWriter.save(Graph(), identity: identity, to: path)
-            created = true
             var graph = Graph()
             graph.changes = ChangeLog()
             return Opening(graph: graph, store: GraphStore(path: path, readOnly: false, identity: identity, journal: journal, sequence: 0),
-                           notices: [], created: created)
+                           notices: [])
         }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw .storage(path, "cannot open", reason: "not a regular file") }
         // Check the header before creating a journal beside something that is not a graph file.
@@ -90,7 +87,7 @@ public final class GraphStore {
             notices.append("Recovered \(replayed) statement\(replayed == 1 ? "" : "s") from the journal \(journalPath).")
         }
         let store = GraphStore(path: path, readOnly: readOnly, identity: identity, journal: journal, sequence: sequence)
-        return Opening(graph: graph, store: store, notices: notices, created: created)
+        return Opening(graph: graph, store: store, notices: notices)
     }
 
     /// Writes `graph` to `path` as a new graph file and opens it for writing ("save as").
