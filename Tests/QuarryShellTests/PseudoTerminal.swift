@@ -67,6 +67,13 @@ final class PseudoTerminal {
         }
     }
 
+    /// Enters `line` (a statement with its `;`, or a command) and waits for `result` and the next prompt.
+    func run(_ line: String, shows result: String) throws {
+        send(line + "\r")
+        try expect(result)
+        try expect("quarry> ")
+    }
+
     /// What did not appear on the screen in time, with the screen since the last match.
     struct ScreenTimeout: Error, CustomStringConvertible {
         let wanted: String

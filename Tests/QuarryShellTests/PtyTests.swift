@@ -15,13 +15,6 @@ struct PtyTests {
         return terminal
     }
 
-    /// Runs `statement` (with its `;`) and waits for `result` and the next prompt.
-    func run(_ terminal: PseudoTerminal, _ statement: String, shows result: String) throws {
-        terminal.send(statement + "\r")
-        try terminal.expect(result)
-        try terminal.expect("quarry> ")
-    }
-
     @Test func bannerThenPromptAndCtrlDExitsWithZero() throws {
         let terminal = try PseudoTerminal(sandbox)
         try terminal.expect("Quarry 0.1.0 · kabul-restaurant-bombing, in memory only (:save FILE keeps it): 58 nodes, 118 relationships · :help for help, Ctrl-D to leave")
@@ -55,7 +48,7 @@ struct PtyTests {
         let terminal = try PseudoTerminal(sandbox, ["-i", "-c", "RETURN 'first' AS f"])
         try terminal.expect("│ 'first' │")
         try terminal.expect("quarry> ")
-        try run(terminal, "RETURN 'second' AS s;", shows: "│ 'second' │")
+        try terminal.run("RETURN 'second' AS s;", shows: "│ 'second' │")
     }
 
     /// Tab completion: what is typed, what the line must then read, how the statement goes on,
@@ -85,7 +78,7 @@ struct PtyTests {
         let terminal = try start()
         terminal.send(completion.typed + "\t")
         try terminal.expect(completion.completed)
-        try run(terminal, completion.rest, shows: completion.result)
+        try terminal.run(completion.rest, shows: completion.result)
     }
 
     @Test func tabListsThePropertyKeysOfTheLabel() throws {
@@ -103,7 +96,7 @@ struct PtyTests {
         try terminal.expect("   ...> ")
         terminal.send("RETURN count(clai\t")
         try terminal.expect("count(claimant")
-        try run(terminal, ") AS n;", shows: "│ 14 │")
+        try terminal.run(") AS n;", shows: "│ 14 │")
     }
 
     @Test func tabCompletesParametersCommandsAndPaths() throws {
@@ -113,7 +106,7 @@ struct PtyTests {
         try terminal.expect("quarry> ")
         terminal.send("RETURN $w\t")
         try terminal.expect("$who")
-        try run(terminal, " AS v;", shows: "│ 1 │")
+        try terminal.run(" AS v;", shows: "│ 1 │")
         terminal.send(":he\t")
         try terminal.expect(":help")
         terminal.send("\r")
@@ -121,12 +114,12 @@ struct PtyTests {
         try terminal.expect("quarry> ")
         terminal.send(":run mys\t")
         try terminal.expect(":run myscript.cypher")
-        try run(terminal, "", shows: "│ 'from the file' │")
+        try terminal.run("", shows: "│ 'from the file' │")
     }
 
     @Test func historyIsKeptAcrossSessions() throws {
         let first = try start()
-        try run(first, "RETURN 'remember me' AS r;", shows: "│ 'remember me' │")
+        try first.run("RETURN 'remember me' AS r;", shows: "│ 'remember me' │")
         first.send(PseudoTerminal.ctrlD)
         #expect(first.waitForExit() == 0)
         let attributes = try FileManager.default.attributesOfItem(atPath: sandbox.historyFile)
@@ -136,7 +129,7 @@ struct PtyTests {
         let second = try start()
         second.send(PseudoTerminal.up)
         try second.expect("RETURN 'remember me' AS r;")
-        try run(second, "", shows: "│ 'remember me' │")
+        try second.run("", shows: "│ 'remember me' │")
     }
 
     /// Ctrl-R searches the history; the history file is capped at 2,000 entries.
@@ -145,8 +138,8 @@ struct PtyTests {
         try FileManager.default.createDirectory(atPath: (sandbox.historyFile as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try old.write(toFile: sandbox.historyFile, atomically: true, encoding: .utf8)
         let terminal = try start()
-        try run(terminal, "RETURN 'needle' AS found;", shows: "│ 'needle' │")
-        try run(terminal, "RETURN 'other' AS o;", shows: "│ 'other' │")
+        try terminal.run("RETURN 'needle' AS found;", shows: "│ 'needle' │")
+        try terminal.run("RETURN 'other' AS o;", shows: "│ 'other' │")
         terminal.send("\u{12}needle")
         try terminal.expect("RETURN 'needle' AS found;")
         terminal.send("\r")
@@ -169,7 +162,7 @@ struct PtyTests {
         try terminal.expect("   ...> ")
         terminal.send(PseudoTerminal.ctrlC)
         try terminal.expect("quarry> ")
-        try run(terminal, "RETURN 'next' AS n;", shows: "│ 'next' │")
+        try terminal.run("RETURN 'next' AS n;", shows: "│ 'next' │")
         let screen = String(decoding: PseudoTerminal.withoutEscapes(terminal.received), as: UTF8.self)
         #expect(!screen.contains("'typed' │"))
         #expect(!screen.contains("Error"))
@@ -192,7 +185,7 @@ struct PtyTests {
             // The terminal or the editor shows ^C; the fresh prompt comes after it.
             try terminal.expect("^C", timeout: 5)
             try terminal.expect("quarry> ", timeout: 5)
-            try run(terminal, "RETURN 'fresh' AS k;", shows: "│ 'fresh' │")
+            try terminal.run("RETURN 'fresh' AS k;", shows: "│ 'fresh' │")
             let screen = terminal.screenSinceLastMatch + String(decoding: PseudoTerminal.withoutEscapes(terminal.received.suffix(400)), as: UTF8.self)
             #expect(!screen.contains("Error"), "round \(round): the typed text stayed in the line")
         }
@@ -213,14 +206,14 @@ struct PtyTests {
         terminal.send(PseudoTerminal.ctrlC)
         try terminal.expect("Cancelled", timeout: 2)
         try terminal.expect("quarry> ")
-        try run(terminal, "MATCH (t:Tmp) RETURN count(*) AS n;", shows: "│ 0 │")
-        try run(terminal, "MATCH (n) RETURN count(*) AS n;", shows: "│ 58 │")
+        try terminal.run("MATCH (t:Tmp) RETURN count(*) AS n;", shows: "│ 0 │")
+        try terminal.run("MATCH (n) RETURN count(*) AS n;", shows: "│ 58 │")
     }
 
     @Test func exclamationMarksAreNotHistoryExpansion() throws {
         let terminal = try start()
-        try run(terminal, "RETURN 1 AS one;", shows: "│   1 │")
-        try run(terminal, "RETURN '!!' + '!-1' AS x;", shows: "│ '!!!-1' │")
+        try terminal.run("RETURN 1 AS one;", shows: "│   1 │")
+        try terminal.run("RETURN '!!' + '!-1' AS x;", shows: "│ '!!!-1' │")
     }
 
     @Test func clearAsksFirst() throws {
@@ -229,12 +222,12 @@ struct PtyTests {
         try terminal.expect("Delete all 58 nodes, 118 relationships? [y/N] ")
         terminal.send("n\r")
         try terminal.expect("quarry> ")
-        try run(terminal, "MATCH (n) RETURN count(*) AS c;", shows: "│ 58 │")
+        try terminal.run("MATCH (n) RETURN count(*) AS c;", shows: "│ 58 │")
         terminal.send(":clear\r")
         try terminal.expect("[y/N] ")
         terminal.send("y\r")
         try terminal.expect("The graph is empty.")
         try terminal.expect("quarry> ")
-        try run(terminal, "MATCH (n) RETURN count(*) AS c;", shows: "│ 0 │")
+        try terminal.run("MATCH (n) RETURN count(*) AS c;", shows: "│ 0 │")
     }
 }
