@@ -1,4 +1,5 @@
 import Glibc
+import QuarryEngine
 
 /// Writes to standard output and standard error without Foundation's `FileHandle.write`, which
 /// traps on a full disk or a closed pipe: a failed write comes back as a reason to report.
@@ -14,7 +15,7 @@ public enum StandardStream {
                 let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    return reason(errno)
+                    return SystemReason.text(errno)
                 }
                 done += n
             }
@@ -26,14 +27,4 @@ public enum StandardStream {
     public static func output(_ text: String) -> String? { write(text, to: 1) }
 
     public static func error(_ text: String) { write(text, to: 2) }
-
-    static func reason(_ code: Int32) -> String {
-        switch code {
-        case ENOSPC: return "disk full"
-        case EPIPE: return "the reader closed the pipe"
-        case EDQUOT: return "disk quota exceeded"
-        case EIO: return "input/output error"
-        default: return String(cString: strerror(code))
-        }
-    }
 }

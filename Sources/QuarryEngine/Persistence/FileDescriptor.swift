@@ -135,10 +135,11 @@ func withBytes<T: BitwiseCopyable, R>(of items: [T], _ body: (UnsafeRawBufferPoi
 }
 
 /// What `errno` means to a user.
-enum SystemReason {
-    static func text(_ code: Int32) -> String {
+public enum SystemReason {
+    public static func text(_ code: Int32) -> String {
         switch code {
         case ENOSPC: return "disk full"
+        case EPIPE: return "the reader closed the pipe"
         case EDQUOT: return "disk quota exceeded"
         case EACCES, EPERM: return "permission denied"
         case ENOENT: return "no such file or folder"

@@ -62,8 +62,7 @@ enum GraphIntegrity {
             }
         }
         for index in g.indexes {
-            var fresh = Graph()
-            fresh = g
+            var fresh = g
             fresh.indexes = []
             _ = fresh.createIndex(name: index.name, label: g.labels.name(index.label), key: g.keys.name(index.key))
             let rebuilt = fresh.indexes[0]

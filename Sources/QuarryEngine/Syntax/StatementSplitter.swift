@@ -32,13 +32,4 @@ public enum StatementSplitter {
         guard let tokens = try? Lexer.tokenize(text) else { return false }
         return tokens.count == 1
     }
-
-    /// True when the text holds at least one statement ending in `;` and nothing after the last
-    /// `;` but whitespace and comments (the shell's test for "run it now"). An unterminated
-    /// string or comment is incomplete.
-    public static func isComplete(_ text: String) -> Bool {
-        guard let tokens = try? Lexer.tokenize(text) else { return false }
-        let meaningful = tokens.filter { $0.kind != .end }
-        return meaningful.last?.isSymbol(";") ?? false
-    }
 }
