@@ -38,7 +38,7 @@ let package = Package(
             exclude: ["Schemas"],
             resources: [.copy("Cases")]
         ),
-        .testTarget(name: "QuarryShellTests", dependencies: ["QuarryShell", "QuarryEngine", "QuarryTestSupport"]),
+        .testTarget(name: "QuarryShellTests", dependencies: ["QuarryShell", "QuarryEngine", "QuarryTestSupport"], exclude: ["Transcripts"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,8 +22,8 @@ struct Quarry: ParsableCommand {
         """,
         version: "quarry 0.1.0")
 
-    @Option(name: .shortAndLong, help: "Run one query (or several, separated by ';') and exit.")
-    var command: String?
+    @Option(name: .shortAndLong, help: "Run a query (or several, separated by ';'; repeatable, run in order before any script) and exit.")
+    var command: [String] = []
 
     @Option(name: .short, help: "Run a script file (repeatable).")
     var file: [String] = []
@@ -195,26 +195,24 @@ struct Quarry: ParsableCommand {
         let files = file + scripts.filter { !$0.hasSuffix(".quarry") }
         defer { session.finish() }
         var status: Int32 = 0
-        if let command {
-            status = session.run(script: command, name: "-c") ? 0 : 1
-        } else if !files.isEmpty {
-            for path in files {
+        for text in command where status == 0 || !bail {
+            if !session.run(script: text, name: "-c") { status = 1 }
+        }
+        if !files.isEmpty {
+            for path in files where status == 0 || !bail {
                 let text: String
                 do {
                     text = try InputFile.text(path, pipes: true)
                 } catch {
                     return fail(error.message)
                 }
-                if !session.run(script: text, name: path) {
-                    status = 1
-                    if bail { break }
-                }
+                if !session.run(script: text, name: path) { status = 1 }
             }
-        } else if !terminalInput {
+        } else if command.isEmpty && !terminalInput {
             let input = FileHandle.standardInput.readDataToEndOfFile()
             status = session.run(script: String(decoding: input, as: UTF8.self), name: "<stdin>") ? 0 : 1
         }
-        let scripted = command != nil || !files.isEmpty || !terminalInput
+        let scripted = !command.isEmpty || !files.isEmpty || !terminalInput
         guard !scripted || (interactive && terminalInput) else { return status }
         let loaded = importDirectory ?? (empty ? "empty graph" : !graphFiles.isEmpty && dataset == nil ? nil : datasetName)
         let origin = loaded.map { "\($0), " } ?? ""

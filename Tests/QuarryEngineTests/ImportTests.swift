@@ -67,9 +67,9 @@ struct ImportTests {
         ("g.jsonl", "{\"type\":\"node\",\"id\":1}\n{\"type\":\"node\",\"id\":1}\n", "g.jsonl:2:1", "appears twice"),
         ("g.jsonl", "{\"type\":\"relationship\",\"id\":1,\"label\":\"T\",\"start\":5,\"end\":6}\n", "g.jsonl:1:1", "not given before"),
         ("g.jsonl", "{\"type\": nope}\n", "g.jsonl:1:1", "not a JSON value"),
-        ("g.graphml", "<graphml><graph edgedefault=\"directed\"><node id=\"a\"/>\n<edge source=\"a\" target=\"b\"/></graph></graphml>", "g.graphml:2:", "not defined"),
-        ("g.graphml", "<graphml><graph>\n<node id=\"a\"></graph></graphml>", "g.graphml:2:", "closed"),
-        ("g.dot", "digraph quarry {\n  n0 [quarry_properties=\"{a: }\"];\n}\n", "g.dot:2:1", "expected an expression"),
+        ("g.graphml", "<graphml><graph edgedefault=\"directed\"><node id=\"a\"/>\n<edge source=\"a\" target=\"b\"/></graph></graphml>", "g.graphml:2:1", "which the file never defines"),
+        ("g.graphml", "<graphml><graph>\n<node id=\"a\"></graph></graphml>", "g.graphml:2:14", "</graph> closes <node>"),
+        ("g.dot", "digraph quarry {\n  n0 [quarry_properties=\"{a: }\"];\n}\n", "g.dot:2:3", "expected an expression"),
     ])
     func malformedGraphFile(name: String, text: String, place: String, reason: String) throws {
         let path = try folder([name: text]) + "/" + name

@@ -84,12 +84,17 @@ extension Sandbox {
     }
 
     func quarry(arguments: [String], stdin: String? = nil) throws -> RunResult {
+        try process(QuarryBinary.path, arguments: arguments, environment: environment(), stdin: stdin)
+    }
+
+    /// Runs `executable` the same way, with `environment`.
+    func process(_ executable: String, arguments: [String], environment: [String: String], stdin: String? = nil) throws -> RunResult {
         let timeout: TimeInterval = 60
         signal(SIGPIPE, SIG_IGN)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: QuarryBinary.path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        process.environment = environment()
+        process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: root)
         let output = Pipe(), errors = Pipe(), input = Pipe()
         process.standardOutput = output
@@ -113,7 +118,7 @@ extension Sandbox {
         while process.isRunning && Date() < deadline { usleep(5_000) }
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
-            Issue.record("quarry \(arguments.joined(separator: " ")) ran longer than \(timeout) s and was killed")
+            Issue.record("\(executable) \(arguments.joined(separator: " ")) ran longer than \(timeout) s and was killed")
         }
         process.waitUntilExit()
         readers.wait()

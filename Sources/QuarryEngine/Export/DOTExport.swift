@@ -16,7 +16,7 @@ public enum DOTExport {
             let caption = ([labels.joined(separator: ":")] + [title.map(\.plainText) ?? ""]).filter { !$0.isEmpty }.joined(separator: "\n")
             let colour = labels.first.flatMap { graph.labels.id($0) }.map { palette[Int($0) % palette.count] } ?? "#ffffff"
             out += "  n\(n) [label=\(quote(caption.isEmpty ? "n\(n)" : caption)), fillcolor=\"\(colour)\", "
-                + "quarry_labels=\(quote(labels.map { ":" + $0 }.joined())), quarry_properties=\(quote(literal(props)))];\n"
+                + "quarry_labels=\(quote(LabelList.text(labels))), quarry_properties=\(quote(literal(props)))];\n"
         }
         for r in sub.relationships {
             let type = graph.types.name(graph.type(of: r))

@@ -30,7 +30,7 @@ public enum GraphMLExport {
         out += "  <graph id=\"G\" edgedefault=\"directed\">\n"
         for n in sub.nodes {
             out += "    <node id=\"n\(n)\">\n"
-            out += "      <data key=\"labels\">\(escape(graph.labelNames(n).map { ":" + $0 }.joined()))</data>\n"
+            out += "      <data key=\"labels\">\(escape(LabelList.text(graph.labelNames(n))))</data>\n"
             for (k, v) in graph.namedProperties(ofNode: n) { out += "      <data key=\"\(nodeIDs[k]!)\">\(escape(text(v, nodeKeys[k]!)))</data>\n" }
             out += "    </node>\n"
         }
