@@ -42,13 +42,13 @@ extension Session {
             let lower = path.lowercased()
             let graph: Graph
             if lower.hasSuffix(".jsonl") {
-                graph = try JSONLGraphFormat.read(path: path)
+                graph = try JSONLGraphFormat.read(path: path, cancellation: interrupt)
             } else if lower.hasSuffix(".graphml") {
-                graph = try GraphMLImport.read(path: path)
+                graph = try GraphMLImport.read(path: path, cancellation: interrupt)
             } else if lower.hasSuffix(".dot") || lower.hasSuffix(".gv") {
-                graph = try DOTImport.read(path: path)
+                graph = try DOTImport.read(path: path, cancellation: interrupt)
             } else {
-                graph = try AdminImport.load(directory: path)
+                graph = try AdminImport.load(directory: path, cancellation: interrupt)
             }
             try database.replaceGraph(graph)
             return true
@@ -86,7 +86,7 @@ extension Session {
         let graph: Graph
         if words.count == 3 {
             do {
-                let result = try database.execute(words[2], parameters: parameters)
+                let result = try database.execute(words[2], parameters: parameters, cancellation: interrupt)
                 sub = Subgraph.of(result)
                 graph = result.graph
             } catch {
@@ -98,7 +98,7 @@ extension Session {
         }
         do {
             switch format {
-            case .csv: try CSVExport.write(sub, of: graph, to: path)
+            case .csv: try CSVExport.write(sub, of: graph, to: path, cancellation: interrupt)
             case .cypher: try AtomicFile.write(path, text: CypherExport.write(sub, of: graph))
             case .jsonl: try AtomicFile.write(path, text: JSONLGraphFormat.write(sub, of: graph))
             case .graphml: try AtomicFile.write(path, text: GraphMLExport.write(sub, of: graph))

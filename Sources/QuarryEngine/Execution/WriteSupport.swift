@@ -84,17 +84,7 @@ extension ExecutionContext {
 
     /// Properties hold scalars and lists of scalars.
     func checkStorable(_ v: Value) throws(QueryError) {
-        switch v {
-        case .null, .bool, .int, .float, .string, .date: return
-        case .list(let l):
-            for e in l {
-                switch e {
-                case .null, .bool, .int, .float, .string, .date: continue
-                default: throw .propertyTypeMismatch(v)
-                }
-            }
-        default: throw .propertyTypeMismatch(v)
-        }
+        guard v.isStorableProperty else { throw .propertyTypeMismatch(v) }
     }
 
     func setProperty(of target: Value, _ key: Int32, _ value: Value) throws(QueryError) {

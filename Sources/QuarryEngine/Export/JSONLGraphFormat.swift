@@ -34,11 +34,13 @@ public enum JSONLGraphFormat {
     }
 
     /// Reads a JSON Lines graph into a new graph; a malformed line stops it with file:line:column.
-    public static func read(path: String) throws(QueryError) -> Graph {
+    public static func read(path: String, cancellation: CancellationFlag? = nil) throws(QueryError) -> Graph {
         let text = try InputFile.text(path)
         var graph = Graph()
         var ids: [Int64: NodeID] = [:]
+        var relationshipIDs: Set<Int64> = []
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if i & 0xFFF == 0, cancellation?.isCancelled == true { throw .cancelled() }
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             func fail(_ what: String) -> QueryError { .csv(what, file: path, line: i + 1, column: 1) }
             let parsed: Value
@@ -51,15 +53,31 @@ public enum JSONLGraphFormat {
                 throw fail("each line needs \"type\" and \"id\"")
             }
             var properties: [(Int32, Value)] = []
-            if case .map(let m)? = object["properties"] {
-                for key in m.keys.sorted() { properties.append((graph.keyID(key), decodeDates(m[key]!))) }
+            switch object["properties"] {
+            case nil, .null?: break
+            case .map(let m)?:
+                for (key, raw) in m.sorted(by: { $0.key < $1.key }) {
+                    let value = decodeDates(raw)
+                    guard value.isStorableProperty else {
+                        throw fail("the property \(key) is \(value.typeName == "List" ? "a list holding lists or maps" : "a \(value.typeName)"): "
+                                   + "a property holds a number, text, boolean, date or a list of those")
+                    }
+                    if !value.isNull { properties.append((graph.keyID(key), value)) }
+                }
+            default: throw fail("\"properties\" must be a JSON object")
             }
             switch kind {
             case "node":
                 guard ids[id] == nil else { throw fail("the node id \(id) appears twice") }
                 var labels: [Int32] = []
-                if case .list(let l)? = object["labels"] {
-                    for case .string(let s) in l { labels.append(graph.labelID(s)) }
+                switch object["labels"] {
+                case nil, .null?: break
+                case .list(let l)?:
+                    for label in l {
+                        guard case .string(let s) = label else { throw fail("a label must be a string, not \(CypherExport.literal(label))") }
+                        labels.append(graph.labelID(s))
+                    }
+                default: throw fail("\"labels\" must be a list of strings")
                 }
                 let n = graph.createNode(labels: labels)
                 for (k, v) in properties { graph.setNodeProperty(n, k, v) }
@@ -69,6 +87,7 @@ public enum JSONLGraphFormat {
                     throw fail("a relationship needs \"label\", \"start\" and \"end\"")
                 }
                 guard let from = ids[s], let to = ids[e] else { throw fail("the relationship refers to a node id not given before it") }
+                guard relationshipIDs.insert(id).inserted else { throw fail("the relationship id \(id) appears twice") }
                 let r = graph.createRelationship(type: graph.typeID(type), from: from, to: to)
                 for (k, v) in properties { graph.setRelationshipProperty(r, k, v) }
             default:

@@ -6,7 +6,7 @@ import Foundation
 /// `:TYPE` column (`Actor.csv`, `TARGETED__Event_Company.csv`). All or nothing: the graph is built
 /// aside and only returned when every file has loaded.
 public enum AdminImport {
-    public static func load(directory: String) throws(QueryError) -> Graph {
+    public static func load(directory: String, cancellation: CancellationFlag? = nil) throws(QueryError) -> Graph {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw .file("no such folder", path: directory)
@@ -26,7 +26,7 @@ public enum AdminImport {
             guard let first = try reader.next() else { throw .csv("the file is empty (a header row is needed)", file: path, line: 1, column: 1) }
             return (reader, try ImportHeader(first.fields.map { $0 ?? "" }, columns: first.fields.indices.map { reader.place(of: $0, in: first).column }, file: path, stem: String(name.dropLast(4))))
         }
-        var builder = ImportBuilder()
+        var builder = ImportBuilder(cancellation: cancellation)
         var relationshipFiles: [String] = []
         for name in names {
             let (reader, header) = try open(name)
@@ -103,8 +103,16 @@ struct IDSpace {
 
 /// Fills a graph file by file.
 struct ImportBuilder {
+    let cancellation: CancellationFlag?
     var graph = Graph()
     var idSpaces: [String: IDSpace] = [:]
+    var records = 0
+
+    /// Counts a record; every 4096th checks for Ctrl-C.
+    mutating func tick() throws(QueryError) {
+        records += 1
+        if records & 0xFFF == 0, cancellation?.isCancelled == true { throw .cancelled() }
+    }
 
     /// A field's value, or an error at its place in the file.
     func value(_ p: ImportHeader.Property, _ record: CSVReader.Record, _ reader: CSVReader) throws(QueryError) -> Value {
@@ -124,6 +132,7 @@ struct ImportBuilder {
         var space = idSpaces[header.idGroup ?? ""] ?? IDSpace()
         var count = 0
         while let record = try reader.next() {
+            try tick()
             try header.checkWidth(record, reader.file)
             let node = NodeID(first + count)
             var labels = fileLabels
@@ -162,6 +171,7 @@ struct ImportBuilder {
         let starts = idSpaces[header.startGroup ?? ""] ?? IDSpace()
         let ends = idSpaces[header.endGroup ?? ""] ?? IDSpace()
         while let record = try reader.next() {
+            try tick()
             try header.checkWidth(record, reader.file)
             func endpoint(_ column: Int, _ space: IDSpace, _ group: String?) throws(QueryError) -> NodeID {
                 guard let id = record.fields[column], let node = space[id] else {

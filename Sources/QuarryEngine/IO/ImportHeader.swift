@@ -33,8 +33,13 @@ struct ImportHeader {
     init(_ cells: [String], columns: [Int], file: String, stem: String) throws(QueryError) {
         self.stem = stem
         width = cells.count
+        var seen: Set<String> = []
         for (i, cell) in cells.enumerated() {
             let (name, spec) = ImportHeader.split(cell)
+            let role = name.isEmpty ? ":" + (spec.split(separator: "(").first.map { $0.uppercased() } ?? "") : name
+            guard role == ":IGNORE" || seen.insert(role).inserted else {
+                throw .csv("the column \(name.isEmpty ? role : name) appears twice in the header", file: file, line: 1, column: columns[i])
+            }
             let group = ImportHeader.group(spec)
             switch spec.split(separator: "(").first.map(String.init)?.uppercased() ?? "" {
             case "ID":
@@ -131,6 +136,8 @@ indirect enum ImportType {
             guard let d = DateValue(iso: text) else { throw FieldError(message: "'\(text)' is not a date (YYYY-MM-DD)") }
             return .date(d)
         case .array(let element):
+            // `""` is the empty list (an unquoted empty field, no value, never gets here).
+            guard !text.isEmpty else { return .list([]) }
             var out: [Value] = []
             for part in text.split(separator: ";", omittingEmptySubsequences: false) {
                 out.append(try element.parse(String(part)))

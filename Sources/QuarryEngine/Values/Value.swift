@@ -48,3 +48,20 @@ public struct PathValue: Sendable, Hashable {
         self.relationships = relationships
     }
 }
+
+extension Value {
+    /// What a property can hold: null (no value), a scalar, a date, or a list of those.
+    public var isStorableProperty: Bool {
+        switch self {
+        case .null, .bool, .int, .float, .string, .date: return true
+        case .list(let items):
+            return items.allSatisfy {
+                switch $0 {
+                case .null, .bool, .int, .float, .string, .date: return true
+                default: return false
+                }
+            }
+        default: return false
+        }
+    }
+}
