@@ -120,7 +120,10 @@ extension Session {
                                              range: column, in: source, file: name, baseOffset: 0) + "\n")
             return false
         }
-        if let problem = command.run(self, argument) {
+        // Ctrl-C stops what the command runs (an export's query, an import, a :param expression).
+        interrupt.clear()
+        defer { interrupt.clear() }
+        if let problem = Signals.duringStatement({ command.run(self, argument) }) {
             if !problem.isEmpty {
                 errorOutput(SourceDisplay.render("error: \(problem)", range: column, in: source, file: name, baseOffset: 0) + "\n")
             }
@@ -152,7 +155,7 @@ extension Session {
         let expression = String(arg[sep.upperBound...]).trimmingWhitespace
         guard !name.isEmpty, !expression.isEmpty else { return "usage: :param name => value" }
         do {
-            parameters[name] = try Session.evaluate(expression, in: database, parameters: parameters)
+            parameters[name] = try Session.evaluate(expression, in: database, parameters: parameters, cancellation: interrupt)
             return nil
         } catch {
             return error.description
@@ -160,9 +163,10 @@ extension Session {
     }
 
     /// The value of a constant expression (`--param`, `:param`).
-    public static func evaluate(_ expression: String, in database: Database, parameters: [String: Value]) throws(QueryError) -> Value {
+    public static func evaluate(_ expression: String, in database: Database, parameters: [String: Value],
+                                cancellation: CancellationFlag? = nil) throws(QueryError) -> Value {
         try Parser.checkExpression(expression)
-        let result = try database.execute("RETURN " + expression + " AS value", parameters: parameters)
+        let result = try database.execute("RETURN " + expression + " AS value", parameters: parameters, cancellation: cancellation)
         return result.rows.first?.first ?? .null
     }
 

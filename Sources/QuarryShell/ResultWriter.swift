@@ -44,40 +44,71 @@ public struct ResultWriter {
     }
 
     public func render(_ result: QueryResult) -> String {
+        var out = ""
+        _ = write(result, to: { out += $0 })
+        return out
+    }
+
+    /// Writes `result` through `emit` a piece at a time (at most 1024 rows), asking `cancelled`
+    /// between pieces, so that Ctrl-C stops a long print; false when it did.
+    public func write(_ result: QueryResult, to emit: (String) -> Void, cancelled: () -> Bool = { false }) -> Bool {
         let r = ValueRenderer(graph: result.graph)
+        let piece = 1024
+        /// Emits each row's line, a piece at a time; false when cancelled.
+        func lines<Rows: Collection>(_ rows: Rows, separator: String = "", _ line: (Rows.Element) -> String) -> Bool {
+            var buffer = ""
+            for (i, row) in rows.enumerated() {
+                if i > 0 { buffer += separator }
+                buffer += line(row)
+                if i % piece == piece - 1 {
+                    emit(buffer)
+                    buffer = ""
+                    if cancelled() { return false }
+                }
+            }
+            emit(buffer)
+            return true
+        }
         switch format {
         case .jsonl:
-            var out = ""
-            for row in result.rows {
-                out += "{" + zip(result.columns, row).map { ValueRenderer.jsonString($0) + ":" + r.json($1) }.joined(separator: ",") + "}\n"
+            let done = lines(result.rows) { row in
+                "{" + zip(result.columns, row).map { ValueRenderer.jsonString($0) + ":" + r.json($1) }.joined(separator: ",") + "}\n"
             }
-            out += "{\"@end\":{\"columns\":[" + result.columns.map(ValueRenderer.jsonString).joined(separator: ",") + "]}}\n"
-            return out
+            guard done else { return false }
+            emit("{\"@end\":{\"columns\":[" + result.columns.map(ValueRenderer.jsonString).joined(separator: ",") + "]}}\n")
         case .json:
-            let objects = result.rows.map { row in
+            emit("[")
+            let done = lines(result.rows, separator: ",\n ") { row in
                 "{" + zip(result.columns, row).map { ValueRenderer.jsonString($0) + ":" + r.json($1) }.joined(separator: ",") + "}"
             }
-            return "[" + objects.joined(separator: ",\n ") + "]\n"
+            guard done else { return false }
+            emit("]\n")
         case .csv, .tsv:
             let sep = format == .csv ? "," : "\t"
             func field(_ s: String) -> String {
                 guard format == .csv else { return s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
                 return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
             }
-            var out = result.columns.map(field).joined(separator: sep) + "\n"
-            for row in result.rows { out += row.map { field(plain($0, r)) }.joined(separator: sep) + "\n" }
-            return out
+            emit(result.columns.map(field).joined(separator: sep) + "\n")
+            return lines(result.rows) { row in row.map { field(plain($0, r)) }.joined(separator: sep) + "\n" }
         case .markdown:
             let shown = result.rows.prefix(maxRows ?? Int.max)
-            var out = "| " + result.columns.joined(separator: " | ") + " |\n|" + result.columns.map { _ in "---|" }.joined() + "\n"
-            for row in shown { out += "| " + row.map { plain($0, r).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
-            return out + omitted(result.rows.count - shown.count)
+            emit("| " + result.columns.joined(separator: " | ") + " |\n|" + result.columns.map { _ in "---|" }.joined() + "\n")
+            let done = lines(shown) { row in "| " + row.map { plain($0, r).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
+            guard done else { return false }
+            emit(omitted(result.rows.count - shown.count))
         case .table:
             let shown = result.rows.prefix(maxRows ?? Int.max)
-            let table = TableRenderer(columns: result.columns, rows: shown.map { $0.map { r.cypher($0) } },
-                                      numeric: shown.first.map { $0.map(\.isNumeric) } ?? [], style: terminal)
-            return table.render() + omitted(result.rows.count - shown.count)
+            var cells: [[String]] = []
+            cells.reserveCapacity(shown.count)
+            for row in shown {
+                cells.append(row.map { r.cypher($0) })
+                if cells.count % piece == 0, cancelled() { return false }
+            }
+            let table = TableRenderer(columns: result.columns, rows: cells, numeric: shown.first.map { $0.map(\.isNumeric) } ?? [], style: terminal)
+            emit(table.render() + omitted(result.rows.count - shown.count))
         }
+        return true
     }
 
     func omitted(_ n: Int) -> String {

@@ -52,6 +52,9 @@ extension Session {
             }
             try database.replaceGraph(graph)
             return true
+        } catch where error.errorClass == .cancelled {
+            errorOutput("\nCancelled: the import was stopped and the graph is as it was.\n")
+            return false
         } catch {
             errorOutput("quarry: \(error.message)\n" + (error.fileLocation?.excerpt().map { $0 + "\n" } ?? ""))
             return false

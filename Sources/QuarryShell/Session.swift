@@ -149,7 +149,10 @@ public final class Session {
             }
             return
         }
-        output(writer.render(result))
+        guard writer.write(result, to: output, cancelled: { interrupt.isCancelled }) else {
+            errorOutput("\nCancelled: printing was stopped (the statement had finished; the graph is as it left it).\n")
+            return
+        }
         if format == .table {
             var footer = "\(result.rows.count) row\(result.rows.count == 1 ? "" : "s")"
             if !result.statistics.isEmpty { footer += "; " + Session.describe(result.statistics) }

@@ -38,7 +38,7 @@ enum Signals {
 
     /// Runs a statement with Ctrl-C going straight to the interrupt flag (readline's own handler,
     /// installed while it edits, would also reset the terminal), then puts the previous handler back.
-    static func duringStatement<T>(_ body: () throws(QueryError) -> T) throws(QueryError) -> T {
+    static func duringStatement<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         guard interactive else { return try body() }
         var previous = sigaction()
         install(SIGINT, saving: &previous) { _ in interruptFlag.cancel() }

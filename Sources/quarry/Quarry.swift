@@ -150,7 +150,7 @@ struct Quarry: ParsableCommand {
         session.timing = timing
         if let params {
             do {
-                guard case .map(let m) = try JSONValueReader.parse(params) else { return fail("--params needs a JSON object") }
+                guard case .map(let m) = try JSONValueReader.parse(params, strict: true) else { return fail("--params needs a JSON object") }
                 session.parameters = m
             } catch {
                 return fail("--params: \(error.message)")

@@ -210,6 +210,37 @@ struct PtyTests {
         try terminal.run("MATCH (n) RETURN count(*) AS n;", shows: "│ 58 │")
     }
 
+    /// Meta-commands and printing that run long: Ctrl-C stops each within 2 s, and the graph and
+    /// parameters are as they were.
+    static let slowCommands = [
+        ":param big => reduce(s = 0, x IN range(1, 9000000) | s + size(toString(x)) + size([y IN range(1, 20) | y]))",
+        ":export jsonl out.jsonl MATCH (a)-[*]-(b)-[*]-(c)-[*]-(d) RETURN a",
+        ":import big.jsonl",
+        "UNWIND range(1, 3000000) AS i RETURN i, i * 2, toString(i);",
+    ]
+
+    @Test(arguments: PtyTests.slowCommands)
+    func ctrlCStopsALongCommand(_ command: String) throws {
+        if command.contains("big.jsonl") {
+            let made = try sandbox.quarry("--empty", "-c", "UNWIND range(1, 300000) AS i CREATE (:Big {i: i, s: 'node ' + toString(i)})",
+                                          "-c", ":export jsonl big.jsonl")
+            #expect(made.status == 0, "\(made.stderr)")
+        }
+        // Printing is the long part of the last one: csv prints every row.
+        let terminal = try start(command.hasPrefix("UNWIND") ? ["--format", "csv"] : [])
+        terminal.send(command + "\r")
+        let running = Date().addingTimeInterval(1)
+        while Date() < running { terminal.pump(milliseconds: 50) }
+        #expect(!terminal.screenSinceLastMatch.contains("quarry> "), "the command finished before Ctrl-C: too fast to test")
+        terminal.send(PseudoTerminal.ctrlC)
+        try terminal.expect("Cancelled", timeout: 2)
+        try terminal.expect("quarry> ")
+        terminal.send(":format table\r")
+        try terminal.expect("quarry> ")
+        try terminal.run("MATCH (n) RETURN count(*) AS n;", shows: "│ 58 │")
+        try terminal.run("RETURN $big IS NULL AS unset;", shows: "ParameterMissing")
+    }
+
     @Test func exclamationMarksAreNotHistoryExpansion() throws {
         let terminal = try start()
         try terminal.run("RETURN 1 AS one;", shows: "│   1 │")

@@ -199,8 +199,9 @@ extension QueryError {
         QueryError(.semanticError, "MergeReadOwnWrites", "MERGE cannot use a null property value", at: r)
     }
 
-    static func invalidRegex(_ pattern: String, at r: SourceRange? = nil) -> QueryError {
-        QueryError(.argumentError, "InvalidRegex", "'\(pattern)' is not a valid regular expression", at: r)
+    static func invalidRegex(_ pattern: String, _ reason: RegexSyntaxError, at r: SourceRange? = nil) -> QueryError {
+        QueryError(.argumentError, "InvalidRegex",
+                   "'\(pattern)' is not a valid regular expression: \(reason.message) at character \(reason.offset + 1)", at: r)
     }
 
     static func invalidDate(_ text: String, at r: SourceRange? = nil) -> QueryError {
@@ -210,6 +211,11 @@ extension QueryError {
     static func memoryLimitExceeded(_ limit: Int, at r: SourceRange? = nil) -> QueryError {
         QueryError(.runtimeError, "MemoryLimitExceeded",
                    "the statement needed more memory than the limit of \(MemoryGuard.describe(limit)) and was stopped; the graph is as it was (--memory-limit or :set memory-limit changes the limit)", at: r)
+    }
+
+    static func nestedTooDeep(at r: SourceRange? = nil) -> QueryError {
+        QueryError(.runtimeError, "NestingTooDeep",
+                   "lists and maps nested more than \(Value.maximumNesting) deep; the statement was stopped and the graph is as it was", at: r)
     }
 
     static func timedOut(_ seconds: Double) -> QueryError {

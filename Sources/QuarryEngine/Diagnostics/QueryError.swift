@@ -110,3 +110,15 @@ public enum SourceDisplay {
         return "\(prefix)\(message)\n  \(String(line))\n  \(pad)\(String(repeating: "^", count: width))"
     }
 }
+
+/// Runs `body`, giving an error that has no place in the query the place `range`.
+@inline(__always)
+func placed(at range: SourceRange, _ body: () throws(QueryError) -> Void) throws(QueryError) {
+    do {
+        try body()
+    } catch {
+        var placedError = error
+        if placedError.range == nil { placedError.range = range }
+        throw placedError
+    }
+}

@@ -51,19 +51,22 @@ extension ExpressionCompiler {
         case .regex:
             if case .literal(.string(let pattern)) = b.kind {
                 let regex: SafeRegex
-                do { regex = try SafeRegex(pattern) } catch { throw .invalidRegex(pattern, at: b.range) }
+                do { regex = try SafeRegex(pattern) } catch { throw .invalidRegex(pattern, error, at: b.range) }
+                let ctx = self.ctx
                 return { (row: inout Row) throws(QueryError) in
                     guard case .string(let s) = try l(&row) else { return .null }
-                    return .bool(regex.matchesWhole(s))
+                    return .bool(try regex.matchesWhole(s, checking: ctx.checkLimits))
                 }
             }
             var last: SafeRegex?
+            let ctx = self.ctx
             return { (row: inout Row) throws(QueryError) in
                 guard case .string(let s) = try l(&row), case .string(let pattern) = try r(&row) else { return .null }
                 if last?.pattern != pattern {
-                    do { last = try SafeRegex(pattern) } catch { throw .invalidRegex(pattern, at: range) }
+                    do throws(RegexSyntaxError) { last = try SafeRegex(pattern) } catch { throw .invalidRegex(pattern, error, at: range) }
                 }
-                return .bool(last!.matchesWhole(s))
+                guard let regex = last else { throw .internalError("no compiled regular expression", at: range) }
+                return .bool(try regex.matchesWhole(s, checking: ctx.checkLimits))
             }
         }
     }

@@ -54,14 +54,18 @@ struct ExpressionCompiler {
                 var out: [Value] = []
                 out.reserveCapacity(cs.count)
                 for c in cs { out.append(try c(&row)) }
-                return .list(out)
+                let list = Value.list(out)
+                if list.nestsDeeper(than: Value.maximumNesting) { throw .nestedTooDeep(at: range) }
+                return list
             }
         case .map(let entries):
             let cs = try entries.map { x throws(QueryError) in (x.0, try compile(x.1)) }
             return { (row: inout Row) throws(QueryError) in
                 var out: [String: Value] = [:]
                 for (k, c) in cs { out[k] = try c(&row) }
-                return .map(out)
+                let map = Value.map(out)
+                if map.nestsDeeper(than: Value.maximumNesting) { throw .nestedTooDeep(at: range) }
+                return map
             }
         case .unary(let op, let a):
             let c = try compile(a)

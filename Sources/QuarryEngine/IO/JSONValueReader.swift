@@ -1,15 +1,17 @@
-/// Reads JSON into values (`--params`): numbers with `.` or an exponent become floats, others
-/// integers.
+/// Reads JSON into values (`--params`, graph imports): numbers with `.` or an exponent become
+/// floats, others integers (one too large for 64 bits is refused, not rounded). `NaN`,
+/// `Infinity` and `-Infinity`, which Quarry's JSON output writes, are read unless `strict`.
 public struct JSONValueReader {
     let bytes: [UInt8]
+    let strict: Bool
     var position = 0
     /// Arrays and objects inside one another.
     var depth = 0
     /// Deeper than any real value; reading (and later freeing) deeper ones would exhaust the stack.
-    static let maximumDepth = 1_000
+    static let maximumDepth = Value.maximumNesting
 
-    public static func parse(_ text: String) throws(QueryError) -> Value {
-        var r = JSONValueReader(bytes: Array(text.utf8))
+    public static func parse(_ text: String, strict: Bool = false) throws(QueryError) -> Value {
+        var r = JSONValueReader(bytes: Array(text.utf8), strict: strict)
         r.skipSpace()
         let v = try r.value()
         r.skipSpace()
@@ -120,14 +122,49 @@ public struct JSONValueReader {
         case "null": return .null
         case "true": return .bool(true)
         case "false": return .bool(false)
-        case "NaN": return .float(.nan)
-        case "Infinity": return .float(.infinity)
-        case "-Infinity": return .float(-.infinity)
+        case "NaN" where !strict: return .float(.nan)
+        case "Infinity" where !strict: return .float(.infinity)
+        case "-Infinity" where !strict: return .float(-.infinity)
         default: break
         }
-        if !t.contains("."), !t.lowercased().contains("e"), let i = Int64(t) { return .int(i) }
-        if let d = Double(t) { return .float(d) }
         position = start
-        throw error("'\(t)' is not a JSON value")
+        guard Self.isJSONNumber(bytes[start..<start + t.utf8.count]) else { throw error("'\(t)' is not a JSON value") }
+        position = start + t.utf8.count
+        if !t.contains("."), !t.lowercased().contains("e") {
+            guard let i = Int64(t) else {
+                position = start
+                throw error("\(t) is too large for a 64-bit integer")
+            }
+            return .int(i)
+        }
+        guard let d = Double(t), d.isFinite else {
+            position = start
+            throw error("\(t) is too large for a 64-bit float")
+        }
+        return .float(d)
+    }
+
+    /// JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?` (no `01`, `+1`, `.5`).
+    static func isJSONNumber(_ t: ArraySlice<UInt8>) -> Bool {
+        var i = t.startIndex
+        func digits() -> Int {
+            let from = i
+            while i < t.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(t[i]) { i += 1 }
+            return i - from
+        }
+        if i < t.endIndex, t[i] == UInt8(ascii: "-") { i += 1 }
+        let first = i
+        let integerDigits = digits()
+        guard integerDigits > 0, integerDigits == 1 || t[first] != UInt8(ascii: "0") else { return false }
+        if i < t.endIndex, t[i] == UInt8(ascii: ".") {
+            i += 1
+            guard digits() > 0 else { return false }
+        }
+        if i < t.endIndex, t[i] == UInt8(ascii: "e") || t[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < t.endIndex, t[i] == UInt8(ascii: "+") || t[i] == UInt8(ascii: "-") { i += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return i == t.endIndex
     }
 }

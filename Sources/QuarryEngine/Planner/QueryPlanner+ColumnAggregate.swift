@@ -19,15 +19,15 @@ extension QueryPlanner {
         var specs: [ColumnAggregateOperator.AggregateSpec] = []
         for a in p.aggregates {
             if case .countStar = a.expression.kind {
-                specs.append(.init(function: .countStar, key: nil, slot: a.slot))
+                specs.append(.init(function: .countStar, key: nil, slot: a.slot, range: a.expression.range))
                 continue
             }
             guard case .function(let name, false, let args) = a.expression.kind, args.count == 1,
                   let f = AggregateFunction(name: name), [.count, .sum, .avg, .min, .max].contains(f) else { return nil }
             if f == .count, case .variable(let name) = args[0].kind, name == v {
-                specs.append(.init(function: .countStar, key: nil, slot: a.slot))
+                specs.append(.init(function: .countStar, key: nil, slot: a.slot, range: a.expression.range))
             } else if let k = read(args[0]) {
-                specs.append(.init(function: f, key: ctx.graph.keyID(k), slot: a.slot))
+                specs.append(.init(function: f, key: ctx.graph.keyID(k), slot: a.slot, range: a.expression.range))
             } else {
                 return nil
             }

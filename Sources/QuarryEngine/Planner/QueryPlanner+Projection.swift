@@ -114,11 +114,11 @@ extension QueryPlanner {
     func aggregateSpec(_ a: CheckedProjection.Aggregate, _ c: ExpressionCompiler) throws(QueryError) -> AggregateOperator.Spec {
         switch a.expression.kind {
         case .countStar:
-            return .init(function: .countStar, distinct: false, argument: nil, percentile: nil, slot: a.slot)
+            return .init(function: .countStar, distinct: false, argument: nil, percentile: nil, slot: a.slot, range: a.expression.range)
         case .function(let name, let distinct, let args):
             guard let f = AggregateFunction(name: name) else { throw .unknownFunction(name, at: a.expression.range, suggestion: nil) }
             return .init(function: f, distinct: distinct, argument: try c.compile(args[0]),
-                         percentile: args.count > 1 ? try c.compile(args[1]) : nil, slot: a.slot)
+                         percentile: args.count > 1 ? try c.compile(args[1]) : nil, slot: a.slot, range: a.expression.range)
         default:
             throw .invalidAggregation("here", at: a.expression.range)
         }

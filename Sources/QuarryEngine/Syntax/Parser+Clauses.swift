@@ -44,7 +44,13 @@ extension Parser {
             var terminator: String?
             if accept(keyword: "FIELDTERMINATOR") {
                 guard current.kind == .string else { throw unexpected(expected: "a string") }
-                terminator = advance().text
+                let token = advance()
+                let text = token.text == "\\t" ? "\t" : token.text
+                guard text.utf8.count == 1, let byte = text.utf8.first, byte != 10, byte != 13, byte != UInt8(ascii: "\"") else {
+                    throw .invalidArgument("FIELDTERMINATOR must be one ASCII character other than a quote or line break, got '\(token.text)'",
+                                           at: token.range)
+                }
+                terminator = text
             }
             kind = .loadCSV(withHeaders: headers, source: source, variable: v, fieldTerminator: terminator)
         } else if current.isKeyword("CALL") || current.isKeyword("FOREACH") {

@@ -65,3 +65,18 @@ extension Value {
         }
     }
 }
+
+extension Value {
+    /// How deep lists and maps may nest. Deeper values would exhaust the stack when they are
+    /// compared, printed or freed; JSON input has the same limit.
+    public static let maximumNesting = 1_000
+
+    /// Whether lists and maps nest more than `limit` deep (`[1]` nests 1 deep); walks no deeper.
+    func nestsDeeper(than limit: Int) -> Bool {
+        switch self {
+        case .list(let items): return limit <= 0 || items.contains { $0.nestsDeeper(than: limit - 1) }
+        case .map(let entries): return limit <= 0 || entries.values.contains { $0.nestsDeeper(than: limit - 1) }
+        default: return false
+        }
+    }
+}

@@ -8,6 +8,8 @@ final class AggregateOperator: BufferedOperator {
         let argument: Evaluator?
         let percentile: Evaluator?
         let slot: Int
+        /// The aggregate's place in the query, for its errors (`sum()` overflowing).
+        let range: SourceRange
     }
 
     let keys: [Evaluator]
@@ -78,7 +80,7 @@ final class AggregateOperator: BufferedOperator {
                     if v.isNull || !table.seen[d].insert(GroupKey(v)).inserted { continue }
                 }
                 let p = try spec.percentile?(&row)
-                try table.accumulators[g * width + i].add(v, percentile: p)
+                try placed(at: spec.range) { () throws(QueryError) in try table.accumulators[g * width + i].add(v, percentile: p) }
             }
         }
         return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: self.width)

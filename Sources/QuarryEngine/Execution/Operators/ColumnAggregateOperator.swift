@@ -10,6 +10,8 @@ final class ColumnAggregateOperator: BufferedOperator {
         /// The property the aggregate reads; nil for `count(*)` and `count(n)`.
         let key: Int32?
         let slot: Int
+        /// The aggregate's place in the query, for its errors (`sum()` overflowing).
+        let range: SourceRange
     }
 
     let slot: Int
@@ -80,11 +82,13 @@ final class ColumnAggregateOperator: BufferedOperator {
                             table.accumulators[g * width + i].add(count: 1)
                             continue
                         }
-                        if column.representation == .integers {
-                            let x = column.integer(n)
-                            if x != PropertyColumn.absentInteger { try table.accumulators[g * width + i].add(integer: x) }
-                        } else {
-                            try table.accumulators[g * width + i].add(column.get(n), percentile: nil)
+                        try placed(at: specs[i].range) { () throws(QueryError) in
+                            if column.representation == .integers {
+                                let x = column.integer(n)
+                                if x != PropertyColumn.absentInteger { try table.accumulators[g * width + i].add(integer: x) }
+                            } else {
+                                try table.accumulators[g * width + i].add(column.get(n), percentile: nil)
+                            }
                         }
                     }
                 }

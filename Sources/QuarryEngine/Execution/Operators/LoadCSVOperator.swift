@@ -17,8 +17,8 @@ final class LoadCSVOperator: PipelineOperator {
         self.source = source
         self.slot = slot
         self.withHeaders = withHeaders
-        let t = fieldTerminator.map { $0 == "\\t" ? "\t" : $0 } ?? ","
-        self.delimiter = t.utf8.first ?? UInt8(ascii: ",")
+        // The parser has checked that the terminator is one ASCII character.
+        self.delimiter = fieldTerminator?.utf8.first ?? UInt8(ascii: ",")
         self.range = range
         super.init(ctx, input)
     }

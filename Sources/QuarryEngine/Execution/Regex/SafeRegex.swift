@@ -17,9 +17,10 @@ public struct SafeRegex: Sendable {
     }
 
     /// True when the whole of `text` matches (Cypher's `=~`).
-    public func matchesWhole(_ text: String) -> Bool {
+    /// `check` runs every 4096 characters (a statement's Ctrl-C and limits).
+    public func matchesWhole(_ text: String, checking check: () throws(QueryError) -> Void = {}) throws(QueryError) -> Bool {
         var matcher = RegexMatcher(program: program, input: Array(text.unicodeScalars))
-        return matcher.run()
+        return try matcher.run(check)
     }
 }
 
@@ -51,12 +52,13 @@ struct RegexMatcher {
         marks = Array(repeating: -1, count: program.instructions.count)
     }
 
-    mutating func run() -> Bool {
+    mutating func run(_ check: () throws(QueryError) -> Void) throws(QueryError) -> Bool {
         let instructions = program.instructions
         var current: [Int] = [], next: [Int] = []
         addClosure(of: 0, at: 0, to: &current)
         for position in input.indices {
             if current.isEmpty { return false }
+            if position & 4095 == 4095 { try check() }
             let c = input[position]
             var folded: Unicode.Scalar = c, foldedUpper: Unicode.Scalar = c
             if program.usesFolding {
