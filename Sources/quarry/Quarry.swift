@@ -109,14 +109,21 @@ struct Quarry: ParsableCommand {
         let options = self
         let status = Mutex<Int32>(0)
         let done = DispatchSemaphore(value: 0)
+        // A signal mask inherited from the parent would hold back Ctrl-C, the leaving signals
+        // and crash reports: start from none blocked.
+        var none = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, nil)
         // Ctrl-C must reach the worker (readline re-raises it to the process): the main thread,
         // which only waits, blocks it, and the worker unblocks it.
         var interrupt = sigset_t()
         sigemptyset(&interrupt)
         sigaddset(&interrupt, SIGINT)
         pthread_sigmask(SIG_BLOCK, &interrupt, nil)
+        CrashReport.install()
         // Deeply nested queries recurse: give the work a large stack.
         let worker = Thread {
+            CrashReport.prepareThread()
             var unblock = sigset_t()
             sigemptyset(&unblock)
             sigaddset(&unblock, SIGINT)
@@ -209,8 +216,11 @@ struct Quarry: ParsableCommand {
                 if !session.run(script: text, name: path) { status = 1 }
             }
         } else if command.isEmpty && !terminalInput {
-            let input = FileHandle.standardInput.readDataToEndOfFile()
-            status = session.run(script: String(decoding: input, as: UTF8.self), name: "<stdin>") ? 0 : 1
+            do {
+                status = session.run(script: try InputFile.standardInput(), name: "<stdin>") ? 0 : 1
+            } catch {
+                return fail(error.message)
+            }
         }
         let scripted = !command.isEmpty || !files.isEmpty || !terminalInput
         guard !scripted || (interactive && terminalInput) else { return status }

@@ -40,6 +40,31 @@ struct HardeningTests {
         }
     }
 
+    /// A crash (here a signal sent from outside, as a fault would raise it) shows one line, never
+    /// Swift's backtrace, and ends the process by that signal. Also a signal arriving while a
+    /// script is read from a pipe does not trap the read.
+    @Test(arguments: [SIGSEGV, SIGABRT, SIGILL, SIGBUS])
+    func aCrashIsOneLineWithoutABacktrace(_ signal: Int32) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: QuarryBinary.path)
+        process.arguments = ["--empty"]
+        process.environment = sandbox.environment()
+        let input = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        // The script is still being read from the pipe when the signal comes.
+        usleep(500_000)
+        kill(process.processIdentifier, signal)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try? input.fileHandleForWriting.close()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal)
+        #expect(stderr.contains("quarry: internal error (SIG") && stderr.contains("this is a bug in Quarry"), "\(stderr)")
+        #expect(!stderr.contains("Backtrac") && !stderr.contains("Press space") && !stderr.contains("Fatal error"), "\(stderr)")
+    }
+
     @Test func aScriptThatIsNotUTF8SaysWhere() throws {
         let path = sandbox.root + "/bad.cypher"
         _ = FileManager.default.createFile(atPath: path, contents: Data([0x52, 0x45, 0x54, 0x55, 0x52, 0x4E, 0x20, 0x31, 0x3B, 0x0A, 0x2F, 0x2F, 0x20, 0xC3, 0xA9, 0xFF, 0x0A]))

@@ -25,7 +25,28 @@ public enum InputFile {
     }
 
     public static func text(_ path: String, pipes: Bool = false) throws(QueryError) -> String {
-        let data = try bytes(path, pipes: pipes)
+        try decode(try bytes(path, pipes: pipes), path: path)
+    }
+
+    /// Standard input read to its end (a read interrupted by a signal is repeated), as text.
+    public static func standardInput() throws(QueryError) -> String {
+        var data: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if n > 0 {
+                data += chunk[0..<n]
+            } else if n == 0 {
+                break
+            } else if errno != EINTR {
+                throw .file("cannot be read: \(SystemReason.text(errno))", path: "<stdin>")
+            }
+        }
+        return try decode(data, path: "<stdin>")
+    }
+
+    /// `data` as text, or an error at its first byte that is not UTF-8.
+    static func decode(_ data: [UInt8], path: String) throws(QueryError) -> String {
         if let text = String(validating: data, as: UTF8.self) { return text }
         // The first byte that does not fit: count lines and characters up to it.
         var line = 1, lineStart = 0, i = 0
