@@ -19,6 +19,8 @@ public final class Database {
     public internal(set) var graph: Graph
     /// Where relative LOAD CSV paths are resolved.
     public var baseDirectory: String
+    /// Set while a dataset's `load.cypher` runs: LOAD CSV may read only files in this folder.
+    public var confinedTo: String?
     /// The graph file behind the graph, when there is one: every committed change is journaled
     /// there before `execute` returns.
     public internal(set) var store: GraphStore?
@@ -76,6 +78,7 @@ public final class Database {
         graph.compactIfNeeded()
         let ctx = ExecutionContext(graph: graph, parameters: parameters, cancellation: cancellation, baseDirectory: baseDirectory,
                                    readOnly: !checked.isUpdating, limits: limits)
+        ctx.confinedTo = confinedTo
         MemoryGuard.current.store(limits.memoryBytes ?? 0, ordering: .relaxed)
         defer { MemoryGuard.current.store(0, ordering: .relaxed) }
         let planner = QueryPlanner(ctx: ctx, query: checked)

@@ -120,6 +120,10 @@ extension Session {
                                              range: column, in: source, file: name, baseOffset: 0) + "\n")
             return false
         }
+        if runsDataset, let refusal = datasetRefusal(command, argument) {
+            errorOutput(SourceDisplay.render("error: \(refusal)", range: column, in: source, file: name, baseOffset: 0) + "\n")
+            return false
+        }
         // Ctrl-C stops what the command runs (an export's query, an import, a :param expression).
         interrupt.clear()
         defer { interrupt.clear() }
@@ -130,6 +134,21 @@ extension Session {
             return false
         }
         return true
+    }
+
+    /// The commands a dataset's `load.cypher` may use: none that writes a file or leaves the
+    /// session, and, for a dataset confined to its folder, `:run` and `:import` only there.
+    static let datasetCommands: Set<String> = ["help", "run", "import", "schema", "format", "timing", "echo", "bail", "max-rows", "set", "param", "params"]
+
+    func datasetRefusal(_ command: MetaCommand, _ argument: String) -> String? {
+        guard Session.datasetCommands.contains(command.name) else {
+            return ":\(command.name) is not allowed in a dataset's script (a dataset reads its own folder and writes nothing)"
+        }
+        if let folder = database.confinedTo, command.name == "run" || command.name == "import", !argument.isEmpty,
+           !FolderConfinement.contains(folder, resolve(argument)) {
+            return "\(argument) is outside the dataset's folder: a dataset reads only its own files"
+        }
+        return nil
     }
 
     func closestCommand(_ word: String) -> String? {

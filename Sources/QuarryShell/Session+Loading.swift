@@ -22,6 +22,10 @@ extension Session {
             return false
         }
         let scratch = Session(database: Database(baseDirectory: folder), format: format)
+        // A dataset's script writes nothing; one that did not come with Quarry (found in the
+        // current folder, or given as a path) may be anyone's and reads only its own folder.
+        scratch.runsDataset = true
+        if !DatasetLocator.isShipped(folder) { scratch.database.confinedTo = folder }
         scratch.output = { _ in }
         scratch.errorOutput = errorOutput
         guard scratch.run(script: text, name: script) else { return false }

@@ -25,6 +25,8 @@ public final class Session {
     var outputFailure: String?
     /// Asks yes or no on a terminal (`:clear`); nil in scripts, where the answer is yes.
     var confirm: ((String) -> Bool)?
+    /// Set in the session that runs a dataset's `load.cypher`: commands that write are refused.
+    var runsDataset = false
     /// Set by `:quit`.
     public internal(set) var quitRequested = false
     /// The statements of this session, for `:history` (the last 2,000 or so).

@@ -45,6 +45,8 @@ public final class ExecutionContext {
     var deletedNodes = Set<NodeID>()
     var deletedRelationships = Set<RelID>()
     public var baseDirectory: String
+    /// The only folder LOAD CSV may read from (a dataset's), or nil.
+    var confinedTo: String?
     /// The statement does not write: the graph stays as it was while it runs.
     let readOnly: Bool
     /// PROFILE: operators time their work.

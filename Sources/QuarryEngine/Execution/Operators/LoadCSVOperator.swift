@@ -54,7 +54,11 @@ final class LoadCSVOperator: PipelineOperator {
             guard case .string(let location) = try source(&row) else {
                 throw QueryError(.typeError, "InvalidArgumentType", "LOAD CSV FROM needs a file name or file:// URL", at: range)
             }
-            var r = try CSVReader.open(path: resolve(location), delimiter: delimiter)
+            let path = resolve(location)
+            if let folder = ctx.confinedTo, !FolderConfinement.contains(folder, path) {
+                throw .file("is outside the dataset's folder: a dataset reads only its own files", path: path)
+            }
+            var r = try CSVReader.open(path: path, delimiter: delimiter)
             if withHeaders {
                 headers = try r.next()?.fields.map { $0 ?? "" } ?? []
             }
