@@ -76,11 +76,34 @@ public final class Database {
         let checked = try Analyzer.analyze(query)
         if checked.isUpdating && mode != .explain { try checkWritable() }
         graph.compactIfNeeded()
+        // A write statement takes the graph over (the database keeps no second reference, so
+        // nothing is copied when it writes) and gives it back, taken back if it fails.
+        let writes = checked.isUpdating && mode != .explain
+        let journalBefore = graph.changes
         let ctx = ExecutionContext(graph: graph, parameters: parameters, cancellation: cancellation, baseDirectory: baseDirectory,
                                    readOnly: !checked.isUpdating, limits: limits)
+        if writes {
+            graph = Graph()
+            ctx.graph.undo = UndoLog()
+        }
         ctx.confinedTo = confinedTo
         MemoryGuard.current.store(limits.memoryBytes ?? 0, ordering: .relaxed)
         defer { MemoryGuard.current.store(0, ordering: .relaxed) }
+        guard writes else { return try execute(ctx, checked, mode: mode) }
+        do {
+            let result = try execute(ctx, checked, mode: mode)
+            try commit(ctx)
+            return result
+        } catch {
+            ctx.graph.rollBack()
+            ctx.graph.changes = journalBefore
+            graph = ctx.graph
+            throw error
+        }
+    }
+
+    /// Plans and runs a statement on `ctx`'s graph; a write statement's graph is committed after.
+    private func execute(_ ctx: ExecutionContext, _ checked: CheckedQuery, mode: ExecutionMode) throws(QueryError) -> QueryResult {
         let planner = QueryPlanner(ctx: ctx, query: checked)
         let (root, leaves) = try planner.plan()
         let width = checked.slots.count
@@ -99,7 +122,6 @@ public final class Database {
         }
         let elapsed = DispatchTime.now().uptimeNanoseconds - started
         for n in ctx.deletedNodes where !ctx.graph.relationships(of: n).isEmpty { throw .deleteConnectedNode() }
-        if checked.isUpdating { try commit(ctx.graph, changed: !ctx.statistics.isEmpty) }
         if mode == .profile {
             var lines = PlanPrinter.lines(root, profile: true)
             lines.append(String(format: "Total: %.3f ms, %d rows", Double(elapsed) / 1e6, rows.count))

@@ -33,9 +33,10 @@ public final class CancellationFlag: Sendable {
 /// parameters, the statistics and the cancellation flag.
 public final class ExecutionContext {
     public var graph: Graph
-    /// The graph as the statement found it. Reads in a statement that does not write go through
-    /// this constant: a method call on the variable `graph` first copies the whole struct (one
-    /// retain per array), since the call could in principle change it.
+    /// The graph as the statement found it, in a statement that does not write (empty in one that
+    /// does, so that no second reference makes its writes copy arrays). Reads go through this
+    /// constant: a method call on the variable `graph` first copies the whole struct (one retain
+    /// per array), since the call could in principle change it.
     let snapshot: Graph
     public let parameters: [String: Value]
     public var statistics = WriteStatistics()
@@ -62,7 +63,7 @@ public final class ExecutionContext {
         self.limits = limits
         deadline = limits.seconds.map { DispatchTime.now().uptimeNanoseconds + UInt64($0 * 1e9) }
         self.graph = graph
-        self.snapshot = graph
+        self.snapshot = readOnly ? graph : Graph()
         self.readOnly = readOnly
         self.parameters = parameters
         self.cancellation = cancellation

@@ -1,10 +1,32 @@
 /// A database backed by a graph file: opening, saving, journaling each commit, checkpoints.
 extension Database {
-    /// Makes `changed` the graph. With a graph file, its changes are journaled first: if that
-    /// fails (a full disk), the graph stays as it was and the statement fails.
+    /// Makes `changed` the graph (an index created or dropped); see `commit(_:)`.
     func commit(_ changed: Graph, changed isChange: Bool) throws(QueryError) {
         var next = changed
         if store != nil, let log = next.changes, !log.hasEffect { return }
+        try journal(&next, changed: isChange)
+        graph = next
+        if let store, store.needsCheckpoint { try? store.checkpoint(graph) }
+    }
+
+    /// Makes the write statement's graph the graph. With a graph file, its changes are journaled
+    /// first: if that fails (a full disk), the statement fails and is taken back. A statement that
+    /// only interned names is taken back too (the journal never saw them).
+    func commit(_ ctx: ExecutionContext) throws(QueryError) {
+        if store != nil, let log = ctx.graph.changes, !log.hasEffect {
+            ctx.graph.rollBack()
+            ctx.graph.changes = ChangeLog()
+        } else {
+            try journal(&ctx.graph, changed: !ctx.statistics.isEmpty)
+        }
+        ctx.graph.undo = nil
+        graph = ctx.graph
+        if let store, store.needsCheckpoint { try? store.checkpoint(graph) }
+    }
+
+    /// Appends `next`'s changes to the journal (synced) and starts its next change log; in memory,
+    /// notes that there are unsaved changes.
+    private func journal(_ next: inout Graph, changed isChange: Bool) throws(QueryError) {
         if let store, let log = next.changes, !log.isEmpty {
             do throws(QueryError) {
                 try store.append(log.bytes)
@@ -15,8 +37,6 @@ extension Database {
         } else if store == nil && isChange {
             hasUnsavedChanges = true
         }
-        graph = next
-        if let store, store.needsCheckpoint { try? store.checkpoint(graph) }
     }
 
     func checkWritable() throws(QueryError) {

@@ -3,8 +3,9 @@ import Dispatch
 /// The in-memory property graph: dense integer ids that are never reused, interned names,
 /// one bitset per label, one property column per key, and adjacency in both directions.
 ///
-/// A value type: a copy is an O(1) snapshot (copy-on-write), which is how a failed or cancelled
-/// write statement is rolled back.
+/// A value type: a copy is an O(1) snapshot (copy-on-write), which read-only statements use. A
+/// write statement changes the only copy in place and records an `UndoLog`, which takes it back
+/// if the statement fails or is cancelled.
 public struct Graph: Sendable {
     public internal(set) var labels = Interner()
     public internal(set) var types = Interner()
@@ -33,6 +34,8 @@ public struct Graph: Sendable {
 
     /// The changes made since the last commit, recorded only for a graph backed by a file.
     var changes: ChangeLog?
+    /// During a write statement: how to take its changes back if it fails.
+    var undo: UndoLog?
 
     public init() {}
 
@@ -42,7 +45,10 @@ public struct Graph: Sendable {
 
     public mutating func labelID(_ name: String) -> Int32 {
         let id = labels.intern(name)
-        if labelMembers.count <= Int(id) { changes?.name(.label, name) }
+        if labelMembers.count <= Int(id) {
+            changes?.name(.label, name)
+            undo?.steps.append(.label)
+        }
         while labelMembers.count <= Int(id) {
             labelMembers.append(Bitset())
             labelCounts.append(0)
@@ -52,14 +58,20 @@ public struct Graph: Sendable {
 
     public mutating func typeID(_ name: String) -> Int32 {
         let id = types.intern(name)
-        if typeCounts.count <= Int(id) { changes?.name(.type, name) }
+        if typeCounts.count <= Int(id) {
+            changes?.name(.type, name)
+            undo?.steps.append(.type)
+        }
         while typeCounts.count <= Int(id) { typeCounts.append(0) }
         return id
     }
 
     public mutating func keyID(_ name: String) -> Int32 {
         let id = keys.intern(name)
-        if nodeProperties.count <= Int(id) { changes?.name(.key, name) }
+        if nodeProperties.count <= Int(id) {
+            changes?.name(.key, name)
+            undo?.steps.append(.key)
+        }
         while nodeProperties.count <= Int(id) {
             nodeProperties.append(PropertyColumn())
             relProperties.append(PropertyColumn())
@@ -87,6 +99,7 @@ public struct Graph: Sendable {
         nodeAlive.insert(Int(id))
         nodeCount += 1
         changes?.element(.createNode, id)
+        undo?.steps.append(.createNode(id))
         for l in labels { addLabel(id, l) }
         return id
     }
@@ -97,6 +110,7 @@ public struct Graph: Sendable {
         labelMembers[Int(label)].insert(Int(node))
         labelCounts[Int(label)] += 1
         changes?.element(.addLabel, node, label)
+        undo?.steps.append(.addLabel(node, label))
         for i in indexes.indices where indexes[i].label == label {
             indexes[i].insert(nodeProperty(node, indexes[i].key), node)
         }
@@ -109,6 +123,7 @@ public struct Graph: Sendable {
         labelMembers[Int(label)].remove(Int(node))
         labelCounts[Int(label)] -= 1
         changes?.element(.removeLabel, node, label)
+        undo?.steps.append(.removeLabel(node, label))
         for i in indexes.indices where indexes[i].label == label {
             indexes[i].remove(nodeProperty(node, indexes[i].key), node)
         }
@@ -122,6 +137,10 @@ public struct Graph: Sendable {
     }
 
     public mutating func setNodeProperty(_ node: NodeID, _ key: Int32, _ value: Value) {
+        if undo != nil {
+            let replaced = nodeProperty(node, key)
+            undo?.steps.append(.setNodeProperty(node, key, replaced: replaced))
+        }
         for i in indexes.indices where indexes[i].key == key && hasLabel(node, indexes[i].label) {
             indexes[i].remove(nodeProperty(node, key), node)
             indexes[i].insert(value, node)
@@ -149,6 +168,7 @@ public struct Graph: Sendable {
         nodeAlive.remove(Int(node))
         nodeCount -= 1
         changes?.element(.deleteNode, node)
+        undo?.steps.append(.deleteNode(node))
     }
 
     // MARK: Relationships
@@ -176,6 +196,7 @@ public struct Graph: Sendable {
         outgoing.add(from, AdjacencyEntry(relationship: id, type: type, other: to))
         incoming.add(to, AdjacencyEntry(relationship: id, type: type, other: from))
         changes?.element(.createRelationship, id, type, from, to)
+        undo?.steps.append(.createRelationship(id))
         return id
     }
 
@@ -185,6 +206,7 @@ public struct Graph: Sendable {
         relationshipCount -= 1
         typeCounts[Int(relType[Int(r)])] -= 1
         changes?.element(.deleteRelationship, r)
+        undo?.steps.append(.deleteRelationship(r))
     }
 
     @inline(__always)
@@ -194,6 +216,10 @@ public struct Graph: Sendable {
     }
 
     public mutating func setRelationshipProperty(_ r: RelID, _ key: Int32, _ value: Value) {
+        if undo != nil {
+            let replaced = relationshipProperty(r, key)
+            undo?.steps.append(.setRelationshipProperty(r, key, replaced: replaced))
+        }
         relProperties[Int(key)].set(Int(r), value)
         changes?.property(.setRelationshipProperty, r, key, value)
     }

@@ -1,6 +1,6 @@
 /// Maps names (labels, relationship types, property keys) to small dense integers.
 public struct Interner: Sendable {
-    public private(set) var names: [String] = []
+    public internal(set) var names: [String] = []
     var ids: [String: Int32] = [:]
 
     public init() {}

@@ -151,6 +151,22 @@ public struct PropertyColumn: Sendable {
         }
     }
 
+    /// Drops the storage of ids from `limit` on, which hold no value any more (the statement that
+    /// created those elements was taken back).
+    mutating func truncate(below limit: Int) {
+        let keep = max(0, limit - base)
+        guard keep < length else { return }
+        let n = length - keep
+        switch representation {
+        case .empty: break
+        case .integers: integers.removeLast(n)
+        case .codes: codes.removeLast(n)
+        case .heap: heap.removeLast(n)
+        case .mixed: values.removeLast(n)
+        }
+        length = keep
+    }
+
     private mutating func pad(front n: Int) {
         switch representation {
         case .empty: break

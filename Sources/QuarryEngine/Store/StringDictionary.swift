@@ -78,6 +78,12 @@ struct StringHeap: Sendable {
 
     mutating func setAbsent(_ i: Int) { lengths[i] = Self.absent }
 
+    /// Forgets the last `n` entries (their bytes stay until the heap is rebuilt).
+    mutating func removeLast(_ n: Int) {
+        starts.removeLast(n)
+        lengths.removeLast(n)
+    }
+
     mutating func pad(front n: Int) {
         starts.insert(contentsOf: repeatElement(0, count: n), at: 0)
         lengths.insert(contentsOf: repeatElement(Self.absent, count: n), at: 0)
