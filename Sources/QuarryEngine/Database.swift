@@ -84,7 +84,7 @@ public final class Database {
                                    readOnly: !checked.isUpdating, limits: limits)
         if writes {
             graph = Graph()
-            ctx.graph.undo = UndoLog()
+            ctx.graph.undo = UndoLog(for: ctx.graph)
         }
         ctx.confinedTo = confinedTo
         MemoryGuard.current.store(limits.memoryBytes ?? 0, ordering: .relaxed)

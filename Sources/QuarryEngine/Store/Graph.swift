@@ -137,7 +137,7 @@ public struct Graph: Sendable {
     }
 
     public mutating func setNodeProperty(_ node: NodeID, _ key: Int32, _ value: Value) {
-        if undo != nil {
+        if let limit = undo?.nodeLimit, Int(node) < limit {
             let replaced = nodeProperty(node, key)
             undo?.steps.append(.setNodeProperty(node, key, replaced: replaced))
         }
@@ -216,7 +216,7 @@ public struct Graph: Sendable {
     }
 
     public mutating func setRelationshipProperty(_ r: RelID, _ key: Int32, _ value: Value) {
-        if undo != nil {
+        if let limit = undo?.relationshipLimit, Int(r) < limit {
             let replaced = relationshipProperty(r, key)
             undo?.steps.append(.setRelationshipProperty(r, key, replaced: replaced))
         }

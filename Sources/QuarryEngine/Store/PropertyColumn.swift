@@ -151,12 +151,13 @@ public struct PropertyColumn: Sendable {
         }
     }
 
-    /// Drops the storage of ids from `limit` on, which hold no value any more (the statement that
-    /// created those elements was taken back).
+    /// Drops the storage of ids from `limit` on (the statement that created those elements was
+    /// taken back).
     mutating func truncate(below limit: Int) {
         let keep = max(0, limit - base)
         guard keep < length else { return }
         let n = length - keep
+        for i in keep..<length where !isNull(i) { count -= 1 }
         switch representation {
         case .empty: break
         case .integers: integers.removeLast(n)

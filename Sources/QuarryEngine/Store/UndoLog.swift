@@ -14,7 +14,16 @@ struct UndoLog: Sendable {
         case deleteRelationship(RelID)
     }
 
+    /// The id limits when the statement began. Properties of elements the statement created
+    /// are not recorded: taking back their creation drops their storage whole.
+    let nodeLimit: Int
+    let relationshipLimit: Int
     var steps: [Step] = []
+
+    init(for graph: Graph) {
+        nodeLimit = graph.nodeIDLimit
+        relationshipLimit = graph.relationshipIDLimit
+    }
 }
 
 extension Interner {
