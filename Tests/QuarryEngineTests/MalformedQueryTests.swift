@@ -1,5 +1,5 @@
 import Foundation
-import QuarryEngine
+@testable import QuarryEngine
 import QuarryTestSupport
 import Testing
 
@@ -108,6 +108,22 @@ struct MalformedQueryTests {
             if runTimeClasses.contains(error.errorClass) { return .runTimeError }
             Issue.record("\(error) has no source range: \(query)")
             return .errorWithoutRange
+        }
+    }
+
+    /// Parsing works in proportion to the input: the query fuzzer's slow finding (unclosed `[`
+    /// and `(` whose failed readings were retried: 15 s for 2.3 KB) and every nesting shape.
+    @Test func parsingIsLinearInTheTokens() throws {
+        let folder = Bundle.module.resourceURL!.appendingPathComponent("Cases/files")
+        let finding = String(decoding: try Data(contentsOf: folder.appendingPathComponent("slow-parse.cypher")), as: UTF8.self)
+        for text in ["EXPLAIN " + finding] + Nesting.allCases.map({ $0.query(depth: 190) }) {
+            // On a large stack, as the engine parses: deep nesting recurses.
+            let (atoms, tokens) = try DeepStack.run { () throws(QueryError) in
+                var parser = try Parser(text)
+                _ = try? parser.parseStatement()
+                return (parser.atomsParsed, parser.tokens.count)
+            }
+            #expect(atoms <= 4 * tokens, "\(atoms) atoms for \(tokens) tokens: \(text.prefix(60))")
         }
     }
 

@@ -2,6 +2,7 @@ extension Parser {
     mutating func parseAtom() throws(QueryError) -> Expr {
         try enter()
         defer { leave() }
+        atomsParsed += 1
         let t = current
         switch t.kind {
         case .integer:
@@ -157,6 +158,28 @@ extension Parser {
 
     /// `(expr)` or a pattern used as a predicate: `(a)-[:T]->(b)`.
     mutating func parseParenthesized() throws(QueryError) -> Expr {
+        try memoized { (parser: inout Parser) throws(QueryError) in try parser.parseParenthesizedOnce() }
+    }
+
+    /// Parses the atom at the current token once; later calls there replay the outcome.
+    private mutating func memoized(_ parse: (inout Parser) throws(QueryError) -> Expr) throws(QueryError) -> Expr {
+        let first = position
+        if let outcome = parsedAtoms[first] {
+            let (parsed, end) = try outcome.get()
+            position = end
+            return parsed
+        }
+        do {
+            let parsed = try parse(&self)
+            parsedAtoms[first] = .success((parsed, position))
+            return parsed
+        } catch {
+            parsedAtoms[first] = .failure(error)
+            throw error
+        }
+    }
+
+    private mutating func parseParenthesizedOnce() throws(QueryError) -> Expr {
         let saved = position
         let savedDepth = depth
         if relationshipFollows(parenthesisAt: position), let pattern = try? parsePatternPart(), !pattern.steps.isEmpty {
@@ -174,14 +197,7 @@ extension Parser {
 
     /// A list literal, a list comprehension or a pattern comprehension.
     mutating func parseListAtom() throws(QueryError) -> Expr {
-        let first = position
-        if let (parsed, end) = parsedLists[first] {
-            position = end
-            return parsed
-        }
-        let parsed = try parseListAtomOnce()
-        parsedLists[first] = (parsed, position)
-        return parsed
+        try memoized { (parser: inout Parser) throws(QueryError) in try parser.parseListAtomOnce() }
     }
 
     private mutating func parseListAtomOnce() throws(QueryError) -> Expr {

@@ -4,10 +4,13 @@ public struct Parser {
     let bytes: [UInt8]
     var position = 0
     var depth = 0
-    /// List atoms already parsed, by the index of their `[`, with the index after their `]`:
-    /// `[x IN ..., 0]` is first tried as a comprehension and then read again as a list, and
-    /// without this each level of nesting would double the work.
-    var parsedLists: [Int: (Expr, Int)] = [:]
+    /// List and parenthesised atoms already parsed, by the index of their `[` or `(`: the
+    /// expression and the index after it, or the error. `[x IN ..., 0]` is first tried as a
+    /// comprehension and then read again as a list, `(...)` first as a pattern: without this each
+    /// level of nesting (or of failing, on malformed input) would double the work.
+    var parsedAtoms: [Int: Result<(Expr, Int), QueryError>] = [:]
+    /// How many atoms were parsed: tests check that it grows with the tokens, not faster.
+    var atomsParsed = 0
 
     /// Deep enough for any real query, shallow enough that no stack can overflow on the way.
     static let maxDepth = 400
