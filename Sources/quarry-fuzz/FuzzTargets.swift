@@ -33,7 +33,8 @@ enum FuzzTarget: String, CaseIterable {
             while case .some(.some) = try? reader.next() {}
         case .jsonl, .graphml, .dot, .graphfile:
             let path = FuzzTarget.scratch + "/input." + rawValue
-            guard FileManager.default.createFile(atPath: path, contents: Data(data)) else { return }
+            let bytes = self == .graphfile ? FuzzTarget.resealed(data) : data
+            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return }
             switch self {
             case .jsonl: _ = try? JSONLGraphFormat.read(path: path)
             case .graphml: _ = try? GraphMLImport.read(path: path)
@@ -45,6 +46,32 @@ enum FuzzTarget: String, CaseIterable {
 }
 
 extension FuzzTarget {
+    /// A graph file with its checksums made right again (header, section table, each section
+    /// the table names), so that mutations reach the structural checks behind them instead of
+    /// all stopping at the first checksum. The layout is in docs/graph-file.md.
+    static func resealed(_ input: [UInt8]) -> [UInt8] {
+        var bytes = input
+        func integer(at offset: Int) -> Int? {
+            guard offset >= 0, offset + 8 <= bytes.count else { return nil }
+            return Int(truncatingIfNeeded: (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) })
+        }
+        func store(_ value: UInt64, at offset: Int) {
+            for i in 0..<8 { bytes[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
+        }
+        guard bytes.count >= 64, let tableOffset = integer(at: 40), let count = integer(at: 48),
+              count >= 0, count < 1 << 16, tableOffset >= 64, tableOffset + count * 32 + 8 <= bytes.count else { return bytes }
+        for entry in 0..<count {
+            let at = tableOffset + entry * 32
+            guard let offset = integer(at: at + 8), let length = integer(at: at + 16),
+                  offset >= 0, length >= 0, offset <= bytes.count - length else { continue }
+            store(XXHash64.hash(Array(bytes[offset..<offset + length])), at: at + 24)
+        }
+        let tableEnd = tableOffset + count * 32
+        store(XXHash64.hash(Array(bytes[tableOffset..<tableEnd])), at: tableEnd)
+        store(XXHash64.hash(Array(bytes[0..<56])), at: 56)
+        return bytes
+    }
+
     /// Chooses the target from `QUARRY_FUZZ_TARGET` and prepares its graph and scratch folder.
     static func setUp() {
         let name = ProcessInfo.processInfo.environment["QUARRY_FUZZ_TARGET"] ?? "query"
