@@ -16,9 +16,16 @@ struct TestCase {
     let line: Int
 }
 
-/// Reads the sqllogictest-style case files.
+/// Reads the sqllogictest-style case files; a line that is none of the directives (`statment ok`)
+/// is an error, never a silently dropped case.
 enum CaseFile {
-    static func parse(_ source: String) -> [TestCase] {
+    struct Malformed: Error, CustomStringConvertible {
+        let line: Int
+        let text: String
+        var description: String { "line \(line): '\(text)' is not a directive (statement ok, statement error, query [rowsort|nosort], load, require-path, # comment)" }
+    }
+
+    static func parse(_ source: String) throws(Malformed) -> [TestCase] {
         let lines = source.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
         var cases: [TestCase] = []
         var i = 0
@@ -49,8 +56,8 @@ enum CaseFile {
                     if i < lines.count { expected = lines[i].trimmingCharacters(in: .whitespaces); i += 1 }
                 }
                 cases.append(TestCase(kind: .statementError(expected: expected), text: text, line: lineNumber))
-            } else if line.hasPrefix("query") {
-                let sorted = !line.contains("nosort")
+            } else if ["query", "query rowsort", "query nosort"].contains(line) {
+                let sorted = line != "query nosort"
                 var columns: [String]?
                 if i < lines.count, lines[i].hasPrefix("columns ") {
                     columns = lines[i].dropFirst(8).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -66,6 +73,8 @@ enum CaseFile {
                     }
                 }
                 cases.append(TestCase(kind: .query(sorted: sorted, columns: columns, expected: expected), text: text, line: lineNumber))
+            } else {
+                throw Malformed(line: lineNumber, text: line)
             }
         }
         return cases

@@ -32,7 +32,7 @@ struct CaseTests {
     func run(file: String) throws {
         let source = try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)
         let db = Database(baseDirectory: Self.root.path)
-        for c in CaseFile.parse(source) {
+        for c in try CaseFile.parse(source) {
             let id = "\(file):\(c.line)"
             if case .requirePath(let path) = c.kind {
                 let full = Self.packageRoot + "/" + path
@@ -102,5 +102,14 @@ struct CaseTests {
                 return "unexpected error: \(error)"
             }
         }
+    }
+}
+
+/// The case-file reader itself: a misspelt directive stops the file instead of dropping a case.
+struct CaseFileTests {
+    @Test func aMisspeltDirectiveIsAnError() {
+        #expect(throws: CaseFile.Malformed.self) { try CaseFile.parse("statment ok\nRETURN 1\n") }
+        #expect(throws: CaseFile.Malformed.self) { try CaseFile.parse("queryrowsort\nRETURN 1\n----\n1\n") }
+        #expect((try? CaseFile.parse("# note\nstatement ok\nRETURN 1\n\nquery nosort\nRETURN 1\n----\n1\n"))?.count == 2)
     }
 }

@@ -189,7 +189,7 @@ struct MalformedQueryTests {
 
     static func caseQueries() throws -> [String] {
         try CaseTests.files.flatMap { file in
-            CaseFile.parse(try String(contentsOf: CaseTests.root.appendingPathComponent(file), encoding: .utf8)).map(\.text)
+            try CaseFile.parse(try String(contentsOf: CaseTests.root.appendingPathComponent(file), encoding: .utf8)).map(\.text)
         }
     }
 
