@@ -87,6 +87,7 @@ public final class Database {
             ctx.graph.undo = UndoLog(for: ctx.graph)
         }
         ctx.confinedTo = confinedTo
+        ctx.explaining = mode == .explain
         MemoryGuard.current.store(limits.memoryBytes ?? 0, ordering: .relaxed)
         defer { MemoryGuard.current.store(0, ordering: .relaxed) }
         guard writes else { return try execute(ctx, checked, mode: mode) }

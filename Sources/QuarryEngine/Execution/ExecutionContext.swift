@@ -52,6 +52,8 @@ public final class ExecutionContext {
     let readOnly: Bool
     /// PROFILE: operators time their work.
     var profiling = false
+    /// EXPLAIN: the statement is planned, not run (parameters may be missing).
+    var explaining = false
     /// Warnings found while planning (names the graph has never seen).
     public var notices: [Notice] = []
     /// When the statement must stop (uptime nanoseconds), under a time limit.

@@ -23,7 +23,11 @@ struct ExpressionCompiler {
         case .literal(let v):
             return { _ in v }
         case .parameter(let name):
-            guard let v = ctx.parameters[name] else { throw .missingParameter(name, at: range) }
+            guard let v = ctx.parameters[name] else {
+                // EXPLAIN plans without running: a parameter given later is no error.
+                guard ctx.explaining else { throw .missingParameter(name, at: range) }
+                return { _ throws(QueryError) in throw .missingParameter(name, at: range) }
+            }
             return { _ in v }
         case .variable(let name):
             guard let slot = scope[name] else {
