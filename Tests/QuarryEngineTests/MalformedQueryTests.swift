@@ -114,8 +114,8 @@ struct MalformedQueryTests {
     /// Parsing works in proportion to the input: the query fuzzer's slow finding (unclosed `[`
     /// and `(` whose failed readings were retried: 15 s for 2.3 KB) and every nesting shape.
     @Test func parsingIsLinearInTheTokens() throws {
-        let folder = Bundle.module.resourceURL!.appendingPathComponent("Cases/files")
-        let finding = String(decoding: try Data(contentsOf: folder.appendingPathComponent("slow-parse.cypher")), as: UTF8.self)
+        let findings = CaseTests.packageRoot + "/Tests/Fuzz/findings/query/"
+        let finding = String(decoding: try Data(contentsOf: URL(fileURLWithPath: findings + "timeout-97ce1036b1f4eaf229f0bd48c2bc0cfcf4d97692")), as: UTF8.self)
         for text in ["EXPLAIN " + finding] + Nesting.allCases.map({ $0.query(depth: 190) }) {
             // On a large stack, as the engine parses: deep nesting recurses.
             let (atoms, tokens) = try DeepStack.run { () throws(QueryError) in

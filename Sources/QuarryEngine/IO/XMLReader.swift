@@ -67,7 +67,7 @@ struct XMLReader {
             if starts("<?") {
                 try processingInstruction()
             } else if starts("<!--") {
-                try skip(past: "-->", what: "comment")
+                try skip(opener: 4, past: "-->", what: "comment")
             } else if starts("<![CDATA[") {
                 guard !open.isEmpty else { throw error("CDATA outside the root element") }
                 position += 9
@@ -154,8 +154,9 @@ struct XMLReader {
         return position > start
     }
 
-    /// Moves past the next `terminator`.
-    private mutating func skip(past terminator: StaticString, what: String) throws(QueryError) {
+    /// Moves past the opener (`opener` bytes: `<!--` is 4), then past the next `terminator`.
+    private mutating func skip(opener: Int = 0, past terminator: StaticString, what: String) throws(QueryError) {
+        position += opener
         while position < bytes.count {
             if starts(terminator) {
                 position += terminator.utf8CodeUnitCount
@@ -294,7 +295,7 @@ struct XMLReader {
 
     private mutating func processingInstruction() throws(QueryError) {
         let start = position
-        try skip(past: "?>", what: "processing instruction")
+        try skip(opener: 2, past: "?>", what: "processing instruction")
         let body = String(decoding: bytes[(start + 2)..<(position - 2)], as: UTF8.self)
         guard body.hasPrefix("xml ") || body == "xml", let range = body.range(of: "encoding") else { return }
         let rest = body[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
@@ -334,9 +335,9 @@ struct XMLReader {
                 return
             }
             if starts("<!--") {
-                try skip(past: "-->", what: "comment")
+                try skip(opener: 4, past: "-->", what: "comment")
             } else if starts("<?") {
-                try skip(past: "?>", what: "processing instruction")
+                try skip(opener: 2, past: "?>", what: "processing instruction")
             } else if starts("<!ENTITY") {
                 try entityDeclaration()
             } else if starts("<!") {
