@@ -22,6 +22,7 @@ struct RollbackTests {
         "MATCH (q:Q) DETACH DELETE q",
         "UNWIND range(1, 50) AS i MERGE (m:P {name: 'm' + toString(i % 7)}) MERGE (m)-[:LOOP]->(m)",
         "MATCH (a:P {name: 'a'}) CREATE (a)-[:R]->(b:P {name: 'a'}) SET a:Q REMOVE a.n",
+        "UNWIND range(1, 9000) AS i CREATE (n:Many {i: i}) WITH n, i WHERE i % 50 = 0 SET n.rare = i, n.n = 'now text'",
     ]
 
     static func run(_ db: Database, _ statements: [String]) throws {

@@ -287,4 +287,24 @@ struct StoreTests {
         #expect(space.dense.count <= 2 * space.stored + 4096)
         #expect(space["999"] == nil && space["text-1"] == nil)
     }
+
+    /// A key held by one element in a thousand costs what it holds (a sparse column), reads back
+    /// every value, and turns dense again once most elements hold it.
+    @Test func sparseKeysCostWhatTheyHold() {
+        var column = PropertyColumn()
+        var model: [Int: Value] = [:]
+        for id in stride(from: 5, to: 200_000, by: 1000) {
+            let v: Value = id % 2 == 0 ? .int(Int64(id)) : .string("v\(id)")
+            column.set(id, v)
+            model[id] = v
+        }
+        #expect(column.representation == .sparse && column.sparse.count == model.count && column.count == model.count)
+        for id in stride(from: 0, to: 200_000, by: 1) where id % 997 == 0 || model[id] != nil {
+            #expect("\(column.get(id))" == "\(model[id] ?? .null)")
+        }
+        column.set(5, .null)
+        #expect(column.count == model.count - 1 && column.get(5).isNull)
+        for id in 0..<200_000 { column.set(id, .int(Int64(id))) }
+        #expect(column.representation != .sparse && column.count == 200_000 && "\(column.get(199_999))" == "\(Value.int(199_999))")
+    }
 }

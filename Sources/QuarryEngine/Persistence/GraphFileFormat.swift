@@ -74,6 +74,7 @@ extension PropertyColumn.Representation {
         case .codes: return 2
         case .heap: return 3
         case .mixed: return 4
+        case .sparse: return 5
         }
     }
 
@@ -84,6 +85,7 @@ extension PropertyColumn.Representation {
         case 2: self = .codes
         case 3: self = .heap
         case 4: self = .mixed
+        case 5: self = .sparse
         default: return nil
         }
     }

@@ -240,6 +240,17 @@ struct GraphFileReader {
                 return list
             }
             return PropertyColumn(representation: .mixed, base: base, length: length, count: count, values: values)
+        case .sparse:
+            let ids = try array(.integers, of: Int64.self)
+            let values = try decode(.values) { (r) throws(ByteReader.Malformed) in
+                var list: [Value] = []
+                for _ in 0..<ids.count { list.append(try r.value()) }
+                return list
+            }
+            var byID: [Int: Value] = [:]
+            for (id, v) in zip(ids, values) { byID[Int(id)] = v }
+            guard byID.count == ids.count else { throw .damagedFile(file.path, "section \(next - 1): a sparse column names an id twice") }
+            return PropertyColumn(representation: .sparse, base: base, length: length, count: count, sparse: byID)
         }
     }
 

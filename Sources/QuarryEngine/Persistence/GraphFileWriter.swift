@@ -96,6 +96,13 @@ struct GraphFileWriter {
                 values.value(v)
             }
             try record(.values, values)
+        case .sparse:
+            // The ids in order in an integer section, their values in a value section.
+            let ids = column.sparse.keys.sorted()
+            try array(.integers, ids.map(Int64.init))
+            var values = ByteWriter()
+            for id in ids { values.value(column.sparse[id] ?? .null) }
+            try record(.values, values)
         }
     }
 

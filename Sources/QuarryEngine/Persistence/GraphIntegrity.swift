@@ -106,6 +106,12 @@ enum GraphIntegrity {
                 guard isStorable(v) else { return "holds a \(v.typeName), which cannot be a property" }
                 if !v.isNull { present += 1 }
             }
+        case .sparse:
+            for (id, v) in c.sparse {
+                guard id >= c.base, id < c.base + c.length else { return "holds id \(id) outside its span" }
+                guard isStorable(v), !v.isNull else { return "holds a \(v.typeName), which cannot be a property" }
+                present += 1
+            }
         }
         return present == c.count ? nil : "counts \(c.count) values but holds \(present)"
     }

@@ -3,9 +3,14 @@
 /// Storage starts at the lowest id that ever held the key, so keys used by one label of a graph
 /// imported label by label cost memory only over that label's id range. The representation
 /// follows the values: integers in an `Int64` array, repeated strings as dictionary codes, other
-/// strings in a byte heap, anything else (or a mix) as `Value`s. A missing value is null.
+/// strings in a byte heap, anything else (or a mix) as `Value`s. A key held by few elements spread
+/// over many ids (fewer than one in 16) is `sparse`, a dictionary by id, so that a column costs
+/// what it holds rather than the span of its ids. A missing value is null.
 public struct PropertyColumn: Sendable {
-    enum Representation: Sendable { case empty, integers, codes, heap, mixed }
+    enum Representation: Sendable { case empty, integers, codes, heap, mixed, sparse }
+
+    /// A dense column would be mostly empty past this span: it turns sparse.
+    static let sparseSpan = 4096
 
     /// Marks a missing integer; storing this very value turns the column into `mixed`.
     static let absentInteger = Int64.min
@@ -21,13 +26,16 @@ public struct PropertyColumn: Sendable {
     private(set) var dictionary = StringDictionary()
     private(set) var heap = StringHeap()
     private(set) var values: [Value] = []
+    /// `.sparse`: the values by id (never null); `base` and `length` still span their ids.
+    private(set) var sparse: [Int: Value] = [:]
     public private(set) var count = 0
 
     public init() {}
 
     /// A column as a graph file holds it (the reader checks the parts fit together).
     init(representation: Representation, base: Int, length: Int, count: Int, integers: [Int64] = [], codes: [UInt32] = [],
-         dictionary: StringDictionary = StringDictionary(), heap: StringHeap = StringHeap(), values: [Value] = []) {
+         dictionary: StringDictionary = StringDictionary(), heap: StringHeap = StringHeap(), values: [Value] = [],
+         sparse: [Int: Value] = [:]) {
         self.representation = representation
         self.base = base
         self.length = length
@@ -37,6 +45,7 @@ public struct PropertyColumn: Sendable {
         self.dictionary = dictionary
         self.heap = heap
         self.values = values
+        self.sparse = sparse
     }
 
     @inline(__always)
@@ -53,6 +62,7 @@ public struct PropertyColumn: Sendable {
             return c == 0 ? .null : .string(dictionary.string(c))
         case .heap: return heap.string(i).map(Value.string) ?? .null
         case .mixed: return values[i]
+        case .sparse: return sparse[id] ?? .null
         }
     }
 
@@ -71,6 +81,12 @@ public struct PropertyColumn: Sendable {
     }
 
     public mutating func set(_ id: Int, _ value: Value) {
+        if representation == .sparse { return setSparse(id, value) }
+        let span = spanAfter(id)
+        if !value.isNull, span > length, span > Self.sparseSpan, count * 16 < span {
+            becomeSparse()
+            return setSparse(id, value)
+        }
         if length == 0 {
             if value.isNull { return }
             base = id
@@ -102,6 +118,52 @@ public struct PropertyColumn: Sendable {
         for (j, v) in new.enumerated() { set(first + j, v) }
     }
 
+    /// How many ids the column would span with `id` in it.
+    private func spanAfter(_ id: Int) -> Int {
+        guard length > 0 else { return 1 }
+        return id < base ? length + (base - id) : max(length, id - base + 1)
+    }
+
+    private mutating func setSparse(_ id: Int, _ value: Value) {
+        if value.isNull {
+            if sparse.removeValue(forKey: id) != nil { count -= 1 }
+            return
+        }
+        if sparse.updateValue(value, forKey: id) == nil { count += 1 }
+        defer { if count > Self.sparseSpan && count * 4 > length { becomeDense() } }
+        if length == 0 {
+            base = id
+            length = 1
+        } else if id < base {
+            length += base - id
+            base = id
+        } else if id >= base + length {
+            length = id - base + 1
+        }
+    }
+
+    private mutating func becomeSparse() {
+        var byID: [Int: Value] = [:]
+        for i in 0..<length where !isNull(i) { byID[base + i] = get(base + i) }
+        integers = []
+        codes = []
+        dictionary = StringDictionary()
+        heap = StringHeap()
+        values = []
+        sparse = byID
+        representation = .sparse
+    }
+
+    /// Back to a dense column once most ids of the span hold a value.
+    private mutating func becomeDense() {
+        let byID = sparse
+        let first = base
+        var dense = [Value](repeating: .null, count: length)
+        for (id, v) in byID { dense[id - first] = v }
+        self = PropertyColumn()
+        append(first: first, dense)
+    }
+
     private func isNull(_ i: Int) -> Bool {
         switch representation {
         case .empty: return true
@@ -109,6 +171,7 @@ public struct PropertyColumn: Sendable {
         case .codes: return codes[i] == 0
         case .heap: return heap.isAbsent(i)
         case .mixed: return values[i].isNull
+        case .sparse: return sparse[base + i] == nil
         }
     }
 
@@ -125,7 +188,7 @@ public struct PropertyColumn: Sendable {
             return true
         }
         switch (representation, value) {
-        case (_, .null), (.mixed, _), (.codes, .string), (.heap, .string): return true
+        case (_, .null), (.mixed, _), (.sparse, _), (.codes, .string), (.heap, .string): return true
         case (.integers, .int(let x)): return x != Self.absentInteger
         default: return false
         }
@@ -148,6 +211,9 @@ public struct PropertyColumn: Sendable {
             }
         case .mixed:
             values[i] = value
+        case .sparse:
+            // `set` stores into a sparse column itself.
+            break
         }
     }
 
@@ -157,9 +223,15 @@ public struct PropertyColumn: Sendable {
         let keep = max(0, limit - base)
         guard keep < length else { return }
         let n = length - keep
-        for i in keep..<length where !isNull(i) { count -= 1 }
+        if representation == .sparse {
+            let dropped = sparse.keys.filter { $0 >= limit }
+            for id in dropped { sparse[id] = nil }
+            count -= dropped.count
+        } else {
+            for i in keep..<length where !isNull(i) { count -= 1 }
+        }
         switch representation {
-        case .empty: break
+        case .empty, .sparse: break
         case .integers: integers.removeLast(n)
         case .codes: codes.removeLast(n)
         case .heap: heap.removeLast(n)
@@ -175,6 +247,7 @@ public struct PropertyColumn: Sendable {
         case .codes: codes.insert(contentsOf: repeatElement(0, count: n), at: 0)
         case .heap: heap.pad(front: n)
         case .mixed: values.insert(contentsOf: repeatElement(Value.null, count: n), at: 0)
+        case .sparse: break
         }
         length += n
     }
@@ -186,6 +259,7 @@ public struct PropertyColumn: Sendable {
         case .codes: codes.append(contentsOf: repeatElement(0, count: n))
         case .heap: heap.pad(back: n)
         case .mixed: values.append(contentsOf: repeatElement(Value.null, count: n))
+        case .sparse: break
         }
         length += n
     }
