@@ -9,7 +9,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case query
     /// Script text: split into statements and meta-commands.
     case script
-    /// A CSV file, read to its end.
+    /// A CSV file, read to its end; then, split at its first NUL byte, a node file and a
+    /// relationship file imported as a neo4j-admin folder (headers, typed fields, ids).
     case csv
     /// The graph exports read back by `:import`.
     case jsonl, graphml, dot
@@ -41,6 +42,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .csv:
             var reader = CSVReader(data: data, file: "fuzz.csv")
             while case .some(.some) = try? reader.next() {}
+            let folder = FuzzTarget.scratch + "/import"
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let split = data.firstIndex(of: 0) ?? data.count
+            _ = FileManager.default.createFile(atPath: folder + "/a_nodes.csv", contents: Data(data[..<split]))
+            _ = FileManager.default.createFile(atPath: folder + "/b_rels.csv", contents: Data(data[min(split + 1, data.count)...]))
+            _ = try? AdminImport.load(directory: folder)
         case .jsonl, .graphml, .dot, .graphfile:
             let path = FuzzTarget.scratch + "/input." + rawValue
             let bytes = self == .graphfile ? FuzzTarget.resealed(data) : data

@@ -43,6 +43,8 @@ for folder, _, files in os.walk(os.path.join(root, "datasets")):
             seed("script", open(os.path.join(folder, name), encoding="utf-8").read()[:20000])
 PY
 cp "$root"/Tests/QuarryEngineTests/Cases/files/*.csv "$root"/Tests/QuarryEngineTests/Cases/files/*.tsv "$out/csv/"
+# An admin-import folder as the csv target takes it: a node file, a NUL, a relationship file.
+printf 'id:ID,name,n:int,tags:string[]\n1,a,2,x;y\n2,b,3,\n\0:START_ID,:END_ID,:TYPE,w:float\n1,2,R,0.5\n' > "$out/csv/admin-folder"
 ( cd "$out" && "$quarry" --no-rc -c ":export jsonl jsonl/default.jsonl
 :export graphml graphml/default.graphml
 :export dot dot/default.dot
