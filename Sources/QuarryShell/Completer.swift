@@ -36,7 +36,10 @@ public struct Completer {
             let command = trimmedLine.dropFirst().prefix { !$0.isWhitespace }
             return Completer.fileCommands.contains(String(command)) ? paths(word) : []
         }
-        if let quoted = openQuote(head) { return names(startingWith: quoted + word) .map { String($0.dropFirst(quoted.count)) } }
+        if let open = Completer.openQuote(head) {
+            let (label, key) = Completer.valueContext(head[..<open.at], statement: before)
+            return values(of: key, label: label, startingWith: open.typed + word).map { String($0.dropFirst(open.typed.count)) }
+        }
         switch head.last {
         case ":":
             return openBracket(head) == "[" ? matching(word, present(graph.types.names, graph.typeCounts), keepCase: true)
@@ -87,20 +90,40 @@ public struct Completer {
         return stack.last
     }
 
-    /// The text typed since an unclosed quote, when the cursor is inside one.
-    func openQuote(_ text: String) -> String? {
+    /// The unclosed quote the cursor is inside, if any: the quote character, where it is, and
+    /// the text typed since.
+    static func openQuote(_ text: String) -> (quote: Character, at: String.Index, typed: String)? {
         var quote: Character?
-        var start = text.startIndex
+        var at = text.startIndex
         for i in text.indices {
             let c = text[i]
             if let q = quote {
                 if c == q { quote = nil }
             } else if c == "'" || c == "\"" {
                 quote = c
-                start = text.index(after: i)
+                at = i
             }
         }
-        return quote == nil ? nil : String(text[start...])
+        guard let quote else { return nil }
+        return (quote, at, String(text[text.index(after: at)...]))
+    }
+
+    /// What a quoted value is typed for: the key and, when the statement says, the label —
+    /// `(a:Actor {name: '…`, or `a.name = '…` (also `STARTS WITH`, `CONTAINS`, `<>`) with `(a:Actor`
+    /// earlier. Otherwise `name` on any label.
+    static func valueContext(_ beforeQuote: Substring, statement: String) -> (label: String?, key: String) {
+        let text = String(beforeQuote)
+        if let m = text.firstMatch(of: /(\w+)\s*:\s*$/), let open = text.lastIndex(of: "(") {
+            let node = text[open...]
+            let label = node.firstMatch(of: /^\(\s*\w*\s*:\s*`?(\w+)/).map { String($0.1) }
+            return (label, String(m.1))
+        }
+        if let m = text.firstMatch(of: /(\w+)\.(\w+)\s*(=|<>|(?i:STARTS\s+WITH|ENDS\s+WITH|CONTAINS))\s*$/) {
+            let variable = String(m.1)
+            let label = statement.matches(of: /\(\s*(\w+)\s*:\s*`?(\w+)/).first { $0.1 == variable }.map { String($0.2) }
+            return (label, String(m.2))
+        }
+        return (nil, "name")
     }
 
     func variable(endingAt text: Substring) -> String {
@@ -145,15 +168,21 @@ public struct Completer {
         return keys.map { graph.keys.name($0) }.sorted()
     }
 
-    /// `name` property values starting with the prefix (inside quotes).
-    func names(startingWith prefix: String) -> [String] {
-        guard let key = graph.keys.id("name") else { return [] }
+    /// Text values of `key` (on nodes with `label`, when known) starting with the prefix, in
+    /// any case (inside quotes).
+    func values(of keyName: String, label labelName: String?, startingWith prefix: String) -> [String] {
+        guard let key = graph.keys.id(keyName) else { return [] }
+        var label: Int32?
+        if let labelName {
+            guard let id = graph.labels.id(labelName) else { return [] }
+            label = id
+        }
         var out: Set<String> = []
-        var n = graph.nextNode(from: 0, label: nil)
+        var n = graph.nextNode(from: 0, label: label)
         let lower = prefix.lowercased()
         while let node = n, out.count < 200 {
             if case .string(let s) = graph.nodeProperty(NodeID(node), key), s.lowercased().hasPrefix(lower) { out.insert(s) }
-            n = graph.nextNode(from: node + 1, label: nil)
+            n = graph.nextNode(from: node + 1, label: label)
         }
         return out.sorted()
     }

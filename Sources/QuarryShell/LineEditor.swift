@@ -161,7 +161,13 @@ final class LineEditor {
         let opener = start > 0 ? bytes[start - 1] : 0
         let continues = LineEditor.matches.allSatisfy { $0.hasSuffix("(") || $0.hasSuffix("/") }
             || [UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "$"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "|")].contains(opener)
-        rl_completion_append_character = continues ? 0 : 32
+        // Inside a quote, a value that is complete gets its closing quote (not a space inside it).
+        let head = String(decoding: bytes[0..<max(0, start)], as: UTF8.self)
+        if let open = Completer.openQuote(LineEditor.earlierLines + head), let quote = open.quote.asciiValue {
+            rl_completion_append_character = Int32(quote)
+        } else {
+            rl_completion_append_character = continues ? 0 : 32
+        }
         return rl_completion_matches(text, LineEditor.nextMatch)
     }
 

@@ -85,7 +85,16 @@ extension Session {
         MetaCommand(name: "output", arguments: "[FILE]", summary: "send results to a file, or back to the screen") { s, arg in
             s.redirectOutput(arg)
         },
-        MetaCommand(name: "history", arguments: "", summary: "the statements run in this session") { s, _ in
+        MetaCommand(name: "history", arguments: "[FILE]", summary: "the statements run in this session, or write them to FILE as a script") { s, arg in
+            guard arg.isEmpty else {
+                do throws(QueryError) {
+                    try AtomicFile.write(s.resolve(arg), text: s.history.map { $0 + ";\n" }.joined())
+                } catch {
+                    return error.message
+                }
+                s.output("Wrote \(s.history.count) statement\(s.history.count == 1 ? "" : "s") to \(arg).\n")
+                return nil
+            }
             for (i, h) in s.history.enumerated() { s.output("\(i + 1)  \(h.replacingOccurrences(of: "\n", with: " "))\n") }
             return nil
         },

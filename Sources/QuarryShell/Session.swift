@@ -144,7 +144,8 @@ public final class Session {
             return
         }
         var writer = ResultWriter(format: format, maxRows: maxRows)
-        writer.terminal = terminal
+        // A file named by :output gets plain text: no colours, no cutting to the screen's width.
+        writer.terminal = outputFile == nil ? terminal : nil
         if result.columns.isEmpty && format != .jsonl {
             if format == .table {
                 output(Session.describe(result.statistics) + (timing ? String(format: ", %.1f ms", milliseconds) : "") + "\n")

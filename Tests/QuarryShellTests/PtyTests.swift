@@ -70,7 +70,16 @@ struct PtyTests {
         Completion(typed: "MATCH (a:Actor) WHERE a.de", completed: "a.de_facto", rest: " = true RETURN count(*) AS n;", result: "│ 1 │"),
         Completion(typed: "MATCH (claimant:Actor)-[:MADE]->(c) RETURN count(clai", completed: "count(claimant",
                    rest: ") AS n;", result: "│ 14 │"),
+        // Several names start 'ISIS-K': the common part is completed, no quote closed.
         Completion(typed: "MATCH (a {name: 'ISIS", completed: "'ISIS-K", rest: "'}) RETURN a.kind AS k;", result: "│ 'militant_group' │"),
+        // A complete value gets its closing quote; one with spaces gets no space inside it.
+        Completion(typed: "MATCH (a:Actor {name: 'Chinese Emb", completed: "'Chinese Embassy in Kabul'", rest: "}) RETURN a.kind AS k;",
+                   result: "│ 'embassy' │"),
+        // Only names of the label in the pattern: the Place 'Kabul' does not make this ambiguous.
+        Completion(typed: "MATCH (e:Event {name: 'Kab", completed: "'Kabul restaurant bombing'", rest: "}) RETURN count(e) AS n;",
+                   result: "│ 1 │"),
+        Completion(typed: "MATCH (p:Place) WHERE p.name = 'Chinese-r", completed: "'Chinese-run hotel in Sher-e-Naw'",
+                   rest: " RETURN count(p) AS n;", result: "│ 1 │"),
     ]
 
     @Test(arguments: PtyTests.completions)
@@ -239,6 +248,20 @@ struct PtyTests {
         try terminal.expect("quarry> ")
         try terminal.run("MATCH (n) RETURN count(*) AS n;", shows: "│ 58 │")
         try terminal.run("RETURN $big IS NULL AS unset;", shows: "ParameterMissing")
+    }
+
+    /// `:output FILE` writes plain text: no colour codes, no values cut to the screen's width.
+    @Test func outputFilesArePlainText() throws {
+        let terminal = try PseudoTerminal(sandbox, [], colour: true)
+        try terminal.expect("quarry> ")
+        let long = String(repeating: "long text ", count: 30)
+        for line in [":output out.txt", "RETURN '\(long)' AS value, 1 AS n;", ":output"] {
+            terminal.send(line + "\r")
+            try terminal.expect("quarry> ")
+        }
+        let written = try #require(sandbox.read("out.txt"))
+        #expect(!written.contains("\u{1B}["), "\(written)")
+        #expect(written.contains(long), "\(written)")
     }
 
     @Test func exclamationMarksAreNotHistoryExpansion() throws {
