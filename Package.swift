@@ -12,12 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        .target(
-            name: "QuarryEngine",
-            // The engine keeps its state in classes that operators reach many times per row;
-            // dynamic exclusivity checks on those accesses cost more than the work in release builds.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-        ),
+        .target(name: "QuarryEngine"),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(name: "QuarryShell", dependencies: ["QuarryEngine", "CReadline"]),
         .executableTarget(

@@ -76,7 +76,8 @@ extension FuzzTarget {
             for i in 0..<8 { bytes[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
         }
         guard bytes.count >= 64, let tableOffset = integer(at: 40), let count = integer(at: 48),
-              count >= 0, count < 1 << 16, tableOffset >= 64, tableOffset + count * 32 + 8 <= bytes.count else { return bytes }
+              count >= 0, count < 1 << 16, tableOffset >= 64, tableOffset <= bytes.count,
+              count * 32 + 8 <= bytes.count - tableOffset else { return bytes }
         for entry in 0..<count {
             let at = tableOffset + entry * 32
             guard let offset = integer(at: at + 8), let length = integer(at: at + 16),

@@ -4,12 +4,12 @@
 public class BindingOperator: PipelineOperator {
     /// The slot of the node it binds, which column filters judge.
     let nodeSlot: Int?
-    private var columnFilters: [ColumnFilter] = []
+    @exclusivity(unchecked) private var columnFilters: [ColumnFilter] = []
     /// Labels the bound node must have.
-    private var requiredLabels: [Int32] = []
-    private var labelMembers: [Bitset] = []
-    private var filters: [FilterPredicate] = []
-    private var filterTexts: [String] = []
+    @exclusivity(unchecked) private var requiredLabels: [Int32] = []
+    @exclusivity(unchecked) private var labelMembers: [Bitset] = []
+    @exclusivity(unchecked) private var filters: [FilterPredicate] = []
+    @exclusivity(unchecked) private var filterTexts: [String] = []
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, nodeSlot: Int?) {
         self.nodeSlot = nodeSlot

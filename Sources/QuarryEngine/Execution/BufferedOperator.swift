@@ -1,8 +1,8 @@
 /// An operator that reads all of its input before it gives its first row (aggregation, ORDER
 /// BY, Eager): it computes its rows once, then hands them over one by one.
 public class BufferedOperator: PipelineOperator {
-    private var output: [Row]?
-    private var position = 0
+    @exclusivity(unchecked) private var output: [Row]?
+    @exclusivity(unchecked) private var position = 0
 
     /// All of the operator's rows, from its whole input.
     func computeRows() throws(QueryError) -> [Row] { [] }

@@ -16,19 +16,19 @@ final class ColumnFilter {
     let rareByte: Int
     /// The column's storage, taken when the statement first reads it (it cannot change in a
     /// statement that does not write).
-    private var loaded = false
-    private var representation = PropertyColumn.Representation.empty
-    private var base = 0
-    private var codes: [UInt32] = []
-    private var strings: [String] = []
-    private var heap = StringHeap()
+    @exclusivity(unchecked) private var loaded = false
+    @exclusivity(unchecked) private var representation = PropertyColumn.Representation.empty
+    @exclusivity(unchecked) private var base = 0
+    @exclusivity(unchecked) private var codes: [UInt32] = []
+    @exclusivity(unchecked) private var strings: [String] = []
+    @exclusivity(unchecked) private var heap = StringHeap()
     /// By dictionary code: 0 not judged yet, 1 accepted, 2 rejected.
-    private var verdicts: [UInt8] = []
+    @exclusivity(unchecked) private var verdicts: [UInt8] = []
     /// Nodes asked about so far.
-    private var tested = 0
+    @exclusivity(unchecked) private var tested = 0
     /// For CONTAINS on a string heap: the heap slots whose string holds the needle.
-    private var containing: Bitset?
-    private var searchedWholeHeap = false
+    @exclusivity(unchecked) private var containing: Bitset?
+    @exclusivity(unchecked) private var searchedWholeHeap = false
 
     init(key: Int32, predicate: @escaping Evaluator, byteTest: (ByteTest, [UInt8])?) {
         self.key = key

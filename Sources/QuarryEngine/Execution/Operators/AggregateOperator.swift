@@ -19,11 +19,11 @@ final class AggregateOperator: BufferedOperator {
     let specs: [Spec]
     /// Where the grouping keys' values go in the output rows (the projection's slots for them),
     /// so that what was computed to group is not computed again.
-    var keySlots: [Int] = []
+    @exclusivity(unchecked) var keySlots: [Int] = []
     /// Set when the input is an expansion whose rows only count (every aggregate is `count(*)`
     /// or counts what it binds, and no key reads that): rows are then taken from the
     /// expansion's input and each adds the number of its matches, made without rows.
-    var countedExpansion: ExpandOperator?
+    @exclusivity(unchecked) var countedExpansion: ExpandOperator?
     let width: Int
     let text: String
 

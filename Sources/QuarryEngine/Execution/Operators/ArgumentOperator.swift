@@ -1,7 +1,7 @@
 /// The leaf of every plan: yields one row, the argument of a nested plan or the empty first row.
 final class ArgumentOperator: PhysicalOperator {
-    var row: Row
-    var done = false
+    @exclusivity(unchecked) var row: Row
+    @exclusivity(unchecked) var done = false
 
     init(_ ctx: ExecutionContext, width: Int) {
         row = Row(repeating: .null, count: width)

@@ -1,9 +1,9 @@
 /// Passes on the first row of each distinct combination of the values in `slots`.
 final class DistinctOperator: PipelineOperator {
     let slots: [Int]
-    var seen = Set<RowKey>()
+    @exclusivity(unchecked) var seen = Set<RowKey>()
     /// One slot (the usual case): its values, without an array per row.
-    var seenValues = Set<GroupKey>()
+    @exclusivity(unchecked) var seenValues = Set<GroupKey>()
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, slots: [Int]) {
         self.slots = slots

@@ -11,14 +11,14 @@ final class ExpandOperator: BindingOperator {
     /// Relationships bound earlier in the same MATCH: a pattern never uses one twice.
     let excluded: [Int]
     let text: String
-    var current: Row?
-    var cursor: NeighborCursor?
+    @exclusivity(unchecked) var current: Row?
+    @exclusivity(unchecked) var cursor: NeighborCursor?
     /// The other ends of one node's relationships, while counting.
-    var candidates: [Int] = []
+    @exclusivity(unchecked) var candidates: [Int] = []
     /// While counting in a statement that does not write: the adjacency block read directly
     /// (nil when it has relationships pending a rebuild).
-    var block: Adjacency?
-    var blockTaken = false
+    @exclusivity(unchecked) var block: Adjacency?
+    @exclusivity(unchecked) var blockTaken = false
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, from: Int, relationship: Int, to: Int,
          direction: Direction, types: [Int32]?, toBound: Bool, relationshipBound: Bool, excluded: [Int], text: String) {

@@ -11,9 +11,9 @@ final class IndexSeekOperator: BindingOperator {
     let key: Int32
     let lookup: Lookup
     let text: String
-    var current: Row?
-    var found: [NodeID] = []
-    var position = 0
+    @exclusivity(unchecked) var current: Row?
+    @exclusivity(unchecked) var found: [NodeID] = []
+    @exclusivity(unchecked) var position = 0
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, slot: Int, label: Int32, key: Int32, lookup: Lookup, text: String) {
         self.slot = slot

@@ -8,9 +8,9 @@ final class LoadCSVOperator: PipelineOperator {
     let withHeaders: Bool
     let delimiter: UInt8
     let range: SourceRange
-    var current: Row?
-    var reader: CSVReader?
-    var headers: [String] = []
+    @exclusivity(unchecked) var current: Row?
+    @exclusivity(unchecked) var reader: CSVReader?
+    @exclusivity(unchecked) var headers: [String] = []
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, source: @escaping Evaluator, slot: Int, withHeaders: Bool,
          fieldTerminator: String?, range: SourceRange) {

@@ -9,8 +9,8 @@ final class MergeOperator: PipelineOperator {
     /// Property values of the pattern: MERGE cannot match or create a null.
     let requiredValues: [Evaluator]
     let text: String
-    var matched: [Row] = []
-    var position = 0
+    @exclusivity(unchecked) var matched: [Row] = []
+    @exclusivity(unchecked) var position = 0
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, argument: ArgumentOperator, matcher: PhysicalOperator,
          pattern: CreatePatternSpec, onCreate: [SetAction], onMatch: [SetAction], requiredValues: [Evaluator], text: String) {

@@ -3,13 +3,13 @@ final class NodeScanOperator: BindingOperator {
     let slot: Int
     let label: Int32?
     let labelName: String?
-    var current: Row?
-    var position = 0
+    @exclusivity(unchecked) var current: Row?
+    @exclusivity(unchecked) var position = 0
     /// In a statement that does not write, the label's members, taken once per input row.
-    var members: Bitset?
+    @exclusivity(unchecked) var members: Bitset?
     /// Candidates of the current batch, already through the column filters.
-    var batch: [Int] = []
-    var batchPosition = 0
+    @exclusivity(unchecked) var batch: [Int] = []
+    @exclusivity(unchecked) var batchPosition = 0
     static let batchSize = 1024
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, slot: Int, label: Int32?, labelName: String?) {

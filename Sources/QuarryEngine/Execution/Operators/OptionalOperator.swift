@@ -4,9 +4,9 @@ final class OptionalOperator: PipelineOperator {
     let argument: ArgumentOperator
     let inner: PhysicalOperator
     let nullSlots: [Int]
-    var active = false
-    var matchedAny = false
-    var current: Row?
+    @exclusivity(unchecked) var active = false
+    @exclusivity(unchecked) var matchedAny = false
+    @exclusivity(unchecked) var current: Row?
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, argument: ArgumentOperator, inner: PhysicalOperator, nullSlots: [Int]) {
         self.argument = argument

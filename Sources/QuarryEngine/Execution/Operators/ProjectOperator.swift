@@ -11,7 +11,7 @@ final class ProjectOperator: PipelineOperator {
 
     /// The values of one row, computed before any is stored (an item may read a slot another
     /// one writes); kept between rows to save an allocation per row.
-    private var values: [Value] = []
+    @exclusivity(unchecked) private var values: [Value] = []
 
     override func produce() throws(QueryError) -> Row? {
         guard var row = try input.next() else { return nil }

@@ -11,9 +11,9 @@ final class ShortestPathOperator: PipelineOperator {
     let maxHops: Int?
     let all: Bool
     let text: String
-    var current: Row?
-    var results: [PathValue] = []
-    var position = 0
+    @exclusivity(unchecked) var current: Row?
+    @exclusivity(unchecked) var results: [PathValue] = []
+    @exclusivity(unchecked) var position = 0
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, from: Int, to: Int, relationships: Int, path: Int?,
          direction: Direction, types: [Int32]?, minHops: Int, maxHops: Int?, all: Bool, text: String) {

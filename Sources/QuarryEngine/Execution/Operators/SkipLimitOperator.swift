@@ -2,12 +2,12 @@
 final class SkipLimitOperator: PipelineOperator {
     let skip: (Evaluator, SourceRange)?
     let limit: (Evaluator, SourceRange)?
-    var skipCount = 0
-    var limitCount = Int.max
-    var started = false
-    var produced = 0
+    @exclusivity(unchecked) var skipCount = 0
+    @exclusivity(unchecked) var limitCount = Int.max
+    @exclusivity(unchecked) var started = false
+    @exclusivity(unchecked) var produced = 0
     /// Set when updating clauses feed this operator.
-    var drainsInput = false
+    @exclusivity(unchecked) var drainsInput = false
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, skip: (Evaluator, SourceRange)?, limit: (Evaluator, SourceRange)?) {
         self.skip = skip

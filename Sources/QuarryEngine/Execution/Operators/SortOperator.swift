@@ -4,7 +4,7 @@ final class SortOperator: BufferedOperator {
     let keys: [(value: Evaluator, descending: Bool)]
     let text: String
     /// Rows that will be wanted (SKIP + LIMIT), when known: the rest need no order.
-    var keep: Int?
+    @exclusivity(unchecked) var keep: Int?
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, keys: [(value: Evaluator, descending: Bool)], text: String) {
         self.keys = keys

@@ -1,7 +1,7 @@
 /// UNION ALL: the rows of each branch in turn (UNION adds a DistinctOperator on top).
 final class UnionOperator: PhysicalOperator {
     let branches: [PhysicalOperator]
-    var current = 0
+    @exclusivity(unchecked) var current = 0
 
     init(_ ctx: ExecutionContext, branches: [PhysicalOperator]) {
         self.branches = branches

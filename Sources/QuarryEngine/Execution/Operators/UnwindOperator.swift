@@ -3,9 +3,9 @@ final class UnwindOperator: PipelineOperator {
     let list: Evaluator
     let slot: Int
     let text: String
-    var current: Row?
-    var elements: [Value] = []
-    var position = 0
+    @exclusivity(unchecked) var current: Row?
+    @exclusivity(unchecked) var elements: [Value] = []
+    @exclusivity(unchecked) var position = 0
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, list: @escaping Evaluator, slot: Int, text: String) {
         self.list = list

@@ -13,12 +13,12 @@ final class VarExpandOperator: PipelineOperator {
     let propertyFilter: [(Int32, Evaluator)]
     let text: String
 
-    var current: Row?
-    var stack: [NeighborCursor?] = []
-    var path: [RelID] = []
-    var lastNodes: [NodeID] = []
-    var emitZeroLength = false
-    var wanted: [(Int32, Value)] = []
+    @exclusivity(unchecked) var current: Row?
+    @exclusivity(unchecked) var stack: [NeighborCursor?] = []
+    @exclusivity(unchecked) var path: [RelID] = []
+    @exclusivity(unchecked) var lastNodes: [NodeID] = []
+    @exclusivity(unchecked) var emitZeroLength = false
+    @exclusivity(unchecked) var wanted: [(Int32, Value)] = []
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, from: Int, relationships: Int, to: Int, direction: Direction,
          types: [Int32]?, minHops: Int, maxHops: Int?, toBound: Bool, excluded: [Int],
