@@ -17,6 +17,20 @@ struct NoticeTests {
     }
 
     /// `[*5..1]` matches nothing, as openCypher says, but not without a word.
+    /// A type far from every name: the types the graph has between the pattern's labels, in the
+    /// pattern's direction.
+    @Test func anUnknownTypeGetsTheTypesBetweenItsLabels() throws {
+        #expect(try notices("MATCH (a:Actor)-[:PERPETRATED]->(e:Event) RETURN e") == [
+            "warning: the relationship type :PERPETRATED is not in the graph (between those labels the graph has (:Actor)-[:CLAIMED]->(:Event))",
+        ])
+        #expect(try notices("MATCH (e:Event)<-[:PERPETRATED]-(a) RETURN e") == [
+            "warning: the relationship type :PERPETRATED is not in the graph (between those labels the graph has ()-[:CLAIMED]->(:Event))",
+        ])
+        #expect(try notices("MATCH (e:Event)-[:PERPETRATED]->(a) RETURN e") == [
+            "warning: the relationship type :PERPETRATED is not in the graph",
+        ])
+    }
+
     @Test func anEmptyLengthRangeIsPointedOut() throws {
         #expect(try notices("MATCH (a)-[:CLAIMED*2..1]->(b) RETURN b") == [
             "warning: the length *2..1 matches nothing: its lower bound is above its upper bound (did you mean *1..2?)",

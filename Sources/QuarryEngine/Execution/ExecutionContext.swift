@@ -78,9 +78,41 @@ public final class ExecutionContext {
         return graph.labelID(name)
     }
 
-    func readType(_ name: String, at r: SourceRange) -> Int32 {
-        if graph.types.id(name) == nil { notice("relationship type", ":" + name, graph.types.names.map { ":" + $0 }, r) }
+    /// The id of a relationship type a query reads. An unknown one gets a notice with the closest
+    /// name, or else the types the graph has between the pattern's labels (`from` and `to`, in the
+    /// pattern's direction): `(:Actor)-[:MADE]->(:Claim)` when `:CLAIMED` was written.
+    func readType(_ name: String, at r: SourceRange, from: String? = nil, to: String? = nil, direction: Direction = .both) -> Int32 {
+        if graph.types.id(name) == nil, !graph.types.names.isEmpty {
+            let known = graph.types.names.map { ":" + $0 }
+            let hint = closestName(to: ":" + name, in: known).map { " (did you mean \($0)?)" }
+                ?? typesBetween(from, to, direction).map { " (between those labels the graph has \($0))" } ?? ""
+            notices.append(Notice(message: "the relationship type :\(name) is not in the graph\(hint)", range: r))
+        }
         return graph.typeID(name)
+    }
+
+    /// The commonest relationship types joining the labels (either may be nil: any node), as
+    /// patterns, from the first 200,000 relationships; nil when the labels are not both known.
+    private func typesBetween(_ from: String?, _ to: String?, _ direction: Direction) -> String? {
+        guard from != nil || to != nil else { return nil }
+        let fromLabel = from.flatMap { graph.labels.id($0) }, toLabel = to.flatMap { graph.labels.id($0) }
+        guard (from == nil || fromLabel != nil) && (to == nil || toLabel != nil) else { return nil }
+        func has(_ node: NodeID, _ label: Int32?) -> Bool { label.map { graph.hasLabel(node, $0) } ?? true }
+        var counts: [String: Int] = [:]
+        for rel in 0..<min(graph.relationshipIDLimit, 200_000) where graph.isAlive(relationship: RelID(rel)) {
+            let (start, end) = (graph.startNode(of: RelID(rel)), graph.endNode(of: RelID(rel)))
+            let forward = has(start, fromLabel) && has(end, toLabel), backward = has(start, toLabel) && has(end, fromLabel)
+            let (startName, endName): (String?, String?)
+            switch direction {
+            case .outgoing where forward, .both where forward: (startName, endName) = (from, to)
+            case .incoming where backward, .both where backward: (startName, endName) = (to, from)
+            default: continue
+            }
+            let text = "(\(startName.map { ":" + $0 } ?? ""))-[:\(graph.types.name(graph.type(of: RelID(rel))))]->(\(endName.map { ":" + $0 } ?? ""))"
+            counts[text, default: 0] += 1
+        }
+        guard !counts.isEmpty else { return nil }
+        return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3).map(\.key).joined(separator: ", ")
     }
 
     func readKey(_ name: String, at r: SourceRange) -> Int32 {

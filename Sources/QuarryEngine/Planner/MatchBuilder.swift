@@ -75,7 +75,8 @@ final class MatchBuilder {
             let from = part.nodes[step.from], to = part.nodes[step.to]
             var direction = rel.direction
             if step.reversed { direction = direction == .outgoing ? .incoming : direction == .incoming ? .outgoing : .both }
-            let types: [Int32]? = rel.types.isEmpty ? nil : rel.types.map { ctx.readType($0, at: rel.range) }
+            let types: [Int32]? = rel.types.isEmpty ? nil
+                : rel.types.map { ctx.readType($0, at: rel.range, from: from.labels.first, to: to.labels.first, direction: direction) }
             let toBound = bound.contains(to.slot)
             let text = "(\(from.name ?? ""))\(RelationshipPattern(variable: rel.name, types: rel.types, direction: direction, length: rel.length, properties: nil, range: rel.range).canonicalText)(\(to.name ?? ""))"
             if let length = rel.length {
