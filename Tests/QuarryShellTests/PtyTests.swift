@@ -205,16 +205,22 @@ struct PtyTests {
         "MATCH (a)-[*]-(b)-[*]-(c)-[*]-(d) RETURN count(*);",
     ]
 
-    @Test(arguments: PtyTests.slowStatements)
-    func ctrlCCancelsARunningStatementAndKeepsTheGraph(_ statement: String) throws {
-        let terminal = try start()
-        terminal.send(statement + "\r")
+    /// Enters `line`, presses Ctrl-C a second later (checking that `finished` has not appeared
+    /// yet), and waits for "Cancelled" within 2 s and the prompt.
+    func interrupt(_ terminal: PseudoTerminal, _ line: String, finished: String) throws {
+        terminal.send(line + "\r")
         let running = Date().addingTimeInterval(1)
         while Date() < running { terminal.pump(milliseconds: 50) }
-        #expect(!terminal.screenSinceLastMatch.contains("row"), "the statement finished before Ctrl-C: too fast to test")
+        #expect(!terminal.screenSinceLastMatch.contains(finished), "\(line) finished before Ctrl-C: too fast to test")
         terminal.send(PseudoTerminal.ctrlC)
         try terminal.expect("Cancelled", timeout: 2)
         try terminal.expect("quarry> ")
+    }
+
+    @Test(arguments: PtyTests.slowStatements)
+    func ctrlCCancelsARunningStatementAndKeepsTheGraph(_ statement: String) throws {
+        let terminal = try start()
+        try interrupt(terminal, statement, finished: "row")
         try terminal.run("MATCH (t:Tmp) RETURN count(*) AS n;", shows: "│ 0 │")
         try terminal.run("MATCH (n) RETURN count(*) AS n;", shows: "│ 58 │")
     }
@@ -237,13 +243,7 @@ struct PtyTests {
         }
         // Printing is the long part of the last one: csv prints every row.
         let terminal = try start(command.hasPrefix("UNWIND") ? ["--format", "csv"] : [])
-        terminal.send(command + "\r")
-        let running = Date().addingTimeInterval(1)
-        while Date() < running { terminal.pump(milliseconds: 50) }
-        #expect(!terminal.screenSinceLastMatch.contains("quarry> "), "the command finished before Ctrl-C: too fast to test")
-        terminal.send(PseudoTerminal.ctrlC)
-        try terminal.expect("Cancelled", timeout: 2)
-        try terminal.expect("quarry> ")
+        try interrupt(terminal, command, finished: "quarry> ")
         terminal.send(":format table\r")
         try terminal.expect("quarry> ")
         try terminal.run("MATCH (n) RETURN count(*) AS n;", shows: "│ 58 │")
