@@ -97,4 +97,22 @@ struct DiskFullTests {
             #expect(files(in: disk).allSatisfy { !$0.contains(".tmp-") }, "no temporary file is left behind: \(files(in: disk))")
         }
     }
+
+    /// A CSV export that fills the disk leaves the earlier export as it was (not a partial folder
+    /// that would import as if it were whole) and no staging folder behind.
+    @Test func aCSVExportOnAFullDiskKeepsTheOldFolder() throws {
+        try withSmallDisk { disk in
+            let small = Database()
+            _ = try small.execute("CREATE (:N {i: 1})")
+            try CSVExport.write(Subgraph.whole(small.graph), of: small.graph, to: disk + "/export")
+            let before = files(in: disk + "/export").map { FileManager.default.contents(atPath: disk + "/export/" + $0) }
+
+            let big = Database()
+            _ = try big.execute("UNWIND range(1, 20000) AS i CREATE (:N {i: i, s: 'a string of some length ' + toString(i)})-[:R]->(:M)")
+            let failed = #expect(throws: QueryError.self) { try CSVExport.write(Subgraph.whole(big.graph), of: big.graph, to: disk + "/export") }
+            #expect(failed?.message.contains("disk full") == true, "\(failed?.message ?? "")")
+            #expect(files(in: disk + "/export").map { FileManager.default.contents(atPath: disk + "/export/" + $0) } == before)
+            #expect(files(in: disk) == ["export"], "only the old export is left: \(files(in: disk))")
+        }
+    }
 }
