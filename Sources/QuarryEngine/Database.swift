@@ -130,7 +130,7 @@ public final class Database {
                                message: lines.joined(separator: "\n"))
         }
         return QueryResult(columns: checked.columns, rows: rows, statistics: ctx.statistics, graph: ctx.graph,
-                           notices: checked.isUpdating ? [] : ctx.notices)
+                           notices: checked.isUpdating ? [] : ctx.notices + (rows.isEmpty ? ZeroRowHints.notices(for: checked, in: ctx.graph) : []))
     }
 }
 

@@ -31,6 +31,21 @@ struct NoticeTests {
         ])
     }
 
+    /// No rows because a text value is not in the graph: the value with another case, the node
+    /// that has it among other names, or the nearest value is named. Rows, or a value that exists,
+    /// give no hint.
+    @Test func zeroRowsBecauseOfAValueAreExplained() throws {
+        let db = Database()
+        _ = try db.execute("CREATE (:Actor {name: 'China', aliases: ['Beijing']}), (:Actor {name: 'Guo Jiakun'}), (:Place {name: 'Kabul'})")
+        func notices(_ query: String) throws -> [String] { try db.execute(query).notices.map(\.description) }
+        #expect(try notices("MATCH (a:Actor {name: 'Beijing'}) RETURN a") == ["warning: no :Actor has name 'Beijing' ('China' has it among its other names)"])
+        #expect(try notices("MATCH (a:Actor) WHERE a.name = 'Guo Jaikun' RETURN a") == ["warning: no :Actor has name 'Guo Jaikun' (did you mean 'Guo Jiakun'?)"])
+        #expect(try notices("MATCH (p {name: 'kabul'}) RETURN p") == ["warning: no node has name 'kabul' ('Kabul' differs only in case)"])
+        #expect(try notices("MATCH (a:Actor {name: 'Kabul'}) RETURN a").isEmpty, "nothing close among actors")
+        #expect(try notices("MATCH (a:Actor {name: 'China'})-[:GOVERNS]->(p) RETURN p").isEmpty, "the value exists")
+        #expect(try notices("MATCH (a:Actor) WHERE a.name = 'China' RETURN a").isEmpty)
+    }
+
     @Test func anEmptyLengthRangeIsPointedOut() throws {
         #expect(try notices("MATCH (a)-[:CLAIMED*2..1]->(b) RETURN b") == [
             "warning: the length *2..1 matches nothing: its lower bound is above its upper bound (did you mean *1..2?)",

@@ -1,0 +1,101 @@
+/// Why a statement that only reads found nothing, when a text literal it matches on is a value no
+/// node has: `{name: 'Beijing'}` on `:Actor` gets "no :Actor has name 'Beijing' (China has it among
+/// its aliases)", a typo the nearest value, a different case the value as stored. Read from the
+/// statement's node patterns and its `WHERE n.key = 'text'` conditions.
+enum ZeroRowHints {
+    /// Nodes looked at per condition: enough for a hint, bounded on a large graph.
+    static let scanned = 100_000
+
+    struct Condition {
+        let label: String?
+        let key: String
+        let value: String
+        let range: SourceRange
+    }
+
+    static func notices(for query: CheckedQuery, in graph: Graph) -> [Notice] {
+        conditions(in: query).compactMap { hint(for: $0, in: graph) }
+    }
+
+    static func conditions(in query: CheckedQuery) -> [Condition] {
+        var out: [Condition] = []
+        for part in query.parts {
+            for checked in part.clauses {
+                guard case .match(optional: false, let patterns, let predicate) = checked.clause.kind else { continue }
+                var labelOf: [String: String] = [:]
+                for pattern in patterns {
+                    for node in [pattern.start] + pattern.steps.map(\.node) {
+                        if let v = node.variable, let l = node.labels.first { labelOf[v] = l }
+                        guard case .map(let entries)? = node.properties?.kind else { continue }
+                        for (key, value) in entries {
+                            if case .literal(.string(let text)) = value.kind {
+                                out.append(Condition(label: node.labels.first, key: key, value: text, range: value.range))
+                            }
+                        }
+                    }
+                }
+                for conjunct in predicate?.conjuncts ?? [] {
+                    guard case .binary(.equal, let left, let right) = conjunct.kind else { continue }
+                    for (side, other) in [(left, right), (right, left)] {
+                        if case .property(let subject, let key) = side.kind, case .variable(let v) = subject.kind,
+                           case .literal(.string(let text)) = other.kind {
+                            out.append(Condition(label: labelOf[v], key: key, value: text, range: other.range))
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Nothing when some node has the value (the rows are missing for another reason).
+    static func hint(for condition: Condition, in graph: Graph) -> Notice? {
+        guard let key = graph.keys.id(condition.key) else { return nil }
+        var label: Int32?
+        if let name = condition.label {
+            guard let id = graph.labels.id(name) else { return nil }
+            label = id
+        }
+        let wanted = condition.value.lowercased()
+        var sameButCase: String?, alias: String?, names: [String] = []
+        var node = graph.nextNode(from: 0, label: label)
+        var seen = 0
+        while let n = node, seen < scanned {
+            let id = NodeID(n)
+            if case .string(let s) = graph.nodeProperty(id, key) {
+                if s == condition.value { return nil }
+                if s.lowercased() == wanted { sameButCase = s }
+                names.append(s)
+            }
+            if alias == nil, let holder = aliasHolder(id, wanted, graph, key) { alias = holder }
+            seen += 1
+            node = graph.nextNode(from: n + 1, label: label)
+        }
+        let owner = condition.label.map { ":" + $0 } ?? "node"
+        let lead = "no \(owner) has \(condition.key) '\(condition.value)'"
+        let reason: String
+        if let sameButCase {
+            reason = "'\(sameButCase)' differs only in case"
+        } else if let alias {
+            reason = "'\(alias)' has it among its \(aliasWord)"
+        } else if let near = closestName(to: condition.value, in: names) {
+            reason = "did you mean '\(near)'?"
+        } else {
+            return nil
+        }
+        return Notice(message: "\(lead) (\(reason))", range: condition.range)
+    }
+
+    static let aliasWord = "other names"
+
+    /// The node's `key` value when a list of text on it (aliases, other names) holds `wanted`.
+    static func aliasHolder(_ node: NodeID, _ wanted: String, _ graph: Graph, _ key: Int32) -> String? {
+        for other in graph.nodePropertyKeys(node) where other != key {
+            guard case .list(let items) = graph.nodeProperty(node, other),
+                  items.contains(where: { if case .string(let s) = $0 { return s.lowercased() == wanted } else { return false } }),
+                  case .string(let name) = graph.nodeProperty(node, key) else { continue }
+            return name
+        }
+        return nil
+    }
+}
