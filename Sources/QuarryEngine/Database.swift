@@ -28,6 +28,12 @@ public final class Database {
     public var limits = StatementLimits()
     /// Statements changed a graph that lives in memory only since it was loaded or saved.
     public internal(set) var hasUnsavedChanges = false
+    /// Set for a script: statements' journal records are synced in groups (`syncJournal`), and the
+    /// shell shows their results only after that, so nothing shown is lost and a script of small
+    /// writes does not wait for the disk once per statement.
+    public var groupsCommits = false
+    /// A group's sync failed: the graph in memory holds statements the file does not.
+    var syncFailure: QueryError?
 
     public init(graph: Graph = Graph(), baseDirectory: String = FileManager.default.currentDirectoryPath) {
         self.graph = graph

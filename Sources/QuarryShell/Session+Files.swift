@@ -90,6 +90,7 @@ extension Session {
     /// At the end of a session: folds the journal into the graph file, or warns that changes
     /// made in memory are gone.
     public func finish() {
+        settle()
         if let message = redirectOutput("") { errorOutput("quarry: \(message)\n") }
         if database.store == nil && database.hasUnsavedChanges {
             errorOutput("quarry: warning: the changes made in this session are not saved: the graph was in memory only (open a graph file with --db FILE, or :save FILE)\n")

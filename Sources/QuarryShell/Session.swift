@@ -23,6 +23,11 @@ public final class Session {
     /// Why results could not be written (a full disk, a closed pipe); reported once, and a
     /// script stops there.
     var outputFailure: String?
+    /// Results of statements journaled but not yet synced, shown once they are on the disk
+    /// (`Database.groupsCommits`), with when the first was held and how many statements wait.
+    var heldOutput = ""
+    var heldSince: UInt64 = 0
+    var heldStatements = 0
     /// Asks yes or no on a terminal (`:clear`); nil in scripts, where the answer is yes.
     var confirm: ((String) -> Bool)?
     /// Set in the session that runs a dataset's `load.cypher`: commands that write are refused.
@@ -84,12 +89,15 @@ public final class Session {
         }
         defer { scriptDirectory = outerDirectory }
         var ok = true
+        // A script's end shows what its last statements' results were waiting for.
+        defer { settle() }
         for item in items where !quitRequested {
             let succeeded: Bool
             switch item {
             case .statement(let text, let offset):
                 succeeded = execute(text, source: script, name: name, offset: offset)
             case .meta(let line, let offset):
+                settle()
                 if echo { output(line + "\n") }
                 succeeded = runMeta(line, source: script, name: name, offset: offset)
             }
@@ -121,11 +129,14 @@ public final class Session {
                 errorOutput(notice.rendered(in: source, file: name, baseOffset: offset) + "\n")
             }
             present(result, milliseconds: elapsed)
+            settleIfDue()
             return true
         } catch where error.errorClass == .cancelled {
+            settle()
             errorOutput("\nCancelled: the statement was stopped and the graph is as it was before it.\n")
             return false
         } catch {
+            settle()
             errorOutput(render(error, source: source, name: name, offset: offset) + "\n")
             return false
         }
@@ -140,7 +151,7 @@ public final class Session {
     func present(_ result: QueryResult, milliseconds: Double) {
         // Messages (schema commands, plans) read best as text; machine formats keep the rows.
         if let message = result.message, result.columns.isEmpty || format == .table {
-            if format == .jsonl { output(ResultWriter(format: .jsonl).render(result)) } else { output(message + "\n") }
+            if format == .jsonl { show(ResultWriter(format: .jsonl).render(result)) } else { show(message + "\n") }
             return
         }
         var writer = ResultWriter(format: format, maxRows: maxRows)
@@ -148,11 +159,11 @@ public final class Session {
         writer.terminal = outputFile == nil ? terminal : nil
         if result.columns.isEmpty && format != .jsonl {
             if format == .table {
-                output(Session.describe(result.statistics) + (timing ? String(format: ", %.1f ms", milliseconds) : "") + "\n")
+                show(Session.describe(result.statistics) + (timing ? String(format: ", %.1f ms", milliseconds) : "") + "\n")
             }
             return
         }
-        guard writer.write(result, to: output, cancelled: { interrupt.isCancelled }) else {
+        guard writer.write(result, to: show, cancelled: { interrupt.isCancelled }) else {
             errorOutput("\nCancelled: printing was stopped (the statement had finished; the graph is as it left it).\n")
             return
         }
@@ -160,7 +171,7 @@ public final class Session {
             var footer = "\(result.rows.count) row\(result.rows.count == 1 ? "" : "s")"
             if !result.statistics.isEmpty { footer += "; " + Session.describe(result.statistics) }
             if timing { footer += String(format: ", %.1f ms", milliseconds) }
-            output(footer + "\n")
+            show(footer + "\n")
         }
     }
 

@@ -202,6 +202,7 @@ struct Quarry: ParsableCommand {
         let files = file + scripts.filter { !$0.hasSuffix(".quarry") }
         defer { session.finish() }
         var status: Int32 = 0
+        session.groupsCommits = true
         for text in command where status == 0 || !bail {
             if !session.run(script: text, name: "-c") { status = 1 }
         }
@@ -222,6 +223,7 @@ struct Quarry: ParsableCommand {
                 return fail(error.message)
             }
         }
+        session.groupsCommits = false
         let scripted = !command.isEmpty || !files.isEmpty || !terminalInput
         guard !scripted || (interactive && terminalInput) else { return status }
         let loaded = importDirectory ?? (empty ? "empty graph" : !graphFiles.isEmpty && dataset == nil ? nil : datasetName)

@@ -275,6 +275,11 @@ extension QueryError {
         QueryError(.storageError, "ReadOnly", "\(path) is open read-only: the statement was not run (:save FILE keeps a copy you can change)")
     }
 
+    static func groupSyncFailed(_ underlying: QueryError) -> QueryError {
+        QueryError(.storageError, underlying.detail, underlying.message
+                   + "; the statements since the last results shown are not in the graph file, and this session writes no more (open the file again to go on)")
+    }
+
     static func journalFailed(_ underlying: QueryError) -> QueryError {
         QueryError(.storageError, underlying.detail, underlying.message + "; the statement was not applied and the graph is as it was")
     }

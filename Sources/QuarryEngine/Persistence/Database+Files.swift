@@ -29,7 +29,7 @@ extension Database {
     private func journal(_ next: inout Graph, changed isChange: Bool) throws(QueryError) {
         if let store, let log = next.changes, !log.isEmpty {
             do throws(QueryError) {
-                try store.append(log.bytes)
+                try store.append(log.bytes, durable: !groupsCommits)
             } catch {
                 throw .journalFailed(error)
             }
@@ -39,7 +39,24 @@ extension Database {
         }
     }
 
+    /// Whether statements were journaled and not yet synced (their results not yet to be shown).
+    public var hasUnsyncedCommits: Bool { store?.hasUnsyncedChanges ?? false }
+
+    /// Puts the statements journaled since the last sync on the disk. If that fails, they are cut
+    /// from the journal and the session writes no more.
+    public func syncJournal() throws(QueryError) {
+        guard let store, store.hasUnsyncedChanges else { return }
+        do throws(QueryError) {
+            try store.sync()
+        } catch {
+            let failure = QueryError.groupSyncFailed(error)
+            syncFailure = failure
+            throw failure
+        }
+    }
+
     func checkWritable() throws(QueryError) {
+        if let syncFailure { throw syncFailure }
         if let store, store.readOnly { throw .readOnlyGraph(store.path) }
     }
 
@@ -92,7 +109,7 @@ extension Database {
     public func close() -> [String] {
         guard let store else { return [] }
         var notices: [String] = []
-        if !store.readOnly && store.hasJournaledChanges {
+        if !store.readOnly && store.hasJournaledChanges && syncFailure == nil {
             do throws(QueryError) {
                 try store.checkpoint(graph)
             } catch {

@@ -106,11 +106,19 @@ public final class GraphStore {
         return GraphStore(path: path, readOnly: false, identity: identity, journal: journal, sequence: 0)
     }
 
-    /// Journals one statement's changes; returns once they are on the disk.
-    func append(_ changes: [UInt8]) throws(QueryError) {
+    /// Journals one statement's changes; returns once they are on the disk, or with `durable`
+    /// false once they are written (`sync` puts them on the disk).
+    func append(_ changes: [UInt8], durable: Bool = true) throws(QueryError) {
         guard let journal else { throw .readOnlyGraph(path) }
-        try journal.append(changes, sequence: sequence + 1)
+        try journal.append(changes, sequence: sequence + 1, durable: durable)
         sequence += 1
+    }
+
+    /// Whether statements were journaled without being synced yet.
+    var hasUnsyncedChanges: Bool { journal.map { $0.size > $0.syncedSize } ?? false }
+
+    func sync() throws(QueryError) {
+        try journal?.sync()
     }
 
     var needsCheckpoint: Bool { (journal?.recordBytes ?? 0) >= Self.checkpointThreshold }

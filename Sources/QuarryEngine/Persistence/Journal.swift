@@ -22,11 +22,14 @@ final class Journal {
     private(set) var size: Int
     /// How long the file is: the records, then zeros.
     private var allocated: Int
+    /// Where the records known to be on the disk end (`sync`); `size` when every append synced.
+    private(set) var syncedSize: Int
 
     private init(file: FileDescriptor, size: Int, allocated: Int) {
         self.file = file
         self.size = size
         self.allocated = allocated
+        syncedSize = size
     }
 
     var path: String { file.path }
@@ -152,7 +155,9 @@ final class Journal {
 
     /// Appends one statement's changes and waits until they are on the disk. On failure the
     /// journal is cut back to where it was, so it never holds a partial record that later ones follow.
-    func append(_ changes: [UInt8], sequence: UInt64) throws(QueryError) {
+    /// Appends a record; with `durable`, returns once it is on the disk, otherwise a later `sync`
+    /// puts it there (a script's statements synced in groups).
+    func append(_ changes: [UInt8], sequence: UInt64, durable: Bool = true) throws(QueryError) {
         var w = ByteWriter(capacity: Self.recordHeaderSize + changes.count)
         w.u32(UInt32(changes.count))
         w.u32(0)
@@ -172,12 +177,26 @@ final class Journal {
                 }
             }
             try withBytes(of: w.bytes) { (raw) throws(QueryError) in try file.write(raw, at: size) }
-            try file.sync()
+            if durable { try file.sync() }
             size += w.count
+            if durable { syncedSize = size }
             allocated = max(allocated, size)
         } catch {
             try? file.truncate(to: size)
             allocated = size
+            throw error
+        }
+    }
+
+    /// Puts the records appended without `durable` on the disk. If that fails they are cut off,
+    /// so that the journal ends with the last record known to be there.
+    func sync() throws(QueryError) {
+        guard size > syncedSize else { return }
+        do throws(QueryError) {
+            try file.sync()
+            syncedSize = size
+        } catch {
+            try? cut(to: syncedSize)
             throw error
         }
     }
@@ -195,6 +214,7 @@ final class Journal {
         try file.sync()
         size = Self.headerSize
         allocated = size
+        syncedSize = size
         AtomicFile.syncFolder(AtomicFile.directory(of: path))
     }
 
@@ -203,6 +223,7 @@ final class Journal {
         try file.sync()
         size = length
         allocated = length
+        syncedSize = length
     }
 }
 
