@@ -53,6 +53,11 @@ struct DOTLexer {
         }
     }
 
+    private static let punctuation: [UInt8: DOTToken.Kind] = [
+        UInt8(ascii: "{"): .open, UInt8(ascii: "}"): .close, UInt8(ascii: "["): .openBracket, UInt8(ascii: "]"): .closeBracket,
+        UInt8(ascii: ";"): .semicolon, UInt8(ascii: ","): .comma, UInt8(ascii: "="): .equals, UInt8(ascii: ":"): .colon,
+    ]
+
     private static func isDigit(_ b: UInt8?) -> Bool { b.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false }
 
     private mutating func skipSpaceAndComments() throws(QueryError) {
@@ -81,11 +86,7 @@ struct DOTLexer {
         try skipSpaceAndComments()
         let start = position
         guard let b = byte(position) else { return DOTToken(kind: .end, offset: start) }
-        let punctuation: [UInt8: DOTToken.Kind] = [
-            UInt8(ascii: "{"): .open, UInt8(ascii: "}"): .close, UInt8(ascii: "["): .openBracket, UInt8(ascii: "]"): .closeBracket,
-            UInt8(ascii: ";"): .semicolon, UInt8(ascii: ","): .comma, UInt8(ascii: "="): .equals, UInt8(ascii: ":"): .colon,
-        ]
-        if let kind = punctuation[b] {
+        if let kind = Self.punctuation[b] {
             position += 1
             return DOTToken(kind: kind, offset: start)
         }
