@@ -59,6 +59,9 @@ extension Session {
         MetaCommand(name: "bail", arguments: "on|off", summary: "stop a script at its first error") { s, arg in
             s.toggle(arg, "bail") { s.bail = $0 }
         },
+        MetaCommand(name: "hints", arguments: "on|off", summary: "say why a statement found nothing (a value not in the graph)") { s, arg in
+            s.toggle(arg, "hints") { s.hints = $0 }
+        },
         MetaCommand(name: "max-rows", arguments: "N", summary: "show at most N rows in a table (0: all)") { s, arg in
             guard let n = Int(arg), n >= 0 else { return "usage: :max-rows N" }
             s.maxRows = n == 0 ? nil : n
@@ -147,7 +150,7 @@ extension Session {
 
     /// The commands a dataset's `load.cypher` may use: none that writes a file or leaves the
     /// session, and, for a dataset confined to its folder, `:run` and `:import` only there.
-    static let datasetCommands: Set<String> = ["help", "run", "import", "schema", "format", "timing", "echo", "bail", "max-rows", "set", "param", "params"]
+    static let datasetCommands: Set<String> = ["help", "run", "import", "schema", "format", "timing", "echo", "bail", "hints", "max-rows", "set", "param", "params"]
 
     func datasetRefusal(_ command: MetaCommand, _ argument: String) -> String? {
         guard Session.datasetCommands.contains(command.name) else {

@@ -30,6 +30,8 @@ public final class Session {
     var heldStatements = 0
     /// Asks yes or no on a terminal (`:clear`); nil in scripts, where the answer is yes.
     var confirm: ((String) -> Bool)?
+    /// `:hints`: say why a statement found nothing.
+    public var hints = true
     /// Set in the session that runs a dataset's `load.cypher`: commands that write are refused.
     var runsDataset = false
     /// Set by `:quit`.
@@ -125,7 +127,7 @@ public final class Session {
                 try database.execute(text, parameters: parameters, cancellation: interrupt)
             }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-            for notice in result.notices {
+            for notice in result.notices where hints || !notice.isHint {
                 errorOutput(notice.rendered(in: source, file: name, baseOffset: offset) + "\n")
             }
             present(result, milliseconds: elapsed)

@@ -76,6 +76,9 @@ public struct FileLocation: Sendable, Equatable {
 public struct Notice: Sendable, CustomStringConvertible {
     public let message: String
     public let range: SourceRange?
+    /// Why a statement found nothing (the shell's `:hints off` hides these), not a warning about
+    /// the statement itself.
+    public var isHint = false
 
     public var description: String { "warning: " + message }
 

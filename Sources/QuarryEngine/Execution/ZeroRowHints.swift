@@ -83,7 +83,7 @@ enum ZeroRowHints {
         } else {
             return nil
         }
-        return Notice(message: "\(lead) (\(reason))", range: condition.range)
+        return Notice(message: "\(lead) (\(reason))", range: condition.range, isHint: true)
     }
 
     static let aliasWord = "other names"
