@@ -127,6 +127,8 @@ public final class Session {
                 try database.execute(text, parameters: parameters, cancellation: interrupt)
             }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+            // Warnings come after the results still held for earlier statements.
+            if !result.notices.isEmpty { settle() }
             for notice in result.notices where hints || !notice.isHint {
                 errorOutput(notice.rendered(in: source, file: name, baseOffset: offset) + "\n")
             }

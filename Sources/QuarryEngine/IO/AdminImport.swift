@@ -11,7 +11,7 @@ public enum AdminImport {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw .file("no such folder", path: directory)
         }
-        guard isDirectory.boolValue else { throw .file("is a file: an import reads a folder of CSV files, or a .jsonl, .graphml, .dot or .gv export", path: directory) }
+        guard isDirectory.boolValue else { throw .file("is not a folder: an import reads a folder of CSV files, or a .jsonl, .graphml, .dot or .gv export", path: directory) }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.lowercased().hasSuffix(".csv") }.sorted()

@@ -30,19 +30,7 @@ public enum InputFile {
 
     /// Standard input read to its end (a read interrupted by a signal is repeated), as text.
     public static func standardInput() throws(QueryError) -> String {
-        var data: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if n > 0 {
-                data += chunk[0..<n]
-            } else if n == 0 {
-                break
-            } else if errno != EINTR {
-                throw .file("cannot be read: \(SystemReason.text(errno))", path: "<stdin>")
-            }
-        }
-        return try decode(data, path: "<stdin>")
+        try decode(try FileDescriptor.standardInput().readToEnd(), path: "<stdin>")
     }
 
     /// `data` as text, or an error at its first byte that is not UTF-8.

@@ -20,6 +20,13 @@ final class FileDescriptor {
         return FileDescriptor(path: shownAs ?? path, fd: fd)
     }
 
+    /// Standard input, through a duplicate descriptor (closing it leaves standard input open).
+    static func standardInput() throws(QueryError) -> FileDescriptor {
+        let fd = dup(0)
+        guard fd >= 0 else { throw .storage("<stdin>", "cannot be read", errno: errno) }
+        return FileDescriptor(path: "<stdin>", fd: fd)
+    }
+
     func close() {
         if fd >= 0 { Glibc.close(fd) }
         fd = -1

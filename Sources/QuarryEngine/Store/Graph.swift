@@ -235,7 +235,6 @@ public struct Graph: Sendable {
         if outgoing.needsRebuild || incoming.needsRebuild || outgoing.offsets.count < nodeIDLimit / 2 && outgoing.pendingCount > 1024 {
             compact()
         }
-        for i in indexes.indices { indexes[i].prepareForReading() }
     }
 
     /// Rebuilds both directions from the relationship columns; a large graph's two directions are

@@ -1,12 +1,10 @@
-/// An index on one property of the nodes with one label: a hash map for equality and a sorted
-/// list, rebuilt before reading after changes, for ranges.
+/// An index on one property of the nodes with one label: a hash map from value to nodes, for
+/// equality, and scanned value by value for ranges (no sorted copy to rebuild after each write).
 public struct PropertyIndex: Sendable {
     public let name: String
     public let label: Int32
     public let key: Int32
     var byValue: [GroupKey: [NodeID]] = [:]
-    var sorted: [(Value, NodeID)] = []
-    var sortedIsCurrent = true
 
     init(name: String, label: Int32, key: Int32) {
         self.name = name
@@ -18,7 +16,6 @@ public struct PropertyIndex: Sendable {
         guard !v.isNull else { return }
         byValue[GroupKey(v), default: []].append(node)
         entryCount += 1
-        sortedIsCurrent = false
     }
 
     mutating func remove(_ v: Value, _ node: NodeID) {
@@ -28,14 +25,6 @@ public struct PropertyIndex: Sendable {
         byValue[k]?.removeAll { $0 == node }
         entryCount -= before - (byValue[k]?.count ?? 0)
         if byValue[k]?.isEmpty == true { byValue[k] = nil }
-        sortedIsCurrent = false
-    }
-
-    mutating func prepareForReading() {
-        guard !sortedIsCurrent else { return }
-        sorted = byValue.flatMap { k, nodes in nodes.map { (k.value, $0) } }
-            .sorted { Value.orderCompare($0.0, $1.0) < 0 || (Value.orderCompare($0.0, $1.0) == 0 && $0.1 < $1.1) }
-        sortedIsCurrent = true
     }
 
     /// Nodes whose value equals `v` (1 finds 1.0 too).
@@ -52,14 +41,15 @@ public struct PropertyIndex: Sendable {
     /// Nodes whose value lies in the range, compared like `<`/`<=` (values of other types are skipped).
     public func range(lower: (Value, Bool)?, upper: (Value, Bool)?) -> [NodeID] {
         var out: [NodeID] = []
-        for (v, n) in sorted {
+        for (key, nodes) in byValue {
+            let v = key.value
             if let (lo, inclusive) = lower {
                 guard let c = Value.compare(v, lo), c > 0 || (inclusive && c == 0) else { continue }
             }
             if let (hi, inclusive) = upper {
                 guard let c = Value.compare(v, hi), c < 0 || (inclusive && c == 0) else { continue }
             }
-            out.append(n)
+            out += nodes
         }
         return out.sorted()
     }
@@ -76,7 +66,6 @@ extension Graph {
             if isAlive(node: NodeID(node)) { index.insert(nodeProperty(NodeID(node), k), NodeID(node)) }
             n = nextNode(from: node + 1, label: l)
         }
-        index.prepareForReading()
         indexes.append(index)
         changes?.index(.createIndex, index)
         return true
