@@ -1,5 +1,5 @@
 # Quarry: common tasks. `make test` is what CI runs.
-.PHONY: build release run test tck readline xmllint bench bench-files crash-test fuzz
+.PHONY: build release run test tck tck-explain readline xmllint bench bench-files crash-test fuzz
 
 readline:
 	@dpkg -s libreadline-dev >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreadline-dev)
@@ -38,6 +38,9 @@ tck: release
 
 # The event-graph benchmark beside Kuzu: make bench SCALE=S|M|L (see bench/run.py).
 SCALE ?= S
+tck-explain: release
+	python3 .ci/tck_explain.py
+
 bench:
 	swift build -c release --product quarry-bench
 	python3 bench/run.py --scale $(SCALE)

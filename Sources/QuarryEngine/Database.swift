@@ -34,6 +34,10 @@ public final class Database {
     public var groupsCommits = false
     /// A group's sync failed: the graph in memory holds statements the file does not.
     var syncFailure: QueryError?
+    /// Plans of statements run before, by text.
+    var planCache = PlanCache()
+    /// How many statements reused a cached plan.
+    public var planCacheHits: Int { planCache.hits }
 
     public init(graph: Graph = Graph(), baseDirectory: String = FileManager.default.currentDirectoryPath) {
         self.graph = graph
@@ -46,6 +50,9 @@ public final class Database {
     }
 
     func executeHere(_ text: String, parameters: [String: Value], cancellation: CancellationFlag?) throws(QueryError) -> QueryResult {
+        if let cached = planCache.plan(text, for: graph) {
+            return try run(cached.query, cached.plan, text: text, mode: cached.mode, parameters: parameters, cancellation: cancellation)
+        }
         let statement = try Parser.parse(text)
         switch statement {
         case .createIndex(let name, let label, let key, _):
@@ -69,7 +76,7 @@ public final class Database {
             }
             return QueryResult(columns: ["name", "label", "property", "entries"], rows: rows, statistics: WriteStatistics(), graph: graph)
         case .query(let query, let mode):
-            return try run(query, mode: mode, parameters: parameters, cancellation: cancellation)
+            return try run(try Analyzer.analyze(query), nil, text: text, mode: mode, parameters: parameters, cancellation: cancellation)
         }
     }
 
@@ -77,9 +84,9 @@ public final class Database {
         QueryResult(columns: [], rows: [], statistics: WriteStatistics(), graph: graph, message: text)
     }
 
-    func run(_ query: Query, mode: ExecutionMode, parameters: [String: Value],
+    /// Runs a checked statement, with its rewritten plan when the cache had it.
+    func run(_ checked: CheckedQuery, _ cachedPlan: LogicalPlan?, text: String, mode: ExecutionMode, parameters: [String: Value],
              cancellation: CancellationFlag?) throws(QueryError) -> QueryResult {
-        let checked = try Analyzer.analyze(query)
         if checked.isUpdating && mode != .explain { try checkWritable() }
         graph.compactIfNeeded()
         // A write statement takes the graph over (the database keeps no second reference, so
@@ -96,9 +103,9 @@ public final class Database {
         ctx.explaining = mode == .explain
         MemoryGuard.current.store(limits.memoryBytes ?? 0, ordering: .relaxed)
         defer { MemoryGuard.current.store(0, ordering: .relaxed) }
-        guard writes else { return try execute(ctx, checked, mode: mode) }
+        guard writes else { return try execute(ctx, checked, try plan(cachedPlan, checked, text, mode, ctx), mode: mode) }
         do {
-            let result = try execute(ctx, checked, mode: mode)
+            let result = try execute(ctx, checked, try plan(cachedPlan, checked, text, mode, ctx), mode: mode)
             try commit(ctx)
             return result
         } catch {
@@ -109,14 +116,27 @@ public final class Database {
         }
     }
 
-    /// Plans and runs a statement on `ctx`'s graph; a write statement's graph is committed after.
-    private func execute(_ ctx: ExecutionContext, _ checked: CheckedQuery, mode: ExecutionMode) throws(QueryError) -> QueryResult {
-        let planner = QueryPlanner(ctx: ctx, query: checked)
-        let (root, leaves) = try planner.plan()
-        let width = checked.slots.count
-        for leaf in leaves { leaf.row = Row(repeating: .null, count: width) }
+    /// The statement's logical plan after the rewrite rules, from the cache or made now on
+    /// `ctx`'s graph (and then cached).
+    private func plan(_ cached: LogicalPlan?, _ checked: CheckedQuery, _ text: String, _ mode: ExecutionMode,
+                      _ ctx: ExecutionContext) throws(QueryError) -> LogicalPlan {
+        if let cached { return cached }
+        var plan = LogicalPlanner(query: checked).plan()
+        try Rewriter.rewrite(&plan, RuleContext(graph: ctx.graph, writes: checked.isUpdating, slots: checked.slots))
+        planCache.store(text, PlanCache.Entry(query: checked, mode: mode, plan: plan, statistics: PlanningStatistics(ctx.graph)))
+        return plan
+    }
+
+    /// Maps and runs a statement's plan on `ctx`'s graph; a write statement's graph is committed after.
+    private func execute(_ ctx: ExecutionContext, _ checked: CheckedQuery, _ plan: LogicalPlan, mode: ExecutionMode) throws(QueryError) -> QueryResult {
+        ctx.notices += plan.notices
+        let mapper = PhysicalMapper(ctx: ctx, slotCount: plan.slotCount)
+        let root = try mapper.map(plan.root)
+        ctx.notices += mapper.rules.notices
+        let width = mapper.slots.count
+        for leaf in mapper.leaves { leaf.row = Row(repeating: .null, count: width) }
         if mode == .explain {
-            let lines = PlanPrinter.lines(root, profile: false)
+            let lines = LogicalPlanPrinter.lines(plan) + ["Physical plan:"] + PlanPrinter.lines(root, profile: false, depth: 1)
             return QueryResult(columns: ["plan"], rows: lines.map { [.string($0)] }, statistics: WriteStatistics(), graph: graph,
                                message: lines.joined(separator: "\n"))
         }
@@ -142,7 +162,7 @@ public final class Database {
 
 /// EXPLAIN and PROFILE output: the operator tree, one operator per line.
 enum PlanPrinter {
-    static func lines(_ root: PhysicalOperator, profile: Bool) -> [String] {
+    static func lines(_ root: PhysicalOperator, profile: Bool, depth: Int = 0) -> [String] {
         var out: [String] = []
         func walk(_ op: PhysicalOperator, _ depth: Int) {
             let indent = String(repeating: "  ", count: depth)
@@ -150,7 +170,7 @@ enum PlanPrinter {
             out.append(indent + op.explanation + (profile ? cost : ""))
             for c in op.children where !(c is ArgumentOperator) { walk(c, depth + 1) }
         }
-        walk(root, 0)
+        walk(root, depth)
         return out
     }
 }

@@ -81,6 +81,16 @@ struct CaseTests {
             } catch {
                 return error.description.contains(expected) ? nil : "expected an error containing '\(expected)', got: \(error)"
             }
+        case .plan(let expected):
+            do {
+                let lines = try db.execute("EXPLAIN " + c.text).rows.compactMap { row -> String? in
+                    guard case .string(let line)? = row.first else { return nil }
+                    return line.trimmingCharacters(in: .whitespaces)
+                }
+                return Self.unmet(expected, lines)
+            } catch {
+                return "unexpected error: \(error)"
+            }
         case .query(let sorted, let columns, let expected):
             do {
                 let result = try db.execute(c.text)
@@ -105,11 +115,53 @@ struct CaseTests {
     }
 }
 
+extension CaseTests {
+    /// The first expectation the EXPLAIN lines do not meet, with the plan; nil when all are met.
+    static func unmet(_ expected: [PlanExpectation], _ lines: [String]) -> String? {
+        let applied: [String] = lines.first.flatMap { first -> [String]? in
+            guard let open = first.range(of: "(rules: "), let close = first.range(of: "):", options: .backwards) else { return nil }
+            return first[open.upperBound..<close.lowerBound].components(separatedBy: ", ")
+        } ?? []
+        var position = 0
+        let plan = "\n    " + lines.joined(separator: "\n    ")
+        for e in expected {
+            switch e {
+            case .rules(let names):
+                if let missing = names.first(where: { !applied.contains($0) }) { return "rule \(missing) did not fire:" + plan }
+            case .noRules(let names):
+                if let fired = names.first(where: { applied.contains($0) }) { return "rule \(fired) fired:" + plan }
+            case .has(let pattern):
+                guard let found = lines[position...].firstIndex(where: { PlanExpectation.matches($0, pattern) }) else {
+                    return "no line \(position == 0 ? "" : "below line \(position) ")matches '\(pattern)':" + plan
+                }
+                position = found + 1
+            case .lacks(let pattern):
+                if lines.contains(where: { PlanExpectation.matches($0, pattern) }) { return "a line matches '\(pattern)':" + plan }
+            }
+        }
+        return nil
+    }
+}
+
 /// The case-file reader itself: a misspelt directive stops the file instead of dropping a case.
 struct CaseFileTests {
     @Test func aMisspeltDirectiveIsAnError() {
         #expect(throws: CaseFile.Malformed.self) { try CaseFile.parse("statment ok\nRETURN 1\n") }
         #expect(throws: CaseFile.Malformed.self) { try CaseFile.parse("queryrowsort\nRETURN 1\n----\n1\n") }
         #expect((try? CaseFile.parse("# note\nstatement ok\nRETURN 1\n\nquery nosort\nRETURN 1\n----\n1\n"))?.count == 2)
+        #expect(throws: CaseFile.Malformed.self) { try CaseFile.parse("plan\nRETURN 1\n----\nhas Projection\n") }
+    }
+
+    @Test func planExpectations() {
+        let lines = ["Logical plan (rules: plan-patterns, top-k):", "Project n", "NodeScan :A", "Physical plan:", "Projection n",
+                     "NodeByLabelScan :A"]
+        #expect(CaseTests.unmet([.rules(["top-k"]), .noRules(["column-filters"]), .has("Projection *"), .has("NodeByLabelScan :A"),
+                                 .lacks("Filter*")], lines) == nil)
+        #expect(CaseTests.unmet([.rules(["column-filters"])], lines) != nil)
+        #expect(CaseTests.unmet([.noRules(["top-k"])], lines) != nil)
+        #expect(CaseTests.unmet([.has("NodeByLabelScan *"), .has("Projection *")], lines) != nil, "has: lines match in order")
+        #expect(CaseTests.unmet([.lacks("*Scan*")], lines) != nil)
+        #expect(PlanExpectation.matches("Expand (a)-[:R]->(b)", "Expand *->(b)"))
+        #expect(!PlanExpectation.matches("Expand (a)-[:R]->(b)", "Expand *->(c)"))
     }
 }

@@ -12,7 +12,8 @@ struct ExpressionCompiler {
     /// Variables known to hold nodes or relationships: reading a key the graph has never seen
     /// from one of them earns a notice (on maps any key is fine).
     var entities: Set<String> = []
-    let patterns: PatternPlanner
+    /// Plans the patterns inside expressions.
+    let mapper: PhysicalMapper
 
     func compile(_ e: Expr) throws(QueryError) -> Evaluator {
         let range = e.range
@@ -105,7 +106,7 @@ struct ExpressionCompiler {
         case .mapProjection(let subject, let items):
             return try compileMapProjection(subject, items, range)
         case .patternPredicate(let part):
-            let plan = try patterns.plan(part, scope: scope)
+            let plan = try mapper.subplan(part, scope: scope)
             return { (row: inout Row) throws(QueryError) in
                 plan.argument.row = row
                 plan.argument.reset()
@@ -113,7 +114,7 @@ struct ExpressionCompiler {
                 return .bool(try plan.root.next() != nil)
             }
         case .patternComprehension(let part, let predicate, let projection):
-            let plan = try patterns.plan(part, scope: scope, predicate: predicate)
+            let plan = try mapper.subplan(part, scope: scope, predicate: predicate)
             var inner = self
             inner.scope = plan.scope
             let p = try inner.compile(projection)

@@ -31,6 +31,10 @@ public final class SlotAllocator {
 
     public init() {}
 
+    init(startingAt count: Int) {
+        self.count = count
+    }
+
     public func next() -> Int {
         count += 1
         return count - 1

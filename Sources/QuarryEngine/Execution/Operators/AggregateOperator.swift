@@ -19,19 +19,23 @@ final class AggregateOperator: BufferedOperator {
     let specs: [Spec]
     /// Where the grouping keys' values go in the output rows (the projection's slots for them),
     /// so that what was computed to group is not computed again.
-    @exclusivity(unchecked) var keySlots: [Int] = []
-    /// Set when the input is an expansion whose rows only count (every aggregate is `count(*)`
-    /// or counts what it binds, and no key reads that): rows are then taken from the
-    /// expansion's input and each adds the number of its matches, made without rows.
-    @exclusivity(unchecked) var countedExpansion: ExpandOperator?
-    let width: Int
+    let keySlots: [Int]
+    /// Set when the rows only count what an expansion of them would make (every aggregate is
+    /// `count(*)` or counts what it binds, and no key reads that): each input row adds the
+    /// number of its matches, found without making rows.
+    let countedExpansion: ExpandOperator?
+    /// The row width (known once the whole statement is compiled).
+    let rowWidth: SlotAllocator
     let text: String
 
-    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, keys: [Evaluator], groupNodeSlot: Int?, specs: [Spec], width: Int, text: String) {
+    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, keys: [Evaluator], keySlots: [Int], groupNodeSlot: Int?, specs: [Spec],
+         countedExpansion: ExpandOperator?, width: SlotAllocator, text: String) {
         self.keys = keys
+        self.keySlots = keySlots
         self.groupNodeSlot = groupNodeSlot
         self.specs = specs
-        self.width = width
+        self.countedExpansion = countedExpansion
+        self.rowWidth = width
         self.text = text
         super.init(ctx, input)
     }
@@ -41,13 +45,12 @@ final class AggregateOperator: BufferedOperator {
         let width = specs.count
         if countedExpansion != nil, let slot = groupNodeSlot {
             try countPerNode(slot, &table)
-            return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: self.width)
+            return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: rowWidth.count)
         }
         var groupOfNode: [NodeID: Int] = [:]
         var remembering = groupNodeSlot != nil
         var rowsSeen = 0
-        let source = countedExpansion?.input ?? input
-        while var row = try source.next() {
+        while var row = try input.next() {
             try ctx.tick()
             var matches = 1
             if let countedExpansion {
@@ -83,14 +86,14 @@ final class AggregateOperator: BufferedOperator {
                 try placed(at: spec.range) { () throws(QueryError) in try table.accumulators[g * width + i].add(v, percentile: p) }
             }
         }
-        return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: self.width)
+        return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: rowWidth.count)
     }
 
     /// Counting an expansion, grouped by one node: the counts are summed per node first, and
     /// each node's keys computed once at the end, on one row with the node put in its slot
     /// (the keys read nothing else).
     private func countPerNode(_ slot: Int, _ table: inout GroupTable) throws(QueryError) {
-        let expansion = countedExpansion!
+        guard let expansion = countedExpansion else { return }
         var perNode: [NodeID: Int] = [:]
         var order: [NodeID] = []
         var template: Row?
@@ -102,7 +105,7 @@ final class AggregateOperator: BufferedOperator {
                 order.append(n)
             }
         }
-        if let scan = expansion.input as? NodeScanOperator, scan.slot == slot, expansion.from == slot,
+        if let scan = input as? NodeScanOperator, scan.slot == slot, expansion.from == slot,
            !scan.hasColumnFilters, !scan.hasRowFilters, ctx.readOnly {
             // The scan's nodes straight from the label, without a row each.
             while var row = try scan.input.next() {
@@ -110,7 +113,7 @@ final class AggregateOperator: BufferedOperator {
                 try expansion.matchCounts(from: ctx.graph.members(label: scan.label), &row, add)
             }
         } else {
-            while var row = try expansion.input.next() {
+            while var row = try input.next() {
                 try ctx.tick()
                 let matches = try expansion.matchCount(&row)
                 if matches == 0 { continue }
@@ -122,12 +125,13 @@ final class AggregateOperator: BufferedOperator {
                 add(n, matches)
             }
         }
+        guard var row = template else { return }
         table.reserve(order.count)
         for n in order {
-            template![slot] = .node(n)
-            table.addCount(perNode[n]!, to: try table.group(&template!))
+            row[slot] = .node(n)
+            table.addCount(perNode[n] ?? 0, to: try table.group(&row))
         }
     }
 
-    override var explanation: String { "Aggregate \(text)" + (countedExpansion == nil ? "" : " (counting, not making, the rows below)") }
+    override var explanation: String { "Aggregate \(text)" + (countedExpansion.map { " (counting the rows of \($0.explanation))" } ?? "") }
 }

@@ -19,19 +19,23 @@ final class ColumnAggregateOperator: BufferedOperator {
     let otherLabels: [Int32]
     let filters: [ColumnFilter]
     let groupKeys: [Int32]
+    /// Where the grouping keys' values go in the output rows.
+    let keySlots: [Int]
     let specs: [AggregateSpec]
-    let width: Int
+    /// The row width (known once the whole statement is compiled).
+    let rowWidth: SlotAllocator
     let text: String
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, slot: Int, label: Int32?, otherLabels: [Int32],
-         filters: [ColumnFilter], groupKeys: [Int32], specs: [AggregateSpec], width: Int, text: String) {
+         filters: [ColumnFilter], groupKeys: [Int32], keySlots: [Int], specs: [AggregateSpec], width: SlotAllocator, text: String) {
+        self.keySlots = keySlots
         self.slot = slot
         self.label = label
         self.otherLabels = otherLabels
         self.filters = filters
         self.groupKeys = groupKeys
         self.specs = specs
-        self.width = width
+        self.rowWidth = width
         self.text = text
         super.init(ctx, input)
     }
@@ -94,7 +98,7 @@ final class ColumnAggregateOperator: BufferedOperator {
                 }
             }
         }
-        return table.results(slots: specs.map(\.slot), width: self.width)
+        return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: rowWidth.count)
     }
 
     private static func with(_ row: Row, _ slot: Int, _ node: Int) -> Row {

@@ -7,10 +7,12 @@ final class SkipLimitOperator: PipelineOperator {
     @exclusivity(unchecked) var started = false
     @exclusivity(unchecked) var produced = 0
     /// Set when updating clauses feed this operator.
-    @exclusivity(unchecked) var drainsInput = false
+    let drainsInput: Bool
 
-    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, skip: (Evaluator, SourceRange)?, limit: (Evaluator, SourceRange)?) {
+    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, skip: (Evaluator, SourceRange)?, limit: (Evaluator, SourceRange)?,
+         drainsInput: Bool) {
         self.skip = skip
+        self.drainsInput = drainsInput
         self.limit = limit
         super.init(ctx, input)
     }

@@ -4,10 +4,11 @@ final class SortOperator: BufferedOperator {
     let keys: [(value: Evaluator, descending: Bool)]
     let text: String
     /// Rows that will be wanted (SKIP + LIMIT), when known: the rest need no order.
-    @exclusivity(unchecked) var keep: Int?
+    let keep: Int?
 
-    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, keys: [(value: Evaluator, descending: Bool)], text: String) {
+    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, keys: [(value: Evaluator, descending: Bool)], keep: Int?, text: String) {
         self.keys = keys
+        self.keep = keep
         self.text = text
         super.init(ctx, input)
     }

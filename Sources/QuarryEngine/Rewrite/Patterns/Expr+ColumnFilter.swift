@@ -25,8 +25,9 @@ extension Expr {
         return eligible ? key : nil
     }
 
-    /// For `variable.key OP 'text'` (or `'text' = variable.key`): the test on the stored bytes.
-    func byteTest(on variable: String, parameters: [String: Value]) -> (ColumnFilter.ByteTest, [UInt8])? {
+    /// For `variable.key OP 'text'` (or `'text' = variable.key`), with the text a literal or a
+    /// parameter: the test on the stored bytes and the expression giving the text.
+    func byteTest(on variable: String) -> (test: ColumnFilter.ByteTest, text: Expr)? {
         guard case .binary(let op, let a, let b) = kind else { return nil }
         let tests: [BinaryOperator: ColumnFilter.ByteTest] = [.equal: .equal, .contains: .contains, .startsWith: .startsWith, .endsWith: .endsWith]
         guard let test = tests[op] else { return nil }
@@ -34,16 +35,14 @@ extension Expr {
             if case .property(let o, _) = e.kind, case .variable(let v) = o.kind { return v == variable }
             return false
         }
-        func constant(_ e: Expr) -> String? {
+        func isText(_ e: Expr) -> Bool {
             switch e.kind {
-            case .literal(.string(let s)): return s
-            case .parameter(let name): if case .string(let s)? = parameters[name] { return s }
-            default: break
+            case .literal(.string), .parameter: return true
+            default: return false
             }
-            return nil
         }
-        if isRead(a), let s = constant(b) { return (test, Array(s.utf8)) }
-        if op == .equal, isRead(b), let s = constant(a) { return (test, Array(s.utf8)) }
+        if isRead(a), isText(b) { return (test, b) }
+        if op == .equal, isRead(b), isText(a) { return (test, a) }
         return nil
     }
 }

@@ -1,63 +1,18 @@
 /// Plans graph patterns: where to start (a bound node, an index seek, the smallest label),
-/// which way to expand, and where each filter goes (as soon as its variables are bound).
-final class PatternPlanner {
-    let ctx: ExecutionContext
-    let slots: SlotAllocator
+/// which way to expand, and where each filter goes (as soon as its variables are bound). Reads
+/// the graph's counts and indexes only.
+struct PatternPlanner {
+    let context: RuleContext
+    var graph: Graph { context.graph }
 
-    struct SubPlan {
-        let argument: ArgumentOperator
-        let root: PhysicalOperator
-        let scope: [String: Int]
-    }
-
-    init(ctx: ExecutionContext, slots: SlotAllocator) {
-        self.ctx = ctx
-        self.slots = slots
-    }
-
-    func compiler(_ scope: [String: Int]) -> ExpressionCompiler {
-        ExpressionCompiler(ctx: ctx, scope: scope, slots: slots, patterns: self)
-    }
-
-    /// A pattern used inside an expression, run once per row against an argument row.
-    func plan(_ part: PatternPart, scope: [String: Int], predicate: Expr? = nil) throws(QueryError) -> SubPlan {
-        var inner = scope
-        let planned = assignSlots(part, &inner)
-        let argument = ArgumentOperator(ctx, width: 0)
-        let root = try planMatch(input: argument, parts: [planned], bound: Set(scope.values), scope: inner, predicate: predicate)
-        return SubPlan(argument: argument, root: root, scope: inner)
-    }
-
-    /// Gives every element a slot: the variable's slot where it has one, otherwise a fresh one.
-    func assignSlots(_ part: PatternPart, _ scope: inout [String: Int]) -> PlannedPart {
-        func slot(_ name: String?) -> Int {
-            guard let name else { return slots.next() }
-            if let s = scope[name] { return s }
-            let s = slots.next()
-            scope[name] = s
-            return s
-        }
-        let nodes = ([part.start] + part.steps.map(\.node)).map {
-            PlannedNode(slot: slot($0.variable), name: $0.variable, labels: $0.labels, properties: $0.properties, range: $0.range)
-        }
-        let rels = part.steps.map(\.relationship).map {
-            PlannedRelationship(slot: slot($0.variable), name: $0.variable, types: $0.types, direction: $0.direction,
-                                length: $0.length, properties: $0.properties, range: $0.range)
-        }
-        return PlannedPart(nodes: nodes, relationships: rels, pathSlot: part.pathVariable.map { slot($0) },
-                           shortest: part.shortest, range: part.range)
-    }
-
-    /// Plans the parts of one MATCH on top of `input`. `bound` holds the slots bound before it.
-    func planMatch(input: PhysicalOperator, parts inputParts: [PlannedPart], bound: Set<Int>,
-                   scope inputScope: [String: Int], predicate inputPredicate: Expr?,
-                   setSemantics: Set<Int>? = nil) throws(QueryError) -> PhysicalOperator {
-        var scope = inputScope
-        var predicate = inputPredicate
-        let parts = inputParts.map { separateDependentProperties($0, &scope, &predicate) }
-        let builder = MatchBuilder(planner: self, input: input, parts: parts, bound: bound, scope: scope, predicate: predicate)
-        if parts.count == 1 { builder.setSemantics = setSemantics }
-        try builder.applyReadyFilters()
+    /// Plans the parts of one MATCH on top of its input.
+    func plan(_ input: LogicalOperator, _ match: PatternMatch) throws(QueryError) -> LogicalOperator {
+        var scope = match.scope
+        var predicate = match.predicate
+        let parts = match.parts.map { separateDependentProperties($0, &scope, &predicate) }
+        let builder = MatchBuilder(planner: self, input: input, parts: parts, bound: match.bound, scope: scope, predicate: predicate)
+        if parts.count == 1 { builder.setSemantics = match.setSemantics }
+        builder.applyReadyFilters()
         var remaining = parts
         while !remaining.isEmpty {
             let pick = remaining.firstIndex { $0.nodes.contains { builder.bound.contains($0.slot) } }
@@ -66,11 +21,11 @@ final class PatternPlanner {
             if part.shortest != .none {
                 try builder.planShortest(part)
             } else {
-                try builder.planChain(part)
+                builder.planChain(part)
             }
-            try builder.applyReadyFilters()
+            builder.applyReadyFilters()
         }
-        try builder.applyRemainingFilters()
+        builder.applyRemainingFilters()
         return builder.op
     }
 
@@ -110,40 +65,40 @@ final class PatternPlanner {
 
     enum StartChoice {
         case bound
-        case seek(label: Int32, key: Int32, value: Expr, anyOf: Bool, text: String)
-        case rangeSeek(label: Int32, key: Int32, lower: (Expr, Bool)?, upper: (Expr, Bool)?, text: String)
+        case seek(label: String, key: String, value: Expr, anyOf: Bool)
+        case rangeSeek(label: String, key: String, lower: (Expr, Bool)?, upper: (Expr, Bool)?)
         case scan(label: String?)
     }
 
     /// The node of the chain to start from, and how, with the estimated rows of the whole chain.
     func bestStart(_ part: PlannedPart, _ bound: Set<Int>, _ pending: [(Expr, Set<Int>)], _ scope: [String: Int])
         -> (index: Int, choice: StartChoice, cost: Double) {
-        let estimator = CardinalityEstimator(graph: ctx.graph, pending: pending, scope: scope)
-        var best: (index: Int, choice: StartChoice, cost: Double)?
+        let estimator = CardinalityEstimator(graph: graph, pending: pending, scope: scope)
+        var best: (index: Int, choice: StartChoice, cost: Double) = (0, .scan(label: nil), .infinity)
         for (i, n) in part.nodes.enumerated() {
             let (choice, rows) = startChoice(n, bound, pending, scope, estimator)
             let cost = estimator.chainCost(part, start: i, startRows: rows, bound: bound)
-            if best == nil || cost < best!.cost { best = (i, choice, cost) }
+            if i == 0 || cost < best.cost { best = (i, choice, cost) }
         }
-        return best!
+        return best
     }
 
     /// How to start at a node, with an estimate of the rows it yields.
     func startChoice(_ n: PlannedNode, _ bound: Set<Int>, _ pending: [(Expr, Set<Int>)], _ scope: [String: Int],
                      _ estimator: CardinalityEstimator) -> (choice: StartChoice, rows: Double) {
         if bound.contains(n.slot) { return (.bound, 1) }
-        let g = ctx.graph
+        let g = graph
         for label in n.labels {
             guard let l = g.labels.id(label) else { return (.scan(label: label), 0) }
             for (key, value, anyOf) in equalities(for: n, pending, bound, scope) {
                 if let k = g.keys.id(key), let index = g.index(label: l, key: k) {
                     let perValue = Double(index.entryCount) / Double(max(1, index.distinctValues))
-                    return (.seek(label: l, key: k, value: value, anyOf: anyOf, text: ":\(label)(\(key))"), perValue)
+                    return (.seek(label: label, key: key, value: value, anyOf: anyOf), perValue)
                 }
             }
             for (key, bounds) in ranges(for: n, pending, bound, scope) {
                 if let k = g.keys.id(key), let index = g.index(label: l, key: k) {
-                    return (.rangeSeek(label: l, key: k, lower: bounds.lower, upper: bounds.upper, text: ":\(label)(\(key)) range"),
+                    return (.rangeSeek(label: label, key: key, lower: bounds.lower, upper: bounds.upper),
                             Double(index.entryCount) * 0.3)
                 }
             }

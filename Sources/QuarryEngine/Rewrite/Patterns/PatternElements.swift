@@ -23,6 +23,27 @@ struct PlannedPart {
     let pathSlot: Int?
     let shortest: ShortestKind
     let range: SourceRange
+
+    /// Gives every element a slot: the variable's slot where it has one, otherwise a fresh one.
+    init(_ part: PatternPart, slots: SlotAllocator, scope: inout [String: Int]) {
+        func slot(_ name: String?) -> Int {
+            guard let name else { return slots.next() }
+            if let s = scope[name] { return s }
+            let s = slots.next()
+            scope[name] = s
+            return s
+        }
+        nodes = ([part.start] + part.steps.map(\.node)).map {
+            PlannedNode(slot: slot($0.variable), name: $0.variable, labels: $0.labels, properties: $0.properties, range: $0.range)
+        }
+        relationships = part.steps.map(\.relationship).map {
+            PlannedRelationship(slot: slot($0.variable), name: $0.variable, types: $0.types, direction: $0.direction,
+                                length: $0.length, properties: $0.properties, range: $0.range)
+        }
+        pathSlot = part.pathVariable.map { slot($0) }
+        shortest = part.shortest
+        range = part.range
+    }
 }
 
 extension Expr {

@@ -1,0 +1,82 @@
+extension PhysicalMapper {
+    func mapProject(_ input: PhysicalOperator, _ c: Computation) throws(QueryError) -> PhysicalOperator {
+        var items: [(slot: Int, value: Evaluator)] = []
+        for item in c.items {
+            switch item.source {
+            case .expression(let e): items.append((item.slot, try compile(e)))
+            case .path(let nodes, let relationships): items.append((item.slot, pathBuilder(nodes: nodes, relationships: relationships)))
+            case .reversed(let slot):
+                items.append((item.slot, { row in
+                    if case .list(let l) = row[slot] { return .list(l.reversed()) }
+                    return row[slot]
+                }))
+            case .copy(let slot): items.append((item.slot, { row in row[slot] }))
+            }
+        }
+        return ProjectOperator(ctx, input, items: items, text: c.text)
+    }
+
+    func mapAggregate(_ input: PhysicalOperator, _ a: Aggregation, counting: ExpandOperator?) throws(QueryError) -> PhysicalOperator {
+        let c = compiler(a.bindings)
+        let keys = try a.keys.map { k throws(QueryError) in try c.compile(k.expr) }
+        let specs = try a.aggregates.map { x throws(QueryError) in try aggregateSpec(x.call, slot: x.slot, c) }
+        return AggregateOperator(ctx, input, keys: keys, keySlots: a.keySlots, groupNodeSlot: a.groupNode, specs: specs,
+                                 countedExpansion: counting, width: slots, text: a.text)
+    }
+
+    func aggregateSpec(_ call: Expr, slot: Int, _ c: ExpressionCompiler) throws(QueryError) -> AggregateOperator.Spec {
+        switch call.kind {
+        case .countStar:
+            return .init(function: .countStar, distinct: false, argument: nil, percentile: nil, slot: slot, range: call.range)
+        case .function(let name, let distinct, let args):
+            guard let f = AggregateFunction(name: name), let first = args.first else {
+                throw .unknownFunction(name, at: call.range, suggestion: nil)
+            }
+            return .init(function: f, distinct: distinct, argument: try c.compile(first),
+                         percentile: args.count > 1 ? try c.compile(args[1]) : nil, slot: slot, range: call.range)
+        default:
+            throw .invalidAggregation("here", at: call.range)
+        }
+    }
+
+    func mapColumnAggregate(_ input: PhysicalOperator, _ a: ColumnAggregation) throws(QueryError) -> PhysicalOperator {
+        let labels = ([a.label].compactMap { $0 } + a.otherLabels).map { ctx.readLabel($0, at: a.range) }
+        let specs = a.aggregates.map {
+            ColumnAggregateOperator.AggregateSpec(function: $0.function, key: $0.key.map { ctx.graph.keyID($0) }, slot: $0.slot, range: $0.range)
+        }
+        return ColumnAggregateOperator(ctx, input, slot: a.slot, label: a.label == nil ? nil : labels.first,
+                                       otherLabels: Array(labels.dropFirst(a.label == nil ? 0 : 1)),
+                                       filters: try a.filters.map { t throws(QueryError) in try columnFilter(t) },
+                                       groupKeys: a.groupKeys.map { ctx.graph.keyID($0) }, keySlots: a.keySlots,
+                                       specs: specs, width: slots, text: a.text)
+    }
+
+    func mapSort(_ input: PhysicalOperator, _ s: Sort, keep: Int?) throws(QueryError) -> PhysicalOperator {
+        let keys = try s.keys.map { k throws(QueryError) in (value: try compile(k.value), descending: k.descending) }
+        return SortOperator(ctx, input, keys: keys, keep: keep, text: s.text)
+    }
+
+    /// SKIP + LIMIT, from literals or parameter values; nil when a count is not valid (running
+    /// says why).
+    func rowsWanted(skip: Expr?, limit: Expr) -> Int? {
+        func constant(_ e: Expr) -> Int? {
+            switch e.kind {
+            case .literal(.int(let n)): return n >= 0 && n < Int64(Int32.max) ? Int(n) : nil
+            case .parameter(let name):
+                if case .int(let n)? = ctx.parameters[name], n >= 0, n < Int64(Int32.max) { return Int(n) }
+                return nil
+            default: return nil
+            }
+        }
+        guard let rows = constant(limit) else { return nil }
+        guard let skip else { return rows }
+        return constant(skip).map { $0 + rows }
+    }
+
+    func mapSkipLimit(_ input: PhysicalOperator, _ s: SkipLimit) throws(QueryError) -> PhysicalOperator {
+        let c = compiler(Bindings(scope: [:]))
+        return SkipLimitOperator(ctx, input, skip: try s.skip.map { e throws(QueryError) in (try c.compile(e), e.range) },
+                                 limit: try s.limit.map { e throws(QueryError) in (try c.compile(e), e.range) },
+                                 drainsInput: s.drainsInput)
+    }
+}

@@ -1,0 +1,100 @@
+/// Builds the physical operators of a rewritten logical plan, one small function per logical
+/// operator. It runs each time a statement runs (a cached logical plan is mapped again): this is
+/// where names become the graph's ids, parameters are read for what needs their values (a
+/// top-k's count, a byte test's text) and expressions become closures.
+final class PhysicalMapper {
+    let ctx: ExecutionContext
+    /// Row slots: the plan's, then those comprehension variables get while compiling.
+    let slots: SlotAllocator
+    /// For patterns inside expressions, planned here with the same rules.
+    let rules: RuleContext
+    /// The statement's leaves: rows of the final width are put in them before it runs.
+    private(set) var leaves: [ArgumentOperator] = []
+
+    struct SubPlan {
+        let argument: ArgumentOperator
+        let root: PhysicalOperator
+        let scope: [String: Int]
+    }
+
+    init(ctx: ExecutionContext, slotCount: Int) {
+        self.ctx = ctx
+        slots = SlotAllocator(startingAt: slotCount)
+        rules = RuleContext(graph: ctx.graph, writes: !ctx.readOnly, slots: slots)
+    }
+
+    func compiler(_ b: Bindings) -> ExpressionCompiler {
+        var c = ExpressionCompiler(ctx: ctx, scope: b.scope, slots: slots, mapper: self)
+        c.aggregateSlots = b.aggregates
+        c.entities = b.entities
+        return c
+    }
+
+    func compile(_ e: BoundExpr) throws(QueryError) -> Evaluator {
+        try compiler(e.bindings).compile(e.expr)
+    }
+
+    /// The physical operators of `op`; `argument` is what its `argument` leaves read (nil at
+    /// the top of a statement, where each leaf is new).
+    func map(_ op: LogicalOperator, argument: ArgumentOperator? = nil) throws(QueryError) -> PhysicalOperator {
+        switch op {
+        case .argument:
+            if let argument { return argument }
+            let leaf = ArgumentOperator(ctx, width: 0)
+            leaves.append(leaf)
+            return leaf
+        case .match(_, let m):
+            throw .internalError("a pattern was left unplanned", at: m.parts.first?.range)
+        case .nodeScan(let i, let s): return try mapNodeScan(try map(i, argument: argument), s)
+        case .indexSeek(let i, let s): return try mapIndexSeek(try map(i, argument: argument), s)
+        case .expand(let i, let e): return try mapExpand(try map(i, argument: argument), e)
+        case .varExpand(let i, let v): return try mapVarExpand(try map(i, argument: argument), v)
+        case .shortestPath(let i, let s): return mapShortestPath(try map(i, argument: argument), s)
+        case .filter(let i, let predicates): return try mapFilter(try map(i, argument: argument), predicates)
+        case .project(let i, let c): return try mapProject(try map(i, argument: argument), c)
+        case .aggregate(let i, let a): return try mapAggregate(try map(i, argument: argument), a, counting: nil)
+        case .countExpansions(let i, let a, let e):
+            let source = try map(i, argument: argument)
+            return try mapAggregate(source, a, counting: try mapExpand(source, e))
+        case .columnAggregate(let i, let c): return try mapColumnAggregate(try map(i, argument: argument), c)
+        case .distinct(let i, let slots): return DistinctOperator(ctx, try map(i, argument: argument), slots: slots)
+        case .sort(let i, let s): return try mapSort(try map(i, argument: argument), s, keep: nil)
+        case .top(let i, let s, let skip, let limit):
+            return try mapSort(try map(i, argument: argument), s, keep: rowsWanted(skip: skip, limit: limit))
+        case .skipLimit(let i, let s): return try mapSkipLimit(try map(i, argument: argument), s)
+        case .unwind(let i, let u):
+            let input = try map(i, argument: argument)
+            return UnwindOperator(ctx, input, list: try compile(u.list), slot: u.slot, text: u.list.text)
+        case .loadCSV(let i, let l):
+            let input = try map(i, argument: argument)
+            return LoadCSVOperator(ctx, input, source: try compile(l.source), slot: l.slot, withHeaders: l.withHeaders,
+                                   fieldTerminator: l.fieldTerminator, range: l.source.range)
+        case .optional(let i, let inner, let nullSlots):
+            let input = try map(i, argument: argument)
+            let innerArgument = ArgumentOperator(ctx, width: 0)
+            return OptionalOperator(ctx, input, argument: innerArgument, inner: try map(inner, argument: innerArgument), nullSlots: nullSlots)
+        case .union(let branches):
+            var mapped: [PhysicalOperator] = []
+            for b in branches { mapped.append(try map(b, argument: argument)) }
+            return UnionOperator(ctx, branches: mapped)
+        case .eager(let i): return EagerOperator(ctx, try map(i, argument: argument))
+        case .create(let i, let c): return try mapCreate(try map(i, argument: argument), c)
+        case .merge(let i, let matcher, let m): return try mapMerge(try map(i, argument: argument), matcher, m)
+        case .update(let i, let u): return try mapUpdate(try map(i, argument: argument), u)
+        case .delete(let i, let d):
+            let input = try map(i, argument: argument)
+            let c = compiler(d.targets.first?.bindings ?? Bindings(scope: [:]))
+            return DeleteOperator(ctx, input, targets: try d.targets.map { t throws(QueryError) in try c.compile(t.expr) }, detach: d.detach)
+        }
+    }
+
+    /// A pattern used inside an expression, run once per row against an argument row.
+    func subplan(_ part: PatternPart, scope: [String: Int], predicate: Expr? = nil) throws(QueryError) -> SubPlan {
+        var inner = scope
+        let planned = PlannedPart(part, slots: slots, scope: &inner)
+        let logical = LogicalOperator.match(.argument, PatternMatch(parts: [planned], bound: Set(scope.values), scope: inner, predicate: predicate))
+        let argument = ArgumentOperator(ctx, width: 0)
+        let root = try map(try Rewriter.rewrite(logical, rules), argument: argument)
+        return SubPlan(argument: argument, root: root, scope: inner)
+    }
+}

@@ -1,0 +1,217 @@
+/// The arguments of the logical operators. Labels, types and keys are names (the physical
+/// mapper looks them up in the graph it runs on); values are bound expressions.
+
+struct PatternMatch {
+    var parts: [PlannedPart]
+    /// Slots bound before the MATCH.
+    var bound: Set<Int>
+    var scope: [String: Int]
+    var predicate: Expr?
+    /// When only the set of rows matters (a DISTINCT projection follows), the slots it reads.
+    var setSemantics: Set<Int>?
+}
+
+struct NodeScan {
+    let slot: Int
+    let label: String?
+    let range: SourceRange
+    /// Conditions checked on each candidate before a row is made (the filter rules put them here).
+    var filters: [LogicalPredicate] = []
+}
+
+struct IndexSeek {
+    enum Lookup {
+        case equal(BoundExpr)
+        case anyOf(BoundExpr)
+        case range(lower: (BoundExpr, inclusive: Bool)?, upper: (BoundExpr, inclusive: Bool)?)
+    }
+
+    let slot: Int
+    let label: String
+    let key: String
+    let lookup: Lookup
+    var filters: [LogicalPredicate] = []
+
+    var text: String {
+        if case .range = lookup { return ":\(label)(\(key)) range" }
+        return ":\(label)(\(key))"
+    }
+}
+
+struct Expand {
+    let from: Int
+    let relationship: Int
+    let to: Int
+    let direction: Direction
+    let types: [String]
+    /// The end nodes' first labels, for a "did you mean" on an unknown type.
+    let fromLabel: String?
+    let toLabel: String?
+    let toBound: Bool
+    let relationshipBound: Bool
+    /// Relationships bound earlier in the same MATCH: a pattern never uses one twice.
+    let excluded: [Int]
+    let range: SourceRange
+    let text: String
+    var filters: [LogicalPredicate] = []
+}
+
+struct VarExpand {
+    let from: Int
+    /// Where the list of relationships goes.
+    let relationships: Int
+    let to: Int
+    let direction: Direction
+    let types: [String]
+    let fromLabel: String?
+    let toLabel: String?
+    let minHops: Int
+    let maxHops: Int?
+    let toBound: Bool
+    let excluded: [Int]
+    /// The pattern's `{k: v}` on the relationships, which every hop must have.
+    let properties: [(key: String, value: BoundExpr)]
+    let range: SourceRange
+    let text: String
+}
+
+struct ShortestPath {
+    let from: Int
+    let to: Int
+    let relationships: Int
+    let path: Int?
+    let direction: Direction
+    let types: [String]
+    let minHops: Int
+    let maxHops: Int?
+    let all: Bool
+    let range: SourceRange
+    let text: String
+}
+
+struct Computation {
+    enum Source {
+        case expression(BoundExpr)
+        /// The path through the pattern's node and relationship slots.
+        case path(nodes: [Int], relationships: [Int])
+        /// The list in a slot, reversed (a variable-length step planned right to left).
+        case reversed(Int)
+        /// Another slot's value (a UNION branch's columns moved to the first branch's).
+        case copy(Int)
+    }
+
+    let items: [(slot: Int, source: Source)]
+    let text: String
+}
+
+struct Aggregation {
+    let keys: [BoundExpr]
+    /// Where each key's value goes in the output rows.
+    let keySlots: [Int]
+    /// The aggregate calls (`count(*)`, `sum(x)`, ...) and their result slots.
+    let aggregates: [(call: Expr, slot: Int)]
+    /// The bindings the keys and aggregate arguments read.
+    let bindings: Bindings
+    /// Set by a rule when every key reads one node: its group is remembered per node.
+    var groupNode: Int?
+    let text: String
+}
+
+struct ColumnAggregation {
+    struct Aggregate {
+        let function: AggregateFunction
+        /// The property read; nil for `count(*)` and `count(n)`.
+        let key: String?
+        let slot: Int
+        let range: SourceRange
+    }
+
+    let slot: Int
+    /// The label scanned (the smallest) and the others the node must have.
+    let label: String?
+    let otherLabels: [String]
+    let range: SourceRange
+    let filters: [ColumnTest]
+    let groupKeys: [String]
+    /// Where each key's value goes in the output rows.
+    let keySlots: [Int]
+    let aggregates: [Aggregate]
+    let text: String
+}
+
+struct Sort {
+    let keys: [(value: BoundExpr, descending: Bool)]
+    let text: String
+}
+
+struct SkipLimit {
+    let skip: Expr?
+    let limit: Expr?
+    /// Updating clauses feed it: rows past the limit are still made (their writes happen).
+    let drainsInput: Bool
+}
+
+struct Unwind {
+    let list: BoundExpr
+    let slot: Int
+}
+
+struct LoadCSV {
+    let source: BoundExpr
+    let slot: Int
+    let withHeaders: Bool
+    let fieldTerminator: String?
+}
+
+/// One pattern of CREATE or MERGE, with every element's slot.
+struct CreatePattern {
+    struct Node {
+        let slot: Int
+        /// Bound before the clause: used, not created.
+        let bound: Bool
+        let labels: [String]
+        let properties: Expr?
+    }
+
+    struct Relationship {
+        let slot: Int
+        let type: String
+        let from: Int
+        let to: Int
+        let properties: Expr?
+    }
+
+    let nodes: [Node]
+    let relationships: [Relationship]
+    let path: Int?
+    let bindings: Bindings
+    let text: String
+}
+
+struct Create {
+    let patterns: [CreatePattern]
+}
+
+struct Merge {
+    let pattern: CreatePattern
+    let onCreate: [SetItem]
+    let onMatch: [SetItem]
+    /// The pattern's property values (MERGE cannot match or create a null).
+    let required: [Expr]
+}
+
+struct Update {
+    enum Item {
+        case set(SetItem)
+        case remove(RemoveItem)
+    }
+
+    let items: [Item]
+    let bindings: Bindings
+    let text: String
+}
+
+struct Delete {
+    let targets: [BoundExpr]
+    let detach: Bool
+}

@@ -1,0 +1,169 @@
+/// A statement's logical plan, before or after the rewrite rules.
+struct LogicalPlan {
+    var root: LogicalOperator
+    var columns: [String]
+    var columnSlots: [Int]
+    /// Slots the plan's rows need (the mapper may add more for comprehension variables).
+    var slotCount: Int
+    var isUpdating: Bool
+    /// The rules that changed the plan, in the order they ran.
+    var rulesApplied: [String] = []
+    /// Warnings found while rewriting (a length that matches nothing).
+    var notices: [Notice] = []
+}
+
+/// Turns a checked query into a logical plan, clause by clause. It reads no graph and no
+/// parameter: choices that depend on them belong to the rewrite rules.
+struct LogicalPlanner {
+    let query: CheckedQuery
+    var slots: SlotAllocator { query.slots }
+
+    init(query: CheckedQuery) {
+        self.query = query
+    }
+
+    func bindings(_ scope: Scope, aggregates: [String: Int] = [:]) -> Bindings {
+        Bindings(scope: scope.mapValues(\.slot), aggregates: aggregates,
+                 entities: Set(scope.filter { $0.value.kind == .node || $0.value.kind == .relationship }.keys))
+    }
+
+    func bound(_ e: Expr, _ scope: Scope, aggregates: [String: Int] = [:]) -> BoundExpr {
+        BoundExpr(expr: e, bindings: bindings(scope, aggregates: aggregates))
+    }
+
+    func plan() -> LogicalPlan {
+        var branches: [LogicalOperator] = []
+        let target = query.parts[0].columnSlots
+        for part in query.parts {
+            var op = plan(part, input: .argument)
+            if part.columnSlots != target {
+                op = .project(op, Computation(items: zip(target, part.columnSlots).map { ($0, .copy($1)) }, text: "union columns"))
+            }
+            branches.append(op)
+        }
+        var root = branches[0]
+        if branches.count > 1 {
+            root = .union(branches)
+            if !(query.unionAll.first ?? false) { root = .distinct(root, slots: target) }
+        }
+        return LogicalPlan(root: root, columns: query.columns, columnSlots: target, slotCount: slots.count, isUpdating: query.isUpdating)
+    }
+
+    /// The slots a `WITH DISTINCT` or `RETURN DISTINCT` (without aggregates) reads, when `c` is
+    /// one: the rows before it then matter only as a set over those slots.
+    func distinctInputs(_ c: CheckedClause, _ scope: [String: Int]) -> Set<Int>? {
+        guard let p = c.projection, p.distinct, !p.isAggregating else { return nil }
+        let names = p.items.reduce(into: Set<String>()) { $0.formUnion($1.expression.referencedNames) }
+        let slots = names.compactMap { scope[$0] }
+        return slots.count == names.count ? Set(slots) : nil
+    }
+
+    func isUpdate(_ c: Clause) -> Bool {
+        switch c.kind {
+        case .create, .merge, .set, .remove, .delete: return true
+        default: return false
+        }
+    }
+
+    func isMerge(_ c: Clause) -> Bool {
+        if case .merge = c.kind { return true }
+        return false
+    }
+
+    func plan(_ part: CheckedSingleQuery, input: LogicalOperator) -> LogicalOperator {
+        var op = input
+        var previousWasUpdate = false
+        for (index, checked) in part.clauses.enumerated() {
+            let clause = checked.clause
+            if isUpdate(clause) && (!previousWasUpdate || isMerge(clause)) { op = .eager(op) }
+            if !isUpdate(clause) && previousWasUpdate { op = .eager(op) }
+            previousWasUpdate = isUpdate(clause)
+            let next = index + 1 < part.clauses.count ? part.clauses[index + 1] : nil
+            switch clause.kind {
+            case .match(let optional, let parts, let predicate):
+                var scope = checked.after.mapValues(\.slot)
+                let planned = parts.map { assignSlots($0, &scope) }
+                let boundBefore = Set(checked.before.values.map(\.slot))
+                if optional {
+                    let inner = LogicalOperator.match(.argument, PatternMatch(parts: planned, bound: boundBefore, scope: scope, predicate: predicate))
+                    op = .optional(op, inner: inner, nullSlots: Set(scope.values).subtracting(boundBefore).sorted())
+                } else {
+                    op = .match(op, PatternMatch(parts: planned, bound: boundBefore, scope: scope, predicate: predicate,
+                                                 setSemantics: next.flatMap { distinctInputs($0, scope) }))
+                }
+            case .unwind(let e, let v):
+                op = .unwind(op, Unwind(list: bound(e, checked.before), slot: checked.after[v]?.slot ?? slots.next()))
+            case .loadCSV(let headers, let source, let v, let terminator):
+                op = .loadCSV(op, LoadCSV(source: bound(source, checked.before), slot: checked.after[v]?.slot ?? slots.next(),
+                                          withHeaders: headers, fieldTerminator: terminator))
+            case .with, .return:
+                if let projection = checked.projection {
+                    op = planProjection(projection, before: checked.before, after: checked.after, input: op)
+                }
+            case .create(let parts):
+                var scope = checked.after.mapValues(\.slot)
+                var declared = Set(checked.before.keys)
+                let patterns = parts.map { createPattern($0, scope: &scope, declared: &declared) }
+                let b = bindings(checked.after)
+                op = .create(op, Create(patterns: patterns.map { $0(b) }))
+            case .merge(let part, let onCreate, let onMatch):
+                op = planMerge(part, onCreate, onMatch, checked, input: op)
+            case .set(let items):
+                op = .update(op, Update(items: items.map { .set($0) }, bindings: bindings(checked.after), text: "Set"))
+            case .remove(let items):
+                op = .update(op, Update(items: items.map { .remove($0) }, bindings: bindings(checked.after), text: "Remove"))
+            case .delete(let exprs, let detach):
+                op = .delete(op, Delete(targets: exprs.map { bound($0, checked.after) }, detach: detach))
+            }
+        }
+        return op
+    }
+
+    /// Gives every element a slot: the variable's slot where it has one, otherwise a fresh one.
+    func assignSlots(_ part: PatternPart, _ scope: inout [String: Int]) -> PlannedPart {
+        PlannedPart(part, slots: slots, scope: &scope)
+    }
+
+    func planMerge(_ part: PatternPart, _ onCreate: [SetItem], _ onMatch: [SetItem], _ checked: CheckedClause,
+                   input: LogicalOperator) -> LogicalOperator {
+        var scope = checked.after.mapValues(\.slot)
+        let boundBefore = Set(checked.before.values.map(\.slot))
+        let planned = assignSlots(part, &scope)
+        let matcher = LogicalOperator.match(.argument, PatternMatch(parts: [planned], bound: boundBefore, scope: scope, predicate: nil))
+        var declared = Set(checked.before.keys)
+        let create = createPattern(part, scope: &scope, declared: &declared)
+        var required: [Expr] = []
+        for n in [part.start] + part.steps.map(\.node) {
+            if let p = n.properties, case .map(let entries) = p.kind { required += entries.map(\.1) }
+        }
+        for s in part.steps {
+            if let p = s.relationship.properties, case .map(let entries) = p.kind { required += entries.map(\.1) }
+        }
+        return .merge(input, matcher: matcher, Merge(pattern: create(bindings(checked.after)),
+                                   onCreate: onCreate, onMatch: onMatch, required: required))
+    }
+
+    /// The creation recipe of one pattern part; bound once the scope is complete.
+    func createPattern(_ part: PatternPart, scope: inout [String: Int], declared: inout Set<String>) -> (Bindings) -> CreatePattern {
+        var nodes: [CreatePattern.Node] = []
+        for n in [part.start] + part.steps.map(\.node) {
+            let slot: Int
+            if let name = n.variable, let s = scope[name] { slot = s } else { slot = slots.next() }
+            if let name = n.variable { scope[name] = slot }
+            let isBound = n.variable.map { declared.contains($0) } ?? false
+            if let name = n.variable { declared.insert(name) }
+            nodes.append(.init(slot: slot, bound: isBound, labels: n.labels, properties: n.properties))
+        }
+        var rels: [CreatePattern.Relationship] = []
+        for (i, step) in part.steps.enumerated() {
+            let r = step.relationship
+            let slot = r.variable.flatMap { scope[$0] } ?? slots.next()
+            if let name = r.variable { scope[name] = slot }
+            let (a, b) = r.direction == .incoming ? (nodes[i + 1].slot, nodes[i].slot) : (nodes[i].slot, nodes[i + 1].slot)
+            rels.append(.init(slot: slot, type: r.types.first ?? "", from: a, to: b, properties: r.properties))
+        }
+        let pathSlot = part.pathVariable.flatMap { scope[$0] }
+        let text = part.canonicalText
+        return { CreatePattern(nodes: nodes, relationships: rels, path: pathSlot, bindings: $0, text: text) }
+    }
+}

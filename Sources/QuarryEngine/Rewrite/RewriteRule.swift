@@ -1,0 +1,72 @@
+/// What a rule may consult: the graph's statistics (label and type counts, indexes, the names it
+/// knows), the slots (to give new variables one) and whether the statement writes.
+final class RuleContext {
+    let graph: Graph
+    let writes: Bool
+    let slots: SlotAllocator
+    var notices: [Notice] = []
+
+    init(graph: Graph, writes: Bool, slots: SlotAllocator) {
+        self.graph = graph
+        self.writes = writes
+        self.slots = slots
+    }
+}
+
+/// One rewrite of the logical plan, in its own file: a name, when it applies, and the rewrite of
+/// one operator (whose inputs are already rewritten).
+protocol RewriteRule: Sendable {
+    /// Shown by EXPLAIN when the rule changed the plan.
+    var name: String { get }
+    /// When it applies, in one line (for `docs/` and `:help`).
+    var applies: String { get }
+    /// True when the rewrite stays correct while the statement changes the graph; the rules
+    /// that assume a graph that stands still while it is read are skipped for writing statements.
+    var safeWhenWriting: Bool { get }
+    /// The rewritten operator, or nil when the rule does not apply to it.
+    func rewrite(_ op: LogicalOperator, _ context: RuleContext) throws(QueryError) -> LogicalOperator?
+}
+
+/// Runs the rules, in order, each over the whole plan from the leaves up.
+enum Rewriter {
+    static let rules: [RewriteRule] = [
+        ColumnAggregates(),
+        PlanPatterns(),
+        FoldFiltersIntoBindings(),
+        ColumnFilters(),
+        CountExpansions(),
+        GroupByNode(),
+        EarlyDistinct(),
+        TopRows(),
+    ]
+
+    static func rewrite(_ plan: inout LogicalPlan, _ context: RuleContext) throws(QueryError) {
+        for rule in rules where rule.safeWhenWriting || !context.writes {
+            var fired = false
+            plan.root = try apply(rule, plan.root, context, &fired)
+            if fired { plan.rulesApplied.append(rule.name) }
+        }
+        plan.notices += context.notices
+        plan.slotCount = context.slots.count
+    }
+
+    /// A pattern inside an expression: planned with the same rules.
+    static func rewrite(_ op: LogicalOperator, _ context: RuleContext) throws(QueryError) -> LogicalOperator {
+        var root = op
+        for rule in rules where rule.safeWhenWriting || !context.writes {
+            var fired = false
+            root = try apply(rule, root, context, &fired)
+        }
+        return root
+    }
+
+    private static func apply(_ rule: RewriteRule, _ op: LogicalOperator, _ context: RuleContext,
+                              _ fired: inout Bool) throws(QueryError) -> LogicalOperator {
+        var inputs: [LogicalOperator] = []
+        for input in op.inputs { inputs.append(try apply(rule, input, context, &fired)) }
+        let rebuilt = inputs.isEmpty ? op : op.replacingInputs(inputs)
+        guard let rewritten = try rule.rewrite(rebuilt, context) else { return rebuilt }
+        fired = true
+        return rewritten
+    }
+}
