@@ -41,9 +41,9 @@ extension PhysicalMapper {
                                  excluded: v.excluded, propertyFilter: filters, text: v.text)
     }
 
-    func mapShortestPath(_ input: PhysicalOperator, _ s: ShortestPath) -> PhysicalOperator {
+    func mapShortestPath(_ input: PhysicalOperator, _ s: ShortestPath, bidirectional: Bool) -> PhysicalOperator {
         ShortestPathOperator(ctx, input, from: s.from, to: s.to, relationships: s.relationships, path: s.path,
                              direction: s.direction, types: types(s.types, at: s.range), minHops: s.minHops,
-                             maxHops: s.maxHops, all: s.all, text: s.text)
+                             maxHops: s.maxHops, all: s.all, bidirectional: bidirectional, text: s.text)
     }
 }

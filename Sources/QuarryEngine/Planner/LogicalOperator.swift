@@ -13,6 +13,8 @@ indirect enum LogicalOperator {
     case expand(LogicalOperator, Expand)
     case varExpand(LogicalOperator, VarExpand)
     case shortestPath(LogicalOperator, ShortestPath)
+    /// One shortest path, searched from both ends at once (made by a rule).
+    case bidirectionalShortestPath(LogicalOperator, ShortestPath)
     case filter(LogicalOperator, [LogicalPredicate])
     case project(LogicalOperator, Computation)
     case aggregate(LogicalOperator, Aggregation)
@@ -44,7 +46,7 @@ indirect enum LogicalOperator {
         switch self {
         case .argument: return []
         case .match(let i, _), .nodeScan(let i, _), .indexSeek(let i, _), .expand(let i, _), .varExpand(let i, _),
-             .shortestPath(let i, _), .filter(let i, _), .project(let i, _), .aggregate(let i, _),
+             .shortestPath(let i, _), .bidirectionalShortestPath(let i, _), .filter(let i, _), .project(let i, _), .aggregate(let i, _),
              .countExpansions(let i, _, _), .columnAggregate(let i, _), .distinct(let i, _), .sort(let i, _),
              .top(let i, _, _, _), .skipLimit(let i, _), .unwind(let i, _), .loadCSV(let i, _), .eager(let i),
              .create(let i, _), .update(let i, _), .delete(let i, _):
@@ -64,6 +66,7 @@ indirect enum LogicalOperator {
         case .expand(_, let p): return .expand(new[0], p)
         case .varExpand(_, let p): return .varExpand(new[0], p)
         case .shortestPath(_, let p): return .shortestPath(new[0], p)
+        case .bidirectionalShortestPath(_, let p): return .bidirectionalShortestPath(new[0], p)
         case .filter(_, let p): return .filter(new[0], p)
         case .project(_, let p): return .project(new[0], p)
         case .aggregate(_, let p): return .aggregate(new[0], p)

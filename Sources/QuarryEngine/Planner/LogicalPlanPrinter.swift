@@ -25,6 +25,7 @@ enum LogicalPlanPrinter {
         case .expand(_, let e): return "Expand " + e.text + filters(e.filters)
         case .varExpand(_, let v): return "VarExpand " + v.text
         case .shortestPath(_, let s): return (s.all ? "AllShortestPaths " : "ShortestPath ") + s.text
+        case .bidirectionalShortestPath(_, let s): return "BidirectionalShortestPath " + s.text
         case .filter(_, let predicates): return "Filter " + predicates.map(\.text).joined(separator: " AND ")
         case .project(_, let c): return "Project " + c.text
         case .aggregate(_, let a): return "Aggregate " + a.text + (a.keys.isEmpty ? "" : " BY " + a.keys.map(\.text).joined(separator: ", "))

@@ -38,6 +38,7 @@ enum Rewriter {
         GroupByNode(),
         EarlyDistinct(),
         TopRows(),
+        BidirectionalShortestPath(),
     ]
 
     static func rewrite(_ plan: inout LogicalPlan, _ context: RuleContext) throws(QueryError) {

@@ -10,13 +10,15 @@ final class ShortestPathOperator: PipelineOperator {
     let minHops: Int
     let maxHops: Int?
     let all: Bool
+    /// One path, searched from both ends at once (the planner's choice).
+    let bidirectional: Bool
     let text: String
     @exclusivity(unchecked) var current: Row?
     @exclusivity(unchecked) var results: [PathValue] = []
     @exclusivity(unchecked) var position = 0
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, from: Int, to: Int, relationships: Int, path: Int?,
-         direction: Direction, types: [Int32]?, minHops: Int, maxHops: Int?, all: Bool, text: String) {
+         direction: Direction, types: [Int32]?, minHops: Int, maxHops: Int?, all: Bool, bidirectional: Bool, text: String) {
         self.from = from
         self.to = to
         self.relationshipsSlot = relationships
@@ -26,6 +28,7 @@ final class ShortestPathOperator: PipelineOperator {
         self.minHops = minHops
         self.maxHops = maxHops
         self.all = all
+        self.bidirectional = bidirectional && !all
         self.text = text
         super.init(ctx, input)
     }
@@ -53,7 +56,7 @@ final class ShortestPathOperator: PipelineOperator {
         if a == b {
             return minHops == 0 ? [PathValue(nodes: [a], relationships: [])] : []
         }
-        if !all { return try meetInTheMiddle(from: a, to: b).map { [$0] } ?? [] }
+        if bidirectional { return try meetInTheMiddle(from: a, to: b).map { [$0] } ?? [] }
         var parents: [NodeID: [(NodeID, RelID)]] = [a: []]
         var frontier = [a]
         var depth = 0
@@ -159,5 +162,5 @@ final class ShortestPathOperator: PipelineOperator {
         super.reset()
     }
 
-    override var explanation: String { "\(all ? "AllShortestPaths" : "ShortestPath") \(text)" }
+    override var explanation: String { "\(all ? "AllShortestPaths" : bidirectional ? "BidirectionalShortestPath" : "ShortestPath") \(text)" }
 }
