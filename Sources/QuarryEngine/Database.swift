@@ -5,8 +5,9 @@ public struct QueryResult: Sendable {
     public var columns: [String]
     public var rows: [[Value]]
     public var statistics: WriteStatistics
-    /// The graph as the statement left it, to render the nodes and relationships in `rows`.
-    public var graph: Graph
+    /// The nodes and relationships `rows` mention, as the statement left them (a result does not
+    /// hold the graph).
+    public var elements: ResultElements
     /// Text to show instead of a table: what a schema command did, or the plan of EXPLAIN/PROFILE.
     public var message: String?
     /// Warnings about the query (a label or key the graph has never seen).
@@ -74,14 +75,14 @@ public final class Database {
             let rows: [[Value]] = graph.indexes.map {
                 [.string($0.name), .string(graph.labels.name($0.label)), .string(graph.keys.name($0.key)), .int(Int64($0.entryCount))]
             }
-            return QueryResult(columns: ["name", "label", "property", "entries"], rows: rows, statistics: WriteStatistics(), graph: graph)
+            return QueryResult(columns: ["name", "label", "property", "entries"], rows: rows, statistics: WriteStatistics(), elements: ResultElements())
         case .query(let query, let mode):
             return try run(try Analyzer.analyze(query), nil, text: text, mode: mode, parameters: parameters, cancellation: cancellation)
         }
     }
 
     func message(_ text: String) -> QueryResult {
-        QueryResult(columns: [], rows: [], statistics: WriteStatistics(), graph: graph, message: text)
+        QueryResult(columns: [], rows: [], statistics: WriteStatistics(), elements: ResultElements(), message: text)
     }
 
     /// Runs a checked statement, with its rewritten plan when the cache had it.
@@ -137,7 +138,7 @@ public final class Database {
         for leaf in mapper.leaves { leaf.row = Row(repeating: .null, count: width) }
         if mode == .explain {
             let lines = LogicalPlanPrinter.lines(plan) + ["Physical plan:"] + PlanPrinter.lines(root, profile: false, depth: 1)
-            return QueryResult(columns: ["plan"], rows: lines.map { [.string($0)] }, statistics: WriteStatistics(), graph: graph,
+            return QueryResult(columns: ["plan"], rows: lines.map { [.string($0)] }, statistics: WriteStatistics(), elements: ResultElements(),
                                message: lines.joined(separator: "\n"))
         }
         ctx.profiling = mode == .profile
@@ -152,10 +153,10 @@ public final class Database {
         if mode == .profile {
             var lines = PlanPrinter.lines(root, profile: true)
             lines.append(String(format: "Total: %.3f ms, %d rows", Double(elapsed) / 1e6, rows.count))
-            return QueryResult(columns: ["plan"], rows: lines.map { [.string($0)] }, statistics: ctx.statistics, graph: ctx.graph,
+            return QueryResult(columns: ["plan"], rows: lines.map { [.string($0)] }, statistics: ctx.statistics, elements: ResultElements(),
                                message: lines.joined(separator: "\n"))
         }
-        return QueryResult(columns: checked.columns, rows: rows, statistics: ctx.statistics, graph: ctx.graph,
+        return QueryResult(columns: checked.columns, rows: rows, statistics: ctx.statistics, elements: ResultElements(rows: rows, in: ctx.graph),
                            notices: checked.isUpdating ? [] : ctx.notices + (rows.isEmpty ? ZeroRowHints.notices(for: checked, in: ctx.graph) : []))
     }
 }

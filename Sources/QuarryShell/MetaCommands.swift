@@ -80,8 +80,8 @@ extension Session {
                 return nil
             }
             guard arg.isEmpty else { return "usage: :params [clear]" }
-            let r = ValueRenderer(graph: s.database.graph)
-            for name in s.parameters.keys.sorted() { s.output(":param \(name) => \(r.cypher(s.parameters[name]!))\n") }
+            let r = ValueRenderer(elements: ResultElements())
+            for (name, value) in s.parameters.sorted(by: { $0.key < $1.key }) { s.output(":param \(name) => \(r.cypher(value))\n") }
             if s.parameters.isEmpty { s.output("No parameters (set one with :param name => value).\n") }
             return nil
         },

@@ -52,7 +52,7 @@ public struct ResultWriter {
     /// Writes `result` through `emit` a piece at a time (at most 1024 rows), asking `cancelled`
     /// between pieces, so that Ctrl-C stops a long print; false when it did.
     public func write(_ result: QueryResult, to emit: (String) -> Void, cancelled: () -> Bool = { false }) -> Bool {
-        let r = ValueRenderer(graph: result.graph)
+        let r = ValueRenderer(elements: result.elements)
         let piece = 1024
         /// Emits each row's line, a piece at a time; false when cancelled.
         func lines<Rows: Collection>(_ rows: Rows, separator: String = "", _ line: (Rows.Element) -> String) -> Bool {

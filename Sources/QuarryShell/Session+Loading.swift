@@ -94,8 +94,8 @@ extension Session {
         if words.count == 3 {
             do {
                 let result = try database.execute(words[2], parameters: parameters, cancellation: interrupt)
-                sub = Subgraph.of(result)
-                graph = result.graph
+                graph = database.graph
+                sub = Subgraph.of(result, in: graph)
             } catch {
                 return error.description
             }

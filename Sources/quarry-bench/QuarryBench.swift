@@ -55,9 +55,10 @@ struct QuarryBench {
                 }
                 times.sort()
                 let median = times.isEmpty ? 0 : times[times.count / 2]
-                let r = ValueRenderer(graph: last!.graph)
-                let rows = last!.rows.map { "[" + $0.map { r.json($0) }.joined(separator: ",") + "]" }.joined(separator: ",")
-                let columns = last!.columns.map(ValueRenderer.jsonString).joined(separator: ",")
+                guard let last else { continue }
+                let r = ValueRenderer(elements: last.elements)
+                let rows = last.rows.map { "[" + $0.map { r.json($0) }.joined(separator: ",") + "]" }.joined(separator: ",")
+                let columns = last.columns.map(ValueRenderer.jsonString).joined(separator: ",")
                 report.append("\(ValueRenderer.jsonString(name)):{\"ms\":\(median),\"columns\":[\(columns)],\"rows\":[\(rows)]}")
             }
             let json = "{\"engine\":\"quarry\",\"load_s\":\(loadSeconds),\"peak_rss_mb\":\(peakResidentMB()),\"queries\":{\(report.joined(separator: ","))}}\n"

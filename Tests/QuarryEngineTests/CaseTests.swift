@@ -94,7 +94,7 @@ struct CaseTests {
         case .query(let sorted, let columns, let expected):
             do {
                 let result = try db.execute(c.text)
-                let r = ValueRenderer(graph: result.graph)
+                let r = ValueRenderer(elements: result.elements)
                 var actual = result.rows.map { $0.map(r.cypher).joined(separator: " | ") }
                 var wanted = expected
                 if sorted {

@@ -22,7 +22,7 @@ struct ExportTests {
         let db = Database(graph: graph)
         let nodes = try db.execute("MATCH (n) RETURN n")
         let rels = try db.execute("MATCH (a)-[r]->(b) RETURN a, r, b")
-        let r = ValueRenderer(graph: graph)
+        let r = ValueRenderer(elements: ResultElements(of: (nodes.rows + rels.rows).flatMap { $0 }, in: graph))
         func canonicalNode(_ v: Value) -> String {
             guard case .node(let n) = v else { return r.cypher(v) }
             let labels = graph.labels(of: n).map { graph.labels.name($0) }.sorted().map { ":" + $0 }.joined()
@@ -77,7 +77,7 @@ struct ExportTests {
     @Test func subgraphOfAQuery() throws {
         let db = Database(graph: try Self.sampleGraph())
         let result = try db.execute("MATCH p = (:Actor {name: 'ISIS-K'})-[:MADE]->(c:Claim) RETURN p")
-        let sub = Subgraph.of(result)
+        let sub = Subgraph.of(result, in: db.graph)
         #expect(sub.relationships.count == result.rows.count)
         #expect(sub.nodes.count == result.rows.count + 1)
     }

@@ -15,7 +15,7 @@ struct ImportTests {
 
     func rows(_ graph: Graph, _ query: String) throws -> [String] {
         let result = try Database(graph: graph).execute(query)
-        let r = ValueRenderer(graph: result.graph)
+        let r = ValueRenderer(elements: result.elements)
         return result.rows.map { $0.map(r.cypher).joined(separator: " | ") }
     }
 

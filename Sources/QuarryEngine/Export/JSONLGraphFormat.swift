@@ -9,7 +9,7 @@ import Foundation
 /// link the lines: an import gives new ids.
 public enum JSONLGraphFormat {
     public static func write(_ sub: Subgraph, of graph: Graph) -> String {
-        let r = ValueRenderer(graph: graph)
+        let r = ValueRenderer(elements: ResultElements())
         func props(_ pairs: [(String, Value)]) -> String {
             "{" + pairs.map { ValueRenderer.jsonString($0.0) + ":" + value($0.1, r) }.joined(separator: ",") + "}"
         }

@@ -20,7 +20,8 @@ public struct Subgraph: Sendable {
         return Subgraph(nodes: nodes, relationships: rels)
     }
 
-    public static func of(_ result: QueryResult) -> Subgraph {
+    /// The elements a result mentions (relationships with their end nodes), as they are in `g`.
+    public static func of(_ result: QueryResult, in g: Graph) -> Subgraph {
         var nodes = Set<NodeID>()
         var rels = Set<RelID>()
         func collect(_ v: Value) {
@@ -36,7 +37,6 @@ public struct Subgraph: Sendable {
             }
         }
         result.rows.forEach { $0.forEach(collect) }
-        let g = result.graph
         rels = rels.filter { g.isAlive(relationship: $0) }
         for r in rels {
             nodes.insert(g.startNode(of: r))

@@ -1,20 +1,21 @@
-/// Values with graph access: Cypher notation (`(:Actor {name: 'ISIS-K'})`) and the JSON encoding of
-/// the machine interface (`{"@node": {...}}`).
+/// Values in Cypher notation (`(:Actor {name: 'ISIS-K'})`) and in the JSON encoding of the
+/// machine interface (`{"@node": {...}}`); nodes and relationships are drawn from the elements a
+/// result carries.
 public struct ValueRenderer {
-    public let graph: Graph
+    public let elements: ResultElements
 
-    public init(graph: Graph) { self.graph = graph }
+    public init(elements: ResultElements) { self.elements = elements }
 
     public func cypher(_ v: Value) -> String {
         switch v {
         case .list(let l): return "[" + l.map(cypher).joined(separator: ", ") + "]"
-        case .map(let m): return "{" + m.keys.sorted().map { "\(quoteName($0)): \(cypher(m[$0]!))" }.joined(separator: ", ") + "}"
+        case .map(let m): return "{" + m.sorted { $0.key < $1.key }.map { "\(quoteName($0.key)): \(cypher($0.value))" }.joined(separator: ", ") + "}"
         case .node(let n): return node(n)
         case .relationship(let r): return relationship(r)
         case .path(let p):
             var s = "<" + node(p.nodes[0])
             for (i, r) in p.relationships.enumerated() {
-                let forward = graph.startNode(of: r) == p.nodes[i]
+                let forward = elements.relationships[r]?.start == p.nodes[i]
                 s += forward ? "-\(relationship(r))->" : "<-\(relationship(r))-"
                 s += node(p.nodes[i + 1])
             }
@@ -23,19 +24,18 @@ public struct ValueRenderer {
         }
     }
 
-    func properties(_ pairs: [(String, Value)]) -> String {
-        pairs.isEmpty ? "" : " {" + pairs.sorted { $0.0 < $1.0 }.map { "\(quoteName($0.0)): \(cypher($0.1))" }.joined(separator: ", ") + "}"
+    func properties(_ pairs: [ResultElements.Property]) -> String {
+        pairs.isEmpty ? "" : " {" + pairs.map { "\(quoteName($0.key)): \(cypher($0.value))" }.joined(separator: ", ") + "}"
     }
 
     public func node(_ n: NodeID) -> String {
-        let labels = graph.labels(of: n).map { ":" + quoteName(graph.labels.name($0)) }.joined()
-        let props = properties(graph.nodePropertyKeys(n).map { (graph.keys.name($0), graph.nodeProperty(n, $0)) })
-        return "(" + labels + props + ")"
+        guard let node = elements.nodes[n] else { return "()" }
+        return "(" + node.labels.map { ":" + quoteName($0) }.joined() + properties(node.properties) + ")"
     }
 
     public func relationship(_ r: RelID) -> String {
-        let props = properties(graph.relationshipPropertyKeys(r).map { (graph.keys.name($0), graph.relationshipProperty(r, $0)) })
-        return "[:" + quoteName(graph.types.name(graph.type(of: r))) + props + "]"
+        guard let rel = elements.relationships[r] else { return "[]" }
+        return "[:" + quoteName(rel.type) + properties(rel.properties) + "]"
     }
 
     // MARK: JSON
@@ -53,7 +53,7 @@ public struct ValueRenderer {
         case .string(let s): return ValueRenderer.jsonString(s)
         case .date(let d): return ValueRenderer.jsonString(d.iso)
         case .list(let l): return "[" + l.map(json).joined(separator: ",") + "]"
-        case .map(let m): return "{" + m.keys.sorted().map { ValueRenderer.jsonString($0) + ":" + json(m[$0]!) }.joined(separator: ",") + "}"
+        case .map(let m): return "{" + m.sorted { $0.key < $1.key }.map { ValueRenderer.jsonString($0.key) + ":" + json($0.value) }.joined(separator: ",") + "}"
         case .node(let n): return "{\"@node\":\(nodeJSON(n))}"
         case .relationship(let r): return "{\"@rel\":\(relationshipJSON(r))}"
         case .path(let p):
@@ -66,19 +66,19 @@ public struct ValueRenderer {
         }
     }
 
-    func propertiesJSON(_ pairs: [(String, Value)]) -> String {
-        "{" + pairs.sorted { $0.0 < $1.0 }.map { ValueRenderer.jsonString($0.0) + ":" + json($0.1) }.joined(separator: ",") + "}"
+    func propertiesJSON(_ pairs: [ResultElements.Property]) -> String {
+        "{" + pairs.map { ValueRenderer.jsonString($0.key) + ":" + json($0.value) }.joined(separator: ",") + "}"
     }
 
     func nodeJSON(_ n: NodeID) -> String {
-        let labels = graph.labels(of: n).map { ValueRenderer.jsonString(graph.labels.name($0)) }.joined(separator: ",")
-        let props = propertiesJSON(graph.nodePropertyKeys(n).map { (graph.keys.name($0), graph.nodeProperty(n, $0)) })
-        return "{\"id\":\(n),\"labels\":[\(labels)],\"properties\":\(props)}"
+        let node = elements.nodes[n]
+        let labels = (node?.labels ?? []).map(ValueRenderer.jsonString).joined(separator: ",")
+        return "{\"id\":\(n),\"labels\":[\(labels)],\"properties\":\(propertiesJSON(node?.properties ?? []))}"
     }
 
     func relationshipJSON(_ r: RelID) -> String {
-        let props = propertiesJSON(graph.relationshipPropertyKeys(r).map { (graph.keys.name($0), graph.relationshipProperty(r, $0)) })
-        return "{\"id\":\(r),\"type\":\(ValueRenderer.jsonString(graph.types.name(graph.type(of: r)))),\"start\":\(graph.startNode(of: r)),\"end\":\(graph.endNode(of: r)),\"properties\":\(props)}"
+        guard let rel = elements.relationships[r] else { return "{\"id\":\(r)}" }
+        return "{\"id\":\(r),\"type\":\(ValueRenderer.jsonString(rel.type)),\"start\":\(rel.start),\"end\":\(rel.end),\"properties\":\(propertiesJSON(rel.properties))}"
     }
 
     public static func jsonString(_ s: String) -> String {
