@@ -24,7 +24,9 @@ public final class Database {
     public var confinedTo: String?
     /// The graph file behind the graph, when there is one: every committed change is journaled
     /// there before `execute` returns.
-    public internal(set) var store: GraphStore?
+    package internal(set) var store: GraphStore?
+    /// The graph file's path, when the graph has one.
+    public var filePath: String? { store?.path }
     /// What each statement may use before it is stopped.
     public var limits = StatementLimits()
     /// Statements changed a graph that lives in memory only since it was loaded or saved.
@@ -72,9 +74,7 @@ public final class Database {
             try commit(changed, changed: true)
             return message("Index dropped.")
         case .showIndexes:
-            let rows: [[Value]] = graph.indexes.map {
-                [.string($0.name), .string(graph.labels.name($0.label)), .string(graph.keys.name($0.key)), .int(Int64($0.entryCount))]
-            }
+            let rows: [[Value]] = graph.indexSummaries.map { [.string($0.name), .string($0.label), .string($0.key), .int(Int64($0.entries))] }
             return QueryResult(columns: ["name", "label", "property", "entries"], rows: rows, statistics: WriteStatistics(), elements: ResultElements())
         case .query(let query, let mode):
             return try run(try Analyzer.analyze(query), nil, text: text, mode: mode, parameters: parameters, cancellation: cancellation)

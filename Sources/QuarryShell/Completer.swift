@@ -151,40 +151,19 @@ public struct Completer {
         return names.filter { !keywordSet.contains($0.uppercased()) }.sorted()
     }
 
-    /// Keys seen on the variable's label when the statement names one (`(x:Actor`), else all keys.
+    /// Keys held by nodes of the variable's label when the statement names one (`(x:Actor`), else all keys.
     func propertyKeys(for variable: String, in statement: String) -> [String] {
         let pattern = "(" + variable + ":"
         guard let r = statement.range(of: pattern) else { return graph.keys.names }
         let label = String(statement[r.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" })
-        guard let l = graph.labels.id(label) else { return graph.keys.names }
-        var keys: Set<Int32> = []
-        var n = graph.nextNode(from: 0, label: l)
-        var seen = 0
-        while let node = n, seen < 2000 {
-            keys.formUnion(graph.nodePropertyKeys(NodeID(node)))
-            seen += 1
-            n = graph.nextNode(from: node + 1, label: l)
-        }
-        return keys.map { graph.keys.name($0) }.sorted()
+        guard graph.labels.id(label) != nil else { return graph.keys.names }
+        return graph.propertyKeys(ofLabel: label)
     }
 
     /// Text values of `key` (on nodes with `label`, when known) starting with the prefix, in
     /// any case (inside quotes).
     func values(of keyName: String, label labelName: String?, startingWith prefix: String) -> [String] {
-        guard let key = graph.keys.id(keyName) else { return [] }
-        var label: Int32?
-        if let labelName {
-            guard let id = graph.labels.id(labelName) else { return [] }
-            label = id
-        }
-        var out: Set<String> = []
-        var n = graph.nextNode(from: 0, label: label)
-        let lower = prefix.lowercased()
-        while let node = n, out.count < 200 {
-            if case .string(let s) = graph.nodeProperty(NodeID(node), key), s.lowercased().hasPrefix(lower) { out.insert(s) }
-            n = graph.nextNode(from: node + 1, label: label)
-        }
-        return out.sorted()
+        graph.textValues(ofKey: keyName, label: labelName, prefix: prefix, limit: 200)
     }
 
     func paths(_ word: String) -> [String] {

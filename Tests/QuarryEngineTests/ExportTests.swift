@@ -1,5 +1,5 @@
 import Foundation
-import QuarryEngine
+@testable import QuarryEngine
 import QuarryShell
 import Testing
 

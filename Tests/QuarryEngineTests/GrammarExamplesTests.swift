@@ -1,5 +1,5 @@
 import Foundation
-import QuarryEngine
+@testable import QuarryEngine
 import Testing
 
 /// Every example in `grammar/examples.cypher` parses: the grammar and the parser agree.

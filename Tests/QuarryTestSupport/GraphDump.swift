@@ -17,8 +17,8 @@ public enum GraphDump {
             let properties = g.relationshipPropertyKeys(rel).map { "\(g.keys.name($0))=\(g.relationshipProperty(rel, $0))" }.sorted()
             lines.append("rel \(r) \(g.startNode(of: rel))-[:\(g.types.name(g.type(of: rel)))]->\(g.endNode(of: rel)) \(properties)")
         }
-        for index in g.indexes {
-            lines.append("index \(index.name) :\(g.labels.name(index.label))(\(g.keys.name(index.key))) \(index.entryCount) entries")
+        for index in g.indexSummaries {
+            lines.append("index \(index.name) :\(index.label)(\(index.key)) \(index.entries) entries")
         }
         lines.append("limits \(g.nodeIDLimit) \(g.relationshipIDLimit)")
         return lines.joined(separator: "\n")

@@ -88,8 +88,8 @@ public struct Notice: Sendable, CustomStringConvertible {
 }
 
 /// Messages shown with their place in the source: `FILE:LINE:COL: message`, the line, a caret.
-public enum SourceDisplay {
-    public static func render(_ message: String, range: SourceRange?, in text: String, file: String?, baseOffset: Int) -> String {
+package enum SourceDisplay {
+    package static func render(_ message: String, range: SourceRange?, in text: String, file: String?, baseOffset: Int) -> String {
         guard let range else {
             return (file.map { "\($0): " } ?? "") + message
         }

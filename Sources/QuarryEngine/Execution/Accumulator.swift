@@ -1,6 +1,6 @@
 import Foundation
 
-public enum AggregateFunction: String, Sendable {
+enum AggregateFunction: String, Sendable {
     case count, countStar, sum, avg, min, max, collect, stDev, stDevP, percentileDisc, percentileCont
 
     init?(name: String) {

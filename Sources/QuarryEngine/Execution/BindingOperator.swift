@@ -1,7 +1,7 @@
 /// An operator that binds new variables (a scan, a seek, an expansion) and checks the WHERE
 /// conjuncts and pattern filters that become decidable once they are bound, before it hands a
 /// row on: a rejected candidate costs no row copy and no call through the operator above.
-public class BindingOperator: PipelineOperator {
+class BindingOperator: PipelineOperator {
     /// The slot of the node it binds, which column filters judge.
     let nodeSlot: Int?
     @exclusivity(unchecked) private var columnFilters: [ColumnFilter] = []

@@ -1,6 +1,6 @@
 /// An operator that reads all of its input before it gives its first row (aggregation, ORDER
 /// BY, Eager): it computes its rows once, then hands them over one by one.
-public class BufferedOperator: PipelineOperator {
+class BufferedOperator: PipelineOperator {
     @exclusivity(unchecked) private var output: [Row]?
     @exclusivity(unchecked) private var position = 0
 

@@ -1,7 +1,7 @@
 import Dispatch
 import Synchronization
 
-public typealias Row = [Value]
+typealias Row = [Value]
 
 /// Counts of what a write statement changed.
 public struct WriteStatistics: Sendable, Equatable {
@@ -31,21 +31,21 @@ public final class CancellationFlag: Sendable {
 
 /// What operators share while one statement runs: the graph (a private copy for writes), the
 /// parameters, the statistics and the cancellation flag.
-public final class ExecutionContext {
-    @exclusivity(unchecked) public var graph: Graph
+final class ExecutionContext {
+    @exclusivity(unchecked) var graph: Graph
     /// The graph as the statement found it, in a statement that does not write (empty in one that
     /// does, so that no second reference makes its writes copy arrays). Reads go through this
     /// constant: a method call on the variable `graph` first copies the whole struct (one retain
     /// per array), since the call could in principle change it.
     let snapshot: Graph
-    public let parameters: [String: Value]
-    @exclusivity(unchecked) public var statistics = WriteStatistics()
+    let parameters: [String: Value]
+    @exclusivity(unchecked) var statistics = WriteStatistics()
     let cancellation: CancellationFlag?
     @exclusivity(unchecked) var ticks = 0
     /// Nodes and relationships deleted by this statement (reading them is an error).
     @exclusivity(unchecked) var deletedNodes = Set<NodeID>()
     @exclusivity(unchecked) var deletedRelationships = Set<RelID>()
-    @exclusivity(unchecked) public var baseDirectory: String
+    @exclusivity(unchecked) var baseDirectory: String
     /// The only folder LOAD CSV may read from (a dataset's), or nil.
     @exclusivity(unchecked) var confinedTo: String?
     /// The statement does not write: the graph stays as it was while it runs.
@@ -55,12 +55,12 @@ public final class ExecutionContext {
     /// EXPLAIN: the statement is planned, not run (parameters may be missing).
     @exclusivity(unchecked) var explaining = false
     /// Warnings found while planning (names the graph has never seen).
-    @exclusivity(unchecked) public var notices: [Notice] = []
+    @exclusivity(unchecked) var notices: [Notice] = []
     /// When the statement must stop (uptime nanoseconds), under a time limit.
     let deadline: UInt64?
     let limits: StatementLimits
 
-    public init(graph: Graph, parameters: [String: Value], cancellation: CancellationFlag?, baseDirectory: String,
+    init(graph: Graph, parameters: [String: Value], cancellation: CancellationFlag?, baseDirectory: String,
                 readOnly: Bool = false, limits: StatementLimits = StatementLimits(memoryBytes: nil)) {
         self.limits = limits
         deadline = limits.seconds.map { DispatchTime.now().uptimeNanoseconds + UInt64($0 * 1e9) }
@@ -168,7 +168,7 @@ public final class ExecutionContext {
 /// `@exclusivity(unchecked)`: each object is used by one statement on one thread, its state only
 /// through its own methods, and the dynamic exclusivity checks Swift would otherwise make on
 /// every access cost a fifth more instructions on the benchmark than the work itself.
-public class PhysicalOperator {
+class PhysicalOperator {
     let ctx: ExecutionContext
     @exclusivity(unchecked) var rowsProduced = 0
     @exclusivity(unchecked) var nanoseconds: UInt64 = 0
@@ -202,7 +202,7 @@ public class PhysicalOperator {
 }
 
 /// An operator with one input.
-public class PipelineOperator: PhysicalOperator {
+class PipelineOperator: PhysicalOperator {
     let input: PhysicalOperator
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator) {

@@ -10,15 +10,18 @@ public struct StatementLimits: Sendable, Equatable {
     /// Seconds; nil for no limit.
     public var seconds: Double?
 
-    public init(memoryBytes: Int? = MemoryGuard.defaultLimit, seconds: Double? = nil) {
+    /// The default memory limit: three quarters of the machine's (or the container's) memory.
+    public static var defaultMemoryBytes: Int { MemoryGuard.defaultLimit }
+
+    public init(memoryBytes: Int? = StatementLimits.defaultMemoryBytes, seconds: Double? = nil) {
         self.memoryBytes = memoryBytes
         self.seconds = seconds
     }
 }
 
 /// The process's memory, as the limit sees it.
-public enum MemoryGuard {
-    public static let physicalBytes: Int = {
+package enum MemoryGuard {
+    package static let physicalBytes: Int = {
         let pages = sysconf(Int32(_SC_PHYS_PAGES)), size = sysconf(Int32(_SC_PAGESIZE))
         return pages > 0 && size > 0 ? pages * size : 1 << 32
     }()
@@ -35,7 +38,7 @@ public enum MemoryGuard {
 
     /// Three quarters of the memory the process can have: room for the statement, and for the
     /// rest of the machine, before the kernel's out-of-memory killer would act.
-    public static let defaultLimit: Int = min(physicalBytes, containerBytes ?? Int.max) / 4 * 3
+    package static let defaultLimit: Int = min(physicalBytes, containerBytes ?? Int.max) / 4 * 3
 
     /// The limit of the statement running now (read by checks that have no context at hand).
     static let current = Atomic<Int>(0)
@@ -43,7 +46,7 @@ public enum MemoryGuard {
     static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// The resident size of the process, from /proc/self/statm (0 when it cannot be read).
-    public static func residentBytes() -> Int {
+    package static func residentBytes() -> Int {
         let fd = open("/proc/self/statm", O_RDONLY)
         guard fd >= 0 else { return 0 }
         defer { close(fd) }
@@ -72,7 +75,7 @@ public enum MemoryGuard {
         if residentBytes() + bytes > limit { throw .memoryLimitExceeded(limit, at: r) }
     }
 
-    public static func describe(_ bytes: Int) -> String {
+    package static func describe(_ bytes: Int) -> String {
         let units = [("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("KB", 1e3)]
         for (name, size) in units where Double(bytes) >= size {
             let n = Double(bytes) / size

@@ -2,11 +2,11 @@ import Foundation
 
 /// An RFC 4180 reader: quoted fields with doubled quotes and embedded newlines, any one-byte
 /// delimiter, CRLF or LF. Reports the line and column of what it cannot read.
-public struct CSVReader {
-    public struct Record {
-        public let fields: [String?]
+package struct CSVReader {
+    package struct Record {
+        package let fields: [String?]
         /// 1-based line where the record starts.
-        public let line: Int
+        package let line: Int
         /// Byte offset of the record, to find a field's place when an error needs it.
         let offset: Int
         let lineStart: Int
@@ -14,7 +14,7 @@ public struct CSVReader {
 
     /// Line and 1-based column where field `index` of the record starts (for error messages only:
     /// it reads the record again).
-    public func place(of index: Int, in record: Record) -> (line: Int, column: Int) {
+    package func place(of index: Int, in record: Record) -> (line: Int, column: Int) {
         var line = record.line, lineStart = record.lineStart, field = 0, p = record.offset, quoted = false
         while p < bytes.count, field < index {
             let c = bytes[p]
@@ -36,7 +36,7 @@ public struct CSVReader {
     var position = 0
     var line = 1
 
-    public init(data: [UInt8], delimiter: UInt8 = UInt8(ascii: ","), file: String) {
+    package init(data: [UInt8], delimiter: UInt8 = UInt8(ascii: ","), file: String) {
         var start = 0
         if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
         bytes = Array(data[start...])
@@ -44,7 +44,7 @@ public struct CSVReader {
         self.file = file
     }
 
-    public static func open(path: String, delimiter: UInt8 = UInt8(ascii: ",")) throws(QueryError) -> CSVReader {
+    package static func open(path: String, delimiter: UInt8 = UInt8(ascii: ",")) throws(QueryError) -> CSVReader {
         let bytes = try InputFile.bytes(path)
         guard CSVReader.isUTF8(bytes) else { throw .file("is not UTF-8 text", path: path) }
         return CSVReader(data: bytes, delimiter: delimiter, file: path)
@@ -78,7 +78,7 @@ public struct CSVReader {
     }
 
     /// The next record; an empty field (nothing between delimiters) is nil, `""` is the empty string.
-    public mutating func next() throws(QueryError) -> Record? {
+    package mutating func next() throws(QueryError) -> Record? {
         guard position < bytes.count else { return nil }
         let startLine = line
         var fields: [String?] = []

@@ -3,9 +3,9 @@ import Glibc
 /// Files read whole (scripts, CSV, graph exports): a FIFO, device or folder is refused before it
 /// is opened (opening a FIFO would wait for a writer, reading it would never end), and text that
 /// is not UTF-8 is refused with the place of the first bad byte.
-public enum InputFile {
+package enum InputFile {
     /// `pipes`: a script named on the command line may be a pipe (`quarry <(make-script)`), read to its end.
-    public static func bytes(_ path: String, pipes: Bool = false) throws(QueryError) -> [UInt8] {
+    package static func bytes(_ path: String, pipes: Bool = false) throws(QueryError) -> [UInt8] {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw .file(errno == ENOENT ? "no such file" : "cannot be read: \(SystemReason.text(errno))", path: path)
@@ -24,12 +24,12 @@ public enum InputFile {
         return try file.readAll()
     }
 
-    public static func text(_ path: String, pipes: Bool = false) throws(QueryError) -> String {
+    package static func text(_ path: String, pipes: Bool = false) throws(QueryError) -> String {
         try decode(try bytes(path, pipes: pipes), path: path)
     }
 
     /// Standard input read to its end (a read interrupted by a signal is repeated), as text.
-    public static func standardInput() throws(QueryError) -> String {
+    package static func standardInput() throws(QueryError) -> String {
         try decode(try FileDescriptor.standardInput().readToEnd(), path: "<stdin>")
     }
 

@@ -5,7 +5,7 @@ import Glibc
 /// renamed over the target, and the folder is synced. A symbolic link is followed, so its target
 /// is replaced and the link kept; a device or FIFO (`/dev/null`, a pipe) is written through, never
 /// replaced; an existing file keeps its permissions.
-public enum AtomicFile {
+package enum AtomicFile {
     static func write(_ path: String, _ body: (FileDescriptor) throws(QueryError) -> Void) throws(QueryError) {
         let pending = try PendingFile(path)
         do throws(QueryError) {
@@ -22,7 +22,7 @@ public enum AtomicFile {
     }
 
     /// Replaces the file at `path` with `text`; the error names the file and the reason.
-    public static func write(_ path: String, text: String) throws(QueryError) {
+    package static func write(_ path: String, text: String) throws(QueryError) {
         try write(path, bytes: Array(text.utf8))
     }
 
@@ -61,13 +61,13 @@ public enum AtomicFile {
 /// A file being written in place of another (see `AtomicFile`): the content goes to a temporary
 /// file until `commit`, which syncs it and renames it over the target; `abandon` removes it and
 /// leaves the target as it was. A device or FIFO is written directly.
-public final class PendingFile {
-    public let path: String
+package final class PendingFile {
+    package let path: String
     let file: FileDescriptor
     private let temporary: String?
     private let target: String
 
-    public init(_ path: String) throws(QueryError) {
+    package init(_ path: String) throws(QueryError) {
         self.path = path
         target = AtomicFile.resolvedTarget(path)
         var st = stat()
@@ -85,12 +85,12 @@ public final class PendingFile {
         temporary = name
     }
 
-    public func append(_ text: String) throws(QueryError) {
+    package func append(_ text: String) throws(QueryError) {
         try file.write(Array(text.utf8))
     }
 
     /// Puts the content in place of the target; on failure the target is as it was.
-    public func commit() throws(QueryError) {
+    package func commit() throws(QueryError) {
         guard let temporary else {
             file.close()
             return
@@ -106,7 +106,7 @@ public final class PendingFile {
         AtomicFile.syncFolder(AtomicFile.directory(of: target))
     }
 
-    public func abandon() {
+    package func abandon() {
         file.close()
         if let temporary { unlink(temporary) }
     }

@@ -142,8 +142,8 @@ func withBytes<T: BitwiseCopyable, R>(of items: [T], _ body: (UnsafeRawBufferPoi
 }
 
 /// What `errno` means to a user.
-public enum SystemReason {
-    public static func text(_ code: Int32) -> String {
+package enum SystemReason {
+    package static func text(_ code: Int32) -> String {
         switch code {
         case ENOSPC: return "disk full"
         case EPIPE: return "the reader closed the pipe"

@@ -3,9 +3,9 @@ import Glibc
 /// A graph file and its journal: what a file-backed session writes through. Opening replays the
 /// journal; every committed write appends to it; a checkpoint writes the whole graph to the file
 /// (atomically) and empties the journal.
-public final class GraphStore {
-    public let path: String
-    public let readOnly: Bool
+package final class GraphStore {
+    package let path: String
+    package let readOnly: Bool
     private(set) var identity: GraphFileFormat.Identity
     private(set) var journal: Journal?
     /// The sequence number of the last record written or replayed.
@@ -21,17 +21,17 @@ public final class GraphStore {
         self.sequence = sequence
     }
 
-    public static func journalPath(of path: String) -> String { path + ".wal" }
+    package static func journalPath(of path: String) -> String { path + ".wal" }
 
     /// What opening found besides the graph (a dropped torn record, a replay).
-    public struct Opening {
-        public var graph: Graph
-        public var store: GraphStore
-        public var notices: [String]
+    package struct Opening {
+        package var graph: Graph
+        package var store: GraphStore
+        package var notices: [String]
     }
 
     /// Opens the graph file at `path`, creating an empty one when it does not exist (unless read-only).
-    public static func open(_ path: String, readOnly: Bool) throws(QueryError) -> Opening {
+    package static func open(_ path: String, readOnly: Bool) throws(QueryError) -> Opening {
         let journalPath = journalPath(of: path)
         var st = stat()
         if stat(path, &st) != 0 {
@@ -91,7 +91,7 @@ public final class GraphStore {
     }
 
     /// Writes `graph` to `path` as a new graph file and opens it for writing ("save as").
-    public static func create(_ path: String, with graph: Graph) throws(QueryError) -> GraphStore {
+    package static func create(_ path: String, with graph: Graph) throws(QueryError) -> GraphStore {
         let identity = GraphFileFormat.Identity.fresh()
         let journalPath = journalPath(of: path)
         let file = try Journal.lockForWriting(journalPath, graphPath: path)
@@ -124,7 +124,7 @@ public final class GraphStore {
     var needsCheckpoint: Bool { (journal?.recordBytes ?? 0) >= Self.checkpointThreshold }
 
     /// Whether the journal holds records not yet folded into the file.
-    public var hasJournaledChanges: Bool { (journal?.recordBytes ?? 0) > 0 }
+    package var hasJournaledChanges: Bool { (journal?.recordBytes ?? 0) > 0 }
 
     /// Folds the journal into the file: the whole graph is written (atomically), then the journal emptied.
     func checkpoint(_ graph: Graph, cancellation: CancellationFlag? = nil) throws(QueryError) {
@@ -143,13 +143,13 @@ public final class GraphStore {
 
 extension GraphStore {
     /// What `quarry --check` prints, and whether the file is sound.
-    public struct CheckReport: Sendable {
-        public var lines: [String]
-        public var sound: Bool
+    package struct CheckReport: Sendable {
+        package var lines: [String]
+        package var sound: Bool
     }
 
     /// Reads the file and its journal without changing either, and checks every invariant.
-    public static func check(_ path: String) -> CheckReport {
+    package static func check(_ path: String) -> CheckReport {
         do throws(QueryError) {
             let opening = try open(path, readOnly: true)
             let g = opening.graph

@@ -1,7 +1,7 @@
 /// XXH64, the 64-bit xxHash of Yann Collet: the checksum of every section of a graph file and of
 /// every journal record. Fast enough (several GB/s) that checking a whole file on open costs
 /// little next to reading it.
-public enum XXHash64 {
+package enum XXHash64 {
     static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
     static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
@@ -59,7 +59,7 @@ public enum XXHash64 {
         return h
     }
 
-    public static func hash(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
+    package static func hash(_ bytes: [UInt8], seed: UInt64 = 0) -> UInt64 {
         bytes.withUnsafeBytes { hash($0, seed: seed) }
     }
 }

@@ -1,10 +1,10 @@
 /// Semantic analysis: resolves every variable to a row slot and rejects what openCypher rejects
 /// before running (undefined or rebound variables, misplaced aggregates, bad clause order).
-public struct Analyzer {
+struct Analyzer {
     let slots = SlotAllocator()
     var isUpdating = false
 
-    public static func analyze(_ query: Query) throws(QueryError) -> CheckedQuery {
+    static func analyze(_ query: Query) throws(QueryError) -> CheckedQuery {
         var analyzer = Analyzer()
         var parts: [CheckedSingleQuery] = []
         for part in query.parts { parts.append(try analyzer.analyze(part)) }

@@ -1,5 +1,5 @@
 /// What a variable holds, as far as the analyzer can tell.
-public enum VariableKind: Sendable, Equatable {
+enum VariableKind: Sendable, Equatable {
     case node, relationship, relationshipList, path, value
     /// Known not to be a graph element: a number, string, boolean or map literal; or a list.
     case scalar, list
@@ -18,78 +18,78 @@ public enum VariableKind: Sendable, Equatable {
 }
 
 /// A variable bound to a slot of the row.
-public struct Variable: Sendable, Equatable {
-    public let slot: Int
-    public let kind: VariableKind
+struct Variable: Sendable, Equatable {
+    let slot: Int
+    let kind: VariableKind
 }
 
-public typealias Scope = [String: Variable]
+typealias Scope = [String: Variable]
 
 /// Hands out row slots; rows are created with `count` slots once a query is compiled.
-public final class SlotAllocator {
-    public private(set) var count = 0
+final class SlotAllocator {
+    private(set) var count = 0
 
-    public init() {}
+    init() {}
 
     init(startingAt count: Int) {
         self.count = count
     }
 
-    public func next() -> Int {
+    func next() -> Int {
         count += 1
         return count - 1
     }
 }
 
 /// The projection of a WITH or RETURN after analysis.
-public struct CheckedProjection: Sendable {
-    public struct Item: Sendable {
-        public let name: String
-        public let expression: Expr
-        public let slot: Int
-        public let containsAggregate: Bool
+struct CheckedProjection: Sendable {
+    struct Item: Sendable {
+        let name: String
+        let expression: Expr
+        let slot: Int
+        let containsAggregate: Bool
     }
 
-    public struct Aggregate: Sendable {
-        public let key: String
-        public let expression: Expr
-        public let slot: Int
+    struct Aggregate: Sendable {
+        let key: String
+        let expression: Expr
+        let slot: Int
     }
 
-    public var items: [Item]
-    public var aggregates: [Aggregate]
-    public var distinct: Bool
-    public var orderBy: [SortItem]
-    public var skip: Expr?
-    public var limit: Expr?
-    public var predicate: Expr?
+    var items: [Item]
+    var aggregates: [Aggregate]
+    var distinct: Bool
+    var orderBy: [SortItem]
+    var skip: Expr?
+    var limit: Expr?
+    var predicate: Expr?
     /// Names visible to ORDER BY: the projected names, plus the earlier ones unless the projection
     /// aggregates or is DISTINCT.
-    public var orderScope: Scope
-    public var isAggregating: Bool { !aggregates.isEmpty }
+    var orderScope: Scope
+    var isAggregating: Bool { !aggregates.isEmpty }
 }
 
 /// A clause with the scopes it sees.
-public struct CheckedClause: Sendable {
-    public let clause: Clause
+struct CheckedClause: Sendable {
+    let clause: Clause
     /// Variables bound before the clause.
-    public let before: Scope
+    let before: Scope
     /// Variables bound after it (for MATCH this is the scope of its WHERE).
-    public let after: Scope
-    public let projection: CheckedProjection?
+    let after: Scope
+    let projection: CheckedProjection?
 }
 
-public struct CheckedSingleQuery: Sendable {
-    public var clauses: [CheckedClause]
-    public var columns: [String]
-    public var columnSlots: [Int]
+struct CheckedSingleQuery: Sendable {
+    var clauses: [CheckedClause]
+    var columns: [String]
+    var columnSlots: [Int]
 }
 
 /// The output of semantic analysis: the query with every name resolved to a slot.
-public struct CheckedQuery {
-    public var parts: [CheckedSingleQuery]
-    public var unionAll: [Bool]
-    public var slots: SlotAllocator
-    public var isUpdating: Bool
-    public var columns: [String] { parts.first?.columns ?? [] }
+struct CheckedQuery {
+    var parts: [CheckedSingleQuery]
+    var unionAll: [Bool]
+    var slots: SlotAllocator
+    var isUpdating: Bool
+    var columns: [String] { parts.first?.columns ?? [] }
 }

@@ -1,17 +1,17 @@
 /// The names, arities and kinds of the built-in functions. Their code is in `Execution/Functions`.
-public enum FunctionCatalog {
-    public struct Entry: Sendable {
-        public let name: String
-        public let minArgs: Int
-        public let maxArgs: Int
-        public let isAggregate: Bool
+package enum FunctionCatalog {
+    package struct Entry: Sendable {
+        package let name: String
+        package let minArgs: Int
+        package let maxArgs: Int
+        package let isAggregate: Bool
     }
 
     static func entry(_ name: String, _ min: Int, _ max: Int? = nil, aggregate: Bool = false) -> (String, Entry) {
         (name.lowercased(), Entry(name: name, minArgs: min, maxArgs: max ?? min, isAggregate: aggregate))
     }
 
-    public static let entries: [String: Entry] = Dictionary(uniqueKeysWithValues: [
+    package static let entries: [String: Entry] = Dictionary(uniqueKeysWithValues: [
         entry("count", 1, aggregate: true), entry("sum", 1, aggregate: true), entry("avg", 1, aggregate: true),
         entry("min", 1, aggregate: true), entry("max", 1, aggregate: true), entry("collect", 1, aggregate: true),
         entry("stDev", 1, aggregate: true), entry("stDevP", 1, aggregate: true),
@@ -33,13 +33,13 @@ public enum FunctionCatalog {
         entry("date", 0, 1), entry("timestamp", 0),
     ])
 
-    public static func lookup(_ name: String) -> Entry? { entries[name.lowercased()] }
+    package static func lookup(_ name: String) -> Entry? { entries[name.lowercased()] }
 
-    public static func isAggregate(_ name: String) -> Bool { lookup(name)?.isAggregate ?? false }
+    package static func isAggregate(_ name: String) -> Bool { lookup(name)?.isAggregate ?? false }
 }
 
 /// The closest candidate by edit distance, when it is close enough to be a likely typo.
-public func closestName(to name: String, in candidates: some Sequence<String>) -> String? {
+package func closestName(to name: String, in candidates: some Sequence<String>) -> String? {
     let target = Array(name.lowercased())
     var best: (String, Int)?
     for c in candidates {

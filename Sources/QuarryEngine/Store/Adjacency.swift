@@ -1,24 +1,24 @@
 /// One neighbour of a node: the relationship, its type and the node at the other end.
-public struct AdjacencyEntry: Sendable, BitwiseCopyable {
-    public var relationship: RelID
-    public var type: Int32
-    public var other: NodeID
+struct AdjacencyEntry: Sendable, BitwiseCopyable {
+    var relationship: RelID
+    var type: Int32
+    var other: NodeID
 }
 
 /// The relationships of every node in one direction: a compressed sparse row block sorted by node
 /// and type, plus the relationships added since the block was last rebuilt. Deleted relationships
 /// stay in place until the next rebuild; readers skip them.
-public struct Adjacency: Sendable {
-    public internal(set) var offsets: [Int32] = [0]
-    public internal(set) var entries: [AdjacencyEntry] = []
-    public internal(set) var pending: [NodeID: [AdjacencyEntry]] = [:]
+struct Adjacency: Sendable {
+    var offsets: [Int32] = [0]
+    var entries: [AdjacencyEntry] = []
+    var pending: [NodeID: [AdjacencyEntry]] = [:]
     var pendingCount = 0
 
-    public init() {}
+    init() {}
 
     /// The compressed block's range for `node`.
     @inline(__always)
-    public func range(of node: NodeID) -> Range<Int> {
+    func range(of node: NodeID) -> Range<Int> {
         let n = Int(node)
         guard n + 1 < offsets.count else { return 0..<0 }
         return Int(offsets[n])..<Int(offsets[n + 1])

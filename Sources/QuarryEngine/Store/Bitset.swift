@@ -1,12 +1,12 @@
 /// A growable set of non-negative integers, iterated in increasing order. The words cover only
 /// the span from the smallest member's word to the largest's, so a set whose members lie far from
 /// zero (a label given to a few recent nodes) costs what its span covers, not its largest member.
-public struct Bitset: Sendable {
+struct Bitset: Sendable {
     /// Bit `b` of `words[k]` stands for `(offset + k) * 64 + b`.
     var words: [UInt64] = []
     var offset = 0
 
-    public init() {}
+    init() {}
 
     init(words: [UInt64], offset: Int) {
         self.words = words
@@ -32,12 +32,12 @@ public struct Bitset: Sendable {
     }
 
     @inline(__always)
-    public func contains(_ i: Int) -> Bool {
+    func contains(_ i: Int) -> Bool {
         let k = (i >> 6) - offset
         return k >= 0 && k < words.count && words[k] & (1 << UInt64(i & 63)) != 0
     }
 
-    public mutating func insert(_ i: Int) {
+    mutating func insert(_ i: Int) {
         let w = i >> 6
         if words.isEmpty {
             offset = w
@@ -53,14 +53,14 @@ public struct Bitset: Sendable {
         words[w - offset] |= 1 << UInt64(i & 63)
     }
 
-    public mutating func remove(_ i: Int) {
+    mutating func remove(_ i: Int) {
         let k = (i >> 6) - offset
         if k >= 0 && k < words.count { words[k] &= ~(1 << UInt64(i & 63)) }
     }
 
     /// The first member at or after `i`, or nil.
     @inline(__always)
-    public func next(from i: Int) -> Int? {
+    func next(from i: Int) -> Int? {
         var k = (i >> 6) - offset
         var word: UInt64
         if k < 0 {

@@ -27,10 +27,10 @@ public struct Graph: Sendable {
     public internal(set) var typeCounts: [Int] = []
     var relProperties: [PropertyColumn] = []
 
-    public internal(set) var outgoing = Adjacency()
-    public internal(set) var incoming = Adjacency()
+    var outgoing = Adjacency()
+    var incoming = Adjacency()
 
-    public internal(set) var indexes: [PropertyIndex] = []
+    var indexes: [PropertyIndex] = []
 
     /// The changes made since the last commit, recorded only for a graph backed by a file.
     var changes: ChangeLog?

@@ -6,7 +6,7 @@
 /// strings in a byte heap, anything else (or a mix) as `Value`s. A key held by few elements spread
 /// over many ids (fewer than one in 16) is `sparse`, a dictionary by id, so that a column costs
 /// what it holds rather than the span of its ids. A missing value is null.
-public struct PropertyColumn: Sendable {
+struct PropertyColumn: Sendable {
     enum Representation: Sendable { case empty, integers, codes, heap, mixed, sparse }
 
     /// A dense column would be mostly empty past this span: it turns sparse.
@@ -28,9 +28,9 @@ public struct PropertyColumn: Sendable {
     private(set) var values: [Value] = []
     /// `.sparse`: the values by id (never null); `base` and `length` still span their ids.
     private(set) var sparse: [Int: Value] = [:]
-    public private(set) var count = 0
+    private(set) var count = 0
 
-    public init() {}
+    init() {}
 
     /// A column as a graph file holds it (the reader checks the parts fit together).
     init(representation: Representation, base: Int, length: Int, count: Int, integers: [Int64] = [], codes: [UInt32] = [],
@@ -49,7 +49,7 @@ public struct PropertyColumn: Sendable {
     }
 
     @inline(__always)
-    public func get(_ id: Int) -> Value {
+    func get(_ id: Int) -> Value {
         let i = id - base
         guard i >= 0 && i < length else { return .null }
         switch representation {
@@ -80,7 +80,7 @@ public struct PropertyColumn: Sendable {
         return i >= 0 && i < length ? integers[i] : Self.absentInteger
     }
 
-    public mutating func set(_ id: Int, _ value: Value) {
+    mutating func set(_ id: Int, _ value: Value) {
         if representation == .sparse { return setSparse(id, value) }
         let span = spanAfter(id)
         if !value.isNull, span > length, span > Self.sparseSpan, count * 16 < span {

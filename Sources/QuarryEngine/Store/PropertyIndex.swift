@@ -1,9 +1,9 @@
 /// An index on one property of the nodes with one label: a hash map from value to nodes, for
 /// equality, and scanned value by value for ranges (no sorted copy to rebuild after each write).
-public struct PropertyIndex: Sendable {
-    public let name: String
-    public let label: Int32
-    public let key: Int32
+struct PropertyIndex: Sendable {
+    let name: String
+    let label: Int32
+    let key: Int32
     var byValue: [GroupKey: [NodeID]] = [:]
 
     init(name: String, label: Int32, key: Int32) {
@@ -28,18 +28,18 @@ public struct PropertyIndex: Sendable {
     }
 
     /// Nodes whose value equals `v` (1 finds 1.0 too).
-    public func lookup(_ v: Value) -> [NodeID] {
+    func lookup(_ v: Value) -> [NodeID] {
         if case .float(let d) = v, d.isNaN { return [] }
         return (byValue[GroupKey(v)] ?? []).sorted()
     }
 
     /// Nodes in the index, kept up to date (the planner asks on every query).
-    public private(set) var entryCount = 0
+    private(set) var entryCount = 0
 
-    public var distinctValues: Int { byValue.count }
+    var distinctValues: Int { byValue.count }
 
     /// Nodes whose value lies in the range, compared like `<`/`<=` (values of other types are skipped).
-    public func range(lower: (Value, Bool)?, upper: (Value, Bool)?) -> [NodeID] {
+    func range(lower: (Value, Bool)?, upper: (Value, Bool)?) -> [NodeID] {
         var out: [NodeID] = []
         for (key, nodes) in byValue {
             let v = key.value
@@ -57,7 +57,7 @@ public struct PropertyIndex: Sendable {
 
 extension Graph {
     /// Creates the index and fills it from the nodes that have the label. Returns false when it exists.
-    public mutating func createIndex(name: String?, label: String, key: String) -> Bool {
+    mutating func createIndex(name: String?, label: String, key: String) -> Bool {
         let l = labelID(label), k = keyID(key)
         if indexes.contains(where: { $0.label == l && $0.key == k }) { return false }
         var index = PropertyIndex(name: name ?? "index_\(label)_\(key)", label: l, key: k)
@@ -71,7 +71,7 @@ extension Graph {
         return true
     }
 
-    public mutating func dropIndex(name: String?, label: String?, key: String?) -> Bool {
+    mutating func dropIndex(name: String?, label: String?, key: String?) -> Bool {
         let dropped: (PropertyIndex) -> Bool
         if let name {
             dropped = { $0.name == name }
@@ -86,7 +86,21 @@ extension Graph {
         return !gone.isEmpty
     }
 
-    public func index(label: Int32, key: Int32) -> PropertyIndex? {
+    func index(label: Int32, key: Int32) -> PropertyIndex? {
         indexes.first { $0.label == label && $0.key == key }
+    }
+}
+
+/// What a property index is on, for listings (`SHOW INDEXES`, `:schema`).
+public struct IndexSummary: Sendable, Equatable {
+    public let name: String
+    public let label: String
+    public let key: String
+    public let entries: Int
+}
+
+extension Graph {
+    public var indexSummaries: [IndexSummary] {
+        indexes.map { IndexSummary(name: $0.name, label: labels.name($0.label), key: keys.name($0.key), entries: $0.entryCount) }
     }
 }

@@ -1,7 +1,7 @@
 /// Prints expressions and patterns back as query text, in one canonical spelling. Used to
 /// recognise the same expression written twice (`count(*)` in RETURN and ORDER BY) and by EXPLAIN.
 extension Expr {
-    public var canonicalText: String {
+    var canonicalText: String {
         switch kind {
         case .literal(let v): return v.literalText
         case .parameter(let p): return "$" + p
@@ -49,7 +49,7 @@ extension Expr {
 }
 
 extension PatternPart {
-    public var canonicalText: String {
+    var canonicalText: String {
         var t = pathVariable.map { quoteName($0) + " = " } ?? ""
         var chain = start.canonicalText
         for (r, n) in steps { chain += r.canonicalText + n.canonicalText }
@@ -63,14 +63,14 @@ extension PatternPart {
 }
 
 extension NodePattern {
-    public var canonicalText: String {
+    var canonicalText: String {
         "(" + (variable.map(quoteName) ?? "") + labels.map { ":" + quoteName($0) }.joined()
             + (properties.map { " " + $0.canonicalText } ?? "") + ")"
     }
 }
 
 extension RelationshipPattern {
-    public var canonicalText: String {
+    var canonicalText: String {
         var inner = variable.map(quoteName) ?? ""
         if !types.isEmpty { inner += ":" + types.map(quoteName).joined(separator: "|") }
         if let length {
@@ -92,7 +92,7 @@ extension RelationshipPattern {
 }
 
 /// A name as it must be written in a query: backquoted unless it is a plain identifier.
-public func quoteName(_ name: String) -> String {
+func quoteName(_ name: String) -> String {
     guard let first = name.unicodeScalars.first,
           first == "_" || first.properties.isAlphabetic,
           name.unicodeScalars.allSatisfy({ $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }) else {

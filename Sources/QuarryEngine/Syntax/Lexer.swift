@@ -1,12 +1,12 @@
 /// Turns query text into tokens. Works on UTF-8 bytes; identifiers may hold any non-ASCII letter.
-public struct Lexer {
+struct Lexer {
     let bytes: [UInt8]
     var pos = 0
     var tokens: [Token] = []
 
-    public init(_ text: String) { bytes = Array(text.utf8) }
+    init(_ text: String) { bytes = Array(text.utf8) }
 
-    public static func tokenize(_ text: String) throws(QueryError) -> [Token] {
+    static func tokenize(_ text: String) throws(QueryError) -> [Token] {
         var lexer = Lexer(text)
         return try lexer.run()
     }

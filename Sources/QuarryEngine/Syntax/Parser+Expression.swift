@@ -1,6 +1,6 @@
 /// Expressions, by precedence from loosest (OR) to tightest (postfix and atoms).
 extension Parser {
-    public mutating func parseExpression() throws(QueryError) -> Expr {
+    mutating func parseExpression() throws(QueryError) -> Expr {
         try enter()
         defer { leave() }
         return try parseOr()

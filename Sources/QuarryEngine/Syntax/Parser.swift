@@ -1,5 +1,5 @@
 /// A hand-written recursive-descent parser following `grammar/quarry.ebnf`.
-public struct Parser {
+package struct Parser {
     let tokens: [Token]
     let bytes: [UInt8]
     var position = 0
@@ -19,7 +19,7 @@ public struct Parser {
     /// relationship follows without trying, and failing, to parse a pattern at every level.
     let closingParenthesis: [Int]
 
-    public init(_ text: String) throws(QueryError) {
+    init(_ text: String) throws(QueryError) {
         tokens = try Lexer.tokenize(text)
         bytes = Array(text.utf8)
         var closing = [Int](repeating: -1, count: tokens.count)
@@ -40,13 +40,13 @@ public struct Parser {
     }
 
     /// Checks that the text is one expression and nothing more (parameter values).
-    public static func checkExpression(_ text: String) throws(QueryError) {
+    package static func checkExpression(_ text: String) throws(QueryError) {
         var parser = try Parser(text)
         _ = try parser.parseExpression()
         guard parser.current.kind == .end else { throw parser.unexpected(expected: "the end of the value") }
     }
 
-    public static func parse(_ text: String) throws(QueryError) -> Statement {
+    static func parse(_ text: String) throws(QueryError) -> Statement {
         var parser = try Parser(text)
         return try parser.parseStatement()
     }

@@ -3,7 +3,7 @@
 /// The script reader and the shell use it to decide when a statement is complete without lexing
 /// it again on every line (which made long statements cost the square of their length). It
 /// follows the lexer's rules for strings, backquoted names and comments.
-public struct StatementScanner: Sendable {
+package struct StatementScanner: Sendable {
     enum State: Sendable, Equatable { case code, lineComment, blockComment, string(UInt8), escaped(UInt8), backquoted }
 
     private var state = State.code
@@ -11,22 +11,22 @@ public struct StatementScanner: Sendable {
     private var slash = false
     /// A `*` inside a block comment, which may end it.
     private var star = false
-    public private(set) var hasContent = false
+    package private(set) var hasContent = false
     private var lastIsSemicolon = false
 
-    public init() {}
+    package init() {}
 
     /// True when the text so far ends a statement: its last token is `;`.
-    public var isComplete: Bool { lastIsSemicolon && !slash && (state == .code || state == .lineComment) }
+    package var isComplete: Bool { lastIsSemicolon && !slash && (state == .code || state == .lineComment) }
 
     /// True when only whitespace and (closed) comments have come.
-    public var isBlank: Bool { !hasContent && !slash && (state == .code || state == .lineComment) }
+    package var isBlank: Bool { !hasContent && !slash && (state == .code || state == .lineComment) }
 
-    public mutating func feed(_ bytes: some Sequence<UInt8>) {
+    package mutating func feed(_ bytes: some Sequence<UInt8>) {
         for b in bytes { feed(b) }
     }
 
-    public mutating func feed(_ b: UInt8) {
+    package mutating func feed(_ b: UInt8) {
         switch state {
         case .code:
             if slash {

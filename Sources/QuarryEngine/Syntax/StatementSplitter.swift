@@ -1,13 +1,13 @@
 /// Splits a script into statements at `;` tokens, so a `;` inside a string or a comment does
 /// not end a statement. A last statement without `;` counts too.
-public enum StatementSplitter {
-    public struct Piece: Sendable {
-        public let text: String
+package enum StatementSplitter {
+    package struct Piece: Sendable {
+        package let text: String
         /// UTF-8 offset of the statement in the script, for error positions.
-        public let offset: Int
+        package let offset: Int
     }
 
-    public static func split(_ script: String) throws(QueryError) -> [Piece] {
+    package static func split(_ script: String) throws(QueryError) -> [Piece] {
         let tokens = try Lexer.tokenize(script)
         let bytes = Array(script.utf8)
         var pieces: [Piece] = []
@@ -28,7 +28,7 @@ public enum StatementSplitter {
     }
 
     /// True when the text holds nothing but whitespace and comments.
-    public static func isBlank(_ text: String) -> Bool {
+    package static func isBlank(_ text: String) -> Bool {
         guard let tokens = try? Lexer.tokenize(text) else { return false }
         return tokens.count == 1
     }

@@ -1,7 +1,7 @@
 /// A lexical token. Keywords are identifiers: the parser decides from context, so that keywords can
 /// serve as names (`[:IN]`, `n.count`) wherever the grammar can tell.
-public struct Token: Sendable {
-    public enum Kind: Sendable, Equatable {
+struct Token: Sendable {
+    enum Kind: Sendable, Equatable {
         case identifier          // also keywords
         case quotedIdentifier    // `backquoted`
         case integer
@@ -12,19 +12,19 @@ public struct Token: Sendable {
         case end
     }
 
-    public let kind: Kind
+    let kind: Kind
     /// Identifier or symbol text, the decoded value of a string, the digits of a number.
-    public let text: String
-    public let range: SourceRange
+    let text: String
+    let range: SourceRange
 
     /// True when this is the keyword `word` (case-insensitive), not a backquoted name.
     @inline(__always)
-    public func isKeyword(_ word: String) -> Bool {
+    func isKeyword(_ word: String) -> Bool {
         kind == .identifier && text.count == word.count && text.uppercased() == word
     }
 
     @inline(__always)
-    public func isSymbol(_ s: String) -> Bool { kind == .symbol && text == s }
+    func isSymbol(_ s: String) -> Bool { kind == .symbol && text == s }
 
-    public var isName: Bool { kind == .identifier || kind == .quotedIdentifier }
+    var isName: Bool { kind == .identifier || kind == .quotedIdentifier }
 }

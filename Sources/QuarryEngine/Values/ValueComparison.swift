@@ -138,12 +138,12 @@ extension Value {
 }
 
 /// A value compared by equivalence (null ≡ null, NaN ≡ NaN, 1 ≡ 1.0): grouping keys and DISTINCT.
-public struct GroupKey: Hashable, Sendable {
-    public let value: Value
+struct GroupKey: Hashable, Sendable {
+    let value: Value
 
-    public init(_ value: Value) { self.value = value }
+    init(_ value: Value) { self.value = value }
 
-    public static func == (a: GroupKey, b: GroupKey) -> Bool { equivalent(a.value, b.value) }
+    static func == (a: GroupKey, b: GroupKey) -> Bool { equivalent(a.value, b.value) }
 
     static func equivalent(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
@@ -157,7 +157,7 @@ public struct GroupKey: Hashable, Sendable {
         }
     }
 
-    public func hash(into h: inout Hasher) { GroupKey.hash(value, into: &h) }
+    func hash(into h: inout Hasher) { GroupKey.hash(value, into: &h) }
 
     static func hash(_ v: Value, into h: inout Hasher) {
         switch v {
@@ -181,16 +181,16 @@ public struct GroupKey: Hashable, Sendable {
 }
 
 /// A row of values compared by equivalence: DISTINCT rows and grouping by several keys.
-public struct RowKey: Hashable, Sendable {
-    public let values: [Value]
+struct RowKey: Hashable, Sendable {
+    let values: [Value]
 
-    public init(_ values: [Value]) { self.values = values }
+    init(_ values: [Value]) { self.values = values }
 
-    public static func == (a: RowKey, b: RowKey) -> Bool {
+    static func == (a: RowKey, b: RowKey) -> Bool {
         a.values.count == b.values.count && zip(a.values, b.values).allSatisfy { GroupKey.equivalent($0, $1) }
     }
 
-    public func hash(into h: inout Hasher) {
+    func hash(into h: inout Hasher) {
         for v in values { GroupKey.hash(v, into: &h) }
     }
 }

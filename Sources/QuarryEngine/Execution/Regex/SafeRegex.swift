@@ -6,35 +6,35 @@
 /// lookaround are rejected. Matching runs a Thompson NFA breadth-first (Pike VM), so the cost is
 /// O(input length × program size) whatever the pattern; possessive quantifiers and atomic groups
 /// are treated like greedy ones.
-public struct SafeRegex: Sendable {
+struct SafeRegex: Sendable {
     /// The source pattern.
-    public let pattern: String
+    let pattern: String
     let program: RegexProgram
 
-    public init(_ pattern: String) throws(RegexSyntaxError) {
+    init(_ pattern: String) throws(RegexSyntaxError) {
         self.pattern = pattern
         program = try RegexProgram(RegexParser.parse(pattern))
     }
 
     /// True when the whole of `text` matches (Cypher's `=~`).
     /// `check` runs every 4096 characters (a statement's Ctrl-C and limits).
-    public func matchesWhole(_ text: String, checking check: () throws(QueryError) -> Void = {}) throws(QueryError) -> Bool {
+    func matchesWhole(_ text: String, checking check: () throws(QueryError) -> Void = {}) throws(QueryError) -> Bool {
         var matcher = RegexMatcher(program: program, input: Array(text.unicodeScalars))
         return try matcher.run(check)
     }
 }
 
 /// A pattern that could not be compiled; `offset` counts Unicode scalars of the pattern.
-public struct RegexSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let message: String
-    public let offset: Int
+struct RegexSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    let message: String
+    let offset: Int
 
-    public init(message: String, offset: Int) {
+    init(message: String, offset: Int) {
         self.message = message
         self.offset = offset
     }
 
-    public var description: String { "\(message) near index \(offset)" }
+    var description: String { "\(message) near index \(offset)" }
 }
 
 /// Breadth-first simulation of a `RegexProgram` over one input. Each step keeps the set of

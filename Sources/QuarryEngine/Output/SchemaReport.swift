@@ -1,10 +1,12 @@
-import QuarryEngine
-
 /// `:schema`: what the graph holds, with counts, so an analyst knows what to ask.
-struct SchemaReport {
+public struct SchemaReport {
     let graph: Graph
 
-    var text: String {
+    public init(graph: Graph) {
+        self.graph = graph
+    }
+
+    public var text: String {
         var out = "Labels:\n"
         for (i, name) in graph.labels.names.enumerated() where graph.labelCounts[i] > 0 {
             out += "  :\(quoteName(name))  \(graph.labelCounts[i])\n"
@@ -16,8 +18,8 @@ struct SchemaReport {
         out += "Property keys:\n"
         for (key, types) in propertyTypes() { out += "  \(quoteName(key))  \(types.sorted().joined(separator: ", "))\n" }
         out += "Indexes:\n"
-        for index in graph.indexes {
-            out += "  \(index.name)  :\(quoteName(graph.labels.name(index.label)))(\(quoteName(graph.keys.name(index.key))))\n"
+        for index in graph.indexSummaries {
+            out += "  \(index.name)  :\(quoteName(index.label))(\(quoteName(index.key)))\n"
         }
         if graph.indexes.isEmpty { out += "  (none; CREATE INDEX FOR (n:Label) ON (n.key) makes one)\n" }
         out += "Patterns:\n"
