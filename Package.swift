@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "QuarryTestSupport", dependencies: ["QuarryEngine"], path: "Tests/QuarryTestSupport"),
         .testTarget(
             name: "QuarryEngineTests",
-            dependencies: ["QuarryEngine", "QuarryShell", "QuarryTestSupport"],
+            dependencies: ["QuarryEngine", "QuarryTestSupport"],
             exclude: ["Schemas"],
             resources: [.copy("Cases")]
         ),

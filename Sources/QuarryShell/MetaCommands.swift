@@ -220,3 +220,11 @@ extension Session {
         return nil
     }
 }
+
+extension StringProtocol {
+    var trimmingLeadingSpace: SubSequence { drop { $0 == " " || $0 == "\t" } }
+
+    var trimmingWhitespace: String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

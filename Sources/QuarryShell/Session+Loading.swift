@@ -67,8 +67,8 @@ extension Session {
 
     /// `:run FILE`: a script run from a script may not run itself again, directly or not.
     func runScript(_ path: String) -> String? {
-        guard runDepth < Session.maximumRunDepth else {
-            return "\(path): scripts run each other more than \(Session.maximumRunDepth) deep (does one run itself?)"
+        guard runDepth < Database.maximumRunDepth else {
+            return "\(path): scripts run each other more than \(Database.maximumRunDepth) deep (does one run itself?)"
         }
         let text: String
         do {

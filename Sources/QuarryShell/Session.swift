@@ -43,7 +43,6 @@ public final class Session {
     var scriptDirectory: String?
     /// How many `:run`s deep the script running now is.
     var runDepth = 0
-    static let maximumRunDepth = 64
 
     public init(database: Database, format: OutputFormat) {
         self.database = database

@@ -1,6 +1,5 @@
 import Foundation
 import QuarryEngine
-import QuarryShell
 import Testing
 
 /// Runs every `Cases/**/*.test` file. Cases listed in `Cases/known-failures.txt` (`file:line`)
@@ -63,10 +62,14 @@ struct CaseTests {
         case .requirePath:
             return nil
         case .load(let name):
-            let session = Session(database: db, format: .jsonl)
-            var errors = ""
-            session.errorOutput = { errors += $0 }
-            return session.loadDataset(Self.datasetsRoot + "/" + name) ? nil : "loading \(name) failed: \(errors)"
+            do {
+                try db.replaceGraph(try Database.datasetGraph(folder: Self.datasetsRoot + "/" + name, confined: false))
+                return nil
+            } catch let failure as ScriptFailure {
+                return "loading \(name) failed: \(failure)"
+            } catch {
+                return "loading \(name) failed: \(error)"
+            }
         case .statementOK:
             do {
                 _ = try db.execute(c.text)

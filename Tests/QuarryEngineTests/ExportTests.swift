@@ -1,6 +1,5 @@
 import Foundation
 @testable import QuarryEngine
-import QuarryShell
 import Testing
 
 /// Every export format read back gives the same graph (labels, types, properties and structure).
@@ -8,13 +7,12 @@ struct ExportTests {
     /// The default dataset plus values that are awkward to write: quotes, newlines, commas, empty
     /// strings, floats, dates, lists, backquoted names.
     static func sampleGraph() throws -> Graph {
-        let session = Session(database: Database(), format: .jsonl)
-        try #require(session.loadDataset(CaseTests.datasetsRoot + "/kabul-restaurant-bombing"))
-        _ = try session.database.execute("""
+        let db = Database(graph: try Database.datasetGraph(folder: CaseTests.datasetsRoot + "/kabul-restaurant-bombing", confined: false))
+        _ = try db.execute("""
             CREATE (:Odd:`Two words` {quote: 'it\\'s "so"', lines: 'a\\nb', comma: 'x,y', empty: '', f: 1.5, big: 1e+20,
                     d: date('2021-08-15'), tags: ['a', 'b'], nums: [1, 2]})-[:`ODD TYPE` {w: 0.25}]->(:Odd {n: -7})
             """)
-        return session.database.graph
+        return db.graph
     }
 
     /// A multiset of node and relationship descriptions, independent of ids.
@@ -38,11 +36,10 @@ struct ExportTests {
     @Test func cypherRoundTrip() throws {
         let graph = try Self.sampleGraph()
         let script = CypherExport.write(Subgraph.whole(graph), of: graph)
-        let session = Session(database: Database(), format: .jsonl)
-        session.output = { _ in }
-        #expect(session.run(script: script, name: "export.cypher"))
-        #expect(try Self.fingerprint(session.database.graph) == Self.fingerprint(graph))
-        #expect(session.database.graph.indexes.isEmpty)
+        let db = Database()
+        try db.runScript(script, name: "export.cypher")
+        #expect(try Self.fingerprint(db.graph) == Self.fingerprint(graph))
+        #expect(db.graph.indexes.isEmpty)
     }
 
     @Test func jsonlRoundTrip() throws {

@@ -242,6 +242,21 @@ extension QueryError {
         QueryError(.importError, "FileError", "\(path): \(what)")
     }
 
+    // MARK: Scripts run by the engine
+
+    /// A `:` command other than `:run` in a script run outside the shell.
+    static func scriptCommand(_ command: String) -> QueryError {
+        QueryError(.syntaxError, "ShellCommand", "\(command) is a command of the quarry shell; a script run by the engine has only statements and :run")
+    }
+
+    static func runTooDeep(_ depth: Int) -> QueryError {
+        QueryError(.runtimeError, "RunTooDeep", "scripts run each other more than \(depth) deep (does one run itself?)")
+    }
+
+    static func outsideDatasetFolder(_ path: String) -> QueryError {
+        QueryError(.runtimeError, "OutsideDataset", "\(path) is outside the dataset's folder: a dataset reads only its own files")
+    }
+
     // MARK: Graph files and journals
 
     /// `case.quarry: cannot write: disk full`.

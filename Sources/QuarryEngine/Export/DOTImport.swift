@@ -156,37 +156,36 @@ struct DOTParser {
 
 extension DOTParser {
     mutating func build() throws(QueryError) -> Graph {
-        var graph = Graph()
+        var graph = GraphBuilder()
         var ids: [String: NodeID] = [:]
         for name in nodeOrder {
-            let n = graph.createNode()
+            let n = graph.addNode()
             ids[name] = n
             let attributes = Dictionary(nodeAttributes[name] ?? [], uniquingKeysWith: { _, last in last })
             if attributes["quarry_labels"] != nil || attributes["quarry_properties"] != nil {
-                for label in LabelList.labels(attributes["quarry_labels"] ?? "") { graph.addLabel(n, graph.labelID(label)) }
+                for label in LabelList.labels(attributes["quarry_labels"] ?? "") { graph.addLabel(label, to: n) }
                 for (k, v) in try properties(attributes["quarry_properties"], of: "the node \(name)", at: nodeOffsets[name] ?? 0) {
-                    graph.setNodeProperty(n, graph.keyID(k), v)
+                    graph.setProperty(k, v, ofNode: n)
                 }
             } else {
-                graph.setNodeProperty(n, graph.keyID("name"), .string(name))
-                for (k, v) in attributes.sorted(by: { $0.key < $1.key }) { graph.setNodeProperty(n, graph.keyID(k), .string(v)) }
+                graph.setProperty("name", .string(name), ofNode: n)
+                for (k, v) in attributes.sorted(by: { $0.key < $1.key }) { graph.setProperty(k, .string(v), ofNode: n) }
             }
         }
         for edge in edges {
             guard let from = ids[edge.from], let to = ids[edge.to] else { continue }
             let attributes = Dictionary(edge.attributes, uniquingKeysWith: { _, last in last })
             let quarry = attributes["quarry_type"] != nil || attributes["quarry_properties"] != nil
-            let r = graph.createRelationship(type: graph.typeID(attributes["quarry_type"] ?? "RELATED"), from: from, to: to)
+            let r = graph.addRelationship(type: attributes["quarry_type"] ?? "RELATED", from: from, to: to)
             if quarry {
                 for (k, v) in try properties(attributes["quarry_properties"], of: "the edge \(edge.from) -> \(edge.to)", at: edge.offset) {
-                    graph.setRelationshipProperty(r, graph.keyID(k), v)
+                    graph.setProperty(k, v, ofRelationship: r)
                 }
             } else {
-                for (k, v) in attributes.sorted(by: { $0.key < $1.key }) { graph.setRelationshipProperty(r, graph.keyID(k), .string(v)) }
+                for (k, v) in attributes.sorted(by: { $0.key < $1.key }) { graph.setProperty(k, .string(v), ofRelationship: r) }
             }
         }
-        graph.compact()
-        return graph
+        return graph.build()
     }
 
     /// The map literal of a `quarry_properties` attribute.

@@ -34,7 +34,7 @@ struct GraphMLReader {
     }
 
     var xml: XMLReader
-    var graph = Graph()
+    var graph = GraphBuilder()
     var keys: [String: Key] = [:]
     var nodes: [String: NodeID] = [:]
     var nodeData: [(NodeID, [Datum])] = []
@@ -77,7 +77,7 @@ struct GraphMLReader {
                 case "node":
                     guard let id = attributes["id"] else { throw xml.error("a <node> without an id") }
                     guard nodes[id] == nil else { throw xml.error("the node id \(id) appears twice") }
-                    let n = graph.createNode()
+                    let n = graph.addNode()
                     nodes[id] = n
                     currentNode = (n, [])
                 case "edge":
@@ -115,8 +115,7 @@ struct GraphMLReader {
             }
         }
         try build()
-        graph.compact()
-        return graph
+        return graph.build()
     }
 
     /// Sets the nodes' data and creates the edges, now that every node and key is known.
@@ -126,9 +125,9 @@ struct GraphMLReader {
             for datum in withDefaults(data, nodeDefaults) {
                 guard let key = keys[datum.key] else { continue }
                 if key.name == "labels" {
-                    for label in LabelList.labels(datum.text) { graph.addLabel(n, graph.labelID(label)) }
+                    for label in LabelList.labels(datum.text) { graph.addLabel(label, to: n) }
                 } else if let v = try typed(datum, key) {
-                    graph.setNodeProperty(n, graph.keyID(key.name), v)
+                    graph.setProperty(key.name, v, ofNode: n)
                 }
             }
         }
@@ -140,10 +139,10 @@ struct GraphMLReader {
             }
             let data = withDefaults(edge.data, edgeDefaults)
             let type = data.first { keys[$0.key]?.name == "label" }?.text ?? "RELATED"
-            let r = graph.createRelationship(type: graph.typeID(type), from: from, to: to)
+            let r = graph.addRelationship(type: type, from: from, to: to)
             for datum in data where keys[datum.key]?.name != "label" {
                 guard let key = keys[datum.key], let v = try typed(datum, key) else { continue }
-                graph.setRelationshipProperty(r, graph.keyID(key.name), v)
+                graph.setProperty(key.name, v, ofRelationship: r)
             }
         }
     }

@@ -36,7 +36,7 @@ public enum JSONLGraphFormat {
     /// Reads a JSON Lines graph into a new graph; a malformed line stops it with file:line:column.
     public static func read(path: String, cancellation: CancellationFlag? = nil) throws(QueryError) -> Graph {
         let text = try InputFile.text(path)
-        var graph = Graph()
+        var graph = GraphBuilder()
         var ids: [Int64: NodeID] = [:]
         var relationshipIDs: Set<Int64> = []
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -52,7 +52,7 @@ public enum JSONLGraphFormat {
             guard case .map(let object) = parsed, case .string(let kind)? = object["type"], case .int(let id)? = object["id"] else {
                 throw fail("each line needs \"type\" and \"id\"")
             }
-            var properties: [(Int32, Value)] = []
+            var properties: [(key: String, value: Value)] = []
             switch object["properties"] {
             case nil, .null?: break
             case .map(let m)?:
@@ -62,25 +62,24 @@ public enum JSONLGraphFormat {
                         throw fail("the property \(key) is \(value.typeName == "List" ? "a list holding lists or maps" : "a \(value.typeName)"): "
                                    + "a property holds a number, text, boolean, date or a list of those")
                     }
-                    if !value.isNull { properties.append((graph.keyID(key), value)) }
+                    properties.append((key, value))
                 }
             default: throw fail("\"properties\" must be a JSON object")
             }
             switch kind {
             case "node":
                 guard ids[id] == nil else { throw fail("the node id \(id) appears twice") }
-                var labels: [Int32] = []
+                var labels: [String] = []
                 switch object["labels"] {
                 case nil, .null?: break
                 case .list(let l)?:
                     for label in l {
                         guard case .string(let s) = label else { throw fail("a label must be a string, not \(CypherExport.literal(label))") }
-                        labels.append(graph.labelID(s))
+                        labels.append(s)
                     }
                 default: throw fail("\"labels\" must be a list of strings")
                 }
-                let n = graph.createNode(labels: labels)
-                for (k, v) in properties { graph.setNodeProperty(n, k, v) }
+                let n = graph.addNode(labels: labels, properties: properties)
                 ids[id] = n
             case "relationship":
                 guard case .string(let type)? = object["label"], case .int(let s)? = object["start"], case .int(let e)? = object["end"] else {
@@ -88,14 +87,12 @@ public enum JSONLGraphFormat {
                 }
                 guard let from = ids[s], let to = ids[e] else { throw fail("the relationship refers to a node id not given before it") }
                 guard relationshipIDs.insert(id).inserted else { throw fail("the relationship id \(id) appears twice") }
-                let r = graph.createRelationship(type: graph.typeID(type), from: from, to: to)
-                for (k, v) in properties { graph.setRelationshipProperty(r, k, v) }
+                graph.addRelationship(type: type, from: from, to: to, properties: properties)
             default:
                 throw fail("unknown type \"\(kind)\" (node or relationship)")
             }
         }
-        graph.compact()
-        return graph
+        return graph.build()
     }
 
     static func decodeDates(_ v: Value) -> Value {

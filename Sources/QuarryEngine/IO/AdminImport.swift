@@ -26,18 +26,17 @@ public enum AdminImport {
             guard let first = try reader.next() else { throw .csv("the file is empty (a header row is needed)", file: path, line: 1, column: 1) }
             return (reader, try ImportHeader(first.fields.map { $0 ?? "" }, columns: first.fields.indices.map { reader.place(of: $0, in: first).column }, file: path, stem: String(name.dropLast(4))))
         }
-        var builder = ImportBuilder(cancellation: cancellation)
+        var loader = FolderLoader(cancellation: cancellation)
         var relationshipFiles: [String] = []
         for name in names {
             let (reader, header) = try open(name)
-            if header.isNodeFile { try builder.loadNodes(reader, header) } else { relationshipFiles.append(name) }
+            if header.isNodeFile { try loader.loadNodes(reader, header) } else { relationshipFiles.append(name) }
         }
         for name in relationshipFiles {
             let (reader, header) = try open(name)
-            try builder.loadRelationships(reader, header)
+            try loader.loadRelationships(reader, header)
         }
-        builder.graph.compact()
-        return builder.graph
+        return loader.builder.build()
     }
 }
 
@@ -102,9 +101,9 @@ struct IDSpace {
 }
 
 /// Fills a graph file by file.
-struct ImportBuilder {
+struct FolderLoader {
     let cancellation: CancellationFlag?
-    var graph = Graph()
+    var builder = GraphBuilder()
     var idSpaces: [String: IDSpace] = [:]
     var records = 0
 
@@ -126,20 +125,18 @@ struct ImportBuilder {
 
     mutating func loadNodes(_ reader: CSVReader, _ header: ImportHeader) throws(QueryError) {
         var reader = reader
-        let first = graph.nodeIDLimit
-        let fileLabels = header.labelColumn == nil ? [graph.labelID(header.stem)] : []
+        let first = builder.nextNodeID
+        let fileLabels = header.labelColumn == nil ? [builder.label(header.stem)] : []
         var columns = header.properties.map { _ in [Value]() }
         var space = idSpaces[header.idGroup ?? ""] ?? IDSpace()
-        var count = 0
         while let record = try reader.next() {
             try tick()
             try header.checkWidth(record, reader.file)
-            let node = NodeID(first + count)
             var labels = fileLabels
             if let l = header.labelColumn, let text = record.fields[l] {
-                labels += text.split(separator: ";").map { graph.labelID(String($0)) }
+                labels += text.split(separator: ";").map { builder.label(String($0)) }
             }
-            for label in labels { graph.labelMembers[Int(label)].insert(Int(node)) ; graph.labelCounts[Int(label)] += 1 }
+            let node = builder.addNode(labels: labels)
             if let idColumn = header.idColumn {
                 guard let id = record.fields[idColumn] else {
                     throw .csv("the id is empty", file: reader.file, line: reader.place(of: idColumn, in: record).line, column: reader.place(of: idColumn, in: record).column)
@@ -150,24 +147,19 @@ struct ImportBuilder {
             for (i, p) in header.properties.enumerated() {
                 columns[i].append(try value(p, record, reader))
             }
-            count += 1
         }
         idSpaces[header.idGroup ?? ""] = space
-        for _ in 0..<count {
-            graph.nodeAlive.insert(graph.nodeIDLimit)
-            graph.nodeIDLimit += 1
-        }
-        graph.nodeCount += count
-        for (i, p) in header.properties.enumerated() {
-            graph.nodeProperties[Int(graph.keyID(p.name))].append(first: first, columns[i])
-        }
+        for (i, p) in header.properties.enumerated() { builder.setNodeColumn(p.name, first: first, columns[i]) }
     }
 
     mutating func loadRelationships(_ reader: CSVReader, _ header: ImportHeader) throws(QueryError) {
         var reader = reader
-        let first = graph.relationshipIDLimit
-        let fileType = header.typeColumn == nil ? graph.typeID(header.relationshipStem) : nil
+        let first = builder.nextRelationshipID
+        let fileType = header.typeColumn == nil ? builder.type(header.relationshipStem) : nil
         var columns = header.properties.map { _ in [Value]() }
+        guard let startColumn = header.startColumn, let endColumn = header.endColumn else {
+            throw .csv("a relationship file needs a :START_ID and an :END_ID column", file: reader.file, line: 1, column: 1)
+        }
         let starts = idSpaces[header.startGroup ?? ""] ?? IDSpace()
         let ends = idSpaces[header.endGroup ?? ""] ?? IDSpace()
         while let record = try reader.next() {
@@ -181,28 +173,22 @@ struct ImportBuilder {
                 }
                 return node
             }
-            let from = try endpoint(header.startColumn!, starts, header.startGroup)
-            let to = try endpoint(header.endColumn!, ends, header.endGroup)
-            var type = fileType
+            let from = try endpoint(startColumn, starts, header.startGroup)
+            let to = try endpoint(endColumn, ends, header.endGroup)
+            let type: Int32
             if let t = header.typeColumn {
                 guard let name = record.fields[t] else {
                     throw .csv("the relationship type is empty", file: reader.file, line: reader.place(of: t, in: record).line, column: reader.place(of: t, in: record).column)
                 }
-                type = graph.typeID(name)
+                type = builder.type(name)
+            } else {
+                type = fileType ?? builder.type(header.relationshipStem)
             }
-            let r = graph.relationshipIDLimit
-            graph.relType.append(type!)
-            graph.relStart.append(from)
-            graph.relEnd.append(to)
-            graph.relAlive.insert(r)
-            graph.relationshipCount += 1
-            graph.typeCounts[Int(type!)] += 1
+            builder.addRelationship(type: type, from: from, to: to)
             for (i, p) in header.properties.enumerated() {
                 columns[i].append(try value(p, record, reader))
             }
         }
-        for (i, p) in header.properties.enumerated() {
-            graph.relProperties[Int(graph.keyID(p.name))].append(first: first, columns[i])
-        }
+        for (i, p) in header.properties.enumerated() { builder.setRelationshipColumn(p.name, first: first, columns[i]) }
     }
 }

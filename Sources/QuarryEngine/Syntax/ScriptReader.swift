@@ -1,17 +1,15 @@
-import QuarryEngine
-
 /// Splits a script into statements and meta-commands. A line starting with `:` where no
 /// statement is pending is a meta-command; everything else gathers into statements ending in `;`
 /// (as the lexer sees them, so a `;` in a string or comment does not end one). The last statement
 /// may lack its `;`. Lines end at LF; a CR before it (a CRLF file) is not part of a meta-command.
 /// Each byte is looked at a fixed number of times, so reading is linear in the script's length.
-public struct ScriptReader {
-    public enum Item: Sendable {
+package struct ScriptReader {
+    package enum Item: Sendable {
         case statement(text: String, offset: Int)
         case meta(line: String, offset: Int)
     }
 
-    public static func items(_ script: String) throws(QueryError) -> [Item] {
+    package static func items(_ script: String) throws(QueryError) -> [Item] {
         var items: [Item] = []
         var pendingStart: Int?
         var scanner = StatementScanner()
@@ -46,13 +44,5 @@ public struct ScriptReader {
         }
         try flush(upTo: bytes.count)
         return items
-    }
-}
-
-extension StringProtocol {
-    var trimmingLeadingSpace: SubSequence { drop { $0 == " " || $0 == "\t" } }
-
-    var trimmingWhitespace: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }
