@@ -78,15 +78,23 @@ extension PhysicalMapper {
                 for (k, x) in pairs { try ctx.setProperty(of: element, k, x) }
             }
         case .labels(let name, let labels, let r):
-            guard let slot = c.scope[name] else { throw .undefinedVariable(name, at: r, suggestion: nil) }
-            let ids = labels.map { ctx.graph.labelID($0) }
-            return { (row: inout Row) throws(QueryError) in
-                switch row[slot] {
-                case .null: return
-                case .node(let n):
-                    for l in ids where ctx.graph.addLabel(n, l) { ctx.statistics.labelsAdded += 1 }
-                case let v: throw .typeMismatch("labels can only be set on nodes", got: v, at: r)
-                }
+            return try labelAction(name, labels, r, c, adding: true)
+        }
+    }
+
+    /// SET n:A or REMOVE n:A on the node in the variable's slot (null does nothing).
+    func labelAction(_ name: String, _ labels: [String], _ r: SourceRange, _ c: ExpressionCompiler, adding: Bool) throws(QueryError) -> SetAction {
+        let ctx = self.ctx
+        guard let slot = c.scope[name] else { throw .undefinedVariable(name, at: r, suggestion: nil) }
+        let ids = labels.map { ctx.graph.labelID($0) }
+        return { (row: inout Row) throws(QueryError) in
+            switch row[slot] {
+            case .null: return
+            case .node(let n) where adding:
+                for l in ids where ctx.graph.addLabel(n, l) { ctx.statistics.labelsAdded += 1 }
+            case .node(let n):
+                for l in ids where ctx.graph.removeLabel(n, l) { ctx.statistics.labelsRemoved += 1 }
+            case let v: throw .typeMismatch(adding ? "labels can only be set on nodes" : "labels can only be removed from nodes", got: v, at: r)
             }
         }
     }
@@ -103,16 +111,7 @@ extension PhysicalMapper {
                 try ctx.setProperty(of: element, k, .null)
             }
         case .labels(let name, let labels, let r):
-            guard let slot = c.scope[name] else { throw .undefinedVariable(name, at: r, suggestion: nil) }
-            let ids = labels.map { ctx.graph.labelID($0) }
-            return { (row: inout Row) throws(QueryError) in
-                switch row[slot] {
-                case .null: return
-                case .node(let n):
-                    for l in ids where ctx.graph.removeLabel(n, l) { ctx.statistics.labelsRemoved += 1 }
-                case let v: throw .typeMismatch("labels can only be removed from nodes", got: v, at: r)
-                }
-            }
+            return try labelAction(name, labels, r, c, adding: false)
         }
     }
 }

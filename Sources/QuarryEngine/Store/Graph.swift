@@ -186,13 +186,7 @@ public struct Graph: Sendable {
     public func endNode(of r: RelID) -> NodeID { relEnd[Int(r)] }
 
     public mutating func createRelationship(type: Int32, from: NodeID, to: NodeID) -> RelID {
-        let id = RelID(relType.count)
-        relType.append(type)
-        relStart.append(from)
-        relEnd.append(to)
-        relAlive.insert(Int(id))
-        relationshipCount += 1
-        typeCounts[Int(type)] += 1
+        let id = appendRelationship(type: type, from: from, to: to)
         outgoing.add(from, AdjacencyEntry(relationship: id, type: type, other: to))
         incoming.add(to, AdjacencyEntry(relationship: id, type: type, other: from))
         changes?.element(.createRelationship, id, type, from, to)

@@ -52,6 +52,8 @@ final class ColumnAggregateOperator: BufferedOperator {
         let members = graph.members(label: label)
         var batch: [Int] = []
         batch.reserveCapacity(NodeScanOperator.batchSize)
+        var groups: [Int] = []
+        groups.reserveCapacity(NodeScanOperator.batchSize)
         while var row = try input.next() {
             var position = 0
             var exhausted = false
@@ -67,6 +69,7 @@ final class ColumnAggregateOperator: BufferedOperator {
                 }
                 try ctx.tick()
                 for f in filters where !batch.isEmpty { try f.select(&batch, &row, slot: slot, inOrder: true, ctx) }
+                groups.removeAll(keepingCapacity: true)
                 for n in batch {
                     var g: Int
                     if byCode {
@@ -81,18 +84,23 @@ final class ColumnAggregateOperator: BufferedOperator {
                     } else {
                         g = table.group(keyColumns.map { $0.get(n) }, Self.with(row, slot, n))
                     }
-                    for i in 0..<width {
-                        guard let column = argumentColumns[i] else {
-                            table.accumulators[g * width + i].add(count: 1)
-                            continue
-                        }
-                        try placed(at: specs[i].range) { () throws(QueryError) in
-                            if column.representation == .integers {
+                    groups.append(g)
+                }
+                // Aggregate by aggregate over the batch: a column is taken out of its array once
+                // per batch, not once per node (each copy of one retains all its storage).
+                for i in 0..<width {
+                    guard let column = argumentColumns[i] else {
+                        for g in groups { table.accumulators[g * width + i].add(count: 1) }
+                        continue
+                    }
+                    try placed(at: specs[i].range) { () throws(QueryError) in
+                        if column.representation == .integers {
+                            for (n, g) in zip(batch, groups) {
                                 let x = column.integer(n)
                                 if x != PropertyColumn.absentInteger { try table.accumulators[g * width + i].add(integer: x) }
-                            } else {
-                                try table.accumulators[g * width + i].add(column.get(n), percentile: nil)
                             }
+                        } else {
+                            for (n, g) in zip(batch, groups) { try table.accumulators[g * width + i].add(column.get(n), percentile: nil) }
                         }
                     }
                 }
