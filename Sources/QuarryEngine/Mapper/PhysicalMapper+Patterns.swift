@@ -1,6 +1,7 @@
 extension PhysicalMapper {
     func mapNodeScan(_ input: PhysicalOperator, _ s: NodeScan) throws(QueryError) -> PhysicalOperator {
-        let scan = NodeScanOperator(ctx, input, slot: s.slot, label: s.label.map { ctx.readLabel($0, at: s.range) }, labelName: s.label)
+        let scan = NodeScanOperator(ctx, input, slot: s.slot, label: s.label.map { ctx.readLabel($0, at: s.range) }, labelName: s.label,
+                                    graphStandsStill: !rules.writes)
         try attach(s.filters, to: scan)
         return scan
     }
@@ -27,7 +28,8 @@ extension PhysicalMapper {
     func mapExpand(_ input: PhysicalOperator, _ e: Expand) throws(QueryError) -> ExpandOperator {
         let expand = ExpandOperator(ctx, input, from: e.from, relationship: e.relationship, to: e.to, direction: e.direction,
                                     types: types(e.types, at: e.range, from: e.fromLabel, to: e.toLabel, direction: e.direction),
-                                    toBound: e.toBound, relationshipBound: e.relationshipBound, excluded: e.excluded, text: e.text)
+                                    toBound: e.toBound, relationshipBound: e.relationshipBound, excluded: e.excluded,
+                                    graphStandsStill: !rules.writes, text: e.text)
         try attach(e.filters, to: expand)
         return expand
     }

@@ -16,12 +16,13 @@ extension PhysicalMapper {
         return ProjectOperator(ctx, input, items: items, text: c.text)
     }
 
-    func mapAggregate(_ input: PhysicalOperator, _ a: Aggregation, counting: ExpandOperator?) throws(QueryError) -> PhysicalOperator {
+    func mapAggregate(_ input: PhysicalOperator, _ a: Aggregation, counting: ExpandOperator?,
+                      starts: AggregateOperator.CountedStarts = .inputRows) throws(QueryError) -> PhysicalOperator {
         let c = compiler(a.bindings)
         let keys = try a.keys.map { k throws(QueryError) in try c.compile(k.expr) }
         let specs = try a.aggregates.map { x throws(QueryError) in try aggregateSpec(x.call, slot: x.slot, c) }
         return AggregateOperator(ctx, input, keys: keys, keySlots: a.keySlots, groupNodeSlot: a.groupNode, specs: specs,
-                                 countedExpansion: counting, width: slots, text: a.text)
+                                 countedExpansion: counting, countedStarts: starts, width: slots, text: a.text)
     }
 
     func aggregateSpec(_ call: Expr, slot: Int, _ c: ExpressionCompiler) throws(QueryError) -> AggregateOperator.Spec {

@@ -55,6 +55,14 @@ final class PhysicalMapper {
         case .project(let i, let c): return try mapProject(try map(i, argument: argument), c)
         case .aggregate(let i, let a): return try mapAggregate(try map(i, argument: argument), a, counting: nil)
         case .countExpansions(let i, let a, let e):
+            // Grouped by the node a bare label scan binds: the label's members are counted from
+            // directly, without a row each (the graph must stand still for that).
+            if case .nodeScan(let scanInput, let scan) = i, scan.filters.isEmpty, a.groupNode == scan.slot, e.from == scan.slot, !rules.writes {
+                let source = try map(scanInput, argument: argument)
+                let label = scan.label.map { ctx.readLabel($0, at: scan.range) }
+                return try mapAggregate(source, a, counting: try mapExpand(source, e),
+                                        starts: .members(of: label, text: scan.label.map { "node :" + $0 } ?? "node"))
+            }
             let source = try map(i, argument: argument)
             return try mapAggregate(source, a, counting: try mapExpand(source, e))
         case .columnAggregate(let i, let c): return try mapColumnAggregate(try map(i, argument: argument), c)

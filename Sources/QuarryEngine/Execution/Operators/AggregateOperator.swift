@@ -24,12 +24,22 @@ final class AggregateOperator: BufferedOperator {
     /// `count(*)` or counts what it binds, and no key reads that): each input row adds the
     /// number of its matches, found without making rows.
     let countedExpansion: ExpandOperator?
+    /// Where the counted expansion starts: from the input rows, or (grouping by the node it
+    /// starts from, in a statement that does not write) from every member of a label, without a
+    /// row each.
+    let countedStarts: CountedStarts
+
+    enum CountedStarts {
+        case inputRows
+        case members(of: Int32?, text: String)
+    }
     /// The row width (known once the whole statement is compiled).
     let rowWidth: SlotAllocator
     let text: String
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, keys: [Evaluator], keySlots: [Int], groupNodeSlot: Int?, specs: [Spec],
-         countedExpansion: ExpandOperator?, width: SlotAllocator, text: String) {
+         countedExpansion: ExpandOperator?, countedStarts: CountedStarts = .inputRows, width: SlotAllocator, text: String) {
+        self.countedStarts = countedStarts
         self.keys = keys
         self.keySlots = keySlots
         self.groupNodeSlot = groupNodeSlot
@@ -105,12 +115,10 @@ final class AggregateOperator: BufferedOperator {
                 order.append(n)
             }
         }
-        if let scan = input as? NodeScanOperator, scan.slot == slot, expansion.from == slot,
-           !scan.hasColumnFilters, !scan.hasRowFilters, ctx.readOnly {
-            // The scan's nodes straight from the label, without a row each.
-            while var row = try scan.input.next() {
+        if case .members(let label, _) = countedStarts {
+            while var row = try input.next() {
                 if template == nil { template = row }
-                try expansion.matchCounts(from: ctx.graph.members(label: scan.label), &row, add)
+                try expansion.matchCounts(from: ctx.graph.members(label: label), &row, add)
             }
         } else {
             while var row = try input.next() {
@@ -133,5 +141,9 @@ final class AggregateOperator: BufferedOperator {
         }
     }
 
-    override var explanation: String { "Aggregate \(text)" + (countedExpansion.map { " (counting the rows of \($0.explanation))" } ?? "") }
+    override var explanation: String {
+        var from = ""
+        if case .members(_, let text) = countedStarts { from = " from every \(text)" }
+        return "Aggregate \(text)" + (countedExpansion.map { " (counting the rows of \($0.explanation)\(from))" } ?? "")
+    }
 }

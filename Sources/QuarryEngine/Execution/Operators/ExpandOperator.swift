@@ -20,8 +20,13 @@ final class ExpandOperator: BindingOperator {
     @exclusivity(unchecked) var block: Adjacency?
     @exclusivity(unchecked) var blockTaken = false
 
+    /// The statement does not write: counting may read the adjacency blocks directly.
+    let graphStandsStill: Bool
+
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, from: Int, relationship: Int, to: Int,
-         direction: Direction, types: [Int32]?, toBound: Bool, relationshipBound: Bool, excluded: [Int], text: String) {
+         direction: Direction, types: [Int32]?, toBound: Bool, relationshipBound: Bool, excluded: [Int], graphStandsStill: Bool,
+         text: String) {
+        self.graphStandsStill = graphStandsStill
         self.from = from
         self.relationshipSlot = relationship
         self.to = to
@@ -106,7 +111,7 @@ final class ExpandOperator: BindingOperator {
     /// The compressed adjacency block in the expansion's direction, read directly in a statement
     /// that does not write (nil when it has relationships pending a rebuild, or for both ways).
     private func adjacencyBlock() -> Adjacency? {
-        if ctx.readOnly, direction != .both, !blockTaken {
+        if graphStandsStill, direction != .both, !blockTaken {
             let adjacency = direction == .outgoing ? ctx.snapshot.outgoing : ctx.snapshot.incoming
             if adjacency.pending.isEmpty { block = adjacency }
             blockTaken = true

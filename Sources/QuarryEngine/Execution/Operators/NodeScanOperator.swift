@@ -12,8 +12,12 @@ final class NodeScanOperator: BindingOperator {
     @exclusivity(unchecked) var batchPosition = 0
     static let batchSize = 1024
 
-    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, slot: Int, label: Int32?, labelName: String?) {
+    /// The statement does not write: the label's members can be taken once per input row.
+    let graphStandsStill: Bool
+
+    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, slot: Int, label: Int32?, labelName: String?, graphStandsStill: Bool) {
         self.slot = slot
+        self.graphStandsStill = graphStandsStill
         self.label = label
         self.labelName = labelName
         super.init(ctx, input, nodeSlot: slot)
@@ -27,7 +31,7 @@ final class NodeScanOperator: BindingOperator {
                 position = 0
                 batch.removeAll(keepingCapacity: true)
                 batchPosition = 0
-                if ctx.readOnly { members = ctx.graph.members(label: label) }
+                if graphStandsStill { members = ctx.graph.members(label: label) }
             }
             if let label, Int(label) >= ctx.graph.labelCounts.count {
                 current = nil
