@@ -406,3 +406,10 @@ RETURN reduce(total = 0, x IN [1, 2, 3] | total + x) AS total
 // quantifier_expression — without WHERE the elements themselves are tested
 RETURN all(flag IN [true, true]) AS everything
 ;
+
+// Procedures: standalone, with YIELD and WHERE, inside a query
+CALL db.labels();
+CALL db.labels;
+CALL dbms.procedures() YIELD *;
+CALL db.relationshipTypes() YIELD relationshipType AS type WHERE type STARTS WITH 'C' RETURN type;
+MATCH (a:Actor) CALL db.labels() YIELD label RETURN a.name, collect(label) AS labels;

@@ -40,6 +40,10 @@ public struct Completer {
             let (label, key) = Completer.valueContext(head[..<open.at], statement: before)
             return values(of: key, label: label, startingWith: open.typed + word).map { String($0.dropFirst(open.typed.count)) }
         }
+        if let typed = Completer.procedureNameBefore(head) {
+            let full = (typed + word).lowercased()
+            return ProcedureRegistry.listing.map(\.name).filter { $0.lowercased().hasPrefix(full) }.map { String($0.dropFirst(typed.count)) }.sorted()
+        }
         switch head.last {
         case ":":
             return openBracket(head) == "[" ? matching(word, present(graph.types.names, graph.typeCounts), keepCase: true)
@@ -55,6 +59,17 @@ public struct Completer {
             let functions = FunctionCatalog.entries.values.map { $0.name + "(" }
             return matching(word, variables, keepCase: true) + matching(word, Completer.keywords + functions, keepCase: false)
         }
+    }
+
+    /// The part of a procedure name typed after `CALL ` up to the word being completed (`db.`
+    /// in `CALL db.la`), or nil when the cursor is not on a procedure name.
+    static func procedureNameBefore(_ head: String) -> String? {
+        let typed = String(head.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }.reversed())
+        let rest = head.dropLast(typed.count)
+        guard let last = rest.last, last.isWhitespace else { return nil }
+        let trimmed = rest.reversed().drop { $0.isWhitespace }
+        let word = String(trimmed.prefix { $0.isLetter }.reversed())
+        return word.uppercased() == "CALL" ? typed : nil
     }
 
     /// Names whose count is not zero.

@@ -12,7 +12,7 @@ struct MetaCommand: Sendable {
 
 extension Session {
     static let metaCommands: [MetaCommand] = [
-        MetaCommand(name: "help", arguments: "[NAME]", summary: "list the commands, or explain one") { s, arg in s.help(arg) },
+        MetaCommand(name: "help", arguments: "[NAME|functions|procedures]", summary: "list the commands, explain one, or list the functions or procedures") { s, arg in s.help(arg) },
         MetaCommand(name: "quit", arguments: "", summary: "leave quarry (also Ctrl-D)") { s, _ in
             s.quitRequested = true
             return nil
@@ -202,6 +202,22 @@ extension Session {
     }
 
     func help(_ arg: String) -> String? {
+        switch arg.lowercased() {
+        case "functions":
+            var text = "Functions (CALL dbms.functions() gives them as rows):\n"
+            for f in FunctionCatalog.entries.values.sorted(by: { $0.name.lowercased() < $1.name.lowercased() }) {
+                text += "  \(f.signature)\(f.isAggregate ? "  (aggregating)" : "")\n"
+            }
+            output(text)
+            return nil
+        case "procedures":
+            var text = "Procedures (CALL name(...) YIELD ...; CALL dbms.procedures() gives them as rows):\n"
+            for p in ProcedureRegistry.listing { text += "  \(p.signature)\n      \(p.description)\n" }
+            output(text)
+            return nil
+        default:
+            break
+        }
         if !arg.isEmpty {
             guard let c = Session.metaCommand(arg.hasPrefix(":") ? String(arg.dropFirst()) : arg) else {
                 return "no command :\(arg); :help lists them"
@@ -215,7 +231,8 @@ extension Session {
             text += "  " + head.padding(toLength: max(head.count, 22), withPad: " ", startingAt: 0) + "  \(c.summary)\n"
         }
         text += "Example: MATCH (g:Actor {name: 'ISIS-K'})-[:MADE]->(c:Claim)-[:ABOUT]->(e) RETURN c.summary, e.name;\n"
-        text += "Tab completes keywords, labels, types, properties, variables, $parameters and names.\n"
+        text += "Tab completes keywords, labels, types, properties, variables, $parameters, names and procedures.\n"
+        text += ":help functions and :help procedures list what queries can call.\n"
         output(text)
         return nil
     }

@@ -80,6 +80,10 @@ struct PtyTests {
                    result: "│ 1 │"),
         Completion(typed: "MATCH (p:Place) WHERE p.name = 'Chinese-r", completed: "'Chinese-run hotel in Sher-e-Naw'",
                    rest: " RETURN count(p) AS n;", result: "│ 1 │"),
+        // Procedure names after CALL, past the dots.
+        Completion(typed: "CALL db.sch", completed: "db.schema.nodeTypeProperties", rest: "() YIELD nodeType RETURN count(DISTINCT nodeType) AS n;",
+                   result: "│ 5 │"),
+        Completion(typed: "call dbms.p", completed: "dbms.procedures", rest: "() YIELD name RETURN count(*) AS n;", result: "│ 7 │"),
     ]
 
     @Test(arguments: PtyTests.completions)

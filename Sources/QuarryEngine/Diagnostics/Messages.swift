@@ -75,6 +75,31 @@ extension QueryError {
                    hint: suggestion.map { "did you mean \($0)()?" })
     }
 
+    static func unknownProcedure(_ name: String, at r: SourceRange, suggestion: String?) -> QueryError {
+        QueryError(.procedureError, "ProcedureNotFound", "there is no procedure named \(name) (CALL dbms.procedures() lists them)", at: r,
+                   hint: suggestion.map { "did you mean \($0)?" })
+    }
+
+    static func wrongProcedureArguments(_ name: String, takes: Int, signature: String, got: Int, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "InvalidNumberOfArguments",
+                   "\(name) takes \(takes == 0 ? "no" : String(takes)) argument\(takes == 1 ? "" : "s"), got \(got) (\(signature))", at: r)
+    }
+
+    static func missingProcedureArgument(_ name: String, procedure: String, at r: SourceRange) -> QueryError {
+        QueryError(.parameterMissing, "MissingParameter",
+                   "\(procedure) needs the argument \(name): give it in parentheses, or as the parameter $\(name)", at: r)
+    }
+
+    static func unknownYield(_ output: String, procedure: String, outputs: [String], at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "UndefinedVariable", "\(procedure) yields no \(output) (it yields \(outputs.joined(separator: ", ")))", at: r,
+                   hint: closestName(to: output, in: outputs).map { "did you mean \($0)?" })
+    }
+
+    static func callNeedsYield(_ procedure: String, outputs: [String], at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "UnexpectedSyntax",
+                   "a CALL inside a query names what it uses: CALL \(procedure)(...) YIELD \(outputs.joined(separator: ", "))", at: r)
+    }
+
     static func wrongArgumentCount(_ name: String, expected: String, got: Int, at r: SourceRange) -> QueryError {
         QueryError(.syntaxError, "InvalidNumberOfArguments", "\(name)() takes \(expected) argument(s), got \(got)", at: r)
     }

@@ -15,6 +15,7 @@ public enum ErrorClass: String, Sendable {
     case importError = "ImportError"
     case storageError = "StorageError"
     case cancelled = "Cancelled"
+    case procedureError = "ProcedureError"
 }
 
 /// Every error a user can cause: a class and TCK detail code, a message, and where it happened.
@@ -116,9 +117,9 @@ package enum SourceDisplay {
 
 /// Runs `body`, giving an error that has no place in the query the place `range`.
 @inline(__always)
-func placed(at range: SourceRange, _ body: () throws(QueryError) -> Void) throws(QueryError) {
+func placed<T>(at range: SourceRange, _ body: () throws(QueryError) -> T) throws(QueryError) -> T {
     do {
-        try body()
+        return try body()
     } catch {
         var placedError = error
         if placedError.range == nil { placedError.range = range }

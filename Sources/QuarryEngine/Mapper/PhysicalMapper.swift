@@ -78,6 +78,13 @@ final class PhysicalMapper {
             let input = try map(i, argument: argument)
             return LoadCSVOperator(ctx, input, source: try compile(l.source), slot: l.slot, withHeaders: l.withHeaders,
                                    fieldTerminator: l.fieldTerminator, range: l.source.range)
+        case .procedureCall(let i, let c):
+            let input = try map(i, argument: argument)
+            guard let procedure = ProcedureRegistry.lookup(c.name) else {
+                throw .unknownProcedure(c.name, at: c.range, suggestion: nil)
+            }
+            return ProcedureCallOperator(ctx, input, procedure: procedure, arguments: try c.arguments.map { a throws(QueryError) in try compile(a) },
+                                         outputs: c.outputs, range: c.range, text: c.text)
         case .optional(let i, let inner, let nullSlots):
             let input = try map(i, argument: argument)
             let innerArgument = ArgumentOperator(ctx, width: 0)

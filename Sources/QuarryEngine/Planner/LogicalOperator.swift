@@ -29,6 +29,8 @@ indirect enum LogicalOperator {
     case skipLimit(LogicalOperator, SkipLimit)
     case unwind(LogicalOperator, Unwind)
     case loadCSV(LogicalOperator, LoadCSV)
+    /// CALL: the procedure's rows for each input row, its yielded outputs in their slots.
+    case procedureCall(LogicalOperator, ProcedureCall)
     /// OPTIONAL MATCH: `inner` runs on each input row (its `argument`); no match gives the row
     /// with `nullSlots` null.
     case optional(LogicalOperator, inner: LogicalOperator, nullSlots: [Int])
@@ -48,7 +50,7 @@ indirect enum LogicalOperator {
         case .match(let i, _), .nodeScan(let i, _), .indexSeek(let i, _), .expand(let i, _), .varExpand(let i, _),
              .shortestPath(let i, _), .bidirectionalShortestPath(let i, _), .filter(let i, _), .project(let i, _), .aggregate(let i, _),
              .countExpansions(let i, _, _), .columnAggregate(let i, _), .distinct(let i, _), .sort(let i, _),
-             .top(let i, _, _, _), .skipLimit(let i, _), .unwind(let i, _), .loadCSV(let i, _), .eager(let i),
+             .top(let i, _, _, _), .skipLimit(let i, _), .unwind(let i, _), .loadCSV(let i, _), .procedureCall(let i, _), .eager(let i),
              .create(let i, _), .update(let i, _), .delete(let i, _):
             return [i]
         case .optional(let i, let inner, _), .merge(let i, let inner, _): return [i, inner]
@@ -78,6 +80,7 @@ indirect enum LogicalOperator {
         case .skipLimit(_, let p): return .skipLimit(new[0], p)
         case .unwind(_, let p): return .unwind(new[0], p)
         case .loadCSV(_, let p): return .loadCSV(new[0], p)
+        case .procedureCall(_, let p): return .procedureCall(new[0], p)
         case .optional(_, _, let nullSlots): return .optional(new[0], inner: new[1], nullSlots: nullSlots)
         case .union: return .union(new)
         case .eager: return .eager(new[0])

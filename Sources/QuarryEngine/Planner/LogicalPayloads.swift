@@ -163,6 +163,15 @@ struct LoadCSV {
     let fieldTerminator: String?
 }
 
+struct ProcedureCall {
+    let name: String
+    let arguments: [BoundExpr]
+    /// Which output goes to which slot.
+    let outputs: [(index: Int, slot: Int)]
+    let range: SourceRange
+    let text: String
+}
+
 /// One pattern of CREATE or MERGE, with every element's slot.
 struct CreatePattern {
     struct Node {

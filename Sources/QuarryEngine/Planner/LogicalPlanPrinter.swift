@@ -38,6 +38,7 @@ enum LogicalPlanPrinter {
             return "SkipLimit" + (s.skip.map { " SKIP " + $0.canonicalText } ?? "") + (s.limit.map { " LIMIT " + $0.canonicalText } ?? "")
         case .unwind(_, let u): return "Unwind " + u.list.text
         case .loadCSV(_, let l): return "LoadCSV " + l.source.text
+        case .procedureCall(_, let c): return "ProcedureCall " + c.text
         case .optional: return "Optional"
         case .union: return "Union"
         case .eager: return "Eager"

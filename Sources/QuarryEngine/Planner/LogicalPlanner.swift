@@ -96,6 +96,8 @@ struct LogicalPlanner {
             case .loadCSV(let headers, let source, let v, let terminator):
                 op = .loadCSV(op, LoadCSV(source: bound(source, checked.before), slot: checked.after[v]?.slot ?? slots.next(),
                                           withHeaders: headers, fieldTerminator: terminator))
+            case .call(let call):
+                op = planCall(call, checked, input: op)
             case .with, .return:
                 if let projection = checked.projection {
                     op = planProjection(projection, before: checked.before, after: checked.after, input: op)
@@ -116,6 +118,25 @@ struct LogicalPlanner {
                 op = .delete(op, Delete(targets: exprs.map { bound($0, checked.after) }, detach: detach))
             }
         }
+        return op
+    }
+
+    /// CALL: the arguments (or, without parentheses, the parameters named like the inputs), the
+    /// yielded outputs' slots, and WHERE as a filter after it.
+    func planCall(_ call: ProcedureCallClause, _ checked: CheckedClause, input: LogicalOperator) -> LogicalOperator {
+        guard let procedure = ProcedureRegistry.lookup(call.name) else { return input }
+        let arguments = call.arguments ?? procedure.inputs.map { Expr(.parameter($0.name), call.nameRange) }
+        let outputs = procedure.outputs.map(\.name)
+        let yielded: [(output: String, variable: String)] = call.yields?.map { ($0.output, $0.variable) } ?? outputs.map { ($0, $0) }
+        let slots = yielded.compactMap { y -> (index: Int, slot: Int)? in
+            guard let index = outputs.firstIndex(of: y.output), let slot = checked.after[y.variable]?.slot else { return nil }
+            return (index, slot)
+        }
+        let text = procedure.name + "(" + arguments.map(\.canonicalText).joined(separator: ", ") + ")"
+            + (yielded.isEmpty ? "" : " YIELD " + yielded.map { $0.output == $0.variable ? $0.output : "\($0.output) AS \($0.variable)" }.joined(separator: ", "))
+        var op = LogicalOperator.procedureCall(input, ProcedureCall(name: procedure.name, arguments: arguments.map { bound($0, checked.before) },
+                                                                   outputs: slots, range: call.nameRange, text: text))
+        if let predicate = call.predicate { op = .filter(op, [.expression(bound(predicate, checked.after))]) }
         return op
     }
 

@@ -46,6 +46,16 @@ struct Analyzer {
             case .loadCSV(_, let source, let v, _):
                 try checkNoAggregate(source, scope, "in LOAD CSV")
                 try bindNew(v, .value, in: &scope, at: clause.range)
+            case .call(let call):
+                if updatedSinceWith {
+                    throw .invalidClauseComposition("a CALL after an updating clause needs a WITH between them", at: clause.range)
+                }
+                let standalone = query.clauses.count == 1
+                let yielded = try declareCall(call, in: &scope, standalone: standalone)
+                if standalone {
+                    columns = yielded.map(\.variable)
+                    columnSlots = yielded.compactMap { scope[$0.variable]?.slot }
+                }
             case .with(let p), .return(let p):
                 let isReturn: Bool
                 if case .return = clause.kind { isReturn = true } else { isReturn = false }
@@ -107,6 +117,7 @@ struct Analyzer {
             if isLast {
                 switch clause.kind {
                 case .return, .create, .merge, .set, .remove, .delete: break
+                case .call where query.clauses.count == 1: break
                 default: throw .missingReturn(at: clause.range)
                 }
             }

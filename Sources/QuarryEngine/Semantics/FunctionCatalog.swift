@@ -5,6 +5,17 @@ package enum FunctionCatalog {
         package let minArgs: Int
         package let maxArgs: Int
         package let isAggregate: Bool
+
+        /// `substring(value, value[, value])`, `coalesce(value, ...)`.
+        package var signature: String {
+            var parts = Array(repeating: "value", count: minArgs).joined(separator: ", ")
+            if maxArgs == Int.max {
+                parts += (parts.isEmpty ? "" : ", ") + "..."
+            } else if maxArgs > minArgs {
+                parts += (minArgs == 0 ? "[" : "[, ") + Array(repeating: "value", count: maxArgs - minArgs).joined(separator: ", ") + "]"
+            }
+            return "\(name)(\(parts))"
+        }
     }
 
     static func entry(_ name: String, _ min: Int, _ max: Int? = nil, aggregate: Bool = false) -> (String, Entry) {

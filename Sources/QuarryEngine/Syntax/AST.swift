@@ -129,10 +129,30 @@ struct Clause: Sendable {
         case remove([RemoveItem])
         case delete([Expr], detach: Bool)
         case loadCSV(withHeaders: Bool, source: Expr, variable: String, fieldTerminator: String?)
+        case call(ProcedureCallClause)
     }
 
     var kind: Kind
     var range: SourceRange
+}
+
+/// `CALL name(args) YIELD a, b AS c WHERE ...`.
+struct ProcedureCallClause: Sendable {
+    struct YieldItem: Sendable {
+        let output: String
+        let variable: String
+        let range: SourceRange
+    }
+
+    let name: String
+    let nameRange: SourceRange
+    /// Nil when the call has no parentheses (standalone only: the arguments are the parameters
+    /// named like the procedure's inputs).
+    let arguments: [Expr]?
+    /// Nil without YIELD; `yieldsAll` for `YIELD *`.
+    let yields: [YieldItem]?
+    let yieldsAll: Bool
+    let predicate: Expr?
 }
 
 struct SingleQuery: Sendable {

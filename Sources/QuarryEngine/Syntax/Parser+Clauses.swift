@@ -53,6 +53,9 @@ extension Parser {
                 terminator = text
             }
             kind = .loadCSV(withHeaders: headers, source: source, variable: v, fieldTerminator: terminator)
+        } else if current.isKeyword("CALL"), !peek().isSymbol("{") {
+            position += 1
+            kind = .call(try parseProcedureCall())
         } else if current.isKeyword("CALL") || current.isKeyword("FOREACH") {
             throw .unsupported(current.text.uppercased(), at: current.range)
         } else {
@@ -183,5 +186,42 @@ extension Parser {
             }
         } while accept(symbol: ",")
         return items
+    }
+
+    /// After CALL: `name.space(args)` (the parentheses may be left out), `YIELD *` or `YIELD out
+    /// [AS v], ...`, and a WHERE over what it yields.
+    mutating func parseProcedureCall() throws(QueryError) -> ProcedureCallClause {
+        let start = current.range.start
+        var name = try parseSchemaName("a procedure name")
+        while current.isSymbol("."), peek().isName {
+            position += 1
+            name += "." + advance().text
+        }
+        let nameRange = SourceRange(start, tokens[position - 1].range.end)
+        var arguments: [Expr]?
+        if accept(symbol: "(") {
+            arguments = current.isSymbol(")") ? [] : try parseExpressionList()
+            try expect(symbol: ")")
+        }
+        var yields: [ProcedureCallClause.YieldItem]?
+        var yieldsAll = false
+        var predicate: Expr?
+        if accept(keyword: "YIELD") {
+            if accept(symbol: "*") {
+                yieldsAll = true
+            } else {
+                var items: [ProcedureCallClause.YieldItem] = []
+                repeat {
+                    let itemStart = current.range
+                    let output = try parseSchemaName("an output of the procedure")
+                    let variable = accept(keyword: "AS") ? try parseVariable() : output
+                    items.append(.init(output: output, variable: variable, range: itemStart.union(tokens[position - 1].range)))
+                } while accept(symbol: ",")
+                yields = items
+            }
+            if accept(keyword: "WHERE") { predicate = try parseExpression() }
+        }
+        return ProcedureCallClause(name: name, nameRange: nameRange, arguments: arguments, yields: yields, yieldsAll: yieldsAll,
+                                   predicate: predicate)
     }
 }

@@ -16,6 +16,6 @@ they are on the disk; output and errors keep their order.
   └───┘
   1 row
   [1]
-  $ quarry case.quarry --format csv -c 'MATCH (n:N) RETURN collect(n.i) AS all'
-  all
+  $ quarry case.quarry --format csv -c 'MATCH (n:N) RETURN collect(n.i) AS numbers'
+  numbers
   "[1, 2, 3]"

@@ -1,0 +1,49 @@
+/// A procedure callable with `CALL`: its signature, what it does, and its implementation, defined
+/// together in one entry of the registry.
+struct Procedure: Sendable {
+    struct Field: Sendable {
+        let name: String
+        /// The openCypher type name shown in signatures (`STRING`, `LIST<STRING>`, `NODE`, ...).
+        let type: String
+
+        init(_ name: String, _ type: String) {
+            self.name = name
+            self.type = type
+        }
+    }
+
+    let name: String
+    let inputs: [Field]
+    let outputs: [Field]
+    let description: String
+    /// Rows of `outputs.count` values, for the given arguments (checked against `inputs`).
+    let run: @Sendable (ProcedureContext, [Value]) throws(QueryError) -> [[Value]]
+
+    /// `db.labels() :: (label :: STRING)`.
+    var signature: String {
+        "\(name)(\(inputs.map { "\($0.name) :: \($0.type)" }.joined(separator: ", "))) :: ("
+            + outputs.map { "\($0.name) :: \($0.type)" }.joined(separator: ", ") + ")"
+    }
+}
+
+/// What a procedure may use: the graph the statement reads, and the limits and cancellation.
+struct ProcedureContext {
+    let ctx: ExecutionContext
+    var graph: Graph { ctx.graph }
+
+    /// Checks for Ctrl-C and the statement's limits; call it in long loops.
+    func tick() throws(QueryError) { try ctx.tick() }
+}
+
+/// Every procedure, by lowercased name: the one place one is defined.
+package enum ProcedureRegistry {
+    static let all: [String: Procedure] = Dictionary(
+        (DatabaseProcedures.all + SystemProcedures.all).map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+
+    static func lookup(_ name: String) -> Procedure? { all[name.lowercased()] }
+
+    /// The procedures as `(name, signature, description)`, sorted by name (for `:help procedures`).
+    package static var listing: [(name: String, signature: String, description: String)] {
+        all.values.sorted { $0.name < $1.name }.map { ($0.name, $0.signature, $0.description) }
+    }
+}

@@ -1,0 +1,18 @@
+/// `dbms.*`: what the language offers (functions and procedures).
+enum SystemProcedures {
+    static let all: [Procedure] = [
+        Procedure(name: "dbms.functions", inputs: [],
+                  outputs: [.init("name", "STRING"), .init("signature", "STRING"), .init("description", "STRING"),
+                            .init("aggregating", "BOOLEAN")],
+                  description: "The functions, with the arguments they take.") { _, _ throws(QueryError) in
+            FunctionCatalog.entries.values.sorted { $0.name.lowercased() < $1.name.lowercased() }.map {
+                [.string($0.name), .string($0.signature), .string($0.isAggregate ? "aggregating function" : "function"), .bool($0.isAggregate)]
+            }
+        },
+        Procedure(name: "dbms.procedures", inputs: [],
+                  outputs: [.init("name", "STRING"), .init("signature", "STRING"), .init("description", "STRING"), .init("mode", "STRING")],
+                  description: "The procedures CALL can run.") { _, _ throws(QueryError) in
+            ProcedureRegistry.listing.map { [.string($0.name), .string($0.signature), .string($0.description), .string("READ")] }
+        },
+    ]
+}

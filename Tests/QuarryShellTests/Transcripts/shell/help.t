@@ -1,0 +1,29 @@
+:help lists the commands; :help functions and :help procedures list what queries can call.
+
+  $ quarry --empty -c ':help procedures' | head -5
+  Procedures (CALL name(...) YIELD ...; CALL dbms.procedures() gives them as rows):
+    db.indexes() :: (id :: INTEGER, name :: STRING, state :: STRING, type :: STRING, entityType :: STRING, labelsOrTypes :: LIST<STRING>, properties :: LIST<STRING>, entries :: INTEGER)
+        The property indexes (CREATE INDEX makes them).
+    db.labels() :: (label :: STRING)
+        The labels some node has.
+  $ quarry --empty -c ':help functions' | grep -E 'Functions|substring|collect|coalesce'
+  Functions (CALL dbms.functions() gives them as rows):
+    coalesce(value, ...)
+    collect(value)  (aggregating)
+    substring(value, value[, value])
+  $ quarry --empty -c ':help' | tail -2
+  Tab completes keywords, labels, types, properties, variables, $parameters, names and procedures.
+  :help functions and :help procedures list what queries can call.
+
+A standalone CALL prints its rows like any statement; a wrong name says what exists.
+
+  $ quarry --empty --format csv -c "CREATE (:A)-[:R]->(:B)" -c "CALL db.labels()"
+  label
+  A
+  B
+  quarry: warning: the changes made in this session are not saved: the graph was in memory only (open a graph file with --db FILE, or :save FILE)
+  $ quarry --empty -c "CALL db.label()"
+  -c:1:6: ProcedureError: ProcedureNotFound: there is no procedure named db.label (CALL dbms.procedures() lists them) (did you mean db.labels?)
+    CALL db.label()
+         ^^^^^^^^
+  [1]
