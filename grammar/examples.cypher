@@ -413,3 +413,9 @@ CALL db.labels;
 CALL dbms.procedures() YIELD *;
 CALL db.relationshipTypes() YIELD relationshipType AS type WHERE type STARTS WITH 'C' RETURN type;
 MATCH (a:Actor) CALL db.labels() YIELD label RETURN a.name, collect(label) AS labels;
+
+// Subqueries: EXISTS, COUNT, COLLECT, in pattern and query form
+MATCH (a:Actor) WHERE EXISTS { (a)-[:MADE]->(:Claim) } RETURN a.name;
+MATCH (a:Actor) WHERE NOT EXISTS { MATCH (a)-->(e:Event) WHERE e.date IS NOT NULL } RETURN a.name;
+MATCH (a:Actor) RETURN a.name, COUNT { (a)-[:MADE]->() } AS claims;
+MATCH (a:Actor) RETURN a.name, COLLECT { MATCH (a)-[:MADE]->(c:Claim) RETURN c.summary ORDER BY c.summary } AS said;

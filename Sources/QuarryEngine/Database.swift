@@ -131,7 +131,7 @@ public final class Database {
     /// Maps and runs a statement's plan on `ctx`'s graph; a write statement's graph is committed after.
     private func execute(_ ctx: ExecutionContext, _ checked: CheckedQuery, _ plan: LogicalPlan, mode: ExecutionMode) throws(QueryError) -> QueryResult {
         ctx.notices += plan.notices
-        let mapper = PhysicalMapper(ctx: ctx, slotCount: plan.slotCount)
+        let mapper = PhysicalMapper(ctx: ctx, slotCount: plan.slotCount, subqueries: plan.subqueries)
         let root = try mapper.map(plan.root)
         ctx.notices += mapper.rules.notices
         let width = mapper.slots.count

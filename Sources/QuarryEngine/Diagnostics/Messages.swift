@@ -75,6 +75,15 @@ extension QueryError {
                    hint: suggestion.map { "did you mean \($0)()?" })
     }
 
+    static func subqueryWrites(_ kind: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "InvalidClauseComposition", "the \(kind) { } subquery only reads: it cannot create, merge, set, remove or delete", at: r)
+    }
+
+    static func collectNeedsOneColumn(got: Int, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "InvalidClauseComposition",
+                   "COLLECT { } must end with RETURN of exactly one column (it returns \(got))", at: r)
+    }
+
     static func unknownProcedure(_ name: String, at r: SourceRange, suggestion: String?) -> QueryError {
         QueryError(.procedureError, "ProcedureNotFound", "there is no procedure named \(name) (CALL dbms.procedures() lists them)", at: r,
                    hint: suggestion.map { "did you mean \($0)?" })

@@ -113,6 +113,27 @@ struct ExpressionCompiler {
                 plan.root.reset()
                 return .bool(try plan.root.next() != nil)
             }
+        case .subquery(let kind, _, _, _):
+            let (plan, columns) = try mapper.subquery(at: range.start, range: range)
+            let root = plan.root, argument = plan.argument
+            let column = columns.first
+            return { (row: inout Row) throws(QueryError) in
+                argument.row = row
+                argument.reset()
+                root.reset()
+                switch kind {
+                case .exists:
+                    return .bool(try root.next() != nil)
+                case .count:
+                    var n: Int64 = 0
+                    while try root.next() != nil { n += 1 }
+                    return .int(n)
+                case .collect:
+                    var out: [Value] = []
+                    while let r = try root.next() { out.append(column.map { r[$0] } ?? .null) }
+                    return .list(out)
+                }
+            }
         case .patternComprehension(let part, let predicate, let projection):
             let plan = try mapper.subplan(part, scope: scope, predicate: predicate)
             var inner = self

@@ -17,8 +17,12 @@ final class PhysicalMapper {
         let scope: [String: Int]
     }
 
-    init(ctx: ExecutionContext, slotCount: Int) {
+    /// The plan's subqueries, mapped where an expression uses them.
+    let subqueries: [Int: Subquery]
+
+    init(ctx: ExecutionContext, slotCount: Int, subqueries: [Int: Subquery] = [:]) {
         self.ctx = ctx
+        self.subqueries = subqueries
         slots = SlotAllocator(startingAt: slotCount)
         rules = RuleContext(graph: ctx.graph, writes: !ctx.readOnly, slots: slots)
     }
@@ -102,6 +106,14 @@ final class PhysicalMapper {
             let c = compiler(d.targets.first?.bindings ?? Bindings(scope: [:]))
             return DeleteOperator(ctx, input, targets: try d.targets.map { t throws(QueryError) in try c.compile(t.expr) }, detach: d.detach)
         }
+    }
+
+    /// The subquery of the expression at `offset`, with the slots it returns.
+    func subquery(at offset: Int, range: SourceRange) throws(QueryError) -> (SubPlan, columnSlots: [Int]) {
+        guard let subquery = subqueries[offset] else { throw .internalError("a subquery was not planned", at: range) }
+        let argument = ArgumentOperator(ctx, width: 0)
+        let root = try map(subquery.root, argument: argument)
+        return (SubPlan(argument: argument, root: root, scope: [:]), subquery.columnSlots)
     }
 
     /// A pattern used inside an expression, run once per row against an argument row.

@@ -7,6 +7,11 @@ enum LogicalPlanPrinter {
             for input in op.inputs { walk(input, depth + 1) }
         }
         walk(plan.root, 1)
+        for key in plan.subqueries.keys.sorted() {
+            guard let subquery = plan.subqueries[key] else { continue }
+            out.append("  Subquery at offset \(key) (run for each row, on it):")
+            walk(subquery.root, 2)
+        }
         return out
     }
 

@@ -10,6 +10,15 @@ struct LogicalPlan {
     var rulesApplied: [String] = []
     /// Warnings found while rewriting (a length that matches nothing).
     var notices: [Notice] = []
+    /// The plans of `EXISTS`, `COUNT` and `COLLECT` subqueries, by the offset of their expression;
+    /// each runs on an argument row holding the outer row.
+    var subqueries: [Int: Subquery] = [:]
+}
+
+/// A subquery's plan and the slots of what it returns.
+struct Subquery {
+    var root: LogicalOperator
+    let columnSlots: [Int]
 }
 
 /// Turns a checked query into a logical plan, clause by clause. It reads no graph and no
@@ -46,7 +55,10 @@ struct LogicalPlanner {
             root = .union(branches)
             if !(query.unionAll.first ?? false) { root = .distinct(root, slots: target) }
         }
-        return LogicalPlan(root: root, columns: query.columns, columnSlots: target, slotCount: slots.count, isUpdating: query.isUpdating)
+        var subqueries: [Int: Subquery] = [:]
+        for (offset, part) in query.subqueries { subqueries[offset] = Subquery(root: plan(part, input: .argument), columnSlots: part.columnSlots) }
+        return LogicalPlan(root: root, columns: query.columns, columnSlots: target, slotCount: slots.count, isUpdating: query.isUpdating,
+                           subqueries: subqueries)
     }
 
     /// The slots a `WITH DISTINCT` or `RETURN DISTINCT` (without aggregates) reads, when `c` is

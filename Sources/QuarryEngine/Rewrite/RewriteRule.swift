@@ -45,6 +45,9 @@ enum Rewriter {
         for rule in rules where rule.safeWhenWriting || !context.writes {
             var fired = false
             plan.root = try apply(rule, plan.root, context, &fired)
+            for key in plan.subqueries.keys.sorted() {
+                if let root = plan.subqueries[key]?.root { plan.subqueries[key]?.root = try apply(rule, root, context, &fired) }
+            }
             if fired { plan.rulesApplied.append(rule.name) }
         }
         plan.notices += context.notices

@@ -85,6 +85,9 @@ extension Analyzer {
         case .patternPredicate(let part):
             try checkPatternExpression(part, ctx, mayIntroduce: false)
             return false
+        case .subquery(let kind, let query, _, _):
+            try checkSubquery(kind, query, e.range, ctx)
+            return false
         case .binary(.in, let a, let b):
             switch staticType(b, ctx) {
             case .scalar?, .map?: throw .invalidArgumentType("IN needs a list on its right, not \(b.canonicalText)", at: b.range)
@@ -224,7 +227,7 @@ extension Expr {
         case .quantifier(_, _, let l, let p): return [l] + [p].compactMap { $0 }
         case .reduce(_, let i, _, let l, let x): return [i, l, x]
         case .patternComprehension(_, let p, let q): return [p].compactMap { $0 } + [q]
-        case .patternPredicate: return []
+        case .patternPredicate, .subquery: return []
         case .mapProjection(let subject, let items):
             return [subject] + items.compactMap { item -> Expr? in
                 switch item {

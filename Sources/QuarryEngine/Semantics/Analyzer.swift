@@ -1,8 +1,10 @@
 /// Semantic analysis: resolves every variable to a row slot and rejects what openCypher rejects
 /// before running (undefined or rebound variables, misplaced aggregates, bad clause order).
 struct Analyzer {
-    let slots = SlotAllocator()
+    var slots = SlotAllocator()
     var isUpdating = false
+    /// The subqueries checked so far, by the offset of their expression.
+    var subqueries = SubqueryTable()
 
     static func analyze(_ query: Query) throws(QueryError) -> CheckedQuery {
         var analyzer = Analyzer()
@@ -17,11 +19,13 @@ struct Analyzer {
         if parts.count > 1, parts.contains(where: { $0.columns.isEmpty }) {
             throw .invalidClauseComposition("every part of a UNION must end with RETURN", at: query.unionRanges[0])
         }
-        return CheckedQuery(parts: parts, unionAll: query.unionAll, slots: analyzer.slots, isUpdating: analyzer.isUpdating)
+        return CheckedQuery(parts: parts, unionAll: query.unionAll, slots: analyzer.slots, isUpdating: analyzer.isUpdating,
+                            subqueries: analyzer.subqueries.checked)
     }
 
-    mutating func analyze(_ query: SingleQuery) throws(QueryError) -> CheckedSingleQuery {
-        var scope: Scope = [:]
+    /// `outer`: the variables a subquery sees; `subquery`: it may end without RETURN and may not write.
+    mutating func analyze(_ query: SingleQuery, outer: Scope = [:], subquery: Bool = false) throws(QueryError) -> CheckedSingleQuery {
+        var scope: Scope = outer
         var checked: [CheckedClause] = []
         var columns: [String] = []
         var columnSlots: [Int] = []
@@ -118,6 +122,7 @@ struct Analyzer {
                 switch clause.kind {
                 case .return, .create, .merge, .set, .remove, .delete: break
                 case .call where query.clauses.count == 1: break
+                case _ where subquery: break
                 default: throw .missingReturn(at: clause.range)
                 }
             }

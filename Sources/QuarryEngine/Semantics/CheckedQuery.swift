@@ -91,5 +91,7 @@ struct CheckedQuery {
     var unionAll: [Bool]
     var slots: SlotAllocator
     var isUpdating: Bool
+    /// `EXISTS`, `COUNT` and `COLLECT` subqueries, by the offset where their expression starts.
+    var subqueries: [Int: CheckedSingleQuery] = [:]
     var columns: [String] { parts.first?.columns ?? [] }
 }

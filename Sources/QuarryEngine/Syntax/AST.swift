@@ -24,6 +24,10 @@ struct Expr: Sendable {
         case patternPredicate(PatternPart)
         /// `n {.name, .*, kind: n.kind, other}`
         case mapProjection(Expr, [MapProjectionItem])
+        /// `EXISTS { ... }`, `COUNT { ... }`, `COLLECT { ... }`: a query run for each row, seeing
+        /// the row's variables; `text` is its body as written (one space between tokens), `names`
+        /// every name in it (a superset of the outer variables it reads).
+        case subquery(SubqueryKind, Query, text: String, names: [String])
     }
 
     var kind: Kind
@@ -33,6 +37,10 @@ struct Expr: Sendable {
         self.kind = kind
         self.range = range
     }
+}
+
+enum SubqueryKind: String, Sendable {
+    case exists = "EXISTS", count = "COUNT", collect = "COLLECT"
 }
 
 enum MapProjectionItem: Sendable {

@@ -35,6 +35,7 @@ extension Expr {
         case .patternComprehension(let part, let p, let q):
             return "[\(part.canonicalText)\(p.map { " WHERE " + $0.canonicalText } ?? "") | \(q.canonicalText)]"
         case .patternPredicate(let part): return part.canonicalText
+        case .subquery(let kind, _, let text, _): return "\(kind.rawValue) { \(text) }"
         case .mapProjection(let subject, let items):
             return subject.canonicalText + " {" + items.map { item in
                 switch item {

@@ -70,8 +70,8 @@ extension Parser {
                 return try parseQuantifier()
             case "REDUCE" where peek().isSymbol("("):
                 return try parseReduce()
-            case "EXISTS" where peek().isSymbol("{"):
-                throw .unsupported("EXISTS { ... }", at: t.range)
+            case "EXISTS" where peek().isSymbol("{"), "COUNT" where peek().isSymbol("{"), "COLLECT" where peek().isSymbol("{"):
+                return try parseSubquery(SubqueryKind(rawValue: upper) ?? .exists)
             default: break
             }
         }
@@ -239,5 +239,31 @@ extension Parser {
         if !current.isSymbol("]") { items = try parseExpressionList() }
         try expect(symbol: "]")
         return Expr(.list(items), SourceRange(start, previousEnd))
+    }
+
+    /// `EXISTS { pattern [WHERE ...] }` or `EXISTS { MATCH ... [RETURN ...] }` (and COUNT, COLLECT):
+    /// the pattern form is read as the query `MATCH pattern [WHERE ...]`.
+    mutating func parseSubquery(_ kind: SubqueryKind) throws(QueryError) -> Expr {
+        let start = advance().range.start
+        try expect(symbol: "{")
+        let bodyStart = current.range.start
+        let firstToken = position
+        let query: Query
+        if Parser.clauseKeywords.contains(current.text.uppercased()), current.kind == .identifier {
+            query = try parseQuery()
+        } else {
+            let patternStart = current.range.start
+            let pattern = try parsePattern()
+            let predicate = accept(keyword: "WHERE") ? try parseExpression() : nil
+            let range = SourceRange(patternStart, previousEnd)
+            let match = Clause(kind: .match(optional: false, patterns: pattern, predicate: predicate), range: range)
+            query = Query(parts: [SingleQuery(clauses: [match], range: range)], unionAll: [], unionRanges: [])
+        }
+        let bodyEnd = previousEnd
+        try expect(symbol: "}")
+        let body = String(decoding: bytes[min(bodyStart, bytes.count)..<min(max(bodyStart, bodyEnd), bytes.count)], as: UTF8.self)
+        let text = body.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let names = Set(tokens[firstToken..<max(firstToken, position - 1)].filter(\.isName).map(\.text))
+        return Expr(.subquery(kind, query, text: text, names: names.sorted()), SourceRange(start, previousEnd))
     }
 }

@@ -240,7 +240,7 @@ package struct Parser {
     mutating func parseSingleQuery() throws(QueryError) -> SingleQuery {
         let start = current.range.start
         var clauses: [Clause] = []
-        while current.kind != .end, !current.isKeyword("UNION"), !current.isSymbol(";") {
+        while current.kind != .end, !current.isKeyword("UNION"), !current.isSymbol(";"), !current.isSymbol("}") {
             clauses.append(try parseClause())
         }
         if clauses.isEmpty { throw unexpected(expected: "a clause (MATCH, CREATE, RETURN, ...)") }

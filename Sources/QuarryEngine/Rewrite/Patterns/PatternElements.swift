@@ -57,6 +57,7 @@ extension Expr {
     func collectNames(into out: inout Set<String>) {
         switch kind {
         case .variable(let n): out.insert(n)
+        case .subquery(_, _, _, let names): out.formUnion(names)
         case .patternPredicate(let p), .patternComprehension(let p, _, _):
             for n in [p.start] + p.steps.map(\.node) {
                 if let v = n.variable { out.insert(v) }
