@@ -419,3 +419,9 @@ MATCH (a:Actor) WHERE EXISTS { (a)-[:MADE]->(:Claim) } RETURN a.name;
 MATCH (a:Actor) WHERE NOT EXISTS { MATCH (a)-->(e:Event) WHERE e.date IS NOT NULL } RETURN a.name;
 MATCH (a:Actor) RETURN a.name, COUNT { (a)-[:MADE]->() } AS claims;
 MATCH (a:Actor) RETURN a.name, COLLECT { MATCH (a)-[:MADE]->(c:Claim) RETURN c.summary ORDER BY c.summary } AS said;
+
+// CALL subqueries: importing WITH, a scope list, UNION inside, a unit subquery
+MATCH (a:Actor) CALL { WITH a MATCH (a)-[:MADE]->(c) RETURN count(c) AS claims } RETURN a.name, claims;
+MATCH (a:Actor) CALL (a) { MATCH (a)-[:MADE]->(c) RETURN c.summary AS said UNION MATCH (a)-[:CONDEMNED]->(e) RETURN e.name AS said } RETURN a.name, said;
+CALL { MATCH (e:Event) RETURN count(e) AS events } RETURN events;
+UNWIND ['a', 'b'] AS tag CALL { WITH tag CREATE (:Tag {name: tag}) } RETURN count(*);

@@ -75,6 +75,11 @@ extension QueryError {
                    hint: suggestion.map { "did you mean \($0)()?" })
     }
 
+    static func shadowedVariable(_ name: String, at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "VariableAlreadyBound",
+                   "`\(name)` is a variable outside this CALL { }: import it (CALL (\(name)) { ... } or a first WITH \(name)) or use another name", at: r)
+    }
+
     static func subqueryWrites(_ kind: String, at r: SourceRange) -> QueryError {
         QueryError(.syntaxError, "InvalidClauseComposition", "the \(kind) { } subquery only reads: it cannot create, merge, set, remove or delete", at: r)
     }

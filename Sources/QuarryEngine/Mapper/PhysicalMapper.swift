@@ -98,6 +98,10 @@ final class PhysicalMapper {
             for b in branches { mapped.append(try map(b, argument: argument)) }
             return UnionOperator(ctx, branches: mapped)
         case .eager(let i): return EagerOperator(ctx, try map(i, argument: argument))
+        case .apply(let i, let inner, let returnSlots):
+            let input = try map(i, argument: argument)
+            let innerArgument = ArgumentOperator(ctx, width: 0)
+            return ApplyOperator(ctx, input, argument: innerArgument, inner: try map(inner, argument: innerArgument), returnSlots: returnSlots)
         case .create(let i, let c): return try mapCreate(try map(i, argument: argument), c)
         case .merge(let i, let matcher, let m): return try mapMerge(try map(i, argument: argument), matcher, m)
         case .update(let i, let u): return try mapUpdate(try map(i, argument: argument), u)

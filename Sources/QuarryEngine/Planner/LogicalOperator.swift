@@ -35,6 +35,9 @@ indirect enum LogicalOperator {
     /// with `nullSlots` null.
     case optional(LogicalOperator, inner: LogicalOperator, nullSlots: [Int])
     case union([LogicalOperator])
+    /// CALL { }: `inner` runs on each input row (its `argument`); each of its rows gives the input
+    /// row with `returnSlots` taken from it (a unit subquery, with none, gives the input row once).
+    case apply(LogicalOperator, inner: LogicalOperator, returnSlots: [Int])
     /// Takes all input rows before handing any on (between reading and writing clauses).
     case eager(LogicalOperator)
     case create(LogicalOperator, Create)
@@ -53,7 +56,7 @@ indirect enum LogicalOperator {
              .top(let i, _, _, _), .skipLimit(let i, _), .unwind(let i, _), .loadCSV(let i, _), .procedureCall(let i, _), .eager(let i),
              .create(let i, _), .update(let i, _), .delete(let i, _):
             return [i]
-        case .optional(let i, let inner, _), .merge(let i, let inner, _): return [i, inner]
+        case .optional(let i, let inner, _), .merge(let i, let inner, _), .apply(let i, let inner, _): return [i, inner]
         case .union(let branches): return branches
         }
     }
@@ -83,6 +86,7 @@ indirect enum LogicalOperator {
         case .procedureCall(_, let p): return .procedureCall(new[0], p)
         case .optional(_, _, let nullSlots): return .optional(new[0], inner: new[1], nullSlots: nullSlots)
         case .union: return .union(new)
+        case .apply(_, _, let slots): return .apply(new[0], inner: new[1], returnSlots: slots)
         case .eager: return .eager(new[0])
         case .create(_, let p): return .create(new[0], p)
         case .merge(_, _, let p): return .merge(new[0], matcher: new[1], p)

@@ -46,6 +46,7 @@ enum LogicalPlanPrinter {
         case .procedureCall(_, let c): return "ProcedureCall " + c.text
         case .optional: return "Optional"
         case .union: return "Union"
+        case .apply(_, _, let slots): return slots.isEmpty ? "Apply (unit subquery)" : "Apply (\(slots.count) column\(slots.count == 1 ? "" : "s"))"
         case .eager: return "Eager"
         case .create(_, let c): return "Create " + c.patterns.map(\.text).joined(separator: ", ")
         case .merge(_, _, let m): return "Merge " + m.pattern.text

@@ -41,24 +41,28 @@ struct LogicalPlanner {
     }
 
     func plan() -> LogicalPlan {
-        var branches: [LogicalOperator] = []
         let target = query.parts[0].columnSlots
-        for part in query.parts {
+        let root = plan(query.parts, all: query.unionAll.first ?? false)
+        var subqueries: [Int: Subquery] = [:]
+        for (offset, part) in query.subqueries { subqueries[offset] = Subquery(root: plan(part, input: .argument), columnSlots: part.columnSlots) }
+        return LogicalPlan(root: root, columns: query.columns, columnSlots: target, slotCount: slots.count, isUpdating: query.isUpdating,
+                           subqueries: subqueries)
+    }
+
+    /// The parts of a UNION (or the one part of a query), each on its own argument row, their
+    /// columns moved to the first part's slots.
+    func plan(_ parts: [CheckedSingleQuery], all: Bool) -> LogicalOperator {
+        let target = parts[0].columnSlots
+        var branches: [LogicalOperator] = []
+        for part in parts {
             var op = plan(part, input: .argument)
             if part.columnSlots != target {
                 op = .project(op, Computation(items: zip(target, part.columnSlots).map { ($0, .copy($1)) }, text: "union columns"))
             }
             branches.append(op)
         }
-        var root = branches[0]
-        if branches.count > 1 {
-            root = .union(branches)
-            if !(query.unionAll.first ?? false) { root = .distinct(root, slots: target) }
-        }
-        var subqueries: [Int: Subquery] = [:]
-        for (offset, part) in query.subqueries { subqueries[offset] = Subquery(root: plan(part, input: .argument), columnSlots: part.columnSlots) }
-        return LogicalPlan(root: root, columns: query.columns, columnSlots: target, slotCount: slots.count, isUpdating: query.isUpdating,
-                           subqueries: subqueries)
+        guard branches.count > 1 else { return branches[0] }
+        return all ? .union(branches) : .distinct(.union(branches), slots: target)
     }
 
     /// The slots a `WITH DISTINCT` or `RETURN DISTINCT` (without aggregates) reads, when `c` is
@@ -70,9 +74,10 @@ struct LogicalPlanner {
         return slots.count == names.count ? Set(slots) : nil
     }
 
-    func isUpdate(_ c: Clause) -> Bool {
-        switch c.kind {
+    func isUpdate(_ c: CheckedClause) -> Bool {
+        switch c.clause.kind {
         case .create, .merge, .set, .remove, .delete: return true
+        case .subqueryCall: return c.subquery?.isUpdating ?? false
         default: return false
         }
     }
@@ -87,9 +92,9 @@ struct LogicalPlanner {
         var previousWasUpdate = false
         for (index, checked) in part.clauses.enumerated() {
             let clause = checked.clause
-            if isUpdate(clause) && (!previousWasUpdate || isMerge(clause)) { op = .eager(op) }
-            if !isUpdate(clause) && previousWasUpdate { op = .eager(op) }
-            previousWasUpdate = isUpdate(clause)
+            if isUpdate(checked) && (!previousWasUpdate || isMerge(clause)) { op = .eager(op) }
+            if !isUpdate(checked) && previousWasUpdate { op = .eager(op) }
+            previousWasUpdate = isUpdate(checked)
             let next = index + 1 < part.clauses.count ? part.clauses[index + 1] : nil
             switch clause.kind {
             case .match(let optional, let parts, let predicate):
@@ -110,6 +115,9 @@ struct LogicalPlanner {
                                           withHeaders: headers, fieldTerminator: terminator))
             case .call(let call):
                 op = planCall(call, checked, input: op)
+            case .subqueryCall:
+                guard let call = checked.subquery else { break }
+                op = .apply(op, inner: plan(call.parts, all: call.unionAll), returnSlots: call.returnSlots)
             case .with, .return:
                 if let projection = checked.projection {
                     op = planProjection(projection, before: checked.before, after: checked.after, input: op)

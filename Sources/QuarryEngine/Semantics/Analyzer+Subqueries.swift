@@ -27,3 +27,54 @@ extension Analyzer {
         subqueries.checked[range.start] = checked
     }
 }
+
+extension Analyzer {
+    /// `CALL { ... }`: each part of the body is checked with the variables it imports: those of
+    /// `CALL (a, b) { }`, or those of a first `WITH a, b` of plain variables, or none. Every part
+    /// returns the same columns, or none (a unit subquery, which must write).
+    mutating func checkSubqueryCall(_ query: Query, importing: [String]?, scope: Scope, at range: SourceRange) throws(QueryError)
+        -> CheckedSubqueryCall {
+        var parts: [CheckedSingleQuery] = []
+        var writes = false
+        for part in query.parts {
+            var imported = importing ?? Self.importingWith(part, scope)
+            if importing != nil {
+                for name in imported where scope[name] == nil { throw .undefinedVariable(name, at: range, suggestion: closestName(to: name, in: scope.keys)) }
+            }
+            imported = imported.filter { scope[$0] != nil }
+            var inner = self
+            inner.isUpdating = false
+            let checkedPart = try inner.analyze(part, outer: scope.filter { imported.contains($0.key) }, subquery: true)
+            // A name of the outer scope declared anew inside would be a second variable under the
+            // same name: refused, as in Neo4j (import it, or rename it).
+            for clause in checkedPart.clauses {
+                if let name = clause.after.keys.sorted().first(where: { scope[$0] != nil && !imported.contains($0) }) {
+                    throw .shadowedVariable(name, at: clause.clause.range)
+                }
+            }
+            parts.append(checkedPart)
+            writes = writes || inner.isUpdating
+        }
+        if Set(query.unionAll).count > 1, let r = query.unionRanges.last {
+            throw .invalidClauseComposition("UNION and UNION ALL cannot be mixed in one query", at: r)
+        }
+        for (i, p) in parts.enumerated().dropFirst() where p.columns != parts[0].columns {
+            throw .differentColumnsInUnion(at: query.unionRanges[i - 1])
+        }
+        if parts[0].columns.isEmpty, !writes {
+            throw .invalidClauseComposition("CALL { } must end with RETURN, or write (a unit subquery)", at: range)
+        }
+        return CheckedSubqueryCall(parts: parts, unionAll: query.unionAll.first ?? false, returnSlots: parts[0].columnSlots, isUpdating: writes)
+    }
+
+    /// The variables a first `WITH a, b` (plain variables of the outer scope) imports.
+    static func importingWith(_ part: SingleQuery, _ scope: Scope) -> [String] {
+        guard case .with(let p)? = part.clauses.first?.kind else { return [] }
+        var names: [String] = p.star ? Array(scope.keys) : []
+        for item in p.items {
+            guard case .variable(let name) = item.expression.kind, scope[name] != nil, item.alias == nil || item.alias == name else { return [] }
+            names.append(name)
+        }
+        return names
+    }
+}

@@ -33,6 +33,7 @@ struct Analyzer {
         for (i, clause) in query.clauses.enumerated() {
             let isLast = i == query.clauses.count - 1
             var projection: CheckedProjection?
+            var subqueryCall: CheckedSubqueryCall?
             let before = scope
             switch clause.kind {
             case .match(_, let patterns, let predicate):
@@ -50,6 +51,14 @@ struct Analyzer {
             case .loadCSV(_, let source, let v, _):
                 try checkNoAggregate(source, scope, "in LOAD CSV")
                 try bindNew(v, .value, in: &scope, at: clause.range)
+            case .subqueryCall(let inner, let importing):
+                let checkedCall = try checkSubqueryCall(inner, importing: importing, scope: scope, at: clause.range)
+                for (name, slot) in zip(checkedCall.parts[0].columns, checkedCall.returnSlots) {
+                    if scope[name] != nil { throw .variableAlreadyBound(name, at: clause.range) }
+                    scope[name] = Variable(slot: slot, kind: .value)
+                }
+                if checkedCall.isUpdating { isUpdating = true }
+                subqueryCall = checkedCall
             case .call(let call):
                 if updatedSinceWith {
                     throw .invalidClauseComposition("a CALL after an updating clause needs a WITH between them", at: clause.range)
@@ -117,11 +126,12 @@ struct Analyzer {
                     }
                 }
             }
-            checked.append(CheckedClause(clause: clause, before: before, after: scope, projection: projection))
+            checked.append(CheckedClause(clause: clause, before: before, after: scope, projection: projection, subquery: subqueryCall))
             if isLast {
                 switch clause.kind {
                 case .return, .create, .merge, .set, .remove, .delete: break
                 case .call where query.clauses.count == 1: break
+                case .subqueryCall where subqueryCall?.isUpdating == true && subqueryCall?.returnSlots.isEmpty == true: break
                 case _ where subquery: break
                 default: throw .missingReturn(at: clause.range)
                 }

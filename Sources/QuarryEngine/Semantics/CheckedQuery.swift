@@ -77,6 +77,17 @@ struct CheckedClause: Sendable {
     /// Variables bound after it (for MATCH this is the scope of its WHERE).
     let after: Scope
     let projection: CheckedProjection?
+    /// For `CALL { ... }`: the checked subquery.
+    var subquery: CheckedSubqueryCall? = nil
+}
+
+/// A `CALL { ... }` subquery after analysis.
+struct CheckedSubqueryCall: Sendable {
+    var parts: [CheckedSingleQuery]
+    var unionAll: Bool
+    /// The slots of the columns it returns (empty for a unit subquery, which returns nothing).
+    var returnSlots: [Int]
+    var isUpdating: Bool
 }
 
 struct CheckedSingleQuery: Sendable {

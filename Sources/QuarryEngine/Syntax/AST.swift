@@ -138,6 +138,8 @@ struct Clause: Sendable {
         case delete([Expr], detach: Bool)
         case loadCSV(withHeaders: Bool, source: Expr, variable: String, fieldTerminator: String?)
         case call(ProcedureCallClause)
+        /// `CALL { ... }` (or `CALL (a, b) { ... }`, naming the variables it imports).
+        case subqueryCall(Query, importing: [String]?)
     }
 
     var kind: Kind

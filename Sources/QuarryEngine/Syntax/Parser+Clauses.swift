@@ -53,7 +53,22 @@ extension Parser {
                 terminator = text
             }
             kind = .loadCSV(withHeaders: headers, source: source, variable: v, fieldTerminator: terminator)
-        } else if current.isKeyword("CALL"), !peek().isSymbol("{") {
+        } else if current.isKeyword("CALL"), peek().isSymbol("{") || peek().isSymbol("(") {
+            position += 1
+            var importing: [String]?
+            if accept(symbol: "(") {
+                var names: [String] = []
+                if !current.isSymbol(")") {
+                    repeat { names.append(try parseVariable()) } while accept(symbol: ",")
+                }
+                try expect(symbol: ")")
+                importing = names
+            }
+            try expect(symbol: "{")
+            let query = try parseQuery()
+            try expect(symbol: "}")
+            kind = .subqueryCall(query, importing: importing)
+        } else if current.isKeyword("CALL") {
             position += 1
             kind = .call(try parseProcedureCall())
         } else if current.isKeyword("CALL") || current.isKeyword("FOREACH") {

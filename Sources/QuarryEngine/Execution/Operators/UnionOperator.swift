@@ -12,6 +12,8 @@ final class UnionOperator: PhysicalOperator {
         while current < branches.count {
             if let row = try branches[current].next() { return row }
             current += 1
+            // Branches inside a subquery share its argument: each starts it afresh.
+            if current < branches.count { branches[current].reset() }
         }
         return nil
     }
