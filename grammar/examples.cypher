@@ -425,3 +425,8 @@ MATCH (a:Actor) CALL { WITH a MATCH (a)-[:MADE]->(c) RETURN count(c) AS claims }
 MATCH (a:Actor) CALL (a) { MATCH (a)-[:MADE]->(c) RETURN c.summary AS said UNION MATCH (a)-[:CONDEMNED]->(e) RETURN e.name AS said } RETURN a.name, said;
 CALL { MATCH (e:Event) RETURN count(e) AS events } RETURN events;
 UNWIND ['a', 'b'] AS tag CALL { WITH tag CREATE (:Tag {name: tag}) } RETURN count(*);
+
+// WHERE inside patterns
+MATCH (a:Actor WHERE a.name STARTS WITH 'IS')-[m:MADE WHERE m.para IS NOT NULL]->(c) RETURN a.name, c.summary;
+MATCH (a:Actor) WHERE (a)-[:MADE]->(c:Claim WHERE c.summary CONTAINS 'Uyghur') RETURN a.name;
+MATCH (a:Actor) RETURN [(a)-[:MADE]->(c WHERE c.date IS NOT NULL) | c.date] AS dates;

@@ -9,7 +9,10 @@ extension ExpressionCompiler {
         if entry.isAggregate { throw .invalidAggregation("here", at: r) }
         if name == "exists", let arg = args.first {
             let c = try compile(arg)
-            if case .patternPredicate = arg.kind { return c }
+            switch arg.kind {
+            case .patternPredicate, .subquery(.exists, _, _, _): return c
+            default: break
+            }
             return { (row: inout Row) throws(QueryError) in .bool(!(try c(&row)).isNull) }
         }
         if name == "coalesce" {

@@ -53,7 +53,7 @@ extension Analyzer {
             }
             if entry.name == "exists", let a = args.first {
                 switch a.kind {
-                case .property, .patternPredicate: break
+                case .property, .patternPredicate, .subquery(.exists, _, _, _): break
                 default: throw .invalidArgumentType("exists() takes a property or a pattern", at: a.range)
                 }
             }

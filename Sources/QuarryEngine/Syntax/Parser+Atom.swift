@@ -182,9 +182,17 @@ extension Parser {
     private mutating func parseParenthesizedOnce() throws(QueryError) -> Expr {
         let saved = position
         let savedDepth = depth
+        let mark = patternWheres.count
         if relationshipFollows(parenthesisAt: position), let pattern = try? parsePatternPart(), !pattern.steps.isEmpty {
-            return Expr(.patternPredicate(pattern), pattern.range)
+            guard let predicate = takePatternWheres(since: mark, and: nil) else { return Expr(.patternPredicate(pattern), pattern.range) }
+            // A pattern with WHERE inside is an existence test: EXISTS { MATCH pattern WHERE ... }.
+            let match = Clause(kind: .match(optional: false, patterns: [pattern], predicate: predicate), range: pattern.range)
+            let query = Query(parts: [SingleQuery(clauses: [match], range: pattern.range)], unionAll: [], unionRanges: [])
+            let names = Set(tokens[saved..<position].filter(\.isName).map(\.text)).sorted()
+            let text = String(decoding: bytes[min(pattern.range.start, bytes.count)..<min(pattern.range.end, bytes.count)], as: UTF8.self)
+            return Expr(.subquery(.exists, query, text: text, names: names), pattern.range)
         }
+        patternWheres.removeLast(patternWheres.count - mark)
         position = saved
         depth = savedDepth
         let start = advance().range.start
@@ -222,6 +230,7 @@ extension Parser {
             || relationshipFollows(parenthesisAt: position) {
             let saved = position
             let savedDepth = depth
+            let mark = patternWheres.count
             if let pattern = try? parsePatternPart(), !pattern.steps.isEmpty || pattern.pathVariable != nil,
                current.isKeyword("WHERE") || current.isSymbol("|") {
                 var predicate: Expr?
@@ -229,9 +238,10 @@ extension Parser {
                 try expect(symbol: "|")
                 let projection = try parseExpression()
                 try expect(symbol: "]")
-                return Expr(.patternComprehension(pattern, predicate: predicate, projection: projection),
+                return Expr(.patternComprehension(pattern, predicate: takePatternWheres(since: mark, and: predicate), projection: projection),
                             SourceRange(start, previousEnd))
             }
+            patternWheres.removeLast(patternWheres.count - mark)
             position = saved
             depth = savedDepth
         }
@@ -253,8 +263,9 @@ extension Parser {
             query = try parseQuery()
         } else {
             let patternStart = current.range.start
+            let mark = patternWheres.count
             let pattern = try parsePattern()
-            let predicate = accept(keyword: "WHERE") ? try parseExpression() : nil
+            let predicate = takePatternWheres(since: mark, and: accept(keyword: "WHERE") ? try parseExpression() : nil)
             let range = SourceRange(patternStart, previousEnd)
             let match = Clause(kind: .match(optional: false, patterns: pattern, predicate: predicate), range: range)
             query = Query(parts: [SingleQuery(clauses: [match], range: range)], unionAll: [], unionRanges: [])

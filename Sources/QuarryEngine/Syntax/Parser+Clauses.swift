@@ -20,7 +20,9 @@ extension Parser {
         } else if accept(keyword: "RETURN") {
             kind = .return(try parseProjection(start: start, allowWhere: false))
         } else if accept(keyword: "CREATE") {
+            let mark = patternWheres.count
             kind = .create(try parsePattern())
+            try refusePatternWheres(since: mark, "CREATE")
         } else if accept(keyword: "MERGE") {
             kind = try parseMerge()
         } else if accept(keyword: "SET") {
@@ -80,10 +82,11 @@ extension Parser {
     }
 
     mutating func parseMatch(optional: Bool) throws(QueryError) -> Clause.Kind {
+        let mark = patternWheres.count
         let patterns = try parsePattern()
         var predicate: Expr?
         if accept(keyword: "WHERE") { predicate = try parseExpression() }
-        return .match(optional: optional, patterns: patterns, predicate: predicate)
+        return .match(optional: optional, patterns: patterns, predicate: takePatternWheres(since: mark, and: predicate))
     }
 
     mutating func parseExpressionList() throws(QueryError) -> [Expr] {
@@ -133,7 +136,9 @@ extension Parser {
     }
 
     mutating func parseMerge() throws(QueryError) -> Clause.Kind {
+        let mark = patternWheres.count
         let part = try parsePatternPart()
+        try refusePatternWheres(since: mark, "MERGE")
         var onCreate: [SetItem] = []
         var onMatch: [SetItem] = []
         while current.isKeyword("ON") {

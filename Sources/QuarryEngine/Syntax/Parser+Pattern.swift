@@ -49,6 +49,7 @@ extension Parser {
         var labels: [String] = []
         while accept(symbol: ":") { labels.append(try parseSchemaName("a label")) }
         let properties = try parsePatternProperties()
+        if accept(keyword: "WHERE") { patternWheres.append(try parseExpression()) }
         try expect(symbol: ")")
         return NodePattern(variable: variable, labels: labels, properties: properties, range: SourceRange(start, previousEnd))
     }
@@ -91,6 +92,7 @@ extension Parser {
                 length = (low, high)
             }
             properties = try parsePatternProperties()
+            if accept(keyword: "WHERE") { patternWheres.append(try parseExpression()) }
             try expect(symbol: "]")
         }
         try expect(symbol: "-")
@@ -110,5 +112,23 @@ extension Parser {
         let t = advance()
         guard let v = Int(t.text) else { throw .integerOverflow(t.text, at: t.range) }
         return v
+    }
+
+    /// The `WHERE`s of the patterns parsed since `mark`, joined with `predicate` (the clause's
+    /// own WHERE) by AND; they are taken, so they are not joined twice.
+    mutating func takePatternWheres(since mark: Int, and predicate: Expr?) -> Expr? {
+        let taken = Array(patternWheres[min(mark, patternWheres.count)...])
+        patternWheres.removeLast(taken.count)
+        return (taken + [predicate].compactMap { $0 }).reduce(nil as Expr?) { joined, next in
+            joined.map { Expr(.binary(.and, $0, next), $0.range.union(next.range)) } ?? next
+        }
+    }
+
+    /// Patterns that create (CREATE, MERGE) take no WHERE.
+    mutating func refusePatternWheres(since mark: Int, _ clause: String) throws(QueryError) {
+        guard mark < patternWheres.count else { return }
+        let first = patternWheres[mark]
+        patternWheres.removeLast(patternWheres.count - mark)
+        throw .unexpectedSyntax("a WHERE inside a pattern filters what is matched; \(clause) creates, so it takes none", at: first.range)
     }
 }

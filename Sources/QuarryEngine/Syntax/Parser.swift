@@ -11,6 +11,9 @@ package struct Parser {
     var parsedAtoms: [Int: Result<(Expr, Int), QueryError>] = [:]
     /// How many atoms were parsed: tests check that it grows with the tokens, not faster.
     var atomsParsed = 0
+    /// `WHERE`s written inside node and relationship patterns (`(a:Actor WHERE a.x > 1)`), until
+    /// the construct holding the pattern takes them into its own predicate.
+    var patternWheres: [Expr] = []
 
     /// Deep enough for any real query, shallow enough that no stack can overflow on the way.
     static let maxDepth = 400
