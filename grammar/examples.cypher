@@ -430,3 +430,7 @@ UNWIND ['a', 'b'] AS tag CALL { WITH tag CREATE (:Tag {name: tag}) } RETURN coun
 MATCH (a:Actor WHERE a.name STARTS WITH 'IS')-[m:MADE WHERE m.para IS NOT NULL]->(c) RETURN a.name, c.summary;
 MATCH (a:Actor) WHERE (a)-[:MADE]->(c:Claim WHERE c.summary CONTAINS 'Uyghur') RETURN a.name;
 MATCH (a:Actor) RETURN [(a)-[:MADE]->(c WHERE c.date IS NOT NULL) | c.date] AS dates;
+
+// FOREACH
+MATCH (a:Actor {name: 'ISIS-K'}) FOREACH (tag IN ['claimed', 'militant'] | MERGE (t:Tag {name: tag}) MERGE (a)-[:TAGGED]->(t));
+MATCH p = (:Actor)-[:MADE*1..2]->() FOREACH (n IN nodes(p) | SET n.seen = true);

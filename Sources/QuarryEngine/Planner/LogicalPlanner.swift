@@ -78,6 +78,7 @@ struct LogicalPlanner {
         switch c.clause.kind {
         case .create, .merge, .set, .remove, .delete: return true
         case .subqueryCall: return c.subquery?.isUpdating ?? false
+        case .foreach: return true
         default: return false
         }
     }
@@ -115,6 +116,11 @@ struct LogicalPlanner {
                                           withHeaders: headers, fieldTerminator: terminator))
             case .call(let call):
                 op = planCall(call, checked, input: op)
+            case .foreach(_, let list, _):
+                // FOREACH is a unit subquery over the list's elements: CALL { UNWIND list AS x ... }.
+                guard let foreach = checked.foreach else { break }
+                let elements = LogicalOperator.unwind(.argument, Unwind(list: bound(list, checked.before), slot: foreach.slot))
+                op = .apply(op, inner: plan(foreach.body, input: elements), returnSlots: [])
             case .subqueryCall:
                 guard let call = checked.subquery else { break }
                 op = .apply(op, inner: plan(call.parts, all: call.unionAll), returnSlots: call.returnSlots)

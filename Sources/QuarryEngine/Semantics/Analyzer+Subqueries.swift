@@ -78,3 +78,24 @@ extension Analyzer {
         return names
     }
 }
+
+extension Analyzer {
+    /// `FOREACH (x IN list | ...)`: only updating clauses (FOREACH among them), which see the
+    /// variables in scope and `x`; nothing they bind is visible after.
+    mutating func checkForeach(_ variable: String, _ list: Expr, _ clauses: [Clause], scope: Scope, at range: SourceRange) throws(QueryError)
+        -> (body: CheckedSingleQuery, slot: Int) {
+        try checkNoAggregate(list, scope, "in FOREACH")
+        for clause in clauses {
+            switch clause.kind {
+            case .create, .merge, .set, .remove, .delete, .foreach: break
+            default: throw .invalidClauseComposition("FOREACH holds only updating clauses (CREATE, MERGE, SET, REMOVE, DELETE, FOREACH)", at: clause.range)
+            }
+        }
+        var inner = scope
+        try bindNew(variable, .value, in: &inner, at: range)
+        guard let slot = inner[variable]?.slot else { throw .internalError("FOREACH's variable has no slot", at: range) }
+        var body = self
+        let checked = try body.analyze(SingleQuery(clauses: clauses, range: range), outer: inner, subquery: true)
+        return (checked, slot)
+    }
+}

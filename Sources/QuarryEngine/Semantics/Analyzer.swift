@@ -34,6 +34,7 @@ struct Analyzer {
             let isLast = i == query.clauses.count - 1
             var projection: CheckedProjection?
             var subqueryCall: CheckedSubqueryCall?
+            var foreach: (body: CheckedSingleQuery, slot: Int)?
             let before = scope
             switch clause.kind {
             case .match(_, let patterns, let predicate):
@@ -51,6 +52,10 @@ struct Analyzer {
             case .loadCSV(_, let source, let v, _):
                 try checkNoAggregate(source, scope, "in LOAD CSV")
                 try bindNew(v, .value, in: &scope, at: clause.range)
+            case .foreach(let v, let list, let clauses):
+                isUpdating = true
+                updatedSinceWith = true
+                foreach = try checkForeach(v, list, clauses, scope: scope, at: clause.range)
             case .subqueryCall(let inner, let importing):
                 let checkedCall = try checkSubqueryCall(inner, importing: importing, scope: scope, at: clause.range)
                 for (name, slot) in zip(checkedCall.parts[0].columns, checkedCall.returnSlots) {
@@ -126,10 +131,11 @@ struct Analyzer {
                     }
                 }
             }
-            checked.append(CheckedClause(clause: clause, before: before, after: scope, projection: projection, subquery: subqueryCall))
+            checked.append(CheckedClause(clause: clause, before: before, after: scope, projection: projection, subquery: subqueryCall,
+                                         foreach: foreach))
             if isLast {
                 switch clause.kind {
-                case .return, .create, .merge, .set, .remove, .delete: break
+                case .return, .create, .merge, .set, .remove, .delete, .foreach: break
                 case .call where query.clauses.count == 1: break
                 case .subqueryCall where subqueryCall?.isUpdating == true && subqueryCall?.returnSlots.isEmpty == true: break
                 case _ where subquery: break

@@ -79,6 +79,8 @@ struct CheckedClause: Sendable {
     let projection: CheckedProjection?
     /// For `CALL { ... }`: the checked subquery.
     var subquery: CheckedSubqueryCall? = nil
+    /// For `FOREACH`: its clauses, checked with the element's variable, and that variable's slot.
+    var foreach: (body: CheckedSingleQuery, slot: Int)? = nil
 }
 
 /// A `CALL { ... }` subquery after analysis.

@@ -140,6 +140,8 @@ struct Clause: Sendable {
         case call(ProcedureCallClause)
         /// `CALL { ... }` (or `CALL (a, b) { ... }`, naming the variables it imports).
         case subqueryCall(Query, importing: [String]?)
+        /// `FOREACH (x IN list | updating clauses)`.
+        case foreach(variable: String, list: Expr, clauses: [Clause])
     }
 
     var kind: Kind

@@ -73,8 +73,16 @@ extension Parser {
         } else if current.isKeyword("CALL") {
             position += 1
             kind = .call(try parseProcedureCall())
-        } else if current.isKeyword("CALL") || current.isKeyword("FOREACH") {
-            throw .unsupported(current.text.uppercased(), at: current.range)
+        } else if accept(keyword: "FOREACH") {
+            try expect(symbol: "(")
+            let v = try parseVariable()
+            try expect(keyword: "IN")
+            let list = try parseExpression()
+            try expect(symbol: "|")
+            var clauses: [Clause] = []
+            repeat { clauses.append(try parseClause()) } while !current.isSymbol(")") && current.kind != .end
+            try expect(symbol: ")")
+            kind = .foreach(variable: v, list: list, clauses: clauses)
         } else {
             throw unexpected(expected: "a clause (MATCH, CREATE, RETURN, ...)")
         }
