@@ -237,6 +237,12 @@ extension ExpressionCompiler {
             return { (a: [Value]) throws(QueryError) in a.isEmpty ? Functions.today() : try Functions.date(a[0], at: r) }
         case "timestamp":
             return { (_: [Value]) throws(QueryError) in .int(Int64(Date().timeIntervalSince1970 * 1000)) }
+        case "linenumber":
+            let ctx = self.ctx
+            return { (_: [Value]) throws(QueryError) in ctx.csvRecord.map { .int(Int64($0.line)) } ?? .null }
+        case "file":
+            let ctx = self.ctx
+            return { (_: [Value]) throws(QueryError) in ctx.csvRecord.map { .string($0.file) } ?? .null }
         default:
             return { (a: [Value]) throws(QueryError) in try Functions.math(name, a[0], at: r) }
         }

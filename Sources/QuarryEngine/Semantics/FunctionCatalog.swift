@@ -41,7 +41,7 @@ package enum FunctionCatalog {
         entry("sqrt", 1), entry("rand", 0), entry("exp", 1), entry("log", 1), entry("log10", 1),
         entry("sin", 1), entry("cos", 1), entry("tan", 1), entry("asin", 1), entry("acos", 1), entry("atan", 1),
         entry("atan2", 2), entry("pi", 0), entry("e", 0), entry("degrees", 1), entry("radians", 1),
-        entry("date", 0, 1), entry("timestamp", 0),
+        entry("date", 0, 1), entry("timestamp", 0), entry("linenumber", 0), entry("file", 0),
     ])
 
     package static func lookup(_ name: String) -> Entry? { entries[name.lowercased()] }

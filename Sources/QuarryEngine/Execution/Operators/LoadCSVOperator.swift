@@ -11,6 +11,8 @@ final class LoadCSVOperator: PipelineOperator {
     @exclusivity(unchecked) var current: Row?
     @exclusivity(unchecked) var reader: CSVReader?
     @exclusivity(unchecked) var headers: [String] = []
+    /// The absolute path of the file being read.
+    @exclusivity(unchecked) var path = ""
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, source: @escaping Evaluator, slot: Int, withHeaders: Bool,
          fieldTerminator: String?, range: SourceRange) {
@@ -46,6 +48,7 @@ final class LoadCSVOperator: PipelineOperator {
                     } else {
                         row[slot] = .list(record.fields.map { $0.map(Value.string) ?? .null })
                     }
+                    ctx.csvRecord = (record.line, path)
                     return row
                 }
                 reader = nil
@@ -54,7 +57,7 @@ final class LoadCSVOperator: PipelineOperator {
             guard case .string(let location) = try source(&row) else {
                 throw QueryError(.typeError, "InvalidArgumentType", "LOAD CSV FROM needs a file name or file:// URL", at: range)
             }
-            let path = resolve(location)
+            path = resolve(location)
             if let folder = ctx.confinedTo, !FolderConfinement.contains(folder, path) {
                 throw .file("is outside the dataset's folder: a dataset reads only its own files", path: path)
             }
