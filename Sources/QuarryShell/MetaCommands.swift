@@ -206,7 +206,8 @@ extension Session {
         case "functions":
             var text = "Functions (CALL dbms.functions() gives them as rows):\n"
             for f in FunctionCatalog.entries.values.sorted(by: { $0.name.lowercased() < $1.name.lowercased() }) {
-                text += "  \(f.signature)\(f.isAggregate ? "  (aggregating)" : "")\n"
+                let head = f.signature + (f.isAggregate ? " (aggregating)" : "")
+                text += "  " + head.padding(toLength: max(head.count, 36), withPad: " ", startingAt: 0) + "  \(f.summary)\n"
             }
             output(text)
             return nil

@@ -244,6 +244,8 @@ extension ExpressionCompiler {
             let ctx = self.ctx
             return { (_: [Value]) throws(QueryError) in ctx.csvRecord.map { .string($0.file) } ?? .null }
         default:
+            // A catalogued function must have an implementation: never a silent null.
+            guard Functions.mathFunctions.contains(name) else { throw .internalError("\(name)() is catalogued but has no implementation", at: r) }
             return { (a: [Value]) throws(QueryError) in try Functions.math(name, a[0], at: r) }
         }
     }

@@ -89,6 +89,10 @@ enum Functions {
         }
     }
 
+    /// The functions `math` computes.
+    static let mathFunctions: Set<String> = ["abs", "ceil", "floor", "sign", "sqrt", "exp", "log", "log10", "sin", "cos", "tan",
+                                             "asin", "acos", "atan", "degrees", "radians"]
+
     static func math(_ name: String, _ v: Value, at r: SourceRange) throws(QueryError) -> Value {
         guard let x = try number(v, name, at: r) else { return .null }
         switch name {
@@ -113,7 +117,7 @@ enum Functions {
         case "atan": return .float(Foundation.atan(x))
         case "degrees": return .float(x * 180 / .pi)
         case "radians": return .float(x * .pi / 180)
-        default: return .null
+        default: throw .internalError("\(name)() is not a numeric function", at: r)
         }
     }
 

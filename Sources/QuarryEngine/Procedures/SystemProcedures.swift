@@ -6,7 +6,7 @@ enum SystemProcedures {
                             .init("aggregating", "BOOLEAN")],
                   description: "The functions, with the arguments they take.") { _, _ throws(QueryError) in
             FunctionCatalog.entries.values.sorted { $0.name.lowercased() < $1.name.lowercased() }.map {
-                [.string($0.name), .string($0.signature), .string($0.isAggregate ? "aggregating function" : "function"), .bool($0.isAggregate)]
+                [.string($0.name), .string($0.signature), .string($0.summary), .bool($0.isAggregate)]
             }
         },
         Procedure(name: "dbms.procedures", inputs: [],

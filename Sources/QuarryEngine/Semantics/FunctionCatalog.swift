@@ -1,10 +1,14 @@
-/// The names, arities and kinds of the built-in functions. Their code is in `Execution/Functions`.
+/// The built-in functions: names, arities, kinds and what each gives. Their code is in
+/// `Execution/ExpressionCompiler+Functions` and `Execution/Functions`; a test checks that every
+/// entry has one.
 package enum FunctionCatalog {
     package struct Entry: Sendable {
         package let name: String
         package let minArgs: Int
         package let maxArgs: Int
         package let isAggregate: Bool
+        /// What it gives, in a line (`:help functions`, `dbms.functions()`).
+        package let summary: String
 
         /// `substring(value, value[, value])`, `coalesce(value, ...)`.
         package var signature: String {
@@ -18,30 +22,86 @@ package enum FunctionCatalog {
         }
     }
 
-    static func entry(_ name: String, _ min: Int, _ max: Int? = nil, aggregate: Bool = false) -> (String, Entry) {
-        (name.lowercased(), Entry(name: name, minArgs: min, maxArgs: max ?? min, isAggregate: aggregate))
+    static func entry(_ name: String, _ min: Int, _ max: Int? = nil, aggregate: Bool = false, gives summary: String) -> (String, Entry) {
+        (name.lowercased(), Entry(name: name, minArgs: min, maxArgs: max ?? min, isAggregate: aggregate, summary: summary))
     }
 
     package static let entries: [String: Entry] = Dictionary(uniqueKeysWithValues: [
-        entry("count", 1, aggregate: true), entry("sum", 1, aggregate: true), entry("avg", 1, aggregate: true),
-        entry("min", 1, aggregate: true), entry("max", 1, aggregate: true), entry("collect", 1, aggregate: true),
-        entry("stDev", 1, aggregate: true), entry("stDevP", 1, aggregate: true),
-        entry("percentileDisc", 2, aggregate: true), entry("percentileCont", 2, aggregate: true),
-        entry("id", 1), entry("elementId", 1), entry("labels", 1), entry("type", 1), entry("keys", 1),
-        entry("properties", 1), entry("startNode", 1), entry("endNode", 1), entry("nodes", 1),
-        entry("relationships", 1), entry("length", 1), entry("size", 1), entry("head", 1), entry("last", 1),
-        entry("tail", 1), entry("range", 2, 3), entry("reverse", 1), entry("coalesce", 1, Int.max),
-        entry("exists", 1), entry("isEmpty", 1),
-        entry("toString", 1), entry("toInteger", 1), entry("toFloat", 1), entry("toBoolean", 1),
-        entry("toStringOrNull", 1), entry("toIntegerOrNull", 1), entry("toFloatOrNull", 1), entry("toBooleanOrNull", 1),
-        entry("toLower", 1), entry("toUpper", 1), entry("lower", 1), entry("upper", 1),
-        entry("trim", 1), entry("ltrim", 1), entry("rtrim", 1), entry("replace", 3), entry("split", 2),
-        entry("substring", 2, 3), entry("left", 2), entry("right", 2),
-        entry("abs", 1), entry("ceil", 1), entry("floor", 1), entry("round", 1, 2), entry("sign", 1),
-        entry("sqrt", 1), entry("rand", 0), entry("exp", 1), entry("log", 1), entry("log10", 1),
-        entry("sin", 1), entry("cos", 1), entry("tan", 1), entry("asin", 1), entry("acos", 1), entry("atan", 1),
-        entry("atan2", 2), entry("pi", 0), entry("e", 0), entry("degrees", 1), entry("radians", 1),
-        entry("date", 0, 1), entry("timestamp", 0), entry("linenumber", 0), entry("file", 0),
+        entry("count", 1, aggregate: true, gives: "the number of non-null values (count(*): of rows)"),
+        entry("sum", 1, aggregate: true, gives: "the sum of the numbers"),
+        entry("avg", 1, aggregate: true, gives: "the mean of the numbers"),
+        entry("min", 1, aggregate: true, gives: "the smallest value"),
+        entry("max", 1, aggregate: true, gives: "the largest value"),
+        entry("collect", 1, aggregate: true, gives: "the non-null values as a list"),
+        entry("stDev", 1, aggregate: true, gives: "the sample standard deviation"),
+        entry("stDevP", 1, aggregate: true, gives: "the population standard deviation"),
+        entry("percentileDisc", 2, aggregate: true, gives: "the value at a percentile (0.0 to 1.0), one of the values"),
+        entry("percentileCont", 2, aggregate: true, gives: "the value at a percentile (0.0 to 1.0), interpolated"),
+        entry("id", 1, gives: "a node's or relationship's id"),
+        entry("elementId", 1, gives: "a node's or relationship's id, as text"),
+        entry("labels", 1, gives: "a node's labels"),
+        entry("type", 1, gives: "a relationship's type"),
+        entry("keys", 1, gives: "the property keys of a node, relationship or map"),
+        entry("properties", 1, gives: "the properties of a node or relationship, as a map"),
+        entry("startNode", 1, gives: "the node a relationship starts at"),
+        entry("endNode", 1, gives: "the node a relationship ends at"),
+        entry("nodes", 1, gives: "a path's nodes"),
+        entry("relationships", 1, gives: "a path's relationships"),
+        entry("length", 1, gives: "a path's number of relationships"),
+        entry("size", 1, gives: "the number of elements of a list, or characters of a string"),
+        entry("head", 1, gives: "a list's first element"),
+        entry("last", 1, gives: "a list's last element"),
+        entry("tail", 1, gives: "a list without its first element"),
+        entry("range", 2, 3, gives: "the integers from start to end (inclusive), by step"),
+        entry("reverse", 1, gives: "a list or string backwards"),
+        entry("coalesce", 1, Int.max, gives: "the first argument that is not null"),
+        entry("exists", 1, gives: "whether a property is set, or a pattern matches"),
+        entry("isEmpty", 1, gives: "whether a list, map or string is empty"),
+        entry("toString", 1, gives: "a value as text"),
+        entry("toInteger", 1, gives: "a number or numeric text as an integer"),
+        entry("toFloat", 1, gives: "a number or numeric text as a float"),
+        entry("toBoolean", 1, gives: "'true' or 'false' (or a boolean, or an integer) as a boolean"),
+        entry("toStringOrNull", 1, gives: "toString, or null where it cannot convert"),
+        entry("toIntegerOrNull", 1, gives: "toInteger, or null where it cannot convert"),
+        entry("toFloatOrNull", 1, gives: "toFloat, or null where it cannot convert"),
+        entry("toBooleanOrNull", 1, gives: "toBoolean, or null where it cannot convert"),
+        entry("toLower", 1, gives: "text in lower case"),
+        entry("toUpper", 1, gives: "text in upper case"),
+        entry("lower", 1, gives: "text in lower case"),
+        entry("upper", 1, gives: "text in upper case"),
+        entry("trim", 1, gives: "text without leading and trailing white space"),
+        entry("ltrim", 1, gives: "text without leading white space"),
+        entry("rtrim", 1, gives: "text without trailing white space"),
+        entry("replace", 3, gives: "text with every occurrence of a search string replaced"),
+        entry("split", 2, gives: "text cut at every occurrence of a delimiter, as a list"),
+        entry("substring", 2, 3, gives: "part of a text: from a start (0-based), of a length"),
+        entry("left", 2, gives: "the first n characters of a text"),
+        entry("right", 2, gives: "the last n characters of a text"),
+        entry("abs", 1, gives: "the absolute value"),
+        entry("ceil", 1, gives: "the smallest whole number not below a number"),
+        entry("floor", 1, gives: "the largest whole number not above a number"),
+        entry("round", 1, 2, gives: "a number rounded (half away from zero), to a precision"),
+        entry("sign", 1, gives: "-1, 0 or 1"),
+        entry("sqrt", 1, gives: "the square root"),
+        entry("rand", 0, gives: "a random float in [0, 1)"),
+        entry("exp", 1, gives: "e to the power of a number"),
+        entry("log", 1, gives: "the natural logarithm"),
+        entry("log10", 1, gives: "the base-10 logarithm"),
+        entry("sin", 1, gives: "the sine (radians)"),
+        entry("cos", 1, gives: "the cosine (radians)"),
+        entry("tan", 1, gives: "the tangent (radians)"),
+        entry("asin", 1, gives: "the arcsine, in radians"),
+        entry("acos", 1, gives: "the arccosine, in radians"),
+        entry("atan", 1, gives: "the arctangent, in radians"),
+        entry("atan2", 2, gives: "the angle of (x, y) from atan2(y, x), in radians"),
+        entry("pi", 0, gives: "π"),
+        entry("e", 0, gives: "Euler's number"),
+        entry("degrees", 1, gives: "radians in degrees"),
+        entry("radians", 1, gives: "degrees in radians"),
+        entry("date", 0, 1, gives: "a date from text ('2021-08-15') or a map; today without an argument"),
+        entry("timestamp", 0, gives: "milliseconds since 1970-01-01 UTC, now"),
+        entry("linenumber", 0, gives: "in LOAD CSV: the line of the record in its file"),
+        entry("file", 0, gives: "in LOAD CSV: the absolute path of the file"),
     ])
 
     package static func lookup(_ name: String) -> Entry? { entries[name.lowercased()] }

@@ -8,9 +8,9 @@
         The labels some node has.
   $ quarry --empty -c ':help functions' | grep -E 'Functions|substring|collect|coalesce'
   Functions (CALL dbms.functions() gives them as rows):
-    coalesce(value, ...)
-    collect(value)  (aggregating)
-    substring(value, value[, value])
+    coalesce(value, ...)                  the first argument that is not null
+    collect(value) (aggregating)          the non-null values as a list
+    substring(value, value[, value])      part of a text: from a start (0-based), of a length
   $ quarry --empty -c ':help' | tail -2
   Tab completes keywords, labels, types, properties, variables, $parameters, names and procedures.
   :help functions and :help procedures list what queries can call.
