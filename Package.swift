@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(
             name: "QuarryEngineTests",
             dependencies: ["QuarryEngine", "QuarryTestSupport"],
-            exclude: ["Schemas"],
+            exclude: ["Schemas", "Algorithms/networkx_check.py"],
             resources: [.copy("Cases")]
         ),
         .testTarget(name: "QuarryShellTests", dependencies: ["QuarryShell", "QuarryEngine", "QuarryTestSupport"], exclude: ["Transcripts"]),

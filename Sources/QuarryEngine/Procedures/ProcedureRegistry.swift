@@ -38,7 +38,7 @@ struct ProcedureContext {
 /// Every procedure, by lowercased name: the one place one is defined.
 package enum ProcedureRegistry {
     static let all: [String: Procedure] = Dictionary(
-        (DatabaseProcedures.all + SystemProcedures.all).map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        (DatabaseProcedures.all + SystemProcedures.all + AlgorithmProcedures.all).map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
 
     static func lookup(_ name: String) -> Procedure? { all[name.lowercased()] }
 

@@ -1,0 +1,53 @@
+/// `algo.*`: graph algorithms over a subgraph chosen by a configuration map.
+enum AlgorithmProcedures {
+    static let config = Procedure.Field("config", "MAP")
+
+    static let all: [Procedure] = [
+        Procedure(name: "algo.degree", inputs: [config], outputs: [.init("node", "NODE"), .init("score", "FLOAT")],
+                  description: "Each node's degree: its relationships in the direction ('OUT', 'IN', 'BOTH'), or the sum of their weights.") { p, args throws(QueryError) in
+            let (g, _) = try project(p, args, "algo.degree", allowed: [])
+            return zip(g.nodes, Degree.run(g)).map { [.node($0), .float($1)] }
+        },
+        Procedure(name: "algo.wcc", inputs: [config], outputs: [.init("node", "NODE"), .init("componentId", "INTEGER")],
+                  description: "Weakly connected components: nodes joined by relationships either way; a component is named by its smallest node id.") { p, args throws(QueryError) in
+            var (g, c) = try project(p, args, "algo.wcc", allowed: [])
+            if c.direction != .both {
+                c.direction = .both
+                g = try ProjectedGraph(p, c, procedure: "algo.wcc")
+            }
+            let components = try Components.weak(g, p)
+            return g.nodes.indices.map { [.node(g.nodes[$0]), .int(Int64(g.nodes[components[$0]]))] }
+        },
+        Procedure(name: "algo.scc", inputs: [config], outputs: [.init("node", "NODE"), .init("componentId", "INTEGER")],
+                  description: "Strongly connected components: nodes that reach each other along the direction; named by the smallest node id.") { p, args throws(QueryError) in
+            let (g, _) = try project(p, args, "algo.scc", allowed: [])
+            let components = try Components.strong(g, p)
+            return g.nodes.indices.map { [.node(g.nodes[$0]), .int(Int64(g.nodes[components[$0]]))] }
+        },
+        Procedure(name: "algo.pageRank", inputs: [config], outputs: [.init("node", "NODE"), .init("score", "FLOAT")],
+                  description: "PageRank (damping 0.85, at most 20 iterations, tolerance 1e-7 unless set; sourceNodes for a personalised PageRank).") { p, args throws(QueryError) in
+            let (g, c) = try project(p, args, "algo.pageRank", allowed: ["damping", "iterations", "tolerance", "sourceNodes"])
+            let damping = try c.number("damping", default: 0.85)
+            guard damping >= 0, damping < 1 else { throw .invalidArgument("algo.pageRank: damping must be at least 0 and below 1") }
+            var sources: [Int] = []
+            if case .list(let items)? = c.settings["sourceNodes"] {
+                let position = Dictionary(uniqueKeysWithValues: g.nodes.enumerated().map { ($1, $0) })
+                for item in items {
+                    guard case .node(let n) = item, let i = position[n] else {
+                        throw .invalidArgument("algo.pageRank: sourceNodes are nodes of the subgraph")
+                    }
+                    sources.append(i)
+                }
+            }
+            let ranks = try PageRank.run(g, damping: damping, iterations: try c.integer("iterations", default: 20),
+                                         tolerance: try c.number("tolerance", default: 1e-7), sources: sources, p)
+            return zip(g.nodes, ranks).map { [.node($0), .float($1)] }
+        },
+    ]
+
+    static func project(_ p: ProcedureContext, _ args: [Value], _ name: String, allowed: Set<String>) throws(QueryError)
+        -> (ProjectedGraph, AlgorithmConfig) {
+        let config = try AlgorithmConfig(args.first ?? .null, procedure: name, allowed: allowed)
+        return (try ProjectedGraph(p, config, procedure: name), config)
+    }
+}

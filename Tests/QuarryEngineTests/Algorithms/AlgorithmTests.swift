@@ -1,0 +1,96 @@
+import Foundation
+import QuarryEngine
+import QuarryTestSupport
+import Testing
+
+/// The algorithms against networkx on the same graphs (random ones with loops and parallel
+/// relationships, and the default dataset): degrees and components exactly, PageRank within 1e-6
+/// relative. Skipped, saying so, when python3 or networkx is missing.
+struct AlgorithmTests {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("networkx_check.py").path
+
+    static func networkx(nodes: [Int], edges: [(Int, Int)]) throws -> [String: [String: Double]]? {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quarry-algo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try nodes.map(String.init).joined(separator: "\n").write(to: dir.appendingPathComponent("nodes"), atomically: true, encoding: .utf8)
+        try edges.map { "\($0.0) \($0.1)" }.joined(separator: "\n").write(to: dir.appendingPathComponent("edges"), atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script, dir.appendingPathComponent("nodes").path, dir.appendingPathComponent("edges").path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            print("AlgorithmTests: skipping the networkx comparison: python3 with networkx is not available")
+            return nil
+        }
+        let json = try JSONSerialization.jsonObject(with: data) as? [String: [String: Double]]
+        return json
+    }
+
+    /// `id(node) -> value` for an algorithm's output column.
+    static func quarry(_ db: Database, _ call: String, _ column: String) throws -> [String: Double] {
+        let result = try db.execute("CALL \(call) YIELD node, \(column) RETURN id(node) AS id, \(column) AS v")
+        var out: [String: Double] = [:]
+        for row in result.rows {
+            guard case .int(let id) = row[0] else { continue }
+            switch row[1] {
+            case .int(let i): out[String(id)] = Double(i)
+            case .float(let d): out[String(id)] = d
+            default: break
+            }
+        }
+        return out
+    }
+
+    static func compare(_ db: Database, name: String) throws {
+        let nodes = try db.execute("MATCH (n) RETURN id(n)").rows.compactMap { row -> Int? in
+            if case .int(let i) = row[0] { return Int(i) }
+            return nil
+        }
+        let edges = try db.execute("MATCH (a)-[r]->(b) RETURN id(a), id(b)").rows.compactMap { row -> (Int, Int)? in
+            guard case .int(let a) = row[0], case .int(let b) = row[1] else { return nil }
+            return (Int(a), Int(b))
+        }
+        guard let expected = try networkx(nodes: nodes, edges: edges) else { return }
+        #expect(try quarry(db, "algo.degree({})", "score") == expected["out"], "\(name): out-degree")
+        #expect(try quarry(db, "algo.degree({direction: 'IN'})", "score") == expected["in"], "\(name): in-degree")
+        #expect(try quarry(db, "algo.degree({direction: 'BOTH'})", "score") == expected["both"], "\(name): degree")
+        #expect(try quarry(db, "algo.wcc({})", "componentId") == expected["wcc"], "\(name): weakly connected components")
+        #expect(try quarry(db, "algo.scc({})", "componentId") == expected["scc"], "\(name): strongly connected components")
+        let ranks = try quarry(db, "algo.pageRank({iterations: 100, tolerance: 1e-6})", "score")
+        let wanted = expected["pagerank"] ?? [:]
+        #expect(ranks.count == wanted.count, "\(name): PageRank covers every node")
+        for (id, w) in wanted {
+            let got = ranks[id] ?? .nan
+            #expect(abs(got - w) <= 1e-6 * abs(w), "\(name): PageRank of \(id): \(got) against networkx's \(w)")
+        }
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func randomGraphsAgreeWithNetworkx(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let db = Database()
+        let n = 200 + Int(random.next() % 200)
+        _ = try db.execute("UNWIND range(1, \(n)) AS i CREATE (:N {i: i})")
+        var pairs: [[Int]] = []
+        for _ in 0..<(n * 3) {
+            // A few hubs, some loops and parallel relationships, some nodes left alone.
+            let a = Int(random.next() % UInt64(n)) + 1
+            let b = random.next() % 5 == 0 ? Int(random.next() % 10) + 1 : Int(random.next() % UInt64(n - 20)) + 1
+            pairs.append([a, b])
+        }
+        _ = try db.execute("UNWIND $pairs AS p MATCH (a:N {i: p[0]}), (b:N {i: p[1]}) CREATE (a)-[:R]->(b)",
+                           parameters: ["pairs": .list(pairs.map { .list($0.map { .int(Int64($0)) }) })])
+        try Self.compare(db, name: "random graph \(seed)")
+    }
+
+    @Test func theDefaultDatasetAgreesWithNetworkx() throws {
+        let db = Database(graph: try Database.datasetGraph(folder: CaseTests.datasetsRoot + "/kabul-restaurant-bombing", confined: false))
+        try Self.compare(db, name: "kabul-restaurant-bombing")
+    }
+}

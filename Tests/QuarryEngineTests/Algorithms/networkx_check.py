@@ -1,0 +1,28 @@
+#!/usr/bin/env python3
+"""The networkx answers for algorithms_test: reads 'start end' lines (node ids) and the node ids,
+prints JSON with each algorithm's result by node id."""
+import json
+import sys
+
+import networkx as nx
+
+nodes = [int(x) for x in open(sys.argv[1]).read().split()]
+edges = [tuple(int(x) for x in line.split()) for line in open(sys.argv[2]) if line.strip()]
+g = nx.MultiDiGraph()
+g.add_nodes_from(nodes)
+g.add_edges_from(edges)
+# Every relationship once in the undirected graph (MultiGraph(g) would merge a->b with b->a).
+u = nx.MultiGraph()
+u.add_nodes_from(nodes)
+u.add_edges_from(edges)
+wcc = {n: min(c) for c in nx.weakly_connected_components(g) for n in c}
+scc = {n: min(c) for c in nx.strongly_connected_components(g) for n in c}
+pr = nx.pagerank(g, alpha=0.85, max_iter=100, tol=1e-6)
+print(json.dumps({
+    "out": {n: d for n, d in g.out_degree()},
+    "in": {n: d for n, d in g.in_degree()},
+    "both": {n: d for n, d in u.degree()},
+    "wcc": wcc,
+    "scc": scc,
+    "pagerank": pr,
+}))
