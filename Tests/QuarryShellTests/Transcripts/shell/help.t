@@ -2,10 +2,10 @@
 
   $ quarry --empty -c ':help procedures' | head -5
   Procedures (CALL name(...) YIELD ...; CALL dbms.procedures() gives them as rows):
-    db.indexes() :: (id :: INTEGER, name :: STRING, state :: STRING, type :: STRING, entityType :: STRING, labelsOrTypes :: LIST<STRING>, properties :: LIST<STRING>, entries :: INTEGER)
-        The property indexes (CREATE INDEX makes them).
-    db.labels() :: (label :: STRING)
-        The labels some node has.
+    algo.degree(config :: MAP) :: (node :: NODE, score :: FLOAT)
+        Each node's degree: its relationships in the direction ('OUT', 'IN', 'BOTH'), or the sum of their weights.
+    algo.pageRank(config :: MAP) :: (node :: NODE, score :: FLOAT)
+        PageRank (damping 0.85, at most 20 iterations, tolerance 1e-7 unless set; sourceNodes for a personalised PageRank).
   $ quarry --empty -c ':help functions' | grep -E 'Functions|substring|collect|coalesce'
   Functions (CALL dbms.functions() gives them as rows):
     coalesce(value, ...)                  the first argument that is not null
