@@ -62,6 +62,21 @@ struct AlgorithmTests {
         #expect(try quarry(db, "algo.degree({direction: 'BOTH'})", "score") == expected["both"], "\(name): degree")
         #expect(try quarry(db, "algo.wcc({})", "componentId") == expected["wcc"], "\(name): weakly connected components")
         #expect(try quarry(db, "algo.scc({})", "componentId") == expected["scc"], "\(name): strongly connected components")
+        #expect(try quarry(db, "algo.triangleCount({})", "triangles") == expected["triangles"], "\(name): triangles")
+        #expect(try quarry(db, "algo.kCore({})", "coreness") == expected["core"], "\(name): core numbers")
+        let clustering = try quarry(db, "algo.triangleCount({})", "coefficient")
+        for (id, w) in expected["clustering"] ?? [:] {
+            #expect(abs((clustering[id] ?? .nan) - w) <= 1e-12, "\(name): clustering of \(id)")
+        }
+        if let source = nodes.min() {
+            let result = try db.execute("MATCH (s) WHERE id(s) = $source CALL algo.khop({sourceNode: s, maxHops: 2}) YIELD node, distance RETURN id(node), distance",
+                                        parameters: ["source": .int(Int64(source))])
+            var hops: [String: Double] = [:]
+            for row in result.rows {
+                if case .int(let id) = row[0], case .int(let d) = row[1] { hops[String(id)] = Double(d) }
+            }
+            #expect(hops == expected["khop"], "\(name): nodes within two hops")
+        }
         let ranks = try quarry(db, "algo.pageRank({iterations: 100, tolerance: 1e-6})", "score")
         let wanted = expected["pagerank"] ?? [:]
         #expect(ranks.count == wanted.count, "\(name): PageRank covers every node")

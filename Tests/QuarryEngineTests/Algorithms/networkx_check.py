@@ -18,6 +18,10 @@ u.add_edges_from(edges)
 wcc = {n: min(c) for c in nx.weakly_connected_components(g) for n in c}
 scc = {n: min(c) for c in nx.strongly_connected_components(g) for n in c}
 pr = nx.pagerank(g, alpha=0.85, max_iter=100, tol=1e-6)
+simple = nx.Graph(u)
+simple.remove_edges_from(nx.selfloop_edges(simple))
+source = min(nodes)
+khop = nx.single_source_shortest_path_length(g, source, cutoff=2)
 print(json.dumps({
     "out": {n: d for n, d in g.out_degree()},
     "in": {n: d for n, d in g.in_degree()},
@@ -25,4 +29,8 @@ print(json.dumps({
     "wcc": wcc,
     "scc": scc,
     "pagerank": pr,
+    "triangles": nx.triangles(simple),
+    "clustering": nx.clustering(simple),
+    "core": nx.core_number(simple),
+    "khop": khop,
 }))

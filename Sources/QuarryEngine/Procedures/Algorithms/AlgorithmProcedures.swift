@@ -43,6 +43,43 @@ enum AlgorithmProcedures {
                                          tolerance: try c.number("tolerance", default: 1e-7), sources: sources, p)
             return zip(g.nodes, ranks).map { [.node($0), .float($1)] }
         },
+        Procedure(name: "algo.triangleCount", inputs: [config],
+                  outputs: [.init("node", "NODE"), .init("triangles", "INTEGER"), .init("coefficient", "FLOAT")],
+                  description: "Triangles through each node and its local clustering coefficient, relationships taken either way, each pair once.") { p, args throws(QueryError) in
+            let (g, _) = try project(p, args, "algo.triangleCount", allowed: [])
+            let counts = try SimpleUndirected(g).triangles(p)
+            return zip(g.nodes, counts).map { [.node($0), .int(Int64($1.triangles)), .float($1.coefficient)] }
+        },
+        Procedure(name: "algo.kCore", inputs: [config], outputs: [.init("node", "NODE"), .init("coreness", "INTEGER")],
+                  description: "Each node's core number: the largest k such that it belongs to a subgraph where every node has k neighbours.") { p, args throws(QueryError) in
+            let (g, _) = try project(p, args, "algo.kCore", allowed: [])
+            return zip(g.nodes, SimpleUndirected(g).cores()).map { [.node($0), .int(Int64($1))] }
+        },
+        Procedure(name: "algo.khop", inputs: [config], outputs: [.init("node", "NODE"), .init("distance", "INTEGER")],
+                  description: "The nodes within maxHops (default 2) of sourceNode along the direction, with their distance (the source at 0).") { p, args throws(QueryError) in
+            let (g, c) = try project(p, args, "algo.khop", allowed: ["sourceNode", "maxHops"])
+            guard case .node(let source)? = c.settings["sourceNode"], let start = g.nodes.firstIndex(of: source) else {
+                throw .invalidArgument("algo.khop: sourceNode is a node of the subgraph")
+            }
+            let limit = try c.integer("maxHops", default: 2)
+            var distance = [Int](repeating: -1, count: g.count)
+            distance[start] = 0
+            var frontier = [start], rows: [[Value]] = [[.node(source), .int(0)]]
+            for hop in 1...max(1, limit) where limit > 0 {
+                try p.tick()
+                var next: [Int] = []
+                for i in frontier {
+                    for e in g.neighbours(i) where distance[Int(g.targets[e])] < 0 {
+                        let j = Int(g.targets[e])
+                        distance[j] = hop
+                        next.append(j)
+                        rows.append([.node(g.nodes[j]), .int(Int64(hop))])
+                    }
+                }
+                frontier = next
+            }
+            return rows
+        },
     ]
 
     static func project(_ p: ProcedureContext, _ args: [Value], _ name: String, allowed: Set<String>) throws(QueryError)

@@ -1,11 +1,11 @@
 :help lists the commands; :help functions and :help procedures list what queries can call.
 
-  $ quarry --empty -c ':help procedures' | head -5
+  $ quarry --empty -c ':help procedures' | grep -A1 -E '^Procedures|db.labels\(\)'
   Procedures (CALL name(...) YIELD ...; CALL dbms.procedures() gives them as rows):
     algo.degree(config :: MAP) :: (node :: NODE, score :: FLOAT)
-        Each node's degree: its relationships in the direction ('OUT', 'IN', 'BOTH'), or the sum of their weights.
-    algo.pageRank(config :: MAP) :: (node :: NODE, score :: FLOAT)
-        PageRank (damping 0.85, at most 20 iterations, tolerance 1e-7 unless set; sourceNodes for a personalised PageRank).
+  --
+    db.labels() :: (label :: STRING)
+        The labels some node has.
   $ quarry --empty -c ':help functions' | grep -E 'Functions|substring|collect|coalesce'
   Functions (CALL dbms.functions() gives them as rows):
     coalesce(value, ...)                  the first argument that is not null
