@@ -77,6 +77,13 @@ struct AlgorithmTests {
             }
             #expect(hops == expected["khop"], "\(name): nodes within two hops")
         }
+        for (call, key) in [("algo.betweenness({})", "betweenness"), ("algo.betweenness({direction: 'BOTH'})", "betweenness_both"),
+                            ("algo.closeness({})", "closeness")] {
+            let got = try quarry(db, call, "score")
+            for (id, w) in expected[key] ?? [:] {
+                #expect(abs((got[id] ?? .nan) - w) <= 1e-9 * max(1, abs(w)), "\(name): \(call) of \(id): \(got[id] ?? .nan) against networkx's \(w)")
+            }
+        }
         let ranks = try quarry(db, "algo.pageRank({iterations: 100, tolerance: 1e-6})", "score")
         let wanted = expected["pagerank"] ?? [:]
         #expect(ranks.count == wanted.count, "\(name): PageRank covers every node")

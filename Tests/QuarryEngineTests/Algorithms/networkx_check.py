@@ -33,4 +33,7 @@ print(json.dumps({
     "clustering": nx.clustering(simple),
     "core": nx.core_number(simple),
     "khop": khop,
+    "betweenness": nx.betweenness_centrality(nx.DiGraph(g), normalized=False),
+    "betweenness_both": nx.betweenness_centrality(simple, normalized=False),
+    "closeness": nx.closeness_centrality(nx.DiGraph(g).reverse()),
 }))

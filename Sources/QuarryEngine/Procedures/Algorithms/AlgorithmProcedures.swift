@@ -80,6 +80,18 @@ enum AlgorithmProcedures {
             }
             return rows
         },
+        Procedure(name: "algo.betweenness", inputs: [config], outputs: [.init("node", "NODE"), .init("score", "FLOAT")],
+                  description: "Betweenness: on how many shortest paths between other nodes each lies (not normalised; samplingSize for an estimate from that many sources).") { p, args throws(QueryError) in
+            let (g, c) = try project(p, args, "algo.betweenness", allowed: ["samplingSize"])
+            let samples = c.settings["samplingSize"] == nil ? nil : try c.integer("samplingSize", default: 0)
+            let scores = try Centrality.betweenness(g, undirected: c.direction == .both, samples: samples, p)
+            return zip(g.nodes, scores).map { [.node($0), .float($1)] }
+        },
+        Procedure(name: "algo.closeness", inputs: [config], outputs: [.init("node", "NODE"), .init("score", "FLOAT")],
+                  description: "Closeness: how near each node is to those it reaches along the direction (Wasserman-Faust, for graphs in pieces).") { p, args throws(QueryError) in
+            let (g, _) = try project(p, args, "algo.closeness", allowed: [])
+            return zip(g.nodes, try Centrality.closeness(g, p)).map { [.node($0), .float($1)] }
+        },
     ]
 
     static func project(_ p: ProcedureContext, _ args: [Value], _ name: String, allowed: Set<String>) throws(QueryError)

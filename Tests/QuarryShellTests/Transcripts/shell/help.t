@@ -1,9 +1,8 @@
 :help lists the commands; :help functions and :help procedures list what queries can call.
 
-  $ quarry --empty -c ':help procedures' | grep -A1 -E '^Procedures|db.labels\(\)'
+  $ quarry --empty -c ':help procedures' | head -1
   Procedures (CALL name(...) YIELD ...; CALL dbms.procedures() gives them as rows):
-    algo.degree(config :: MAP) :: (node :: NODE, score :: FLOAT)
-  --
+  $ quarry --empty -c ':help procedures' | grep -A1 -E 'db.labels\(\)'
     db.labels() :: (label :: STRING)
         The labels some node has.
   $ quarry --empty -c ':help functions' | grep -E 'Functions|substring|collect|coalesce'
