@@ -76,6 +76,18 @@ struct AlgorithmTests {
                 if case .int(let id) = row[0], case .int(let d) = row[1] { hops[String(id)] = Double(d) }
             }
             #expect(hops == expected["khop"], "\(name): nodes within two hops")
+            let costs = try db.execute("""
+                MATCH (s) WHERE id(s) = $source MATCH (t) CALL algo.dijkstra({sourceNode: s, targetNode: t}) YIELD path, cost
+                RETURN id(t), cost, length(path)
+                """, parameters: ["source": .int(Int64(source))])
+            var dijkstra: [String: Double] = [:]
+            for row in costs.rows {
+                if case .int(let id) = row[0], case .float(let c) = row[1], case .int(let hops) = row[2] {
+                    dijkstra[String(id)] = c
+                    #expect(Double(hops) == c, "\(name): unweighted, the cost is the path's length")
+                }
+            }
+            #expect(dijkstra == expected["dijkstra"], "\(name): Dijkstra from \(source)")
         }
         for (call, key) in [("algo.betweenness({})", "betweenness"), ("algo.betweenness({direction: 'BOTH'})", "betweenness_both"),
                             ("algo.closeness({})", "closeness")] {

@@ -36,4 +36,5 @@ print(json.dumps({
     "betweenness": nx.betweenness_centrality(nx.DiGraph(g), normalized=False),
     "betweenness_both": nx.betweenness_centrality(simple, normalized=False),
     "closeness": nx.closeness_centrality(nx.DiGraph(g).reverse()),
+    "dijkstra": nx.single_source_dijkstra_path_length(g, source),
 }))

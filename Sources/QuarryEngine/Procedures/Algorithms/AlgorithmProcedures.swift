@@ -92,6 +92,16 @@ enum AlgorithmProcedures {
             let (g, _) = try project(p, args, "algo.closeness", allowed: [])
             return zip(g.nodes, try Centrality.closeness(g, p)).map { [.node($0), .float($1)] }
         },
+        Procedure(name: "algo.dijkstra", inputs: [config], outputs: [.init("path", "PATH"), .init("cost", "FLOAT")],
+                  description: "The cheapest path from sourceNode to targetNode, summing weight (each relationship 1 without it); no row when none.") { p, args throws(QueryError) in
+            let (g, c) = try project(p, args, "algo.dijkstra", allowed: ["sourceNode", "targetNode"])
+            guard case .node(let s)? = c.settings["sourceNode"], let source = g.nodes.firstIndex(of: s),
+                  case .node(let t)? = c.settings["targetNode"], let target = g.nodes.firstIndex(of: t) else {
+                throw .invalidArgument("algo.dijkstra: sourceNode and targetNode are nodes of the subgraph")
+            }
+            guard let found = try ShortestPaths.dijkstra(g, from: source, to: target, p) else { return [] }
+            return [[.path(PathValue(nodes: found.nodes.map { g.nodes[$0] }, relationships: found.relationships)), .float(found.cost)]]
+        },
     ]
 
     static func project(_ p: ProcedureContext, _ args: [Value], _ name: String, allowed: Set<String>) throws(QueryError)

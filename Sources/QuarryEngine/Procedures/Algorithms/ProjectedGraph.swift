@@ -7,6 +7,8 @@ struct ProjectedGraph {
     let offsets: [Int]
     let targets: [Int32]
     let weights: [Double]
+    /// The relationship behind each entry of `targets`.
+    let relationships: [RelID]
     let weighted: Bool
 
     var count: Int { nodes.count }
@@ -46,7 +48,7 @@ struct ProjectedGraph {
             }
             next = g.nextNode(from: n + 1, label: nil)
         }
-        var edges: [(from: Int32, to: Int32, weight: Double)] = []
+        var edges: [(from: Int32, to: Int32, weight: Double, relationship: RelID)] = []
         var r = g.nextRelationship(from: 0)
         var seen = 0
         while let rel = r {
@@ -66,12 +68,12 @@ struct ProjectedGraph {
                         }
                     }
                     switch config.direction {
-                    case .out: edges.append((a, b, w))
-                    case .incoming: edges.append((b, a, w))
+                    case .out: edges.append((a, b, w, id))
+                    case .incoming: edges.append((b, a, w, id))
                     case .both:
                         // A loop counts twice, as in an undirected graph's degree.
-                        edges.append((a, b, w))
-                        edges.append((b, a, w))
+                        edges.append((a, b, w, id))
+                        edges.append((b, a, w, id))
                     }
                 }
             }
@@ -83,9 +85,11 @@ struct ProjectedGraph {
         var fill = offsets
         var targets = [Int32](repeating: 0, count: edges.count)
         var weights = [Double](repeating: 1, count: weightKey == nil ? 0 : edges.count)
+        var relationships = [RelID](repeating: 0, count: edges.count)
         for e in edges {
             let at = fill[Int(e.from)]
             targets[at] = e.to
+            relationships[at] = e.relationship
             if weightKey != nil { weights[at] = e.weight }
             fill[Int(e.from)] += 1
         }
@@ -93,6 +97,7 @@ struct ProjectedGraph {
         self.offsets = offsets
         self.targets = targets
         self.weights = weights
+        self.relationships = relationships
         self.weighted = weightKey != nil
     }
 
