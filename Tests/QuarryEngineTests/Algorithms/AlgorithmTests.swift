@@ -96,6 +96,14 @@ struct AlgorithmTests {
                 #expect(abs((got[id] ?? .nan) - w) <= 1e-9 * max(1, abs(w)), "\(name): \(call) of \(id): \(got[id] ?? .nan) against networkx's \(w)")
             }
         }
+        let similar = try db.execute("CALL algo.similarity({direction: 'BOTH', topK: 100000}) YIELD node1, node2, similarity RETURN id(node1), id(node2), similarity")
+        var jaccard: [String: Double] = [:]
+        for row in similar.rows {
+            if case .int(let a) = row[0], case .int(let b) = row[1], case .float(let j) = row[2] { jaccard["\(a) \(b)"] = j }
+        }
+        let wantedJaccard = expected["jaccard"] ?? [:]
+        #expect(Set(jaccard.keys) == Set(wantedJaccard.keys), "\(name): the pairs sharing a neighbour")
+        for (pair, j) in wantedJaccard { #expect(abs((jaccard[pair] ?? .nan) - j) <= 1e-12, "\(name): Jaccard of \(pair)") }
         let ranks = try quarry(db, "algo.pageRank({iterations: 100, tolerance: 1e-6})", "score")
         let wanted = expected["pagerank"] ?? [:]
         #expect(ranks.count == wanted.count, "\(name): PageRank covers every node")

@@ -37,4 +37,6 @@ print(json.dumps({
     "betweenness_both": nx.betweenness_centrality(simple, normalized=False),
     "closeness": nx.closeness_centrality(nx.DiGraph(g).reverse()),
     "dijkstra": nx.single_source_dijkstra_path_length(g, source),
+    "jaccard": {f"{a} {b}": j for a in simple for b in simple if a != b and set(simple[a]) & set(simple[b])
+                for _, _, j in nx.jaccard_coefficient(simple, [(a, b)])},
 }))

@@ -102,6 +102,19 @@ enum AlgorithmProcedures {
             guard let found = try ShortestPaths.dijkstra(g, from: source, to: target, p) else { return [] }
             return [[.path(PathValue(nodes: found.nodes.map { g.nodes[$0] }, relationships: found.relationships)), .float(found.cost)]]
         },
+        Procedure(name: "algo.similarity", inputs: [config],
+                  outputs: [.init("node1", "NODE"), .init("node2", "NODE"), .init("similarity", "FLOAT")],
+                  description: "For each node, the topK (default 10) nodes sharing most neighbours: metric 'JACCARD' (default) or 'OVERLAP'.") { p, args throws(QueryError) in
+            let (g, c) = try project(p, args, "algo.similarity", allowed: ["topK", "metric"])
+            var overlap = false
+            switch c.settings["metric"] {
+            case nil, .null?: break
+            case .string(let m)? where ["JACCARD", "OVERLAP"].contains(m.uppercased()): overlap = m.uppercased() == "OVERLAP"
+            case let v?: throw .invalidArgument("algo.similarity: metric is 'JACCARD' or 'OVERLAP', not \(CypherExport.literal(v))")
+            }
+            let pairs = try Similarity.run(g, overlap: overlap, topK: try c.integer("topK", default: 10), p)
+            return pairs.map { [.node(g.nodes[$0.0]), .node(g.nodes[$0.1]), .float($0.2)] }
+        },
     ]
 
     static func project(_ p: ProcedureContext, _ args: [Value], _ name: String, allowed: Set<String>) throws(QueryError)
