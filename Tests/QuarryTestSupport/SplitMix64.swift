@@ -1,14 +1,4 @@
-/// SplitMix64: a small seeded generator, so that randomised tests repeat exactly from their seed.
-public struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
+import QuarryEngine
 
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator randomised tests use: the engine's, so that they repeat exactly from their seed.
+public typealias SplitMix64 = SeededRandom

@@ -115,6 +115,17 @@ enum AlgorithmProcedures {
             let pairs = try Similarity.run(g, overlap: overlap, topK: try c.integer("topK", default: 10), p)
             return pairs.map { [.node(g.nodes[$0.0]), .node(g.nodes[$0.1]), .float($0.2)] }
         },
+        Procedure(name: "algo.labelPropagation", inputs: [config], outputs: [.init("node", "NODE"), .init("communityId", "INTEGER")],
+                  description: "Communities by label propagation (relationships either way; at most 10 rounds unless iterations is set; seed, default 42, makes it repeat); named by their smallest node id.") { p, args throws(QueryError) in
+            var (g, c) = try project(p, args, "algo.labelPropagation", allowed: ["iterations", "seed"])
+            if c.direction != .both {
+                c.direction = .both
+                g = try ProjectedGraph(p, c, procedure: "algo.labelPropagation")
+            }
+            let communities = try LabelPropagation.run(g, iterations: try c.integer("iterations", default: 10),
+                                                     seed: UInt64(try c.integer("seed", default: 42)), p)
+            return g.nodes.indices.map { [.node(g.nodes[$0]), .int(Int64(g.nodes[communities[$0]]))] }
+        },
     ]
 
     static func project(_ p: ProcedureContext, _ args: [Value], _ name: String, allowed: Set<String>) throws(QueryError)
