@@ -1,5 +1,5 @@
 # Quarry: common tasks. `make test` is what CI runs.
-.PHONY: build release run test tck tck-explain readline xmllint bench bench-files crash-test fuzz
+.PHONY: build release run test tck tck-explain readline xmllint bench bench-algo bench-files crash-test fuzz
 
 readline:
 	@dpkg -s libreadline-dev >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreadline-dev)
@@ -46,6 +46,11 @@ bench:
 	python3 bench/run.py --scale $(SCALE)
 
 # Graph files beside CSV import, and the journal's cost: make bench-files SCALE=L (bench/graph_file.py).
+bench-algo:
+	swift build -c release --product quarry-bench
+	@bench/.venv/bin/python -c "import igraph, networkit, networkx" 2>/dev/null || bench/.venv/bin/pip install -q igraph networkit networkx
+	bench/.venv/bin/python bench/algo.py --scale $(SCALE)
+
 bench-files: readline
 	swift build -c release --product quarry
 	python3 bench/graph_file.py --scale $(SCALE)
