@@ -10,11 +10,7 @@ enum AlgorithmProcedures {
         },
         Procedure(name: "algo.wcc", inputs: [config], outputs: [.init("node", "NODE"), .init("componentId", "INTEGER")],
                   description: "Weakly connected components: nodes joined by relationships either way; a component is named by its smallest node id.") { p, args throws(QueryError) in
-            var (g, c) = try project(p, args, "algo.wcc", allowed: [])
-            if c.direction != .both {
-                c.direction = .both
-                g = try ProjectedGraph(p, c, procedure: "algo.wcc")
-            }
+            let g = try project(p, args, "algo.wcc", allowed: [], direction: .both).0
             let components = try Components.weak(g, p)
             return g.nodes.indices.map { [.node(g.nodes[$0]), .int(Int64(g.nodes[components[$0]]))] }
         },
@@ -117,20 +113,19 @@ enum AlgorithmProcedures {
         },
         Procedure(name: "algo.labelPropagation", inputs: [config], outputs: [.init("node", "NODE"), .init("communityId", "INTEGER")],
                   description: "Communities by label propagation (relationships either way; at most 10 rounds unless iterations is set; seed, default 42, makes it repeat); named by their smallest node id.") { p, args throws(QueryError) in
-            var (g, c) = try project(p, args, "algo.labelPropagation", allowed: ["iterations", "seed"])
-            if c.direction != .both {
-                c.direction = .both
-                g = try ProjectedGraph(p, c, procedure: "algo.labelPropagation")
-            }
+            let (g, c) = try project(p, args, "algo.labelPropagation", allowed: ["iterations", "seed"], direction: .both)
             let communities = try LabelPropagation.run(g, iterations: try c.integer("iterations", default: 10),
                                                      seed: UInt64(try c.integer("seed", default: 42)), p)
             return g.nodes.indices.map { [.node(g.nodes[$0]), .int(Int64(g.nodes[communities[$0]]))] }
         },
     ]
 
-    static func project(_ p: ProcedureContext, _ args: [Value], _ name: String, allowed: Set<String>) throws(QueryError)
-        -> (ProjectedGraph, AlgorithmConfig) {
-        let config = try AlgorithmConfig(args.first ?? .null, procedure: name, allowed: allowed)
+    /// The subgraph the configuration chooses; `direction`, when given, overrides it (algorithms
+    /// defined on relationships either way).
+    static func project(_ p: ProcedureContext, _ args: [Value], _ name: String, allowed: Set<String>,
+                        direction: AlgorithmConfig.Direction? = nil) throws(QueryError) -> (ProjectedGraph, AlgorithmConfig) {
+        var config = try AlgorithmConfig(args.first ?? .null, procedure: name, allowed: allowed)
+        if let direction { config.direction = direction }
         return (try ProjectedGraph(p, config, procedure: name), config)
     }
 }

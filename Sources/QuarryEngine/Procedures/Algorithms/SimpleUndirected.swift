@@ -13,32 +13,42 @@ struct SimpleUndirected {
                 lists[j].append(Int32(i))
             }
         }
-        neighbours = lists.map { Array(Set($0)).sorted() }
+        neighbours = lists.map { list in
+            let sorted = list.sorted()
+            var unique: [Int32] = []
+            unique.reserveCapacity(sorted.count)
+            for x in sorted where unique.last != x { unique.append(x) }
+            return unique
+        }
     }
 
-    /// Triangles through each node, and its local clustering coefficient.
+    /// Triangles through each node, and its local clustering coefficient: each triangle is found
+    /// once, from its lowest-ranked corner (rank: degree, then index), by marking that corner's
+    /// higher-ranked neighbours and looking among theirs.
     func triangles(_ p: ProcedureContext) throws(QueryError) -> [(triangles: Int, coefficient: Double)] {
-        var out: [(Int, Double)] = []
-        for (i, ns) in neighbours.enumerated() {
-            if i & 0xFF == 0 { try p.tick() }
-            var t = 0
-            for (k, a) in ns.enumerated() {
-                let na = neighbours[Int(a)]
-                for b in ns[(k + 1)...] where Self.contains(na, b) { t += 1 }
+        let n = neighbours.count
+        func ranksBelow(_ a: Int, _ b: Int) -> Bool {
+            let da = neighbours[a].count, db = neighbours[b].count
+            return da != db ? da < db : a < b
+        }
+        let higher: [[Int32]] = (0..<n).map { u in neighbours[u].filter { ranksBelow(u, Int($0)) } }
+        var count = [Int](repeating: 0, count: n)
+        var mark = [Int](repeating: -1, count: n)
+        for u in 0..<n {
+            if u & 0xFFF == 0 { try p.tick() }
+            for v in higher[u] { mark[Int(v)] = u }
+            for v in higher[u] {
+                for w in higher[Int(v)] where mark[Int(w)] == u {
+                    count[u] += 1
+                    count[Int(v)] += 1
+                    count[Int(w)] += 1
+                }
             }
-            let d = ns.count
-            out.append((t, d < 2 ? 0 : 2 * Double(t) / Double(d * (d - 1))))
         }
-        return out
-    }
-
-    static func contains(_ sorted: [Int32], _ x: Int32) -> Bool {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
+        return (0..<n).map { i in
+            let d = neighbours[i].count
+            return (count[i], d < 2 ? 0 : 2 * Double(count[i]) / Double(d * (d - 1)))
         }
-        return lo < sorted.count && sorted[lo] == x
     }
 
     /// Each node's core number (Batagelj and Zaversnik: nodes taken in order of degree).
