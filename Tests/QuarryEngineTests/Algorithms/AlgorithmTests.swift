@@ -104,6 +104,11 @@ struct AlgorithmTests {
         let wantedJaccard = expected["jaccard"] ?? [:]
         #expect(Set(jaccard.keys) == Set(wantedJaccard.keys), "\(name): the pairs sharing a neighbour")
         for (pair, j) in wantedJaccard { #expect(abs((jaccard[pair] ?? .nan) - j) <= 1e-12, "\(name): Jaccard of \(pair)") }
+        let louvain = try db.execute("CALL algo.louvain({}) YIELD modularity RETURN max(modularity)").rows.first?.first
+        if case .float(let q)? = louvain, let nx = expected["louvain"] {
+            print("\(name): Louvain modularity \(q); networkx's over seeds 0-4: \(nx["min"] ?? 0) to \(nx["max"] ?? 0)")
+            #expect(q >= (nx["min"] ?? 0) - 1e-9, "\(name): Louvain's modularity \(q) below networkx's lowest \(nx["min"] ?? 0)")
+        }
         let ranks = try quarry(db, "algo.pageRank({iterations: 100, tolerance: 1e-6})", "score")
         let wanted = expected["pagerank"] ?? [:]
         #expect(ranks.count == wanted.count, "\(name): PageRank covers every node")

@@ -22,7 +22,9 @@ simple = nx.Graph(u)
 simple.remove_edges_from(nx.selfloop_edges(simple))
 source = min(nodes)
 khop = nx.single_source_shortest_path_length(g, source, cutoff=2)
+louvain = [nx.community.modularity(u, nx.community.louvain_communities(u, seed=s)) for s in range(5)]
 print(json.dumps({
+    "louvain": {"min": min(louvain), "max": max(louvain)},
     "out": {n: d for n, d in g.out_degree()},
     "in": {n: d for n, d in g.in_degree()},
     "both": {n: d for n, d in u.degree()},

@@ -118,6 +118,13 @@ enum AlgorithmProcedures {
                                                      seed: UInt64(try c.integer("seed", default: 42)), p)
             return g.nodes.indices.map { [.node(g.nodes[$0]), .int(Int64(g.nodes[communities[$0]]))] }
         },
+        Procedure(name: "algo.louvain", inputs: [config],
+                  outputs: [.init("node", "NODE"), .init("communityId", "INTEGER"), .init("modularity", "FLOAT")],
+                  description: "Communities by the Louvain method (relationships either way, weighted; seed, default 42, orders the moves); every row carries the partition's modularity.") { p, args throws(QueryError) in
+            let (g, c) = try project(p, args, "algo.louvain", allowed: ["seed"])
+            let result = try Louvain.run(g, seed: UInt64(try c.integer("seed", default: 42)), p)
+            return g.nodes.indices.map { [.node(g.nodes[$0]), .int(Int64(g.nodes[result.community[$0]])), .float(result.modularity)] }
+        },
     ]
 
     /// The subgraph the configuration chooses; `direction`, when given, overrides it (algorithms
