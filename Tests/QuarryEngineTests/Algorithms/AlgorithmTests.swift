@@ -88,6 +88,13 @@ struct AlgorithmTests {
                 }
             }
             #expect(dijkstra == expected["dijkstra"], "\(name): Dijkstra from \(source)")
+            let all = try db.execute("""
+                MATCH (s) WHERE id(s) = $source MATCH (t) CALL algo.allShortestPaths({sourceNode: s, targetNode: t}) YIELD path
+                WITH t, [n IN nodes(path) | id(n)] AS route RETURN id(t), count(DISTINCT route)
+                """, parameters: ["source": .int(Int64(source))])
+            var counts: [String: Double] = [:]
+            for row in all.rows { if case .int(let id) = row[0], case .int(let c) = row[1] { counts[String(id)] = Double(c) } }
+            #expect(counts == expected["all_shortest"], "\(name): the number of shortest routes from \(source)")
         }
         for (call, key) in [("algo.betweenness({})", "betweenness"), ("algo.betweenness({direction: 'BOTH'})", "betweenness_both"),
                             ("algo.closeness({})", "closeness")] {

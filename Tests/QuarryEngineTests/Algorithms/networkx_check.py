@@ -39,6 +39,7 @@ print(json.dumps({
     "betweenness_both": nx.betweenness_centrality(simple, normalized=False),
     "closeness": nx.closeness_centrality(nx.DiGraph(g).reverse()),
     "dijkstra": nx.single_source_dijkstra_path_length(g, source),
+    "all_shortest": {t: len(list(nx.all_shortest_paths(nx.DiGraph(g), source, t))) for t in nx.single_source_shortest_path_length(g, source)},
     "jaccard": {f"{a} {b}": j for a in simple for b in simple if a != b and set(simple[a]) & set(simple[b])
                 for _, _, j in nx.jaccard_coefficient(simple, [(a, b)])},
 }))

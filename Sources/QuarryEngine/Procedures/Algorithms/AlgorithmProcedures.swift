@@ -118,6 +118,16 @@ enum AlgorithmProcedures {
                                                      seed: UInt64(try c.integer("seed", default: 42)), p)
             return g.nodes.indices.map { [.node(g.nodes[$0]), .int(Int64(g.nodes[communities[$0]]))] }
         },
+        Procedure(name: "algo.allShortestPaths", inputs: [config], outputs: [.init("path", "PATH")],
+                  description: "Every path with the fewest relationships from sourceNode to targetNode along the direction (at most limit, default 1000).") { p, args throws(QueryError) in
+            let (g, c) = try project(p, args, "algo.allShortestPaths", allowed: ["sourceNode", "targetNode", "limit"])
+            guard case .node(let s)? = c.settings["sourceNode"], let source = g.nodes.firstIndex(of: s),
+                  case .node(let t)? = c.settings["targetNode"], let target = g.nodes.firstIndex(of: t) else {
+                throw .invalidArgument("algo.allShortestPaths: sourceNode and targetNode are nodes of the subgraph")
+            }
+            let paths = try ShortestPaths.all(g, from: source, to: target, limit: try c.integer("limit", default: 1000), p)
+            return paths.map { [.path(PathValue(nodes: $0.nodes.map { g.nodes[$0] }, relationships: $0.relationships))] }
+        },
         Procedure(name: "algo.louvain", inputs: [config],
                   outputs: [.init("node", "NODE"), .init("communityId", "INTEGER"), .init("modularity", "FLOAT")],
                   description: "Communities by the Louvain method (relationships either way, weighted; seed, default 42, orders the moves); every row carries the partition's modularity.") { p, args throws(QueryError) in

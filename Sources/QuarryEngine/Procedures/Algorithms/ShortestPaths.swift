@@ -41,6 +41,46 @@ enum ShortestPaths {
     }
 }
 
+extension ShortestPaths {
+    /// Every shortest path (fewest relationships) from `source` to `target`, breadth first with
+    /// all the parents of each node one level closer; at most `limit` paths.
+    static func all(_ g: ProjectedGraph, from source: Int, to target: Int, limit: Int, _ p: ProcedureContext) throws(QueryError)
+        -> [(nodes: [Int], relationships: [RelID])] {
+        var depth = [Int](repeating: -1, count: g.count)
+        var parents = [[(node: Int, relationship: RelID)]](repeating: [], count: g.count)
+        depth[source] = 0
+        var frontier = [source]
+        while !frontier.isEmpty, depth[target] < 0 {
+            try p.tick()
+            var next: [Int] = []
+            for v in frontier {
+                for e in g.neighbours(v) {
+                    let w = Int(g.targets[e])
+                    if depth[w] < 0 {
+                        depth[w] = depth[v] + 1
+                        next.append(w)
+                    }
+                    if depth[w] == depth[v] + 1 { parents[w].append((v, g.relationships[e])) }
+                }
+            }
+            frontier = next
+        }
+        guard depth[target] >= 0 else { return [] }
+        if source == target { return [([source], [])] }
+        var paths: [(nodes: [Int], relationships: [RelID])] = []
+        // Walk back from the target, depth first, with an explicit stack.
+        var stack: [(node: Int, nodes: [Int], relationships: [RelID])] = [(target, [target], [])]
+        while let (v, nodes, rels) = stack.popLast(), paths.count < limit {
+            if v == source {
+                paths.append((nodes.reversed(), rels.reversed()))
+                continue
+            }
+            for (u, r) in parents[v].reversed() { stack.append((u, nodes + [u], rels + [r])) }
+        }
+        return paths
+    }
+}
+
 /// A binary min-heap of (priority, index).
 struct MinHeap {
     private var items: [(Double, Int)] = []
