@@ -143,8 +143,16 @@ struct AlgorithmTests {
         try Self.compare(db, name: "random graph \(seed)")
     }
 
-    @Test func theDefaultDatasetAgreesWithNetworkx() throws {
-        let db = Database(graph: try Database.datasetGraph(folder: CaseTests.datasetsRoot + "/kabul-restaurant-bombing", confined: false))
-        try Self.compare(db, name: "kabul-restaurant-bombing")
+    /// The datasets: the default one always, the Neo4j movies graph and the UCDP graph when
+    /// `../shared/data` is there.
+    @Test(arguments: ["kabul-restaurant-bombing", "neo4j-movies", "uppsala-conflict-events"])
+    func datasetsAgreeWithNetworkx(_ name: String) throws {
+        let sharedData = CaseTests.packageRoot + "/../shared/data"
+        if name != "kabul-restaurant-bombing" && !FileManager.default.fileExists(atPath: sharedData) {
+            print("AlgorithmTests: skipping \(name): \(sharedData) is absent")
+            return
+        }
+        let db = Database(graph: try Database.datasetGraph(folder: CaseTests.datasetsRoot + "/" + name, confined: false))
+        try Self.compare(db, name: name)
     }
 }
