@@ -108,19 +108,15 @@ struct ExpressionCompiler {
         case .patternPredicate(let part):
             let plan = try mapper.subplan(part, scope: scope)
             return { (row: inout Row) throws(QueryError) in
-                plan.argument.row = row
-                plan.argument.reset()
-                plan.root.reset()
+                plan.start(on: row)
                 return .bool(try plan.root.next() != nil)
             }
         case .subquery(let kind, _, _, _):
             let (plan, columns) = try mapper.subquery(at: range.start, range: range)
-            let root = plan.root, argument = plan.argument
+            let root = plan.root
             let column = columns.first
             return { (row: inout Row) throws(QueryError) in
-                argument.row = row
-                argument.reset()
-                root.reset()
+                plan.start(on: row)
                 switch kind {
                 case .exists:
                     return .bool(try root.next() != nil)
@@ -139,13 +135,10 @@ struct ExpressionCompiler {
             var inner = self
             inner.scope = plan.scope
             let p = try inner.compile(projection)
-            plan.root.reset()
-            let root = plan.root, argument = plan.argument
             return { (row: inout Row) throws(QueryError) in
-                argument.row = row
-                root.reset()
+                plan.start(on: row)
                 var out: [Value] = []
-                while var r = try root.next() { out.append(try p(&r)) }
+                while var r = try plan.root.next() { out.append(try p(&r)) }
                 return .list(out)
             }
         }

@@ -15,6 +15,12 @@ final class PhysicalMapper {
         let argument: ArgumentOperator
         let root: PhysicalOperator
         let scope: [String: Int]
+
+        /// Runs the plan afresh on `row` (its rows are then pulled from `root`).
+        func start(on row: Row) {
+            argument.row = row
+            root.reset()
+        }
     }
 
     /// The plan's subqueries, mapped where an expression uses them.

@@ -41,27 +41,33 @@ enum Rewriter {
         BidirectionalShortestPath(),
     ]
 
+    /// A statement's plan and its subqueries' plans, with the rules that changed any of them.
     static func rewrite(_ plan: inout LogicalPlan, _ context: RuleContext) throws(QueryError) {
-        for rule in rules where rule.safeWhenWriting || !context.writes {
-            var fired = false
-            plan.root = try apply(rule, plan.root, context, &fired)
-            for key in plan.subqueries.keys.sorted() {
-                if let root = plan.subqueries[key]?.root { plan.subqueries[key]?.root = try apply(rule, root, context, &fired) }
-            }
-            if fired { plan.rulesApplied.append(rule.name) }
-        }
+        let keys = plan.subqueries.keys.sorted()
+        var roots = [plan.root] + keys.compactMap { plan.subqueries[$0]?.root }
+        plan.rulesApplied += try rewrite(&roots, context)
+        plan.root = roots[0]
+        for (key, root) in zip(keys, roots.dropFirst()) { plan.subqueries[key]?.root = root }
         plan.notices += context.notices
         plan.slotCount = context.slots.count
     }
 
     /// A pattern inside an expression: planned with the same rules.
     static func rewrite(_ op: LogicalOperator, _ context: RuleContext) throws(QueryError) -> LogicalOperator {
-        var root = op
+        var roots = [op]
+        _ = try rewrite(&roots, context)
+        return roots[0]
+    }
+
+    /// Each rule in turn over all the roots; the names of those that changed something.
+    private static func rewrite(_ roots: inout [LogicalOperator], _ context: RuleContext) throws(QueryError) -> [String] {
+        var applied: [String] = []
         for rule in rules where rule.safeWhenWriting || !context.writes {
             var fired = false
-            root = try apply(rule, root, context, &fired)
+            for i in roots.indices { roots[i] = try apply(rule, roots[i], context, &fired) }
+            if fired { applied.append(rule.name) }
         }
-        return root
+        return applied
     }
 
     private static func apply(_ rule: RewriteRule, _ op: LogicalOperator, _ context: RuleContext,

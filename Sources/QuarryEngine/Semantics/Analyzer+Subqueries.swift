@@ -55,12 +55,7 @@ extension Analyzer {
             parts.append(checkedPart)
             writes = writes || inner.isUpdating
         }
-        if Set(query.unionAll).count > 1, let r = query.unionRanges.last {
-            throw .invalidClauseComposition("UNION and UNION ALL cannot be mixed in one query", at: r)
-        }
-        for (i, p) in parts.enumerated().dropFirst() where p.columns != parts[0].columns {
-            throw .differentColumnsInUnion(at: query.unionRanges[i - 1])
-        }
+        try Self.checkUnion(query, parts)
         if parts[0].columns.isEmpty, !writes {
             throw .invalidClauseComposition("CALL { } must end with RETURN, or write (a unit subquery)", at: range)
         }

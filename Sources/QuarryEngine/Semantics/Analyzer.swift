@@ -10,17 +10,22 @@ struct Analyzer {
         var analyzer = Analyzer()
         var parts: [CheckedSingleQuery] = []
         for part in query.parts { parts.append(try analyzer.analyze(part)) }
+        try checkUnion(query, parts)
+        if parts.count > 1, parts.contains(where: { $0.columns.isEmpty }) {
+            throw .invalidClauseComposition("every part of a UNION must end with RETURN", at: query.unionRanges[0])
+        }
+        return CheckedQuery(parts: parts, unionAll: query.unionAll, slots: analyzer.slots, isUpdating: analyzer.isUpdating,
+                            subqueries: analyzer.subqueries.checked)
+    }
+
+    /// The parts of a UNION: all UNION or all UNION ALL, and the same columns.
+    static func checkUnion(_ query: Query, _ parts: [CheckedSingleQuery]) throws(QueryError) {
         if Set(query.unionAll).count > 1, let r = query.unionRanges.last {
             throw .invalidClauseComposition("UNION and UNION ALL cannot be mixed in one query", at: r)
         }
         for (i, p) in parts.enumerated().dropFirst() where p.columns != parts[0].columns {
             throw .differentColumnsInUnion(at: query.unionRanges[i - 1])
         }
-        if parts.count > 1, parts.contains(where: { $0.columns.isEmpty }) {
-            throw .invalidClauseComposition("every part of a UNION must end with RETURN", at: query.unionRanges[0])
-        }
-        return CheckedQuery(parts: parts, unionAll: query.unionAll, slots: analyzer.slots, isUpdating: analyzer.isUpdating,
-                            subqueries: analyzer.subqueries.checked)
     }
 
     /// `outer`: the variables a subquery sees; `subquery`: it may end without RETURN and may not write.

@@ -54,14 +54,12 @@ enum AlgorithmProcedures {
         Procedure(name: "algo.khop", inputs: [config], outputs: [.init("node", "NODE"), .init("distance", "INTEGER")],
                   description: "The nodes within maxHops (default 2) of sourceNode along the direction, with their distance (the source at 0).") { p, args throws(QueryError) in
             let (g, c) = try project(p, args, "algo.khop", allowed: ["sourceNode", "maxHops"])
-            guard case .node(let source)? = c.settings["sourceNode"], let start = g.nodes.firstIndex(of: source) else {
-                throw .invalidArgument("algo.khop: sourceNode is a node of the subgraph")
-            }
+            let start = try g.node(c, "sourceNode", procedure: "algo.khop")
             let limit = try c.integer("maxHops", default: 2)
             var distance = [Int](repeating: -1, count: g.count)
             distance[start] = 0
-            var frontier = [start], rows: [[Value]] = [[.node(source), .int(0)]]
-            for hop in 1...max(1, limit) where limit > 0 {
+            var frontier = [start], rows: [[Value]] = [[.node(g.nodes[start]), .int(0)]]
+            for hop in stride(from: 1, through: limit, by: 1) {
                 try p.tick()
                 var next: [Int] = []
                 for i in frontier {
@@ -91,10 +89,7 @@ enum AlgorithmProcedures {
         Procedure(name: "algo.dijkstra", inputs: [config], outputs: [.init("path", "PATH"), .init("cost", "FLOAT")],
                   description: "The cheapest path from sourceNode to targetNode, summing weight (each relationship 1 without it); no row when none.") { p, args throws(QueryError) in
             let (g, c) = try project(p, args, "algo.dijkstra", allowed: ["sourceNode", "targetNode"])
-            guard case .node(let s)? = c.settings["sourceNode"], let source = g.nodes.firstIndex(of: s),
-                  case .node(let t)? = c.settings["targetNode"], let target = g.nodes.firstIndex(of: t) else {
-                throw .invalidArgument("algo.dijkstra: sourceNode and targetNode are nodes of the subgraph")
-            }
+            let source = try g.node(c, "sourceNode", procedure: "algo.dijkstra"), target = try g.node(c, "targetNode", procedure: "algo.dijkstra")
             guard let found = try ShortestPaths.dijkstra(g, from: source, to: target, p) else { return [] }
             return [[.path(PathValue(nodes: found.nodes.map { g.nodes[$0] }, relationships: found.relationships)), .float(found.cost)]]
         },
@@ -121,10 +116,8 @@ enum AlgorithmProcedures {
         Procedure(name: "algo.allShortestPaths", inputs: [config], outputs: [.init("path", "PATH")],
                   description: "Every path with the fewest relationships from sourceNode to targetNode along the direction (at most limit, default 1000).") { p, args throws(QueryError) in
             let (g, c) = try project(p, args, "algo.allShortestPaths", allowed: ["sourceNode", "targetNode", "limit"])
-            guard case .node(let s)? = c.settings["sourceNode"], let source = g.nodes.firstIndex(of: s),
-                  case .node(let t)? = c.settings["targetNode"], let target = g.nodes.firstIndex(of: t) else {
-                throw .invalidArgument("algo.allShortestPaths: sourceNode and targetNode are nodes of the subgraph")
-            }
+            let source = try g.node(c, "sourceNode", procedure: "algo.allShortestPaths")
+            let target = try g.node(c, "targetNode", procedure: "algo.allShortestPaths")
             let paths = try ShortestPaths.all(g, from: source, to: target, limit: try c.integer("limit", default: 1000), p)
             return paths.map { [.path(PathValue(nodes: $0.nodes.map { g.nodes[$0] }, relationships: $0.relationships))] }
         },

@@ -1,22 +1,11 @@
 /// Betweenness and closeness from breadth-first searches over the subgraph's neighbours (each
 /// neighbour once: parallel relationships do not make more shortest paths).
 enum Centrality {
-    /// Each node's neighbours, each once and without itself.
-    static func distinctNeighbours(_ g: ProjectedGraph) -> [[Int32]] {
-        (0..<g.count).map { i in
-            var seen = Set<Int32>()
-            return g.neighbours(i).compactMap { e -> Int32? in
-                let j = g.targets[e]
-                return Int(j) != i && seen.insert(j).inserted ? j : nil
-            }
-        }
-    }
-
     /// Brandes' algorithm from every node, or from `samples` nodes spread evenly over the ids
     /// (then scaled by n / samples, an estimate). Not normalised; for `BOTH` each pair counts once.
     static func betweenness(_ g: ProjectedGraph, undirected: Bool, samples: Int?, _ p: ProcedureContext) throws(QueryError) -> [Double] {
         let n = g.count
-        let adjacency = distinctNeighbours(g)
+        let adjacency = g.distinctNeighbours()
         var score = [Double](repeating: 0, count: n)
         let sources: [Int]
         if let samples, samples < n, samples > 0 {
@@ -65,7 +54,7 @@ enum Centrality {
     /// (r - 1) / (n - 1) where r nodes are reachable (Wasserman and Faust), 0 when none is.
     static func closeness(_ g: ProjectedGraph, _ p: ProcedureContext) throws(QueryError) -> [Double] {
         let n = g.count
-        let adjacency = distinctNeighbours(g)
+        let adjacency = g.distinctNeighbours()
         var distance = [Int](repeating: -1, count: n)
         var out: [Double] = []
         for s in 0..<n {

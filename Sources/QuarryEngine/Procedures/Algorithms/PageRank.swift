@@ -13,7 +13,7 @@ enum PageRank {
             teleport = [Double](repeating: 0, count: n)
             for s in sources { teleport[s] += 1 / Double(sources.count) }
         }
-        let outWeight = (0..<n).map { i in g.neighbours(i).reduce(0.0) { $0 + g.weight($1) } }
+        let outWeight = Degree.run(g)
         var rank = [Double](repeating: 1 / Double(n), count: n)
         var next = [Double](repeating: 0, count: n)
         for _ in 0..<iterations {

@@ -102,4 +102,23 @@ struct ProjectedGraph {
     }
 
     func weight(_ e: Int) -> Double { weighted ? weights[e] : 1 }
+
+    /// Each node's neighbours, each once and without itself.
+    func distinctNeighbours() -> [[Int32]] {
+        (0..<count).map { i in
+            var seen = Set<Int32>()
+            return neighbours(i).compactMap { e -> Int32? in
+                let j = targets[e]
+                return Int(j) != i && seen.insert(j).inserted ? j : nil
+            }
+        }
+    }
+
+    /// The dense index of the node a setting names, or an error naming the setting.
+    func node(_ config: AlgorithmConfig, _ key: String, procedure: String) throws(QueryError) -> Int {
+        guard case .node(let n)? = config.settings[key], let i = nodes.firstIndex(of: n) else {
+            throw .invalidArgument("\(procedure): \(key) is a node of the subgraph")
+        }
+        return i
+    }
 }

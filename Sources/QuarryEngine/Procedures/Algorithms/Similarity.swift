@@ -3,7 +3,7 @@
 /// (shared / the smaller set); ties go to the smaller node id.
 enum Similarity {
     static func run(_ g: ProjectedGraph, overlap: Bool, topK: Int, _ p: ProcedureContext) throws(QueryError) -> [(Int, Int, Double)] {
-        let sets = Centrality.distinctNeighbours(g)
+        let sets = g.distinctNeighbours()
         var holders = [[Int32]](repeating: [], count: g.count)
         for (i, ns) in sets.enumerated() { for t in ns { holders[Int(t)].append(Int32(i)) } }
         var shared = [Int](repeating: 0, count: g.count)
