@@ -90,6 +90,8 @@ public final class Database {
              cancellation: CancellationFlag?) throws(QueryError) -> QueryResult {
         if checked.isUpdating && mode != .explain { try checkWritable() }
         graph.compactIfNeeded()
+        let logical: LogicalPlan
+        if let cachedPlan { logical = cachedPlan } else { logical = try plan(checked, text, mode) }
         // A write statement takes the graph over (the database keeps no second reference, so
         // nothing is copied when it writes) and gives it back, taken back if it fails.
         let writes = checked.isUpdating && mode != .explain
@@ -104,9 +106,9 @@ public final class Database {
         ctx.explaining = mode == .explain
         MemoryGuard.current.store(limits.memoryBytes ?? 0, ordering: .relaxed)
         defer { MemoryGuard.current.store(0, ordering: .relaxed) }
-        guard writes else { return try execute(ctx, checked, try plan(cachedPlan, checked, text, mode, ctx), mode: mode) }
+        guard writes else { return try execute(ctx, checked, logical, mode: mode) }
         do {
-            let result = try execute(ctx, checked, try plan(cachedPlan, checked, text, mode, ctx), mode: mode)
+            let result = try execute(ctx, checked, logical, mode: mode)
             try commit(ctx)
             return result
         } catch {
@@ -117,14 +119,12 @@ public final class Database {
         }
     }
 
-    /// The statement's logical plan after the rewrite rules, from the cache or made now on
-    /// `ctx`'s graph (and then cached).
-    private func plan(_ cached: LogicalPlan?, _ checked: CheckedQuery, _ text: String, _ mode: ExecutionMode,
-                      _ ctx: ExecutionContext) throws(QueryError) -> LogicalPlan {
-        if let cached { return cached }
+    /// The statement's logical plan after the rewrite rules, made on the graph as it is (and
+    /// cached by the statement's text).
+    private func plan(_ checked: CheckedQuery, _ text: String, _ mode: ExecutionMode) throws(QueryError) -> LogicalPlan {
         var plan = LogicalPlanner(query: checked).plan()
-        try Rewriter.rewrite(&plan, RuleContext(graph: ctx.graph, writes: checked.isUpdating, slots: checked.slots))
-        planCache.store(text, PlanCache.Entry(query: checked, mode: mode, plan: plan, statistics: PlanningStatistics(ctx.graph)))
+        try Rewriter.rewrite(&plan, RuleContext(graph: graph, writes: checked.isUpdating, slots: checked.slots))
+        planCache.store(text, PlanCache.Entry(query: checked, mode: mode, plan: plan, statistics: PlanningStatistics(graph)))
         return plan
     }
 
