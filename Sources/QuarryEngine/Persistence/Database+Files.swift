@@ -29,7 +29,7 @@ extension Database {
     private func journal(_ next: inout Graph, changed isChange: Bool) throws(QueryError) {
         if let store, let log = next.changes, !log.isEmpty {
             do throws(QueryError) {
-                try store.append(log.bytes, durable: !groupsCommits)
+                try log.withBytes { (changes) throws(QueryError) in try store.append(changes, durable: !groupsCommits) }
             } catch {
                 throw .journalFailed(error)
             }

@@ -111,7 +111,7 @@ struct GraphFileWriter {
     }
 
     private mutating func record(_ section: GraphFileFormat.Section, _ w: ByteWriter) throws(QueryError) {
-        try withBytes(of: w.bytes) { (raw) throws(QueryError) in try emit(section, elementSize: 1, raw) }
+        try w.withBytes { (raw) throws(QueryError) in try emit(section, elementSize: 1, raw) }
     }
 
     private mutating func array<T: BitwiseCopyable>(_ section: GraphFileFormat.Section, _ items: [T]) throws(QueryError) {
@@ -140,11 +140,11 @@ struct GraphFileWriter {
             t.int(e.length)
             t.u64(e.checksum)
         }
-        t.u64(XXHash64.hash(t.bytes))
+        t.u64(t.withBytes { XXHash64.hash($0) })
         let padding = (8 - offset % 8) % 8
         try file.write([UInt8](repeating: 0, count: padding))
         let tableOffset = offset + padding
-        try file.write(t.bytes)
+        try t.withBytes { (raw) throws(QueryError) in try file.write(raw) }
 
         var h = ByteWriter()
         h.raw(GraphFileFormat.magic)
@@ -154,7 +154,7 @@ struct GraphFileWriter {
         h.u64(identity.sequence)
         h.int(tableOffset)
         h.int(table.count)
-        h.u64(XXHash64.hash(h.bytes))
-        try withBytes(of: h.bytes) { (raw) throws(QueryError) in try file.write(raw, at: 0) }
+        h.u64(h.withBytes { XXHash64.hash($0) })
+        try h.withBytes { (raw) throws(QueryError) in try file.write(raw, at: 0) }
     }
 }

@@ -108,7 +108,7 @@ package final class GraphStore {
 
     /// Journals one statement's changes; returns once they are on the disk, or with `durable`
     /// false once they are written (`sync` puts them on the disk).
-    func append(_ changes: [UInt8], durable: Bool = true) throws(QueryError) {
+    func append(_ changes: UnsafeRawBufferPointer, durable: Bool = true) throws(QueryError) {
         guard let journal else { throw .readOnlyGraph(path) }
         try journal.append(changes, sequence: sequence + 1, durable: durable)
         sequence += 1

@@ -57,7 +57,7 @@ final class Journal {
         w.u32(version)
         w.u32(0)
         w.raw(fileID)
-        w.u64(XXHash64.hash(w.bytes))
+        w.u64(w.withBytes { XXHash64.hash($0) })
         return w.bytes
     }
 
@@ -153,34 +153,40 @@ final class Journal {
         return contents
     }
 
-    /// Appends one statement's changes and waits until they are on the disk. On failure the
-    /// journal is cut back to where it was, so it never holds a partial record that later ones follow.
-    /// Appends a record; with `durable`, returns once it is on the disk, otherwise a later `sync`
-    /// puts it there (a script's statements synced in groups).
-    func append(_ changes: [UInt8], sequence: UInt64, durable: Bool = true) throws(QueryError) {
-        var w = ByteWriter(capacity: Self.recordHeaderSize + changes.count)
-        w.u32(UInt32(changes.count))
-        w.u32(0)
-        w.u64(sequence)
-        w.u64(XXHash64.hash(changes, seed: sequence &+ UInt64(changes.count)))
-        w.raw(changes)
+    /// Appends one statement's changes as a record; with `durable`, returns once it is on the disk,
+    /// otherwise a later `sync` puts it there (a script's statements synced in groups). On failure
+    /// the journal is cut back to where it was, so it never holds a partial record that later ones follow.
+    func append(_ changes: UnsafeRawBufferPointer, sequence: UInt64, durable: Bool = true) throws(QueryError) {
+        var header = ByteWriter(capacity: Self.recordHeaderSize)
+        header.u32(UInt32(changes.count))
+        header.u32(0)
+        header.u64(sequence)
+        header.u64(XXHash64.hash(changes, seed: sequence &+ UInt64(changes.count)))
+        let end = size + Self.recordHeaderSize + changes.count
         do throws(QueryError) {
-            if size + w.count > allocated {
-                // Room ahead; on a disk too full for it, the record alone (which may still fit).
-                let room = max(Self.growth, size + w.count - allocated)
+            if changes.count < Self.growth {
+                // One write for a small record (most statements).
+                header.raw(changes)
+                try header.withBytes { (raw) throws(QueryError) in try file.write(raw, at: size) }
+            } else {
+                try header.withBytes { (raw) throws(QueryError) in try file.write(raw, at: size) }
+                try file.write(changes, at: size + Self.recordHeaderSize)
+            }
+            if end > allocated {
+                // Zeros ahead of the record, so that syncing the next ones need not also sync a new
+                // size; a disk too full for them keeps the record alone.
+                let zeros = [UInt8](repeating: 0, count: Self.growth)
                 do throws(QueryError) {
-                    try withBytes(of: [UInt8](repeating: 0, count: room)) { (zeros) throws(QueryError) in try file.write(zeros, at: allocated) }
-                    allocated += room
+                    try withBytes(of: zeros) { (raw) throws(QueryError) in try file.write(raw, at: end) }
+                    allocated = end + Self.growth
                 } catch {
-                    try file.truncate(to: size)
-                    allocated = size
+                    try file.truncate(to: end)
+                    allocated = end
                 }
             }
-            try withBytes(of: w.bytes) { (raw) throws(QueryError) in try file.write(raw, at: size) }
             if durable { try file.sync() }
-            size += w.count
+            size = end
             if durable { syncedSize = size }
-            allocated = max(allocated, size)
         } catch {
             try? file.truncate(to: size)
             allocated = size

@@ -15,7 +15,7 @@ struct ChangeLog: Sendable {
     private(set) var hasEffect = false
 
     var isEmpty: Bool { writer.count == 0 }
-    var bytes: [UInt8] { writer.bytes }
+    func withBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R { try writer.withBytes(body) }
 
     mutating func name(_ kind: Kind, _ name: String) {
         writer.u8(kind.rawValue)
@@ -24,26 +24,22 @@ struct ChangeLog: Sendable {
 
     mutating func element(_ kind: Kind, _ id: Int32) {
         hasEffect = true
-        writer.u8(kind.rawValue)
-        writer.i32(id)
+        writer.fields(5) { $0.put(kind.rawValue); $0.put(id) }
     }
 
     mutating func element(_ kind: Kind, _ id: Int32, _ other: Int32) {
-        element(kind, id)
-        writer.i32(other)
+        hasEffect = true
+        writer.fields(9) { $0.put(kind.rawValue); $0.put(id); $0.put(other) }
     }
 
     mutating func element(_ kind: Kind, _ id: Int32, _ type: Int32, _ from: Int32, _ to: Int32) {
-        element(kind, id, type)
-        writer.i32(from)
-        writer.i32(to)
+        hasEffect = true
+        writer.fields(17) { $0.put(kind.rawValue); $0.put(id); $0.put(type); $0.put(from); $0.put(to) }
     }
 
     mutating func property(_ kind: Kind, _ element: Int32, _ key: Int32, _ value: Value) {
         hasEffect = true
-        writer.u8(kind.rawValue)
-        writer.i32(element)
-        writer.i32(key)
+        writer.fields(9) { $0.put(kind.rawValue); $0.put(element); $0.put(key) }
         writer.value(value)
     }
 

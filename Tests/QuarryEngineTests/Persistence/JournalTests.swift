@@ -40,6 +40,23 @@ struct JournalTests {
         #expect(GraphIntegrity.problems(in: reopened.graph, full: true).isEmpty)
     }
 
+    /// A record larger than the room made ahead (written in two parts, the room after it) between
+    /// small ones: all are read back in order, and the file ends in zeros after the last.
+    @Test func largeRecordsBetweenSmallOnesSurviveACrash() throws {
+        let (db, _) = try open("case.quarry")
+        _ = try db.execute("CREATE (:Start)")
+        _ = try db.execute("UNWIND range(1, 20000) AS i CREATE (:N {i: i, s: 'node ' + toString(i)})")
+        #expect(journalEnd(db) > Journal.headerSize + Journal.growth)
+        _ = try db.execute("MATCH (s:Start) SET s.done = true")
+        let expected = GraphDump.text(db.graph), end = journalEnd(db)
+        crash(db)
+        let wal = folder.bytes("case.quarry.wal")
+        #expect(wal.count > end && Journal.isZero(wal[end...]))
+        let (reopened, notices) = try open("case.quarry")
+        #expect(GraphDump.text(reopened.graph) == expected)
+        #expect(notices == ["Recovered 3 statements from the journal \(folder.file("case.quarry.wal"))."])
+    }
+
     /// Sessions that each write a little and crash: every reopening appends after what is there.
     @Test func crashAfterCrashKeepsEveryStatement() throws {
         var expected = ""
