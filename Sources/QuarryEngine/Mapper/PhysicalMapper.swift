@@ -30,7 +30,7 @@ final class PhysicalMapper {
         self.ctx = ctx
         self.subqueries = subqueries
         slots = SlotAllocator(startingAt: slotCount)
-        rules = RuleContext(graph: ctx.graph, writes: !ctx.readOnly, slots: slots)
+        rules = RuleContext(running: ctx, slots: slots)
     }
 
     func compiler(_ b: Bindings) -> ExpressionCompiler {

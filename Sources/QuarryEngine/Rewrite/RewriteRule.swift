@@ -1,15 +1,37 @@
 /// What a rule may consult: the graph's statistics (label and type counts, indexes, the names it
 /// knows), the slots (to give new variables one) and whether the statement writes.
 final class RuleContext {
-    let graph: Graph
+    /// Where the graph is read: a statement's own copy while it is planned, or the execution
+    /// context of a statement running (a pattern inside an expression planned as it is mapped).
+    /// The latter keeps no second reference to the graph, which a writing statement would
+    /// otherwise copy column by column on its first write.
+    private enum Source {
+        case graph(Graph)
+        case running(ExecutionContext)
+    }
+
+    private let source: Source
     let writes: Bool
     let slots: SlotAllocator
     var notices: [Notice] = []
 
     init(graph: Graph, writes: Bool, slots: SlotAllocator) {
-        self.graph = graph
+        source = .graph(graph)
         self.writes = writes
         self.slots = slots
+    }
+
+    init(running ctx: ExecutionContext, slots: SlotAllocator) {
+        source = .running(ctx)
+        writes = !ctx.readOnly
+        self.slots = slots
+    }
+
+    var graph: Graph {
+        switch source {
+        case .graph(let g): g
+        case .running(let ctx): ctx.graph
+        }
     }
 }
 
