@@ -34,6 +34,8 @@ struct GroupTable {
 
     /// The group of the row's key values, made (with the row as its first) when new.
     mutating func group(_ row: inout Row) throws(QueryError) -> Int {
+        // No keys: one group, made by the first row (no key to hash for every row).
+        if keys.isEmpty { return firstRows.isEmpty ? made(row) : 0 }
         if keys.count == 1 { return group(key: try keys[0](&row), row) }
         var values: [Value] = []
         for key in keys { values.append(try key(&row)) }

@@ -58,6 +58,20 @@ struct Bitset: Sendable {
         if k >= 0 && k < words.count { words[k] &= ~(1 << UInt64(i & 63)) }
     }
 
+    /// Calls `body` with each member in increasing order, a word at a time (faster than `next`
+    /// for a whole pass).
+    @inline(__always)
+    func forEach<E: Error>(_ body: (Int) throws(E) -> Void) throws(E) {
+        for k in words.indices {
+            var word = words[k]
+            let base = (offset + k) << 6
+            while word != 0 {
+                try body(base + word.trailingZeroBitCount)
+                word &= word &- 1
+            }
+        }
+    }
+
     /// The first member at or after `i`, or nil.
     @inline(__always)
     func next(from i: Int) -> Int? {

@@ -57,6 +57,8 @@ final class AggregateOperator: BufferedOperator {
             try countPerNode(slot, &table)
             return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: rowWidth.count)
         }
+        /// Each aggregate's place among the DISTINCT ones (nil for the others).
+        let distinctPosition = specs.indices.map { table.distinct.firstIndex(of: $0) }
         var groupOfNode: [NodeID: Int] = [:]
         var remembering = groupNodeSlot != nil
         var rowsSeen = 0
@@ -86,14 +88,15 @@ final class AggregateOperator: BufferedOperator {
                 table.addCount(matches, to: g)
                 continue
             }
-            for (i, spec) in specs.enumerated() {
-                let v = try spec.argument?(&row) ?? .null
-                if spec.distinct {
-                    let d = g * table.distinct.count + table.distinct.firstIndex(of: i)!
-                    if v.isNull || !table.seen[d].insert(GroupKey(v)).inserted { continue }
+            // By index, not `enumerated()`: copying each spec out cost a retain and release per
+            // closure on every row.
+            for i in specs.indices {
+                let v = try specs[i].argument?(&row) ?? .null
+                if let d = distinctPosition[i] {
+                    if v.isNull || !table.seen[g * table.distinct.count + d].insert(GroupKey(v)).inserted { continue }
                 }
-                let p = try spec.percentile?(&row)
-                try placed(at: spec.range) { () throws(QueryError) in try table.accumulators[g * width + i].add(v, percentile: p) }
+                let p = try specs[i].percentile?(&row)
+                try placed(at: specs[i].range) { () throws(QueryError) in try table.accumulators[g * width + i].add(v, percentile: p) }
             }
         }
         return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: rowWidth.count)

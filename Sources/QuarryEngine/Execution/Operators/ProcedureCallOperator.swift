@@ -22,10 +22,13 @@ final class ProcedureCallOperator: PipelineOperator {
 
     override func produce() throws(QueryError) -> Row? {
         while true {
-            if var row = current, position < results.count {
+            if position < results.count, var row = current.take() {
+                // Taken out, the row is not shared (the last one handed on has been let go),
+                // so the outputs are written in place rather than into a copy per result.
                 let result = results[position]
                 position += 1
                 for o in outputs where o.index < result.count { row[o.slot] = result[o.index] }
+                current = row
                 return row
             }
             guard var row = try input.next() else { return nil }

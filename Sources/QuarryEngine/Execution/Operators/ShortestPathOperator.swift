@@ -35,11 +35,12 @@ final class ShortestPathOperator: PipelineOperator {
 
     override func produce() throws(QueryError) -> Row? {
         while true {
-            if var row = current, position < results.count {
+            if position < results.count, var row = current.take() {
                 let p = results[position]
                 position += 1
                 row[relationshipsSlot] = .list(p.relationships.map { .relationship($0) })
                 if let pathSlot { row[pathSlot] = .path(p) }
+                current = row
                 return row
             }
             guard let row = try input.next() else { return nil }

@@ -16,11 +16,16 @@ final class UnwindOperator: PipelineOperator {
 
     override func produce() throws(QueryError) -> Row? {
         while true {
-            if var row = current, position < elements.count {
+            if position < elements.count {
                 try ctx.tick()
-                row[slot] = elements[position]
-                position += 1
-                return row
+                // Taken out, the row is not shared (the last one handed on has been let go), so
+                // the element is written in place rather than into a copy per element.
+                if var row = current.take() {
+                    row[slot] = elements[position]
+                    position += 1
+                    current = row
+                    return row
+                }
             }
             guard var row = try input.next() else { return nil }
             switch try list(&row) {

@@ -5,12 +5,13 @@ enum AlgorithmProcedures {
     static let all: [Procedure] = [
         Procedure(name: "algo.degree", inputs: [config], outputs: [.init("node", "NODE"), .init("score", "FLOAT")],
                   description: "Each node's degree: its relationships in the direction ('OUT', 'IN', 'BOTH'), or the sum of their weights.") { p, args throws(QueryError) in
-            let (g, _) = try project(p, args, "algo.degree", allowed: [])
+            let (g, _) = try project(p, args, "algo.degree", allowed: [], countsOnly: true)
             return zip(g.nodes, Degree.run(g)).map { [.node($0), .float($1)] }
         },
         Procedure(name: "algo.wcc", inputs: [config], outputs: [.init("node", "NODE"), .init("componentId", "INTEGER")],
                   description: "Weakly connected components: nodes joined by relationships either way; a component is named by its smallest node id.") { p, args throws(QueryError) in
-            let g = try project(p, args, "algo.wcc", allowed: [], direction: .both).0
+            // Union-find joins both ends of each relationship: one direction suffices.
+            let g = try project(p, args, "algo.wcc", allowed: [], direction: .out).0
             let components = try Components.weak(g, p)
             return g.nodes.indices.map { [.node(g.nodes[$0]), .int(Int64(g.nodes[components[$0]]))] }
         },
@@ -133,9 +134,9 @@ enum AlgorithmProcedures {
     /// The subgraph the configuration chooses; `direction`, when given, overrides it (algorithms
     /// defined on relationships either way).
     static func project(_ p: ProcedureContext, _ args: [Value], _ name: String, allowed: Set<String>,
-                        direction: AlgorithmConfig.Direction? = nil) throws(QueryError) -> (ProjectedGraph, AlgorithmConfig) {
+                        direction: AlgorithmConfig.Direction? = nil, countsOnly: Bool = false) throws(QueryError) -> (ProjectedGraph, AlgorithmConfig) {
         var config = try AlgorithmConfig(args.first ?? .null, procedure: name, allowed: allowed)
         if let direction { config.direction = direction }
-        return (try ProjectedGraph(p, config, procedure: name), config)
+        return (try ProjectedGraph(p, config, procedure: name, countsOnly: countsOnly), config)
     }
 }

@@ -21,15 +21,37 @@ enum PageRank {
             var dangling = 0.0
             for i in 0..<n where outWeight[i] == 0 { dangling += rank[i] }
             for i in 0..<n { next[i] = (damping * dangling + (1 - damping)) * teleport[i] }
-            for i in 0..<n where outWeight[i] > 0 {
-                let share = damping * rank[i] / outWeight[i]
-                for e in g.neighbours(i) { next[Int(g.targets[e])] += share * g.weight(e) }
-            }
+            spread(g, rank, outWeight, damping, into: &next)
             var change = 0.0
             for i in 0..<n { change += abs(next[i] - rank[i]) }
             swap(&rank, &next)
             if change < Double(n) * tolerance { break }
         }
         return rank
+    }
+
+    /// Adds what each node passes along its relationships to `next` (buffer pointers: this loop
+    /// is nearly all of the time).
+    private static func spread(_ g: ProjectedGraph, _ rank: [Double], _ outWeight: [Double], _ damping: Double, into next: inout [Double]) {
+        next.withUnsafeMutableBufferPointer { next in
+            rank.withUnsafeBufferPointer { rank in
+                outWeight.withUnsafeBufferPointer { outWeight in
+                    g.offsets.withUnsafeBufferPointer { offsets in
+                        g.targets.withUnsafeBufferPointer { targets in
+                            g.weights.withUnsafeBufferPointer { weights in
+                                for i in 0..<rank.count where outWeight[i] > 0 {
+                                    let share = damping * rank[i] / outWeight[i]
+                                    if g.weighted {
+                                        for e in offsets[i]..<offsets[i + 1] { next[Int(targets[e])] += share * weights[e] }
+                                    } else {
+                                        for e in offsets[i]..<offsets[i + 1] { next[Int(targets[e])] += share }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }

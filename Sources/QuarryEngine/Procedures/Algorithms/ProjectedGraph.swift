@@ -16,8 +16,10 @@ struct ProjectedGraph {
     func neighbours(_ i: Int) -> Range<Int> { offsets[i]..<offsets[i + 1] }
 
     /// The nodes with any of the labels (all when none), and the relationships of the types (all
-    /// when none) between two of them; `BOTH` keeps each relationship in both directions.
-    init(_ p: ProcedureContext, _ config: AlgorithmConfig, procedure: String) throws(QueryError) {
+    /// when none) between two of them; `BOTH` keeps each relationship in both directions. Built in
+    /// two passes over the relationship columns (count, then place), no list of edges between;
+    /// with `countsOnly` (an unweighted degree) the second pass is skipped and only `offsets` is filled.
+    init(_ p: ProcedureContext, _ config: AlgorithmConfig, procedure: String, countsOnly: Bool = false) throws(QueryError) {
         let g = p.graph
         var labelIDs: [Int32] = []
         for name in config.labels {
@@ -40,58 +42,57 @@ struct ProjectedGraph {
         }
         var dense = [Int32](repeating: -1, count: g.nodeIDLimit)
         var nodes: [NodeID] = []
-        var next = g.nextNode(from: 0, label: nil)
-        while let n = next {
+        g.members(label: nil).forEach { n in
             if labelIDs.isEmpty || labelIDs.contains(where: { g.hasLabel(NodeID(n), $0) }) {
                 dense[n] = Int32(nodes.count)
                 nodes.append(NodeID(n))
             }
-            next = g.nextNode(from: n + 1, label: nil)
         }
-        var edges: [(from: Int32, to: Int32, weight: Double, relationship: RelID)] = []
-        var r = g.nextRelationship(from: 0)
-        var seen = 0
-        while let rel = r {
-            seen += 1
-            if seen & 0xFFF == 0 { try p.tick() }
-            let id = RelID(rel)
-            if typeIDs.isEmpty || typeIDs.contains(g.type(of: id)) {
-                let a = dense[Int(g.startNode(of: id))], b = dense[Int(g.endNode(of: id))]
-                if a >= 0, b >= 0 {
-                    var w = 1.0
-                    if let weightKey {
-                        switch g.relationshipProperty(id, weightKey) {
-                        case .int(let i): w = Double(i)
-                        case .float(let d): w = d
-                        case .null: throw .invalidArgument("\(procedure): a relationship has no \(config.weight ?? "") (the weight)")
-                        case let v: throw .invalidArgumentValueType("\(procedure): the weight \(config.weight ?? "") must be a number", got: v)
-                        }
-                    }
-                    switch config.direction {
-                    case .out: edges.append((a, b, w, id))
-                    case .incoming: edges.append((b, a, w, id))
-                    case .both:
-                        // A loop counts twice, as in an undirected graph's degree.
-                        edges.append((a, b, w, id))
-                        edges.append((b, a, w, id))
+        let starts = g.relStart, ends = g.relEnd, types = g.relType
+        let direction = config.direction
+        /// Calls `body(from, to, relationship)` for each entry of the projection, in relationship order.
+        func forEachEntry(_ body: (Int32, Int32, Int) throws(QueryError) -> Void) throws(QueryError) {
+            var seen = 0
+            try g.relAlive.forEach { (r) throws(QueryError) in
+                seen += 1
+                if seen & 0xFFFF == 0 { try p.tick() }
+                guard typeIDs.isEmpty || typeIDs.contains(types[r]) else { return }
+                let a = dense[Int(starts[r])], b = dense[Int(ends[r])]
+                guard a >= 0, b >= 0 else { return }
+                switch direction {
+                case .out: try body(a, b, r)
+                case .incoming: try body(b, a, r)
+                case .both:
+                    // A loop counts twice, as in an undirected graph's degree.
+                    try body(a, b, r)
+                    try body(b, a, r)
+                }
+            }
+        }
+        var offsets = [Int](repeating: 0, count: nodes.count + 1)
+        try forEachEntry { from, _, _ in offsets[Int(from) + 1] += 1 }
+        for i in 0..<nodes.count { offsets[i + 1] += offsets[i] }
+        let entries = offsets[nodes.count]
+        var targets: [Int32] = [], weights: [Double] = [], relationships: [RelID] = []
+        if !countsOnly || weightKey != nil {
+            var fill = Array(offsets.dropLast())
+            targets = [Int32](repeating: 0, count: entries)
+            relationships = [RelID](repeating: 0, count: entries)
+            if weightKey != nil { weights = [Double](repeating: 1, count: entries) }
+            try forEachEntry { (from, to, r) throws(QueryError) in
+                let at = fill[Int(from)]
+                fill[Int(from)] = at + 1
+                targets[at] = to
+                relationships[at] = RelID(r)
+                if let weightKey {
+                    switch g.relationshipProperty(RelID(r), weightKey) {
+                    case .int(let i): weights[at] = Double(i)
+                    case .float(let d): weights[at] = d
+                    case .null: throw .invalidArgument("\(procedure): a relationship has no \(config.weight ?? "") (the weight)")
+                    case let v: throw .invalidArgumentValueType("\(procedure): the weight \(config.weight ?? "") must be a number", got: v)
                     }
                 }
             }
-            r = g.nextRelationship(from: rel + 1)
-        }
-        var offsets = [Int](repeating: 0, count: nodes.count + 1)
-        for e in edges { offsets[Int(e.from) + 1] += 1 }
-        for i in 0..<nodes.count { offsets[i + 1] += offsets[i] }
-        var fill = offsets
-        var targets = [Int32](repeating: 0, count: edges.count)
-        var weights = [Double](repeating: 1, count: weightKey == nil ? 0 : edges.count)
-        var relationships = [RelID](repeating: 0, count: edges.count)
-        for e in edges {
-            let at = fill[Int(e.from)]
-            targets[at] = e.to
-            relationships[at] = e.relationship
-            if weightKey != nil { weights[at] = e.weight }
-            fill[Int(e.from)] += 1
         }
         self.nodes = nodes
         self.offsets = offsets

@@ -1,60 +1,100 @@
 /// The subgraph as a simple undirected graph (each neighbour once, no loops), sorted, for the
 /// algorithms defined on one: triangles, clustering, cores.
 struct SimpleUndirected {
-    let neighbours: [[Int32]]
+    /// `offsets[i]..<offsets[i+1]` index `adjacent`: node i's neighbours, sorted, each once.
+    let offsets: [Int]
+    let adjacent: [Int32]
 
+    var count: Int { offsets.count - 1 }
+
+    @inline(__always)
+    func neighbourCount(_ i: Int) -> Int { offsets[i + 1] - offsets[i] }
+
+    @inline(__always)
+    func neighbours(_ i: Int) -> ArraySlice<Int32> { adjacent[offsets[i]..<offsets[i + 1]] }
+
+    /// Every relationship both ways, in flat arrays (a million nodes are not a million lists):
+    /// counted, placed, then each node's run sorted and its repeats squeezed out.
     init(_ g: ProjectedGraph) {
-        var lists = [[Int32]](repeating: [], count: g.count)
-        for i in 0..<g.count {
-            for e in g.neighbours(i) {
-                let j = Int(g.targets[e])
-                guard j != i else { continue }
-                lists[i].append(Int32(j))
-                lists[j].append(Int32(i))
+        let n = g.count
+        var bounds = [Int](repeating: 0, count: n + 1)
+        for i in 0..<n {
+            for e in g.neighbours(i) where Int(g.targets[e]) != i {
+                bounds[i + 1] += 1
+                bounds[Int(g.targets[e]) + 1] += 1
             }
         }
-        neighbours = lists.map { list in
-            let sorted = list.sorted()
-            var unique: [Int32] = []
-            unique.reserveCapacity(sorted.count)
-            for x in sorted where unique.last != x { unique.append(x) }
-            return unique
+        for i in 0..<n { bounds[i + 1] += bounds[i] }
+        var fill = bounds
+        var all = [Int32](repeating: 0, count: bounds[n])
+        for i in 0..<n {
+            for e in g.neighbours(i) where Int(g.targets[e]) != i {
+                let j = Int(g.targets[e])
+                all[fill[i]] = g.targets[e]
+                fill[i] += 1
+                all[fill[j]] = Int32(i)
+                fill[j] += 1
+            }
         }
+        var offsets = [Int](repeating: 0, count: n + 1)
+        var kept = 0
+        for i in 0..<n {
+            all[bounds[i]..<bounds[i + 1]].sort()
+            var previous: Int32 = -1
+            for k in bounds[i]..<bounds[i + 1] where all[k] != previous {
+                previous = all[k]
+                all[kept] = previous
+                kept += 1
+            }
+            offsets[i + 1] = kept
+        }
+        all.removeLast(all.count - kept)
+        self.offsets = offsets
+        adjacent = all
     }
 
     /// Triangles through each node, and its local clustering coefficient: each triangle is found
     /// once, from its lowest-ranked corner (rank: degree, then index), by marking that corner's
     /// higher-ranked neighbours and looking among theirs.
     func triangles(_ p: ProcedureContext) throws(QueryError) -> [(triangles: Int, coefficient: Double)] {
-        let n = neighbours.count
+        let n = count
         func ranksBelow(_ a: Int, _ b: Int) -> Bool {
-            let da = neighbours[a].count, db = neighbours[b].count
+            let da = neighbourCount(a), db = neighbourCount(b)
             return da != db ? da < db : a < b
         }
-        let higher: [[Int32]] = (0..<n).map { u in neighbours[u].filter { ranksBelow(u, Int($0)) } }
-        var count = [Int](repeating: 0, count: n)
+        // Each node's higher-ranked neighbours, in flat arrays like the neighbours.
+        var higherOffsets = [Int](repeating: 0, count: n + 1)
+        var higher: [Int32] = []
+        higher.reserveCapacity(adjacent.count / 2)
+        for u in 0..<n {
+            for v in neighbours(u) where ranksBelow(u, Int(v)) { higher.append(v) }
+            higherOffsets[u + 1] = higher.count
+        }
+        var found = [Int](repeating: 0, count: n)
         var mark = [Int](repeating: -1, count: n)
         for u in 0..<n {
             if u & 0xFFF == 0 { try p.tick() }
-            for v in higher[u] { mark[Int(v)] = u }
-            for v in higher[u] {
-                for w in higher[Int(v)] where mark[Int(w)] == u {
-                    count[u] += 1
-                    count[Int(v)] += 1
-                    count[Int(w)] += 1
+            for k in higherOffsets[u]..<higherOffsets[u + 1] { mark[Int(higher[k])] = u }
+            for k in higherOffsets[u]..<higherOffsets[u + 1] {
+                let v = Int(higher[k])
+                for l in higherOffsets[v]..<higherOffsets[v + 1] where mark[Int(higher[l])] == u {
+                    let w = higher[l]
+                    found[u] += 1
+                    found[v] += 1
+                    found[Int(w)] += 1
                 }
             }
         }
         return (0..<n).map { i in
-            let d = neighbours[i].count
-            return (count[i], d < 2 ? 0 : 2 * Double(count[i]) / Double(d * (d - 1)))
+            let d = neighbourCount(i)
+            return (found[i], d < 2 ? 0 : 2 * Double(found[i]) / Double(d * (d - 1)))
         }
     }
 
     /// Each node's core number (Batagelj and Zaversnik: nodes taken in order of degree).
     func cores() -> [Int] {
-        let n = neighbours.count
-        var degree = neighbours.map(\.count)
+        let n = count
+        var degree = (0..<n).map(neighbourCount)
         let maxDegree = degree.max() ?? 0
         var bins = [Int](repeating: 0, count: maxDegree + 1)
         for d in degree { bins[d] += 1 }
@@ -72,18 +112,31 @@ struct SimpleUndirected {
         }
         for d in stride(from: maxDegree, to: 0, by: -1) { bins[d] = bins[d - 1] }
         if maxDegree >= 0 { bins[0] = 0 }
-        for i in 0..<n {
-            let v = order[i]
-            for u32 in neighbours[v] {
-                let u = Int(u32)
-                guard degree[u] > degree[v] else { continue }
-                let du = degree[u], pu = position[u], pw = bins[du], w = order[pw]
-                if u != w {
-                    position[u] = pw; order[pu] = w
-                    position[w] = pu; order[pw] = u
+        // Buffer pointers: with array subscripts this loop was most of the time.
+        degree.withUnsafeMutableBufferPointer { degree in
+            order.withUnsafeMutableBufferPointer { order in
+                position.withUnsafeMutableBufferPointer { position in
+                    bins.withUnsafeMutableBufferPointer { bins in
+                        offsets.withUnsafeBufferPointer { offsets in
+                            adjacent.withUnsafeBufferPointer { adjacent in
+                                for i in 0..<n {
+                                    let v = order[i]
+                                    for k in offsets[v]..<offsets[v + 1] {
+                                        let u = Int(adjacent[k])
+                                        guard degree[u] > degree[v] else { continue }
+                                        let du = degree[u], pu = position[u], pw = bins[du], w = order[pw]
+                                        if u != w {
+                                            position[u] = pw; order[pu] = w
+                                            position[w] = pu; order[pw] = u
+                                        }
+                                        bins[du] += 1
+                                        degree[u] -= 1
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
-                bins[du] += 1
-                degree[u] -= 1
             }
         }
         return degree
