@@ -16,13 +16,49 @@ struct Procedure: Sendable {
     let inputs: [Field]
     let outputs: [Field]
     let description: String
-    /// Rows of `outputs.count` values, for the given arguments (checked against `inputs`).
-    let run: @Sendable (ProcedureContext, [Value]) throws(QueryError) -> [[Value]]
+    /// The output columns for the given arguments (checked against `inputs`).
+    let run: @Sendable (ProcedureContext, [Value]) throws(QueryError) -> ProcedureRows
+
+    /// A procedure that makes its rows one by one, each of `outputs.count` values.
+    init(name: String, inputs: [Field], outputs: [Field], description: String,
+         run rows: @escaping @Sendable (ProcedureContext, [Value]) throws(QueryError) -> [[Value]]) {
+        let width = outputs.count
+        self.init(name: name, inputs: inputs, outputs: outputs, description: description, columns: { (p, args) throws(QueryError) in
+            ProcedureRows(rows: try rows(p, args), width: width)
+        })
+    }
+
+    /// A procedure that makes its output a column at a time (an algorithm's value per node:
+    /// no array per row).
+    init(name: String, inputs: [Field], outputs: [Field], description: String,
+         columns: @escaping @Sendable (ProcedureContext, [Value]) throws(QueryError) -> ProcedureRows) {
+        self.name = name
+        self.inputs = inputs
+        self.outputs = outputs
+        self.description = description
+        run = columns
+    }
 
     /// `db.labels() :: (label :: STRING)`.
     var signature: String {
         "\(name)(\(inputs.map { "\($0.name) :: \($0.type)" }.joined(separator: ", "))) :: ("
             + outputs.map { "\($0.name) :: \($0.type)" }.joined(separator: ", ") + ")"
+    }
+}
+
+/// What a procedure returns: one array per output column, each with a value per row.
+struct ProcedureRows {
+    let columns: [[Value]]
+    let count: Int
+
+    init(columns: [[Value]]) {
+        self.columns = columns
+        count = columns.first?.count ?? 0
+    }
+
+    init(rows: [[Value]], width: Int) {
+        columns = (0..<width).map { c in rows.map { c < $0.count ? $0[c] : .null } }
+        count = rows.count
     }
 }
 

@@ -7,7 +7,7 @@ final class ProcedureCallOperator: PipelineOperator {
     let range: SourceRange
     let text: String
     @exclusivity(unchecked) var current: Row?
-    @exclusivity(unchecked) var results: [[Value]] = []
+    @exclusivity(unchecked) var results = ProcedureRows(columns: [])
     @exclusivity(unchecked) var position = 0
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, procedure: Procedure, arguments: [Evaluator],
@@ -25,9 +25,8 @@ final class ProcedureCallOperator: PipelineOperator {
             if position < results.count, var row = current.take() {
                 // Taken out, the row is not shared (the last one handed on has been let go),
                 // so the outputs are written in place rather than into a copy per result.
-                let result = results[position]
+                for o in outputs where o.index < results.columns.count { row[o.slot] = results.columns[o.index][position] }
                 position += 1
-                for o in outputs where o.index < result.count { row[o.slot] = result[o.index] }
                 current = row
                 return row
             }
@@ -42,7 +41,7 @@ final class ProcedureCallOperator: PipelineOperator {
 
     override func reset() {
         current = nil
-        results = []
+        results = ProcedureRows(columns: [])
         position = 0
         super.reset()
     }

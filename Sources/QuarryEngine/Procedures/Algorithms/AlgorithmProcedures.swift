@@ -4,25 +4,25 @@ enum AlgorithmProcedures {
 
     static let all: [Procedure] = [
         Procedure(name: "algo.degree", inputs: [config], outputs: [.init("node", "NODE"), .init("score", "FLOAT")],
-                  description: "Each node's degree: its relationships in the direction ('OUT', 'IN', 'BOTH'), or the sum of their weights.") { p, args throws(QueryError) in
+                  description: "Each node's degree: its relationships in the direction ('OUT', 'IN', 'BOTH'), or the sum of their weights.", columns: { p, args throws(QueryError) in
             let (g, _) = try project(p, args, "algo.degree", allowed: [], countsOnly: true)
-            return zip(g.nodes, Degree.run(g)).map { [.node($0), .float($1)] }
-        },
+            return ProcedureRows(columns: [g.nodes.map(Value.node), Degree.run(g).map(Value.float)])
+        }),
         Procedure(name: "algo.wcc", inputs: [config], outputs: [.init("node", "NODE"), .init("componentId", "INTEGER")],
-                  description: "Weakly connected components: nodes joined by relationships either way; a component is named by its smallest node id.") { p, args throws(QueryError) in
+                  description: "Weakly connected components: nodes joined by relationships either way; a component is named by its smallest node id.", columns: { p, args throws(QueryError) in
             // Union-find joins both ends of each relationship: one direction suffices.
             let g = try project(p, args, "algo.wcc", allowed: [], direction: .out).0
             let components = try Components.weak(g, p)
-            return g.nodes.indices.map { [.node(g.nodes[$0]), .int(Int64(g.nodes[components[$0]]))] }
-        },
+            return ProcedureRows(columns: [g.nodes.map(Value.node), components.map { .int(Int64(g.nodes[$0])) }])
+        }),
         Procedure(name: "algo.scc", inputs: [config], outputs: [.init("node", "NODE"), .init("componentId", "INTEGER")],
-                  description: "Strongly connected components: nodes that reach each other along the direction; named by the smallest node id.") { p, args throws(QueryError) in
+                  description: "Strongly connected components: nodes that reach each other along the direction; named by the smallest node id.", columns: { p, args throws(QueryError) in
             let (g, _) = try project(p, args, "algo.scc", allowed: [])
             let components = try Components.strong(g, p)
-            return g.nodes.indices.map { [.node(g.nodes[$0]), .int(Int64(g.nodes[components[$0]]))] }
-        },
+            return ProcedureRows(columns: [g.nodes.map(Value.node), components.map { .int(Int64(g.nodes[$0])) }])
+        }),
         Procedure(name: "algo.pageRank", inputs: [config], outputs: [.init("node", "NODE"), .init("score", "FLOAT")],
-                  description: "PageRank (damping 0.85, at most 20 iterations, tolerance 1e-7 unless set; sourceNodes for a personalised PageRank).") { p, args throws(QueryError) in
+                  description: "PageRank (damping 0.85, at most 20 iterations, tolerance 1e-7 unless set; sourceNodes for a personalised PageRank).", columns: { p, args throws(QueryError) in
             let (g, c) = try project(p, args, "algo.pageRank", allowed: ["damping", "iterations", "tolerance", "sourceNodes"])
             let damping = try c.number("damping", default: 0.85)
             guard damping >= 0, damping < 1 else { throw .invalidArgument("algo.pageRank: damping must be at least 0 and below 1") }
@@ -38,20 +38,20 @@ enum AlgorithmProcedures {
             }
             let ranks = try PageRank.run(g, damping: damping, iterations: try c.integer("iterations", default: 20),
                                          tolerance: try c.number("tolerance", default: 1e-7), sources: sources, p)
-            return zip(g.nodes, ranks).map { [.node($0), .float($1)] }
-        },
+            return ProcedureRows(columns: [g.nodes.map(Value.node), ranks.map(Value.float)])
+        }),
         Procedure(name: "algo.triangleCount", inputs: [config],
                   outputs: [.init("node", "NODE"), .init("triangles", "INTEGER"), .init("coefficient", "FLOAT")],
-                  description: "Triangles through each node and its local clustering coefficient, relationships taken either way, each pair once.") { p, args throws(QueryError) in
+                  description: "Triangles through each node and its local clustering coefficient, relationships taken either way, each pair once.", columns: { p, args throws(QueryError) in
             let (g, _) = try project(p, args, "algo.triangleCount", allowed: [])
             let counts = try SimpleUndirected(g).triangles(p)
-            return zip(g.nodes, counts).map { [.node($0), .int(Int64($1.triangles)), .float($1.coefficient)] }
-        },
+            return ProcedureRows(columns: [g.nodes.map(Value.node), counts.map { .int(Int64($0.triangles)) }, counts.map { .float($0.coefficient) }])
+        }),
         Procedure(name: "algo.kCore", inputs: [config], outputs: [.init("node", "NODE"), .init("coreness", "INTEGER")],
-                  description: "Each node's core number: the largest k such that it belongs to a subgraph where every node has k neighbours.") { p, args throws(QueryError) in
+                  description: "Each node's core number: the largest k such that it belongs to a subgraph where every node has k neighbours.", columns: { p, args throws(QueryError) in
             let (g, _) = try project(p, args, "algo.kCore", allowed: [])
-            return zip(g.nodes, SimpleUndirected(g).cores()).map { [.node($0), .int(Int64($1))] }
-        },
+            return ProcedureRows(columns: [g.nodes.map(Value.node), SimpleUndirected(g).cores().map { .int(Int64($0)) }])
+        }),
         Procedure(name: "algo.khop", inputs: [config], outputs: [.init("node", "NODE"), .init("distance", "INTEGER")],
                   description: "The nodes within maxHops (default 2) of sourceNode along the direction, with their distance (the source at 0).") { p, args throws(QueryError) in
             let (g, c) = try project(p, args, "algo.khop", allowed: ["sourceNode", "maxHops"])
@@ -76,17 +76,17 @@ enum AlgorithmProcedures {
             return rows
         },
         Procedure(name: "algo.betweenness", inputs: [config], outputs: [.init("node", "NODE"), .init("score", "FLOAT")],
-                  description: "Betweenness: on how many shortest paths between other nodes each lies (not normalised; samplingSize for an estimate from that many sources).") { p, args throws(QueryError) in
+                  description: "Betweenness: on how many shortest paths between other nodes each lies (not normalised; samplingSize for an estimate from that many sources).", columns: { p, args throws(QueryError) in
             let (g, c) = try project(p, args, "algo.betweenness", allowed: ["samplingSize"])
             let samples = c.settings["samplingSize"] == nil ? nil : try c.integer("samplingSize", default: 0)
             let scores = try Centrality.betweenness(g, undirected: c.direction == .both, samples: samples, p)
-            return zip(g.nodes, scores).map { [.node($0), .float($1)] }
-        },
+            return ProcedureRows(columns: [g.nodes.map(Value.node), scores.map(Value.float)])
+        }),
         Procedure(name: "algo.closeness", inputs: [config], outputs: [.init("node", "NODE"), .init("score", "FLOAT")],
-                  description: "Closeness: how near each node is to those it reaches along the direction (Wasserman-Faust, for graphs in pieces).") { p, args throws(QueryError) in
+                  description: "Closeness: how near each node is to those it reaches along the direction (Wasserman-Faust, for graphs in pieces).", columns: { p, args throws(QueryError) in
             let (g, _) = try project(p, args, "algo.closeness", allowed: [])
-            return zip(g.nodes, try Centrality.closeness(g, p)).map { [.node($0), .float($1)] }
-        },
+            return ProcedureRows(columns: [g.nodes.map(Value.node), try Centrality.closeness(g, p).map(Value.float)])
+        }),
         Procedure(name: "algo.dijkstra", inputs: [config], outputs: [.init("path", "PATH"), .init("cost", "FLOAT")],
                   description: "The cheapest path from sourceNode to targetNode, summing weight (each relationship 1 without it); no row when none.") { p, args throws(QueryError) in
             let (g, c) = try project(p, args, "algo.dijkstra", allowed: ["sourceNode", "targetNode"])
@@ -108,12 +108,12 @@ enum AlgorithmProcedures {
             return pairs.map { [.node(g.nodes[$0.0]), .node(g.nodes[$0.1]), .float($0.2)] }
         },
         Procedure(name: "algo.labelPropagation", inputs: [config], outputs: [.init("node", "NODE"), .init("communityId", "INTEGER")],
-                  description: "Communities by label propagation (relationships either way; at most 10 rounds unless iterations is set; seed, default 42, makes it repeat); named by their smallest node id.") { p, args throws(QueryError) in
+                  description: "Communities by label propagation (relationships either way; at most 10 rounds unless iterations is set; seed, default 42, makes it repeat); named by their smallest node id.", columns: { p, args throws(QueryError) in
             let (g, c) = try project(p, args, "algo.labelPropagation", allowed: ["iterations", "seed"], direction: .both)
             let communities = try LabelPropagation.run(g, iterations: try c.integer("iterations", default: 10),
                                                      seed: UInt64(try c.integer("seed", default: 42)), p)
-            return g.nodes.indices.map { [.node(g.nodes[$0]), .int(Int64(g.nodes[communities[$0]]))] }
-        },
+            return ProcedureRows(columns: [g.nodes.map(Value.node), communities.map { .int(Int64(g.nodes[$0])) }])
+        }),
         Procedure(name: "algo.allShortestPaths", inputs: [config], outputs: [.init("path", "PATH")],
                   description: "Every path with the fewest relationships from sourceNode to targetNode along the direction (at most limit, default 1000).") { p, args throws(QueryError) in
             let (g, c) = try project(p, args, "algo.allShortestPaths", allowed: ["sourceNode", "targetNode", "limit"])
@@ -124,11 +124,12 @@ enum AlgorithmProcedures {
         },
         Procedure(name: "algo.louvain", inputs: [config],
                   outputs: [.init("node", "NODE"), .init("communityId", "INTEGER"), .init("modularity", "FLOAT")],
-                  description: "Communities by the Louvain method (relationships either way, weighted; seed, default 42, orders the moves); every row carries the partition's modularity.") { p, args throws(QueryError) in
+                  description: "Communities by the Louvain method (relationships either way, weighted; seed, default 42, orders the moves); every row carries the partition's modularity.", columns: { p, args throws(QueryError) in
             let (g, c) = try project(p, args, "algo.louvain", allowed: ["seed"])
             let result = try Louvain.run(g, seed: UInt64(try c.integer("seed", default: 42)), p)
-            return g.nodes.indices.map { [.node(g.nodes[$0]), .int(Int64(g.nodes[result.community[$0]])), .float(result.modularity)] }
-        },
+            return ProcedureRows(columns: [g.nodes.map(Value.node), result.community.map { .int(Int64(g.nodes[$0])) },
+                                          [Value](repeating: .float(result.modularity), count: g.count)])
+        }),
     ]
 
     /// The subgraph the configuration chooses; `direction`, when given, overrides it (algorithms
