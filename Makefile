@@ -1,5 +1,5 @@
 # Quarry: common tasks. `make test` is what CI runs.
-.PHONY: build release run test tck tck-explain readline xmllint bench bench-algo bench-files crash-test fuzz
+.PHONY: build release run test tck tck-explain readline xmllint bench bench-algo bench-files bench-find crash-test fuzz
 
 readline:
 	@dpkg -s libreadline-dev >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreadline-dev)
@@ -55,6 +55,11 @@ bench-algo:
 bench-files: readline
 	swift build -c release --product quarry
 	python3 bench/graph_file.py --scale $(SCALE)
+
+# :find over the scale's graph, first search and warm: make bench-find SCALE=L (bench/find.py).
+bench-find: readline
+	swift build -c release --product quarry
+	python3 bench/find.py --scale $(SCALE)
 
 # Coverage-guided fuzzing with libFuzzer: make fuzz TARGET=query|script|csv|jsonl|graphml|dot|graphfile SECONDS=60.
 # Seeds come from the test cases and datasets (Tests/Fuzz/make-seeds.sh); findings land in .build-fuzz/findings/TARGET

@@ -12,12 +12,34 @@ public struct QueryResult: Sendable {
     public var message: String?
     /// Warnings about the query (a label or key the graph has never seen).
     public var notices: [Notice] = []
+
+    init(columns: [String], rows: [[Value]], statistics: WriteStatistics, elements: ResultElements, message: String? = nil, notices: [Notice] = []) {
+        self.columns = columns
+        self.rows = rows
+        self.statistics = statistics
+        self.elements = elements
+        self.message = message
+        self.notices = notices
+    }
+
+    /// A table made outside a statement (the shell's `:find` and `:show`): no changes, and no
+    /// nodes or relationships in its values.
+    package init(columns: [String], rows: [[Value]]) {
+        self.init(columns: columns, rows: rows, statistics: WriteStatistics(), elements: ResultElements())
+    }
 }
 
 /// The engine's facade: text in, rows out. Parse → analyze → plan → run; a statement that fails
 /// leaves the graph exactly as it was.
 public final class Database {
-    public internal(set) var graph: Graph
+    public internal(set) var graph: Graph {
+        didSet { graphVersion &+= 1 }
+    }
+    /// Changes whenever the graph is changed or replaced: what is derived from it (the search
+    /// index of `find`) is kept for one version.
+    private(set) var graphVersion: UInt64 = 0
+    /// The search index `find` built last, with the version and keys it was built for.
+    var findCache: (version: UInt64, index: FindIndex)?
     /// Where relative LOAD CSV paths are resolved.
     public var baseDirectory: String
     /// Set while a dataset's `load.cypher` runs: LOAD CSV may read only files in this folder.

@@ -11,7 +11,10 @@ struct MetaCommand: Sendable {
 }
 
 extension Session {
-    static let metaCommands: [MetaCommand] = [
+    /// Every command: these, then the analyst's (`entityCommands`).
+    static let metaCommands = coreCommands + entityCommands
+
+    static let coreCommands: [MetaCommand] = [
         MetaCommand(name: "help", arguments: "[NAME|functions|procedures]", summary: "list the commands, explain one, or list the functions or procedures") { s, arg in s.help(arg) },
         MetaCommand(name: "quit", arguments: "", summary: "leave quarry (also Ctrl-D)") { s, _ in
             s.quitRequested = true

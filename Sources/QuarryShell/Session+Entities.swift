@@ -1,0 +1,171 @@
+import Foundation
+import QuarryEngine
+
+/// `:find` and `:show`: an analyst's way to a node by a half-remembered name, and its card.
+extension Session {
+    static let entityCommands: [MetaCommand] = [
+        MetaCommand(name: "find", arguments: "[--in KEY,KEY|--in all] TEXT",
+                    summary: "nodes by name or alias, forgiving case, accents and typos, best first (--in: other text properties)") { s, arg in
+            s.findEntities(arg)
+        },
+        MetaCommand(name: "show", arguments: "NAME|ID",
+                    summary: "a node's card: properties, relationships by type with names, claims about it, citations") { s, arg in
+            s.showEntity(arg)
+        },
+    ]
+
+    /// Most neighbours listed per relationship group on a card; the rest are counted.
+    static let cardNeighbourLimit = 12
+
+    func findEntities(_ arg: String) -> String? {
+        var text = arg, scope = FindScope.names
+        if text.hasPrefix("--in ") {
+            let rest = text.dropFirst(5).trimmingWhitespace
+            let keys = String(rest.prefix { !$0.isWhitespace })
+            text = String(rest.dropFirst(keys.count)).trimmingWhitespace
+            if keys == "all" {
+                scope = .allText
+            } else {
+                let names = keys.split(separator: ",").map(String.init)
+                for k in names where !database.graph.keys.names.contains(k) {
+                    return "no node has the property \(k)" + (closestName(to: k, in: database.graph.keys.names).map { " (did you mean \($0)?)" } ?? "")
+                }
+                scope = .keys(names)
+            }
+        }
+        guard !text.isEmpty else { return "usage: :find [--in KEY,KEY|--in all] TEXT" }
+        let found: [FoundEntity]
+        let started = DispatchTime.now().uptimeNanoseconds
+        do throws(QueryError) {
+            found = try database.find(text, scope: scope, limit: 10, cancellation: interrupt)
+        } catch {
+            return error.message
+        }
+        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        guard !found.isEmpty else {
+            output("Nothing matches '\(text)'" + (scope == .names ? " in names or aliases (search every text property: :find --in all \(text))" : "") + "."
+                   + (timing ? String(format: " %.1f ms", milliseconds) : "") + "\n")
+            return nil
+        }
+        present(Session.table(of: found), milliseconds: milliseconds)
+        return nil
+    }
+
+    static func table(of found: [FoundEntity]) -> QueryResult {
+        let rows: [[Value]] = found.map { f in
+            let how = f.matchedKey == "name" || f.matchedKey == "title" ? (f.match == .exact ? f.matchedKey : "\(f.matchedKey) (\(f.match.rawValue))")
+                : "\(f.matchedKey): \(f.matchedText) (\(f.match.rawValue))"
+            return [.int(Int64(f.node)), .string(f.labels.map { ":" + $0 }.joined()), .string(f.name), .string(how),
+                    .string(f.summary), .int(Int64(f.degree))]
+        }
+        return QueryResult(columns: ["id", "labels", "name", "matched", "about", "relationships"], rows: rows)
+    }
+
+    func showEntity(_ arg: String) -> String? {
+        guard !arg.isEmpty else { return "usage: :show NAME|ID (find one with :find TEXT)" }
+        let reference: EntityReference
+        do throws(QueryError) {
+            reference = try database.resolveEntity(arg)
+        } catch {
+            return error.message
+        }
+        switch reference {
+        case .candidates(let found) where found.isEmpty:
+            return "no node is named '\(arg)' (:find --in all \(arg) searches every text property)"
+        case .candidates(let found):
+            present(Session.table(of: found), milliseconds: 0)
+            return "several nodes fit '\(arg)': :show one of the ids above"
+        case .node(let node):
+            guard let card = database.card(for: node) else { return "node \(node) does not exist" }
+            if format == .table {
+                output(Session.render(card, width: outputFile == nil ? terminal?.width ?? 100 : 100))
+            } else {
+                present(Session.rows(of: card), milliseconds: 0)
+            }
+            return nil
+        }
+    }
+
+    static func title(_ labels: [String], _ name: String) -> String {
+        "(" + labels.map { ":" + $0 }.joined() + ")" + (name.isEmpty ? "" : " " + name)
+    }
+
+    /// The card as text, long lines wrapped (never cut) to `width`.
+    static func render(_ card: EntityCard, width: Int) -> String {
+        let r = ValueRenderer(elements: ResultElements())
+        var lines = ["\(title(card.labels, card.name))  · id \(card.node)"]
+        let keyWidth = min(16, card.properties.map(\.key.count).max() ?? 0)
+        for p in card.properties {
+            lines += wrap(r.cypher(p.value), width: width, first: "  " + p.key.padded(to: keyWidth) + "  ", indent: keyWidth + 4)
+        }
+        let total = card.groups.reduce(0) { $0 + $1.neighbours.count }
+        lines.append("")
+        lines.append(total == 0 ? "No relationships." : "Relationships: \(total)")
+        let arrowWidth = card.groups.map { $0.type.count + 6 }.max() ?? 0
+        for group in card.groups {
+            let arrow = (group.outgoing ? "-[:\(group.type)]->" : "<-[:\(group.type)]-").padded(to: arrowWidth)
+            let shown = group.neighbours.prefix(cardNeighbourLimit).map { n in
+                title(n.labels, n.name.isEmpty ? "id \(n.node)" : n.name)
+                    + (n.properties.isEmpty ? "" : " {" + n.properties.map { "\($0.key): \(r.cypher($0.value))" }.joined(separator: ", ") + "}")
+            }
+            let more = group.neighbours.count - shown.count
+            for (i, text) in shown.enumerated() {
+                lines += wrap(text, width: width, first: "  " + (i == 0 ? arrow : "".padded(to: arrowWidth)) + " ", indent: arrowWidth + 3)
+            }
+            if more > 0 { lines.append("  " + "".padded(to: arrowWidth) + " … and \(more) more") }
+        }
+        if !card.claims.isEmpty {
+            lines.append("")
+            lines.append("Claims about it: \(card.claims.count)")
+            for c in card.claims {
+                let who = c.claimants.isEmpty ? "Unattributed" : c.claimants.joined(separator: ", ")
+                lines += wrap("\(who) \(c.verb.isEmpty ? "said" : c.verb): \(c.text) (\(c.relation))", width: width, first: "  • ", indent: 4)
+                if let q = c.quote { lines += wrap("“\(q)”", width: width, first: "    ", indent: 4) }
+            }
+        }
+        if !card.citations.isEmpty {
+            lines.append("")
+            lines += wrap(card.citations.map { c in c.passages.isEmpty ? c.source : "\(c.source) para " + c.passages.map(String.init).joined(separator: ", ") }
+                .joined(separator: "; "), width: width, first: "Cited in: ", indent: 10)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The card as rows (section, name, value) for the machine formats.
+    static func rows(of card: EntityCard) -> QueryResult {
+        var rows: [[Value]] = [[.string("node"), .string(card.labels.map { ":" + $0 }.joined()), .int(Int64(card.node))]]
+        rows += card.properties.map { [.string("property"), .string($0.key), $0.value] }
+        for g in card.groups {
+            let arrow = g.outgoing ? "-[:\(g.type)]->" : "<-[:\(g.type)]-"
+            rows += g.neighbours.map { [.string("relationship"), .string(arrow), .string($0.name.isEmpty ? "id \($0.node)" : $0.name)] }
+        }
+        rows += card.claims.map { c in
+            [.string("claim"), .string(c.claimants.joined(separator: ", ") + " " + c.verb), .string(c.text + (c.quote.map { " “\($0)”" } ?? ""))]
+        }
+        rows += card.citations.map { [.string("cited"), .string($0.source), .string($0.passages.map(String.init).joined(separator: ", "))] }
+        return QueryResult(columns: ["section", "name", "value"], rows: rows)
+    }
+
+    /// `text` broken at spaces into lines of at most `width` characters: the first starts with
+    /// `first`, the others with `indent` spaces (a word longer than a line gets a line of its own).
+    static func wrap(_ text: String, width: Int, first: String, indent: Int) -> [String] {
+        var lines: [String] = []
+        var line = first
+        var lineHasWord = false
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if lineHasWord && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = String(repeating: " ", count: indent)
+                lineHasWord = false
+            }
+            line += (lineHasWord ? " " : "") + word
+            lineHasWord = true
+        }
+        lines.append(line)
+        return lines
+    }
+}
+
+extension String {
+    func padded(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

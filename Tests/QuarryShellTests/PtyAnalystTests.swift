@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// The analyst's commands as a user sees them on a terminal: `:find` and `:show` on the default
+/// dataset and on a graph of thousands of nodes.
+@Suite(.serialized)
+struct PtyAnalystTests {
+    let sandbox = Sandbox()
+
+    @Test func findThenShowOnTheDefaultDataset() throws {
+        let terminal = try PseudoTerminal(sandbox)
+        try terminal.expect("quarry> ")
+        try terminal.run(":find islamic state", shows: "│  6 │ ':Actor' │ 'ISIS-K' │ 'aliases: Islamic State Khorasan Province")
+        try terminal.run(":show 6", shows: "Claims about it: 2")
+        // A long claim is wrapped onto the next line, never cut.
+        terminal.send(":show Kabul restaurant bombing\r")
+        let card = try terminal.expect("Cited in: kabul-report para 1, 2, 3, 5")
+        #expect(card.contains("Taliban confirmed: The Taliban confirmed at least seven deaths") && !card.contains("…"))
+        try terminal.expect("quarry> ")
+        try terminal.run(":help find", shows: ":find [--in KEY,KEY|--in all] TEXT")
+    }
+
+    @Test func findAmongThousandsOfNodes() throws {
+        let terminal = try PseudoTerminal(sandbox, ["--empty"])
+        try terminal.expect("quarry> ")
+        try terminal.run("UNWIND range(1, 5000) AS i CREATE (:Person {name: 'Person ' + toString(i), aliases: ['P' + toString(i)]});",
+                         shows: "Created 5000 nodes")
+        try terminal.run(":find person 4321", shows: "'Person 4321'")
+        try terminal.run(":find p4321", shows: "'aliases: P4321 (exact)'")
+        try terminal.run(":show Person 17", shows: "No relationships.")
+        // The index follows the graph: a node created after a search is found by the next one.
+        try terminal.run("CREATE (:Person {name: 'Zoë Quartermain'});", shows: "Created 1 node")
+        try terminal.run(":find zoe quartermaine", shows: "'Zoë Quartermain'")
+    }
+}
