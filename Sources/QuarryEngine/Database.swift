@@ -40,6 +40,8 @@ public final class Database {
     private(set) var graphVersion: UInt64 = 0
     /// The search index `find` built last, with the version and keys it was built for.
     var findCache: (version: UInt64, index: FindIndex)?
+    /// The last write statement that changed the graph, and how to take it back (`undoLastWrite`).
+    var lastWrite: LastWrite?
     /// Where relative LOAD CSV paths are resolved.
     public var baseDirectory: String
     /// Set while a dataset's `load.cypher` runs: LOAD CSV may read only files in this folder.
@@ -131,7 +133,7 @@ public final class Database {
         guard writes else { return try execute(ctx, checked, logical, mode: mode) }
         do {
             let result = try execute(ctx, checked, logical, mode: mode)
-            try commit(ctx)
+            try commit(ctx, text: text)
             return result
         } catch {
             ctx.graph.rollBack()

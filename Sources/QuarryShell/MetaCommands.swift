@@ -107,6 +107,24 @@ extension Session {
         MetaCommand(name: "clear", arguments: "", summary: "empty the graph (asks first on a terminal)") { s, _ in
             s.clearGraph()
         },
+        MetaCommand(name: "undo", arguments: "", summary: "take back the last statement that changed the graph") { s, arg in
+            guard arg.isEmpty else { return "usage: :undo (it takes back the last statement that changed the graph)" }
+            let undone: UndoneStatement?
+            do throws(QueryError) {
+                undone = try s.database.undoLastWrite()
+            } catch {
+                return error.message
+            }
+            guard let undone else {
+                s.output("Nothing to take back: no statement has changed the graph since it was loaded, opened or last undone.\n")
+                return nil
+            }
+            let line = undone.text.split(whereSeparator: \.isNewline).first.map(String.init)?.trimmingWhitespace ?? ""
+            let shown = line.count > 60 ? String(line.prefix(59)) + "…" : line
+            let did = Session.describe(undone.statistics)
+            s.output("Took back \(shown) (it had \(did.prefix(1).lowercased() + did.dropFirst())).\n")
+            return nil
+        },
         MetaCommand(name: "open", arguments: "FILE [read-only]",
                     summary: "open a graph file (created when absent); changes are saved to it as they are made") { s, arg in
             s.openGraphFile(arg)

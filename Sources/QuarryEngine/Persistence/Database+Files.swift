@@ -6,18 +6,21 @@ extension Database {
         if store != nil, let log = next.changes, !log.hasEffect { return }
         try journal(&next, changed: isChange)
         graph = next
+        lastWrite = nil
         if let store, store.needsCheckpoint { try? store.checkpoint(graph) }
     }
 
     /// Makes the write statement's graph the graph. With a graph file, its changes are journaled
     /// first: if that fails (a full disk), the statement fails and is taken back. A statement that
-    /// only interned names is taken back too (the journal never saw them).
-    func commit(_ ctx: ExecutionContext) throws(QueryError) {
-        if store != nil, let log = ctx.graph.changes, !log.hasEffect {
+    /// only interned names is taken back too (the journal never saw them, and `:undo` keeps
+    /// the statement before it). The statement's undo log is kept for `undoLastWrite`.
+    func commit(_ ctx: ExecutionContext, text: String) throws(QueryError) {
+        if let undo = ctx.graph.undo, !undo.hasEffect {
             ctx.graph.rollBack()
-            ctx.graph.changes = ChangeLog()
+            if store != nil { ctx.graph.changes = ChangeLog() }
         } else {
             try journal(&ctx.graph, changed: !ctx.statistics.isEmpty)
+            if let undo = ctx.graph.undo { lastWrite = LastWrite(undo: undo, text: text, statistics: ctx.statistics) }
         }
         ctx.graph.undo = nil
         graph = ctx.graph
@@ -63,6 +66,7 @@ extension Database {
     /// Replaces the graph (a dataset, an import, `:clear`). With a graph file, the new graph is
     /// saved to it at once.
     public func replaceGraph(_ g: Graph) throws(QueryError) {
+        lastWrite = nil
         var next = g
         if let store {
             try checkWritable()
@@ -83,6 +87,7 @@ extension Database {
         let notices = close()
         store = opening.store
         graph = opening.graph
+        lastWrite = nil
         hasUnsavedChanges = false
         return notices + opening.notices
     }

@@ -24,6 +24,16 @@ struct UndoLog: Sendable {
         nodeLimit = graph.nodeIDLimit
         relationshipLimit = graph.relationshipIDLimit
     }
+
+    /// Whether the statement changed an element (not only interned names).
+    var hasEffect: Bool {
+        steps.contains { step in
+            switch step {
+            case .label, .type, .key: false
+            default: true
+            }
+        }
+    }
 }
 
 extension Interner {
