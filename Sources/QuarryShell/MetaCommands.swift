@@ -65,6 +65,21 @@ extension Session {
         MetaCommand(name: "hints", arguments: "on|off", summary: "say why a statement found nothing (a value not in the graph)") { s, arg in
             s.toggle(arg, "hints") { s.hints = $0 }
         },
+        MetaCommand(name: "expanded", arguments: "on|off|auto",
+                    summary: "show table rows one record at a time, a line per column (auto: when a table would not fit)") { s, arg in
+            guard let mode = ExpandedMode(rawValue: arg.lowercased()) else { return "usage: :expanded on|off|auto (now \(s.expanded.rawValue))" }
+            s.expanded = mode
+            return nil
+        },
+        MetaCommand(name: "nodes", arguments: "compact|full",
+                    summary: "nodes in tables by label and name, (:Actor 'ISIS-K'), or with all their properties") { s, arg in
+            switch arg.lowercased() {
+            case "compact": s.compactNodes = true
+            case "full": s.compactNodes = false
+            default: return "usage: :nodes compact|full (now \(s.compactNodes ? "compact" : "full"))"
+            }
+            return nil
+        },
         MetaCommand(name: "max-rows", arguments: "N", summary: "show at most N rows in a table (0: all)") { s, arg in
             guard let n = Int(arg), n >= 0 else { return "usage: :max-rows N" }
             s.maxRows = n == 0 ? nil : n
@@ -171,7 +186,7 @@ extension Session {
 
     /// The commands a dataset's `load.cypher` may use: none that writes a file or leaves the
     /// session, and, for a dataset confined to its folder, `:run` and `:import` only there.
-    static let datasetCommands: Set<String> = ["help", "run", "import", "schema", "format", "timing", "echo", "bail", "hints", "max-rows", "set", "param", "params"]
+    static let datasetCommands: Set<String> = ["help", "run", "import", "schema", "format", "timing", "echo", "bail", "hints", "expanded", "nodes", "max-rows", "set", "param", "params"]
 
     func datasetRefusal(_ command: MetaCommand, _ argument: String) -> String? {
         guard Session.datasetCommands.contains(command.name) else {

@@ -37,6 +37,9 @@ public struct ResultWriter {
     /// Tables show at most this many rows, then a note of how many were left out.
     public var maxRows: Int?
     public var terminal: TerminalStyle?
+    /// Tables only: records one at a time (`:expanded`), and nodes by label and name (`:nodes`).
+    public var expanded = ExpandedMode.off
+    public var compactNodes = false
 
     public init(format: OutputFormat, maxRows: Int? = nil) {
         self.format = format
@@ -101,12 +104,16 @@ public struct ResultWriter {
             let shown = result.rows.prefix(maxRows ?? Int.max)
             var cells: [[String]] = []
             cells.reserveCapacity(shown.count)
+            var r = r
+            r.compact = compactNodes
             for row in shown {
                 cells.append(row.map { r.cypher($0) })
                 if cells.count % piece == 0, cancelled() { return false }
             }
             let table = TableRenderer(columns: result.columns, rows: cells, numeric: shown.first.map { $0.map(\.isNumeric) } ?? [], style: terminal)
-            emit(table.render() + omitted(result.rows.count - shown.count))
+            let oneByOne = expanded == .on || expanded == .auto && table.needsCutting
+            emit((oneByOne ? ExpandedRenderer(columns: result.columns, rows: cells, style: terminal).render() : table.render())
+                 + omitted(result.rows.count - shown.count))
         }
         return true
     }

@@ -96,7 +96,7 @@ extension Session {
         var lines = ["\(title(card.labels, card.name))  · id \(card.node)"]
         let keyWidth = min(16, card.properties.map(\.key.count).max() ?? 0)
         for p in card.properties {
-            lines += wrap(r.cypher(p.value), width: width, first: "  " + p.key.padded(to: keyWidth) + "  ", indent: keyWidth + 4)
+            lines += TextWrapping.wrap(r.cypher(p.value), width: width, first: "  " + p.key.padded(to: keyWidth) + "  ", indent: keyWidth + 4)
         }
         let total = card.groups.reduce(0) { $0 + $1.neighbours.count }
         lines.append("")
@@ -110,7 +110,7 @@ extension Session {
             }
             let more = group.neighbours.count - shown.count
             for (i, text) in shown.enumerated() {
-                lines += wrap(text, width: width, first: "  " + (i == 0 ? arrow : "".padded(to: arrowWidth)) + " ", indent: arrowWidth + 3)
+                lines += TextWrapping.wrap(text, width: width, first: "  " + (i == 0 ? arrow : "".padded(to: arrowWidth)) + " ", indent: arrowWidth + 3)
             }
             if more > 0 { lines.append("  " + "".padded(to: arrowWidth) + " … and \(more) more") }
         }
@@ -119,13 +119,13 @@ extension Session {
             lines.append("Claims about it: \(card.claims.count)")
             for c in card.claims {
                 let who = c.claimants.isEmpty ? "Unattributed" : c.claimants.joined(separator: ", ")
-                lines += wrap("\(who) \(c.verb.isEmpty ? "said" : c.verb): \(c.text) (\(c.relation))", width: width, first: "  • ", indent: 4)
-                if let q = c.quote { lines += wrap("“\(q)”", width: width, first: "    ", indent: 4) }
+                lines += TextWrapping.wrap("\(who) \(c.verb.isEmpty ? "said" : c.verb): \(c.text) (\(c.relation))", width: width, first: "  • ", indent: 4)
+                if let q = c.quote { lines += TextWrapping.wrap("“\(q)”", width: width, first: "    ", indent: 4) }
             }
         }
         if !card.citations.isEmpty {
             lines.append("")
-            lines += wrap(card.citations.map { c in c.passages.isEmpty ? c.source : "\(c.source) para " + c.passages.map(String.init).joined(separator: ", ") }
+            lines += TextWrapping.wrap(card.citations.map { c in c.passages.isEmpty ? c.source : "\(c.source) para " + c.passages.map(String.init).joined(separator: ", ") }
                 .joined(separator: "; "), width: width, first: "Cited in: ", indent: 10)
         }
         return lines.joined(separator: "\n") + "\n"
@@ -145,27 +145,4 @@ extension Session {
         rows += card.citations.map { [.string("cited"), .string($0.source), .string($0.passages.map(String.init).joined(separator: ", "))] }
         return QueryResult(columns: ["section", "name", "value"], rows: rows)
     }
-
-    /// `text` broken at spaces into lines of at most `width` characters: the first starts with
-    /// `first`, the others with `indent` spaces (a word longer than a line gets a line of its own).
-    static func wrap(_ text: String, width: Int, first: String, indent: Int) -> [String] {
-        var lines: [String] = []
-        var line = first
-        var lineHasWord = false
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            if lineHasWord && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = String(repeating: " ", count: indent)
-                lineHasWord = false
-            }
-            line += (lineHasWord ? " " : "") + word
-            lineHasWord = true
-        }
-        lines.append(line)
-        return lines
-    }
-}
-
-extension String {
-    func padded(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

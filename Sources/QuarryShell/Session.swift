@@ -11,6 +11,10 @@ public final class Session {
     public var echo = false
     public var bail = true
     public var maxRows: Int?
+    /// Tables: records one at a time always, never, or when a table would not fit the terminal.
+    public var expanded = ExpandedMode.auto
+    /// Tables: a node with a name as `(:Actor 'ISIS-K')` (`:nodes full` shows its properties).
+    public var compactNodes = true
     /// Colour, cut cells to the terminal width: only when the output is a terminal.
     public var terminal: TerminalStyle?
     /// Set by Ctrl-C while an interactive statement runs.
@@ -158,6 +162,8 @@ public final class Session {
             return
         }
         var writer = ResultWriter(format: format, maxRows: maxRows)
+        writer.expanded = expanded
+        writer.compactNodes = compactNodes
         // A file named by :output gets plain text: no colours, no cutting to the screen's width.
         writer.terminal = outputFile == nil ? terminal : nil
         if result.columns.isEmpty && format != .jsonl {

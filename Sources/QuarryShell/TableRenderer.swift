@@ -6,10 +6,22 @@ struct TableRenderer {
     let numeric: [Bool]
     let style: TerminalStyle?
 
-    func render() -> String {
-        guard !columns.isEmpty else { return "" }
+    /// Each column's width: its widest cell or its name.
+    var naturalWidths: [Int] {
         var widths = columns.map(\.count)
         for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
+        return widths
+    }
+
+    /// Whether cells would be cut to fit the terminal.
+    var needsCutting: Bool {
+        var widths = naturalWidths
+        return fit(&widths)
+    }
+
+    func render() -> String {
+        guard !columns.isEmpty else { return "" }
+        var widths = naturalWidths
         let cut = fit(&widths)
         func line(_ l: String, _ m: String, _ r: String) -> String {
             l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r + "\n"

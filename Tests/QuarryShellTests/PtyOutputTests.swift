@@ -32,6 +32,8 @@ struct PtyOutputTests {
 
     @Test func wideCellsAreCutToTheTerminalWithANote() throws {
         let terminal = try session()
+        terminal.send(":expanded off\r")
+        try terminal.expect("quarry> ")
         let long = String(repeating: "x", count: 300)
         terminal.send("RETURN '\(long)' AS long, 1 AS n;\r")
         try terminal.expect("…")
@@ -39,6 +41,20 @@ struct PtyOutputTests {
         let tableLines = raw(terminal).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).filter { $0.contains("│") || $0.contains("┌") }
         #expect(!tableLines.isEmpty)
         #expect(tableLines.allSatisfy { PseudoTerminalText.visibleWidth($0) <= 120 }, "\(tableLines.map { PseudoTerminalText.visibleWidth($0) })")
+    }
+
+    /// By default a table too wide for the terminal is shown a record at a time, long values
+    /// wrapped to the width, nothing cut.
+    @Test func tooWideForATableShowsRecordsWrapped() throws {
+        let terminal = try session()
+        let words = (1...60).map { "word\($0)" }.joined(separator: " ")
+        terminal.send("RETURN '\(words)' AS long, 1 AS n;\r")
+        try terminal.expect("─[ 1 ]")
+        let record = try terminal.expect("1 row")
+        #expect(record.contains("word60'") && !record.contains("…"))
+        let lines = record.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        #expect(lines.allSatisfy { PseudoTerminalText.visibleWidth($0) <= 120 }, "\(lines.map { PseudoTerminalText.visibleWidth($0) })")
+        #expect(lines.contains { $0.hasPrefix("n    │ 1") })
     }
 
     @Test func atMostAThousandRowsByDefault() throws {

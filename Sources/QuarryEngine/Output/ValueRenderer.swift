@@ -3,8 +3,14 @@
 /// result carries.
 public struct ValueRenderer {
     public let elements: ResultElements
+    /// For reading in a table: a node with a name as its labels and name (`(:Actor 'ISIS-K')`),
+    /// a path as the chain of such nodes and relationship types, without the angle brackets.
+    public var compact = false
 
-    public init(elements: ResultElements) { self.elements = elements }
+    public init(elements: ResultElements, compact: Bool = false) {
+        self.elements = elements
+        self.compact = compact
+    }
 
     public func cypher(_ v: Value) -> String {
         switch v {
@@ -13,13 +19,14 @@ public struct ValueRenderer {
         case .node(let n): return node(n)
         case .relationship(let r): return relationship(r)
         case .path(let p):
-            var s = "<" + node(p.nodes[0])
+            var s = (compact ? "" : "<") + node(p.nodes[0])
             for (i, r) in p.relationships.enumerated() {
                 let forward = elements.relationships[r]?.start == p.nodes[i]
-                s += forward ? "-\(relationship(r))->" : "<-\(relationship(r))-"
+                let step = compact ? "[:" + quoteName(elements.relationships[r]?.type ?? "") + "]" : relationship(r)
+                s += forward ? "-\(step)->" : "<-\(step)-"
                 s += node(p.nodes[i + 1])
             }
-            return s + ">"
+            return s + (compact ? "" : ">")
         default: return v.literalText
         }
     }
@@ -30,7 +37,11 @@ public struct ValueRenderer {
 
     public func node(_ n: NodeID) -> String {
         guard let node = elements.nodes[n] else { return "()" }
-        return "(" + node.labels.map { ":" + quoteName($0) }.joined() + properties(node.properties) + ")"
+        let labels = node.labels.map { ":" + quoteName($0) }.joined()
+        if compact, let name = node.properties.first(where: { $0.key == "name" }) ?? node.properties.first(where: { $0.key == "title" }) {
+            return "(" + labels + (labels.isEmpty ? "" : " ") + cypher(name.value) + ")"
+        }
+        return "(" + labels + properties(node.properties) + ")"
     }
 
     public func relationship(_ r: RelID) -> String {

@@ -42,7 +42,7 @@ A malformed file is refused with its place, and the graph stays as it was.
 Labels holding ':' and every property type survive an export and an import.
 
   $ quarry --empty -c "CREATE (:\`Odd:Label\`:Plain {name: 'a', n: 1, xs: [1, 2], when: date('2024-01-02'), t: 'line\nbreak \"q\" \\\\'})-[:\`HAS TYPE\` {w: 0.5}]->(:B)" -c ':export dot g.dot' >/dev/null 2>&1
-  $ quarry --empty -c ':import g.dot' -c 'MATCH (a)-[r]->(b) RETURN a, r, b'
+  $ quarry --empty -c ':import g.dot' -c ':nodes full' -c 'MATCH (a)-[r]->(b) RETURN a, r, b'
   Imported g.dot: 2 nodes, 1 relationship.
   ┌───────────────────────────────────────────────────────────────────────────────────────────────────────┬────────────────────────┬──────┐
   │ a                                                                                                     │ r                      │ b    │
