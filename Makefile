@@ -1,8 +1,12 @@
 # Quarry: common tasks. `make test` is what CI runs.
-.PHONY: build release run test tck tck-explain readline xmllint bench bench-algo bench-files bench-find crash-test fuzz
+.PHONY: build release run test tck tck-explain readline graphviz xmllint bench bench-algo bench-files bench-find crash-test fuzz
 
 readline:
 	@dpkg -s libreadline-dev >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreadline-dev)
+
+# :draw lays drawings out with Graphviz's dot.
+graphviz:
+	@command -v dot >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq graphviz)
 
 # The GraphML export is checked with xmllint, and the DOT export read back with pydot.
 xmllint:
@@ -15,10 +19,10 @@ build:
 release:
 	swift build -c release
 
-run: readline build
+run: readline graphviz build
 	.build/debug/quarry
 
-test: readline xmllint
+test: readline graphviz xmllint
 	swift build --build-tests
 	swift test
 

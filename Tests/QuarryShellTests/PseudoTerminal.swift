@@ -20,8 +20,8 @@ final class PseudoTerminal {
 
     /// Starts `quarry` with `arguments` in `sandbox` (home, state folder and working directory);
     /// `colour` leaves NO_COLOR unset.
-    init(_ sandbox: Sandbox, _ arguments: [String] = [], colour: Bool = false) throws {
-        var environment = sandbox.environment().merging(["TERM": "xterm", "COLUMNS": "120", "LINES": "40"]) { $1 }
+    init(_ sandbox: Sandbox, _ arguments: [String] = [], colour: Bool = false, environment extra: [String: String] = [:]) throws {
+        var environment = sandbox.environment().merging(["TERM": "xterm", "COLUMNS": "120", "LINES": "40"]) { $1 }.merging(extra) { $1 }
         if colour { environment["NO_COLOR"] = nil }
         // Everything the child needs is built before fork: after it, only exec is safe.
         let argv = ([QuarryBinary.path] + arguments).map { strdup($0) } + [nil]

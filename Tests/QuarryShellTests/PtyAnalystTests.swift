@@ -33,4 +33,20 @@ struct PtyAnalystTests {
         try terminal.run("CREATE (:Person {name: 'Zoë Quartermain'});", shows: "Created 1 node")
         try terminal.run(":find zoe quartermaine", shows: "'Zoë Quartermain'")
     }
+
+    /// On a terminal that shows pictures (kitty here) the drawing comes inline, as a PNG in the
+    /// terminal's graphics escape; on another a file is written and its path printed.
+    @Test func drawShowsInlineOnKittyAndWritesAFileElsewhere() throws {
+        let kitty = try PseudoTerminal(sandbox, environment: ["TERM": "xterm-kitty"])
+        try kitty.expect("quarry> ")
+        kitty.send(":draw ego ISIS-K 1\r")
+        try kitty.expect("quarry> ")
+        let raw = String(decoding: kitty.received, as: UTF8.self)
+        #expect(raw.contains("\u{1B}_Ga=T,f=100,m=1;iVBORw0KGgo"), "a PNG in kitty's graphics escape")
+
+        let plain = try PseudoTerminal(sandbox)
+        try plain.expect("quarry> ")
+        try plain.run(":draw ego ISIS-K 1", shows: "Drew 7 nodes and 6 relationships in /")
+        #expect(!String(decoding: plain.received, as: UTF8.self).contains("\u{1B}_G"))
+    }
 }

@@ -17,7 +17,7 @@ package enum AtomicFile {
         }
     }
 
-    static func write(_ path: String, bytes: [UInt8]) throws(QueryError) {
+    package static func write(_ path: String, bytes: [UInt8]) throws(QueryError) {
         try write(path) { (file) throws(QueryError) in try file.write(bytes) }
     }
 
