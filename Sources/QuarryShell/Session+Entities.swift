@@ -12,6 +12,10 @@ extension Session {
                     summary: "a node's card: properties, relationships by type with names, claims about it, citations") { s, arg in
             s.showEntity(arg)
         },
+        MetaCommand(name: "timeline", arguments: "[from DATE] [to DATE] [by month|year] [QUERY]",
+                    summary: "events in time order with their precision, and a bar of counts per month or year") { s, arg in
+            s.showTimeline(arg)
+        },
         MetaCommand(name: "draw", arguments: "[QUERY | ego NAME [HOPS]] [FILE.svg|.png|.html]",
                     summary: "draw what a query returns, or a node's neighbourhood, with Graphviz (inline on kitty and iTerm2)") { s, arg in
             s.draw(arg)

@@ -18,6 +18,8 @@ struct PtyAnalystTests {
         let card = try terminal.expect("Cited in: kabul-report para 1, 2, 3, 5")
         #expect(card.contains("Taliban confirmed: The Taliban confirmed at least seven deaths") && !card.contains("…"))
         try terminal.expect("quarry> ")
+        try terminal.run(":timeline", shows: "Monday, date unknown  Kabul restaurant bombing (:Event, bombing)")
+        try terminal.run(":undo", shows: "Nothing to take back")
         try terminal.run(":help find", shows: ":find [--in KEY,KEY|--in all] TEXT")
     }
 
@@ -32,6 +34,10 @@ struct PtyAnalystTests {
         // The index follows the graph: a node created after a search is found by the next one.
         try terminal.run("CREATE (:Person {name: 'Zoë Quartermain'});", shows: "Created 1 node")
         try terminal.run(":find zoe quartermaine", shows: "'Zoë Quartermain'")
+        try terminal.run(":undo", shows: "Took back CREATE (:Person {name: 'Zoë Quartermain'})")
+        try terminal.run(":find zoe quartermaine", shows: "Nothing matches")
+        try terminal.run("UNWIND range(1, 3000) AS i CREATE (:Event {name: 'e' + toString(i), date: toString(1990 + i % 30)});", shows: "Created 3000 nodes")
+        try terminal.run(":timeline from 2015 to 2016", shows: "2016  ████████████████████████████████████████ 100")
     }
 
     /// On a terminal that shows pictures (kitty here) the drawing comes inline, as a PNG in the
