@@ -42,6 +42,8 @@ public final class Database {
     var findCache: (version: UInt64, index: FindIndex)?
     /// The last write statement that changed the graph, and how to take it back (`undoLastWrite`).
     var lastWrite: LastWrite?
+    /// The documents the graph cites (a dataset's `sources.json`), for `passage()` and `:sources`.
+    public var sources: SourceLibrary?
     /// Where relative LOAD CSV paths are resolved.
     public var baseDirectory: String
     /// Set while a dataset's `load.cypher` runs: LOAD CSV may read only files in this folder.
@@ -127,6 +129,7 @@ public final class Database {
             ctx.graph.undo = UndoLog(for: ctx.graph)
         }
         ctx.confinedTo = confinedTo
+        ctx.sources = sources
         ctx.explaining = mode == .explain
         MemoryGuard.current.store(limits.memoryBytes ?? 0, ordering: .relaxed)
         defer { MemoryGuard.current.store(0, ordering: .relaxed) }

@@ -12,6 +12,10 @@ extension Session {
                     summary: "a node's card: properties, relationships by type with names, claims about it, citations") { s, arg in
             s.showEntity(arg)
         },
+        MetaCommand(name: "sources", arguments: "NAME|ID",
+                    summary: "the passage of the source document a node cites, with its citation (passage() in queries)") { s, arg in
+            s.showSources(arg)
+        },
         MetaCommand(name: "timeline", arguments: "[from DATE] [to DATE] [by month|year] [QUERY]",
                     summary: "events in time order with their precision, and a bar of counts per month or year") { s, arg in
             s.showTimeline(arg)

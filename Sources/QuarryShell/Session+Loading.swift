@@ -30,7 +30,9 @@ extension Session {
         scratch.errorOutput = errorOutput
         guard scratch.run(script: text, name: script) else { return false }
         do {
+            let sources = try SourceLibrary.load(datasetFolder: folder, confined: !DatasetLocator.isShipped(folder))
             try database.replaceGraph(scratch.database.graph)
+            database.sources = sources
         } catch {
             errorOutput("quarry: \(error.message)\n")
             return false

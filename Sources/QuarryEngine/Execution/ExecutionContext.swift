@@ -50,6 +50,8 @@ final class ExecutionContext {
     @exclusivity(unchecked) var confinedTo: String?
     /// The statement does not write: the graph stays as it was while it runs.
     let readOnly: Bool
+    /// The documents the graph's `source` properties cite (`passage()`), when known.
+    @exclusivity(unchecked) var sources: SourceLibrary?
     /// The line and absolute path of the record LOAD CSV handed on last (`linenumber()`, `file()`).
     @exclusivity(unchecked) var csvRecord: (line: Int, file: String)?
     /// PROFILE: operators time their work.

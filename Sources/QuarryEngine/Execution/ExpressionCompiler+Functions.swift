@@ -243,6 +243,20 @@ extension ExpressionCompiler {
         case "file":
             let ctx = self.ctx
             return { (_: [Value]) throws(QueryError) in ctx.csvRecord.map { .string($0.file) } ?? .null }
+        case "passage":
+            let ctx = self.ctx
+            return { (a: [Value]) throws(QueryError) in
+                let graph = ctx.graph
+                let lookup: SourceLibrary.Lookup?
+                switch a[0] {
+                case .null: return .null
+                case .node(let n): lookup = ctx.sources?.passage { k in graph.keys.id(k).map { graph.nodeProperty(n, $0) } ?? .null }
+                case .relationship(let e): lookup = ctx.sources?.passage { k in graph.keys.id(k).map { graph.relationshipProperty(e, $0) } ?? .null }
+                case let v: throw .typeMismatch("passage() needs a node or a relationship", got: v, at: r)
+                }
+                guard case .found(let passage)? = lookup else { return .null }
+                return .string(passage.text)
+            }
         default:
             // A catalogued function must have an implementation: never a silent null.
             guard Functions.mathFunctions.contains(name) else { throw .internalError("\(name)() is catalogued but has no implementation", at: r) }

@@ -102,6 +102,7 @@ package enum FunctionCatalog {
         entry("timestamp", 0, gives: "milliseconds since 1970-01-01 UTC, now"),
         entry("linenumber", 0, gives: "in LOAD CSV: the line of the record in its file"),
         entry("file", 0, gives: "in LOAD CSV: the absolute path of the file"),
+        entry("passage", 1, gives: "the passage of its source document a node or relationship cites (source and para), or null"),
     ])
 
     package static func lookup(_ name: String) -> Entry? { entries[name.lowercased()] }
