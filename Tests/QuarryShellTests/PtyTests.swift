@@ -82,7 +82,7 @@ struct PtyTests {
                    rest: " RETURN count(p) AS n;", result: "│ 1 │"),
         // Procedure names after CALL, past the dots.
         Completion(typed: "CALL db.sch", completed: "db.schema.nodeTypeProperties", rest: "() YIELD nodeType RETURN count(DISTINCT nodeType) AS n;",
-                   result: "│ 5 │"),
+                   result: "│ 6 │"),
         Completion(typed: "call dbms.p", completed: "dbms.procedures", rest: "() YIELD name WHERE name STARTS WITH 'db' RETURN count(*) AS n;", result: "│ 7 │"),
     ]
 

@@ -150,7 +150,7 @@ MATCH
   (afg:Place {name: 'Afghanistan'})
 CREATE
   (mines:Actor {name: 'Ministry of Mines and Petroleum', kind: 'ministry', source: 'kabul-report', para: 4}),
-  (companies:Actor {name: 'Chinese companies', kind: 'business_group', nationality: 'Chinese', approx_count: 100, count_qualifier: 'around', source: 'kabul-report', para: 4}),
+  (companies:Actor:Company {name: 'Chinese companies', kind: 'business_group', nationality: 'Chinese', approx_count: 100, count_qualifier: 'around', source: 'kabul-report', para: 4}),
   (traders:Actor {name: 'Traders', kind: 'business_group', count_qualifier: 'hundreds', source: 'kabul-report', para: 4}),
   (business:Actor {name: 'Chinese businesspeople', kind: 'business_group', nationality: 'Chinese', approx_count: 500, count_qualifier: 'approximately', source: 'kabul-report', para: 4}),
   (unnamed:Actor {name: 'Unnamed sources', kind: 'unnamed_source', source: 'kabul-report', para: 4}),

@@ -74,18 +74,18 @@ with the neighbours' names, the claims about it with claimant and verb, and the 
   claim,kabul-report adds,The stated Uyghur motive adds a geopolitical dimension to the motivations of ISIS-K and challenges the regional diplomacy of China
   cited,kabul-report,"1, 2, 3, 5"
   $ quarry -c ':show Chinese'
-  ┌────┬──────────┬─────────────────────────────────────────────┬──────────────────────┬──────────────────────┬───────────────┐
-  │ id │ labels   │ name                                        │ matched              │ about                │ relationships │
-  ├────┼──────────┼─────────────────────────────────────────────┼──────────────────────┼──────────────────────┼───────────────┤
-  │ 35 │ ':Actor' │ 'Chinese companies'                         │ 'name (starts with)' │ 'business_group'     │             7 │
-  │ 19 │ ':Actor' │ 'Chinese citizens'                          │ 'name (starts with)' │ 'population_group'   │             5 │
-  │ 10 │ ':Event' │ 'Chinese travel advisory'                   │ 'name (starts with)' │ 'travel_advisory'    │             4 │
-  │ 44 │ ':Event' │ 'Chinese economic expansion in Afghanistan' │ 'name (starts with)' │ 'economic_expansion' │             4 │
-  │ 17 │ ':Actor' │ 'Chinese Embassy in Kabul'                  │ 'name (starts with)' │ 'embassy'            │             3 │
-  │  3 │ ':Place' │ 'Chinese restaurant in Sher-e-Naw'          │ 'name (starts with)' │ 'restaurant'         │             2 │
-  │ 16 │ ':Actor' │ 'Chinese Foreign Ministry'                  │ 'name (starts with)' │ 'ministry'           │             2 │
-  │ 37 │ ':Actor' │ 'Chinese businesspeople'                    │ 'name (starts with)' │ 'business_group'     │             2 │
-  └────┴──────────┴─────────────────────────────────────────────┴──────────────────────┴──────────────────────┴───────────────┘
+  ┌────┬──────────────────┬─────────────────────────────────────────────┬──────────────────────┬──────────────────────┬───────────────┐
+  │ id │ labels           │ name                                        │ matched              │ about                │ relationships │
+  ├────┼──────────────────┼─────────────────────────────────────────────┼──────────────────────┼──────────────────────┼───────────────┤
+  │ 35 │ ':Actor:Company' │ 'Chinese companies'                         │ 'name (starts with)' │ 'business_group'     │             7 │
+  │ 19 │ ':Actor'         │ 'Chinese citizens'                          │ 'name (starts with)' │ 'population_group'   │             5 │
+  │ 10 │ ':Event'         │ 'Chinese travel advisory'                   │ 'name (starts with)' │ 'travel_advisory'    │             4 │
+  │ 44 │ ':Event'         │ 'Chinese economic expansion in Afghanistan' │ 'name (starts with)' │ 'economic_expansion' │             4 │
+  │ 17 │ ':Actor'         │ 'Chinese Embassy in Kabul'                  │ 'name (starts with)' │ 'embassy'            │             3 │
+  │  3 │ ':Place'         │ 'Chinese restaurant in Sher-e-Naw'          │ 'name (starts with)' │ 'restaurant'         │             2 │
+  │ 16 │ ':Actor'         │ 'Chinese Foreign Ministry'                  │ 'name (starts with)' │ 'ministry'           │             2 │
+  │ 37 │ ':Actor'         │ 'Chinese businesspeople'                    │ 'name (starts with)' │ 'business_group'     │             2 │
+  └────┴──────────────────┴─────────────────────────────────────────────┴──────────────────────┴──────────────────────┴───────────────┘
   8 rows
   -c:1:1: error: several nodes fit 'Chinese': :show one of the ids above
     :show Chinese
