@@ -11,6 +11,11 @@ enum ZeroRowHints {
         let key: String
         let value: String
         let range: SourceRange
+        /// Equality, or a text test (`CONTAINS`, `STARTS WITH`, `ENDS WITH`) that a difference
+        /// of case can defeat.
+        var test: BinaryOperator = .equal
+        /// The property as the query wrote it (`a.name`), for the fix a text test's hint names.
+        var written = ""
     }
 
     static func notices(for query: CheckedQuery, in graph: Graph) -> [Notice] {
@@ -35,12 +40,17 @@ enum ZeroRowHints {
                     }
                 }
                 for conjunct in predicate?.conjuncts ?? [] {
-                    guard case .binary(.equal, let left, let right) = conjunct.kind else { continue }
-                    for (side, other) in [(left, right), (right, left)] {
-                        if case .property(let subject, let key) = side.kind, case .variable(let v) = subject.kind,
-                           case .literal(.string(let text)) = other.kind {
-                            out.append(Condition(label: labelOf[v], key: key, value: text, range: other.range))
+                    guard case .binary(let op, let left, let right) = conjunct.kind else { continue }
+                    if op == .equal {
+                        for (side, other) in [(left, right), (right, left)] {
+                            if case .property(let subject, let key) = side.kind, case .variable(let v) = subject.kind,
+                               case .literal(.string(let text)) = other.kind {
+                                out.append(Condition(label: labelOf[v], key: key, value: text, range: other.range))
+                            }
                         }
+                    } else if [.contains, .startsWith, .endsWith].contains(op), case .property(let subject, let key) = left.kind,
+                              case .variable(let v) = subject.kind, case .literal(.string(let text)) = right.kind {
+                        out.append(Condition(label: labelOf[v], key: key, value: text, range: right.range, test: op, written: "\(v).\(key)"))
                     }
                 }
             }
@@ -51,6 +61,7 @@ enum ZeroRowHints {
     /// Nothing when some node has the value (the rows are missing for another reason).
     static func hint(for condition: Condition, in graph: Graph) -> Notice? {
         guard let key = graph.keys.id(condition.key) else { return nil }
+        if condition.test != .equal { return caseHint(for: condition, key: key, in: graph) }
         var label: Int32?
         if let name = condition.label {
             guard let id = graph.labels.id(name) else { return nil }
@@ -84,6 +95,41 @@ enum ZeroRowHints {
             return nil
         }
         return Notice(message: "\(lead) (\(reason))", range: condition.range, isHint: true)
+    }
+
+    /// A text test that no value passes but one does when case is ignored: the value, and the
+    /// test rewritten with `toLower` on both sides.
+    static func caseHint(for condition: Condition, key: Int32, in graph: Graph) -> Notice? {
+        var label: Int32?
+        if let name = condition.label {
+            guard let id = graph.labels.id(name) else { return nil }
+            label = id
+        }
+        func passes(_ s: String, _ wanted: String) -> Bool {
+            switch condition.test {
+            case .contains: s.contains(wanted)
+            case .startsWith: s.hasPrefix(wanted)
+            default: s.hasSuffix(wanted)
+            }
+        }
+        let lower = condition.value.lowercased()
+        var example: String?
+        var node = graph.nextNode(from: 0, label: label)
+        var seen = 0
+        while let n = node, seen < scanned {
+            if case .string(let s) = graph.nodeProperty(NodeID(n), key) {
+                if passes(s, condition.value) { return nil }
+                if example == nil, passes(s.lowercased(), lower) { example = s }
+            }
+            seen += 1
+            node = graph.nextNode(from: n + 1, label: label)
+        }
+        guard let example else { return nil }
+        let owner = condition.label.map { ":" + $0 } ?? "node"
+        let test = condition.test.rawValue
+        let fix = "toLower(\(condition.written)) \(test) '\(lower.replacingOccurrences(of: "'", with: "\\'"))'"
+        return Notice(message: "no \(owner) has \(condition.key) \(test) '\(condition.value)' as written ('\(example)' does in another case: \(fix) ignores case)",
+                      range: condition.range, isHint: true)
     }
 
     static let aliasWord = "other names"
