@@ -184,7 +184,7 @@ public final class Database {
                                message: lines.joined(separator: "\n"))
         }
         return QueryResult(columns: checked.columns, rows: rows, statistics: ctx.statistics, elements: ResultElements(rows: rows, in: ctx.graph),
-                           notices: checked.isUpdating ? [] : ctx.notices + (rows.isEmpty ? ZeroRowHints.notices(for: checked, in: ctx.graph) : []))
+                           notices: checked.isUpdating ? [] : ctx.notices + (rows.isEmpty ? ZeroRowHints.notices(for: checked, in: ctx.graph, plan: root, explained: !ctx.notices.isEmpty) : []))
     }
 }
 

@@ -18,8 +18,26 @@ enum ZeroRowHints {
         var written = ""
     }
 
-    static func notices(for query: CheckedQuery, in graph: Graph) -> [Notice] {
-        conditions(in: query).compactMap { hint(for: $0, in: graph) }
+    /// The hints for a read-only statement that returned no rows: values not in the graph, or
+    /// else (unless a warning has `explained` it: a name the graph has never seen) the step of
+    /// the plan where the rows ran out.
+    static func notices(for query: CheckedQuery, in graph: Graph, plan root: PhysicalOperator, explained: Bool) -> [Notice] {
+        let values = conditions(in: query).compactMap { hint(for: $0, in: graph) }
+        // An argument leaf that gave nothing was never asked (LIMIT 0): nothing to explain.
+        guard values.isEmpty, !explained, let step = firstEmpty(root), !(step is ArgumentOperator) else { return values }
+        let inputs = step.children.filter { !($0 is ArgumentOperator) }
+        let given = inputs.map(\.rowsProduced).max()
+        let before = given.map { $0 == 1 ? ", for the one row before it" : ", for any of the \($0) rows before it" } ?? ""
+        return [Notice(message: "nothing matched at \(step.explanation)\(before) (PROFILE shows each step's rows)", range: nil, isHint: true)]
+    }
+
+    /// The deepest step of the plan that produced no rows while every input it has produced some:
+    /// where the pattern element or predicate that matched nothing is.
+    static func firstEmpty(_ op: PhysicalOperator) -> PhysicalOperator? {
+        for child in op.children {
+            if let found = firstEmpty(child) { return found }
+        }
+        return op.rowsProduced == 0 ? op : nil
     }
 
     static func conditions(in query: CheckedQuery) -> [Condition] {

@@ -15,3 +15,9 @@ A text test that fails only because of case names the fix.
     MATCH (a:Actor) WHERE a.name CONTAINS 'Business' RETURN a.name
                                           ^^^^^^^^^^
   a.name
+
+With no value to point at, the hint names the step of the plan where the rows ran out.
+
+  $ quarry --format csv -c "MATCH (a:Actor {name: 'ISIS-K'})-[:MADE]->(c)-[:ABOUT]->(p:Place) RETURN c.name" 2>&1
+  -c: warning: nothing matched at Expand (c)-[:ABOUT]->(p) WHERE p:Place, for any of the 3 rows before it (PROFILE shows each step's rows)
+  c.name
