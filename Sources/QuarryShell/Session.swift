@@ -132,7 +132,9 @@ public final class Session {
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
             // Warnings come after the results still held for earlier statements.
             if !result.notices.isEmpty { settle() }
-            for notice in result.notices where hints || !notice.isHint {
+            // Hints are for a reader: never with a machine format (csv, tsv, json, jsonl).
+            let showHints = hints && (format == .table || format == .markdown)
+            for notice in result.notices where showHints || !notice.isHint {
                 errorOutput(notice.rendered(in: source, file: name, baseOffset: offset) + "\n")
             }
             present(result, milliseconds: elapsed)

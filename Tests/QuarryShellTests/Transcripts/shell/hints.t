@@ -1,23 +1,32 @@
 A statement that finds nothing because a value is not in the graph says why; `:hints off` stops it.
 
-  $ quarry --format csv -c "MATCH (a:Actor {name: 'Beijing'}) RETURN a.name" 2>&1
+  $ quarry --format markdown -c "MATCH (a:Actor {name: 'Beijing'}) RETURN a.name" 2>&1
   -c:1:23: warning: no :Actor has name 'Beijing' ('China' has it among its other names)
     MATCH (a:Actor {name: 'Beijing'}) RETURN a.name
                           ^^^^^^^^^
-  a.name
-  $ quarry --format csv -c ':hints off' -c "MATCH (a:Actor {name: 'Beijing'}) RETURN a.name" 2>&1
-  a.name
+  | a.name |
+  |---|
+  $ quarry --format markdown -c ':hints off' -c "MATCH (a:Actor {name: 'Beijing'}) RETURN a.name" 2>&1
+  | a.name |
+  |---|
 
 A text test that fails only because of case names the fix.
 
-  $ quarry --format csv -c "MATCH (a:Actor) WHERE a.name CONTAINS 'Business' RETURN a.name" 2>&1
+  $ quarry --format markdown -c "MATCH (a:Actor) WHERE a.name CONTAINS 'Business' RETURN a.name" 2>&1
   -c:1:39: warning: no :Actor has name CONTAINS 'Business' as written ('Chinese businesspeople' does in another case: toLower(a.name) CONTAINS 'business' ignores case)
     MATCH (a:Actor) WHERE a.name CONTAINS 'Business' RETURN a.name
                                           ^^^^^^^^^^
-  a.name
+  | a.name |
+  |---|
 
 With no value to point at, the hint names the step of the plan where the rows ran out.
 
-  $ quarry --format csv -c "MATCH (a:Actor {name: 'ISIS-K'})-[:MADE]->(c)-[:ABOUT]->(p:Place) RETURN c.name" 2>&1
+  $ quarry --format markdown -c "MATCH (a:Actor {name: 'ISIS-K'})-[:MADE]->(c)-[:ABOUT]->(p:Place) RETURN c.name" 2>&1
   -c: warning: nothing matched at Expand (c)-[:ABOUT]->(p) WHERE p:Place, for any of the 3 rows before it (PROFILE shows each step's rows)
-  c.name
+  | c.name |
+  |---|
+
+Hints are for a reader: a machine format (csv, tsv, json, jsonl) never gets them.
+
+  $ quarry --format csv -c "MATCH (a:Actor {name: 'Beijing'}) RETURN a.name" 2>&1
+  a.name
