@@ -32,14 +32,17 @@ public struct QueryResult: Sendable {
 /// The engine's facade: text in, rows out. Parse → analyze → plan → run; a statement that fails
 /// leaves the graph exactly as it was.
 public final class Database {
-    public internal(set) var graph: Graph {
-        didSet { graphVersion &+= 1 }
-    }
-    /// Changes whenever the graph is changed or replaced: what is derived from it (the search
-    /// index of `find`) is kept for one version.
+    public internal(set) var graph: Graph
+    /// Changes whenever a statement changes the graph or it is replaced (`graphChanged`): what
+    /// is derived from it (the search index of `find`, its hierarchies) is kept for one version.
+    /// Not a `didSet`: a statement that only reads still calls mutating methods on the graph.
     private(set) var graphVersion: UInt64 = 0
+
+    func graphChanged() { graphVersion &+= 1 }
     /// The search index `find` built last, with the version and keys it was built for.
     var findCache: (version: UInt64, index: FindIndex)?
+    /// The containment hierarchies of the graph (`ContainmentHints`), for one version.
+    var hierarchyCache: (version: UInt64, hierarchies: Set<ContainmentHints.Hierarchy>)?
     /// The last write statement that changed the graph, and how to take it back (`undoLastWrite`).
     var lastWrite: LastWrite?
     /// The documents the graph cites (a dataset's `sources.json`), for `passage()` and `:sources`.
@@ -142,6 +145,7 @@ public final class Database {
             ctx.graph.rollBack()
             ctx.graph.changes = journalBefore
             graph = ctx.graph
+            graphChanged()
             throw error
         }
     }
@@ -184,7 +188,17 @@ public final class Database {
                                message: lines.joined(separator: "\n"))
         }
         return QueryResult(columns: checked.columns, rows: rows, statistics: ctx.statistics, elements: ResultElements(rows: rows, in: ctx.graph),
-                           notices: checked.isUpdating ? [] : ctx.notices + (rows.isEmpty ? ZeroRowHints.notices(for: checked, in: ctx.graph, plan: root, explained: !ctx.notices.isEmpty) : []))
+                           notices: checked.isUpdating ? [] : readerNotices(ctx, checked, root, rowless: rows.isEmpty))
+    }
+
+    /// What a read-only statement's reader is told besides its rows: warnings about names, a
+    /// hierarchy the pattern stops short of, and, with no rows, why (a value, or the step where
+    /// the rows ran out, when nothing else has explained it).
+    private func readerNotices(_ ctx: ExecutionContext, _ checked: CheckedQuery, _ root: PhysicalOperator, rowless: Bool) -> [Notice] {
+        if hierarchyCache?.version != graphVersion { hierarchyCache = (graphVersion, ContainmentHints.hierarchies(in: ctx.graph)) }
+        let containment = ContainmentHints.notices(for: checked, in: ctx.graph, hierarchies: hierarchyCache?.hierarchies ?? [])
+        let why = rowless ? ZeroRowHints.notices(for: checked, in: ctx.graph, plan: root, explained: !ctx.notices.isEmpty || !containment.isEmpty) : []
+        return ctx.notices + why + containment
     }
 }
 

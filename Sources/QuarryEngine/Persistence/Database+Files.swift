@@ -6,6 +6,7 @@ extension Database {
         if store != nil, let log = next.changes, !log.hasEffect { return }
         try journal(&next, changed: isChange)
         graph = next
+        graphChanged()
         lastWrite = nil
         if let store, store.needsCheckpoint { try? store.checkpoint(graph) }
     }
@@ -24,6 +25,7 @@ extension Database {
         }
         ctx.graph.undo = nil
         graph = ctx.graph
+        graphChanged()
         if let store, store.needsCheckpoint { try? store.checkpoint(graph) }
     }
 
@@ -78,6 +80,7 @@ extension Database {
             hasUnsavedChanges = false
         }
         graph = next
+        graphChanged()
     }
 
     /// Opens (or creates) a graph file and makes its graph the current one; the file open before
@@ -87,6 +90,7 @@ extension Database {
         let notices = close()
         store = opening.store
         graph = opening.graph
+        graphChanged()
         lastWrite = nil
         hasUnsavedChanges = false
         return notices + opening.notices

@@ -34,6 +34,7 @@ extension Database {
             graph.compact()
             hasUnsavedChanges = true
         }
+        graphChanged()
         lastWrite = nil
         return UndoneStatement(text: last.text, statistics: last.statistics)
     }
