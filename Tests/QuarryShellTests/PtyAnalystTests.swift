@@ -19,6 +19,10 @@ struct PtyAnalystTests {
         #expect(card.contains("Taliban confirmed: The Taliban confirmed at least seven deaths") && !card.contains("…"))
         try terminal.expect("quarry> ")
         try terminal.run(":timeline", shows: "Monday, date unknown  Kabul restaurant bombing (:Event, bombing)")
+        try terminal.run(":sources ISIS-K casualty figure", shows: "kabul-report para 3")
+        terminal.send(":expanded on\r")
+        try terminal.expect("quarry> ")
+        try terminal.run("MATCH (a:Actor {name: 'ISIS-K'}) RETURN a, a.kind;", shows: "a.kind │ 'militant_group'")
         try terminal.run(":undo", shows: "Nothing to take back")
         try terminal.run(":help find", shows: ":find [--in KEY,KEY|--in all] TEXT")
     }
@@ -38,6 +42,8 @@ struct PtyAnalystTests {
         try terminal.run(":find zoe quartermaine", shows: "Nothing matches")
         try terminal.run("UNWIND range(1, 3000) AS i CREATE (:Event {name: 'e' + toString(i), date: toString(1990 + i % 30)});", shows: "Created 3000 nodes")
         try terminal.run(":timeline from 2015 to 2016", shows: "2016  ████████████████████████████████████████ 100")
+        try terminal.run("MATCH (p:Person) WITH p SKIP 1 LIMIT 1 MATCH (e:Event {name: 'e1'}) CREATE (p)-[:ATTENDED]->(e);", shows: "Created 1 relationship")
+        try terminal.run(":draw ego Person 2 2", shows: "Drew 2 nodes and 1 relationship in /")
     }
 
     /// On a terminal that shows pictures (kitty here) the drawing comes inline, as a PNG in the

@@ -10,6 +10,20 @@ A statement that finds nothing because a value is not in the graph says why; `:h
   | a.name |
   |---|
 
+An alias and a slip of a letter are named too.
+
+  $ quarry --format markdown -c "MATCH (a:Actor {name: 'Islamic State Khorasan Province'}) RETURN a.name" -c "MATCH (a:Actor) WHERE a.name = 'Guo Jaikun' RETURN a.role" 2>&1
+  -c:1:23: warning: no :Actor has name 'Islamic State Khorasan Province' ('ISIS-K' has it among its other names)
+    MATCH (a:Actor {name: 'Islamic State Khorasan Province'}) RETURN a.name
+                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  | a.name |
+  |---|
+  -c:1:32: warning: no :Actor has name 'Guo Jaikun' (did you mean 'Guo Jiakun'?)
+    MATCH (a:Actor) WHERE a.name = 'Guo Jaikun' RETURN a.role
+                                   ^^^^^^^^^^^^
+  | a.role |
+  |---|
+
 A text test that fails only because of case names the fix.
 
   $ quarry --format markdown -c "MATCH (a:Actor) WHERE a.name CONTAINS 'Business' RETURN a.name" 2>&1
