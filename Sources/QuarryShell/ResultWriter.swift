@@ -128,6 +128,7 @@ public struct ResultWriter {
         case .string(let s): return s
         case .null: return ""
         case .date(let d): return d.iso
+        case .duration(let d): return d.iso
         default: return r.cypher(v)
         }
     }

@@ -243,6 +243,10 @@ extension QueryError {
                    "'\(pattern)' is not a valid regular expression: \(reason.message) at character \(reason.offset + 1)", at: r)
     }
 
+    static func dateOutOfRange(_ text: String, at r: SourceRange? = nil) -> QueryError {
+        QueryError(.argumentError, "InvalidArgumentValue", "\(text) falls outside the dates Quarry holds (years -999,999,999 to 999,999,999)", at: r)
+    }
+
     static func invalidDate(_ text: String, at r: SourceRange? = nil) -> QueryError {
         QueryError(.argumentError, "InvalidArgumentValue", "'\(text)' is not a valid date (expected YYYY-MM-DD)", at: r)
     }

@@ -235,6 +235,10 @@ extension ExpressionCompiler {
             }
         case "date":
             return { (a: [Value]) throws(QueryError) in a.isEmpty ? Functions.today() : try Functions.date(a[0], at: r) }
+        case "duration":
+            return { (a: [Value]) throws(QueryError) in try Functions.duration(a[0], at: r) }
+        case "duration.between", "duration.inmonths", "duration.indays", "duration.inseconds":
+            return { (a: [Value]) throws(QueryError) in try Functions.durationBetween(name, a[0], a[1], at: r) }
         case "timestamp":
             return { (_: [Value]) throws(QueryError) in .int(Int64(Date().timeIntervalSince1970 * 1000)) }
         case "linenumber":

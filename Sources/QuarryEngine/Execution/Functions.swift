@@ -82,7 +82,7 @@ enum Functions {
     static func toStringValue(_ v: Value, strict: Bool, at r: SourceRange) throws(QueryError) -> Value {
         switch v {
         case .null: return .null
-        case .string, .int, .float, .bool, .date: return .string(toText(v))
+        case .string, .int, .float, .bool, .date, .duration: return .string(toText(v))
         default:
             if strict { throw .invalidArgument("toString() cannot convert a \(v.typeName)", at: r) }
             return .null
@@ -193,6 +193,49 @@ enum Functions {
             return .date(d)
         default:
             throw .typeMismatch("date() needs a string or a map", got: v, at: r)
+        }
+    }
+
+    /// `duration('P1Y3M')`, `duration({months: 15})`.
+    static func duration(_ v: Value, at r: SourceRange) throws(QueryError) -> Value {
+        switch v {
+        case .null: return .null
+        case .duration: return v
+        case .string(let s):
+            guard let d = DurationValue(iso: s) else {
+                throw .invalidArgument("'\(s)' is not a valid duration (expected ISO 8601, such as P1Y3M or PT2H30M)", at: r)
+            }
+            return .duration(d)
+        case .map(let m):
+            let units: Set<String> = ["years", "quarters", "months", "weeks", "days", "hours", "minutes", "seconds", "milliseconds", "microseconds", "nanoseconds"]
+            var parts: [String: Double] = [:]
+            for (k, x) in m {
+                guard units.contains(k) else { throw .invalidArgument("duration() takes \(units.sorted().joined(separator: ", ")); not \(k)", at: r) }
+                guard x.isNumber else { throw .typeMismatch("duration() fields must be numbers", got: x, at: r) }
+                parts[k] = x.doubleValue
+            }
+            guard let d = DurationValue.fromComponents(parts) else { throw .overflow("duration(\(v.literalText))", at: r) }
+            return .duration(d)
+        default:
+            throw .typeMismatch("duration() needs a string or a map", got: v, at: r)
+        }
+    }
+
+    /// `duration.between` and its `inMonths`, `inDays`, `inSeconds` forms, between two dates.
+    static func durationBetween(_ name: String, _ a: Value, _ b: Value, at r: SourceRange) throws(QueryError) -> Value {
+        switch (a, b) {
+        case (.null, _), (_, .null): return .null
+        case let (.date(x), .date(y)):
+            let between = DurationValue.between(x, y)
+            switch name {
+            case "duration.inmonths": return .duration(DurationValue(months: between.months, days: 0, seconds: 0))
+            case "duration.indays": return .duration(DurationValue(months: 0, days: y.days - x.days, seconds: 0))
+            case "duration.inseconds": return .duration(DurationValue(months: 0, days: 0, seconds: (y.days - x.days) * 86_400))
+            default: return .duration(between)
+            }
+        default:
+            let other: Value = if case .date = a { b } else { a }
+            throw .typeMismatch("\(name)() needs two dates (times and datetimes are not supported yet)", got: other, at: r)
         }
     }
 

@@ -10,9 +10,40 @@ enum Operations {
             guard i != Int64.min else { throw .overflow("-(\(i))", at: r) }
             return .int(-i)
         case (.negate, .float(let d)): return .float(-d)
-        case (.plus, .int), (.plus, .float): return v
+        case (.plus, .int), (.plus, .float), (.plus, .duration): return v
+        case (.negate, .duration(let d)):
+            guard let n = d.negated else { throw .overflow("-\(d.iso)", at: r) }
+            return .duration(n)
         case (.not, _): throw .typeMismatch("NOT needs a boolean", got: v, at: r)
         default: throw .typeMismatch("a sign needs a number", got: v, at: r)
+        }
+    }
+
+    /// Dates and durations: a date plus or minus a duration, durations added, subtracted,
+    /// multiplied or divided by a number; nil for other operands.
+    static func temporalArithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value, at r: SourceRange) throws(QueryError) -> Value? {
+        func checked<T>(_ v: T?) throws(QueryError) -> T {
+            guard let v else { throw .overflow("\(a.literalText) \(op.rawValue) \(b.literalText)", at: r) }
+            return v
+        }
+        switch (op, a, b) {
+        case let (.add, .date(d), .duration(u)), let (.add, .duration(u), .date(d)):
+            guard let result = d.adding(u) else { throw .dateOutOfRange("\(a.literalText) + \(b.literalText)", at: r) }
+            return .date(result)
+        case let (.subtract, .date(d), .duration(u)):
+            guard let result = d.adding(try checked(u.negated)) else { throw .dateOutOfRange("\(a.literalText) - \(b.literalText)", at: r) }
+            return .date(result)
+        case let (.add, .duration(x), .duration(y)):
+            return .duration(try checked(x.plus(y)))
+        case let (.subtract, .duration(x), .duration(y)):
+            return .duration(try checked(x.plus(try checked(y.negated))))
+        case let (.multiply, .duration(x), y) where y.isNumber, let (.multiply, y, .duration(x)) where y.isNumber:
+            return .duration(try checked(x.scaled(by: y.doubleValue)))
+        case let (.divide, .duration(x), y) where y.isNumber:
+            guard y.doubleValue != 0 else { throw .divisionByZero(at: r) }
+            return .duration(try checked(x.scaled(by: 1 / y.doubleValue)))
+        default:
+            return nil
         }
     }
 
@@ -58,6 +89,7 @@ enum Operations {
         default:
             break
         }
+        if let temporal = try temporalArithmetic(op, a, b, at: r) { return temporal }
         if op == .add {
             switch (a, b) {
             case let (.string(x), .string(y)):
@@ -171,6 +203,9 @@ extension ExecutionContext {
             case "ordinalday", "dayofyear": return .int(d.days - DateValue(year: c.year, month: 1, day: 1)!.days + 1)
             default: throw .invalidArgument("a date has no field \(name)", at: r)
             }
+        case .duration(let d):
+            guard let value = d.component(name) else { throw .invalidArgument("a duration has no field \(name)", at: r) }
+            return .int(value)
         default:
             throw .typeMismatch("property access needs a node, relationship or map", got: v, at: r)
         }

@@ -5,7 +5,8 @@ import Foundation
 ///     {"type":"node","id":0,"labels":["Actor"],"properties":{"name":"ISIS-K"}}
 ///     {"type":"relationship","id":0,"label":"CLAIMED","start":0,"end":1,"properties":{}}
 ///
-/// Integers and floats stay apart (`1` / `1.0`); dates are `{"@date":"2022-11-12"}`. Ids only
+/// Integers and floats stay apart (`1` / `1.0`); dates are `{"@date":"2022-11-12"}`, durations
+/// `{"@duration":"P1Y3M"}`. Ids only
 /// link the lines: an import gives new ids.
 public enum JSONLGraphFormat {
     public static func write(_ sub: Subgraph, of graph: Graph) -> String {
@@ -28,6 +29,7 @@ public enum JSONLGraphFormat {
     static func value(_ v: Value, _ r: ValueRenderer) -> String {
         switch v {
         case .date(let d): return "{\"@date\":\"\(d.iso)\"}"
+        case .duration(let d): return "{\"@duration\":\"\(d.iso)\"}"
         case .list(let l): return "[" + l.map { value($0, r) }.joined(separator: ",") + "]"
         default: return r.json(v)
         }
@@ -99,6 +101,7 @@ public enum JSONLGraphFormat {
         switch v {
         case .map(let m) where m.count == 1:
             if case .string(let s)? = m["@date"], let d = DateValue(iso: s) { return .date(d) }
+            if case .string(let s)? = m["@duration"], let d = DurationValue(iso: s) { return .duration(d) }
             return v
         case .list(let l): return .list(l.map(decodeDates))
         default: return v

@@ -63,6 +63,7 @@ public struct ValueRenderer {
             return t.contains(".") || t.contains("e") ? t : t + ".0"
         case .string(let s): return ValueRenderer.jsonString(s)
         case .date(let d): return ValueRenderer.jsonString(d.iso)
+        case .duration(let d): return ValueRenderer.jsonString(d.iso)
         case .list(let l): return "[" + l.map(json).joined(separator: ",") + "]"
         case .map(let m): return "{" + m.sorted { $0.key < $1.key }.map { ValueRenderer.jsonString($0.key) + ":" + json($0.value) }.joined(separator: ",") + "}"
         case .node(let n): return "{\"@node\":\(nodeJSON(n))}"

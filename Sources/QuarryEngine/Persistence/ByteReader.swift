@@ -75,6 +75,10 @@ struct ByteReader {
         case .float: return .float(Double(bitPattern: try u64()))
         case .string: return .string(try string())
         case .date: return .date(DateValue(days: try i64()))
+        case .duration:
+            let months = try i64(), days = try i64(), seconds = try i64(), nanoseconds = try i64()
+            guard (0..<1_000_000_000).contains(nanoseconds) else { throw Malformed(what: "a duration's nanoseconds are out of range") }
+            return .duration(DurationValue(months: months, days: days, seconds: seconds, nanoseconds: nanoseconds))
         case .list:
             let n = Int(try u32())
             guard n <= remaining else { throw Malformed(what: "a list is longer than the data") }

@@ -81,6 +81,8 @@ struct ByteWriter {
         case .float(let d): fields(9) { $0.put(ValueTag.float.rawValue); $0.put(d.bitPattern) }
         case .string(let s): u8(ValueTag.string.rawValue); string(s)
         case .date(let d): u8(ValueTag.date.rawValue); i64(d.days)
+        case .duration(let d):
+            fields(33) { $0.put(ValueTag.duration.rawValue); $0.put(d.months); $0.put(d.days); $0.put(d.seconds); $0.put(d.nanoseconds) }
         case .list(let items):
             u8(ValueTag.list.rawValue)
             u32(UInt32(items.count))
@@ -119,5 +121,5 @@ struct FieldWriter {
 
 /// The first byte of an encoded value.
 enum ValueTag: UInt8 {
-    case null = 0, isFalse, isTrue, integer, float, string, date, list, map, node, relationship, path
+    case null = 0, isFalse, isTrue, integer, float, string, date, list, map, node, relationship, path, duration
 }

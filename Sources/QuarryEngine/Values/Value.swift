@@ -11,6 +11,7 @@ public enum Value: Sendable {
     case relationship(RelID)
     case path(PathValue)
     case date(DateValue)
+    case duration(DurationValue)
 
     public var isNull: Bool {
         if case .null = self { return true }
@@ -31,6 +32,7 @@ public enum Value: Sendable {
         case .relationship: return "Relationship"
         case .path: return "Path"
         case .date: return "Date"
+        case .duration: return "Duration"
         }
     }
 }
@@ -53,11 +55,11 @@ extension Value {
     /// What a property can hold: null (no value), a scalar, a date, or a list of those.
     public var isStorableProperty: Bool {
         switch self {
-        case .null, .bool, .int, .float, .string, .date: return true
+        case .null, .bool, .int, .float, .string, .date, .duration: return true
         case .list(let items):
             return items.allSatisfy {
                 switch $0 {
-                case .null, .bool, .int, .float, .string, .date: return true
+                case .null, .bool, .int, .float, .string, .date, .duration: return true
                 default: return false
                 }
             }

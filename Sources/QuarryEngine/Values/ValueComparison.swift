@@ -14,6 +14,7 @@ extension Value {
         case let (.relationship(x), .relationship(y)): return x == y
         case let (.path(x), .path(y)): return x == y
         case let (.date(x), .date(y)): return x == y
+        case let (.duration(x), .duration(y)): return x == y
         case let (.list(x), .list(y)):
             guard x.count == y.count else { return false }
             var unknown = false
@@ -81,8 +82,8 @@ extension Value {
         return i < back ? -1 : (i == back ? 0 : 1)
     }
 
-    /// The total order of ORDER BY: maps, nodes, relationships, lists, paths, dates, strings,
-    /// booleans, numbers (NaN last among them), then null.
+    /// The total order of ORDER BY: maps, nodes, relationships, lists, paths, dates, durations,
+    /// strings, booleans, numbers (NaN last among them), then null.
     public static func orderCompare(_ a: Value, _ b: Value) -> Int {
         let ra = a.orderRank, rb = b.orderRank
         if ra != rb { return ra < rb ? -1 : 1 }
@@ -111,6 +112,10 @@ extension Value {
                 if c != 0 { return c }
             }
             return 0
+        case let (.duration(x), .duration(y)):
+            // Durations are not comparable (`<` is null), but ORDER BY puts them in an order.
+            let l = (x.months, x.days, x.seconds, x.nanoseconds), r = (y.months, y.days, y.seconds, y.nanoseconds)
+            return l < r ? -1 : (l == r ? 0 : 1)
         case let (.path(x), .path(y)):
             let c = orderCompare(.list(x.nodes.map { .node($0) }), .list(y.nodes.map { .node($0) }))
             if c != 0 { return c }
@@ -129,10 +134,11 @@ extension Value {
         case .list: return 3
         case .path: return 4
         case .date: return 5
-        case .string: return 6
-        case .bool: return 7
-        case .int, .float: return 8
-        case .null: return 9
+        case .duration: return 6
+        case .string: return 7
+        case .bool: return 8
+        case .int, .float: return 9
+        case .null: return 10
         }
     }
 }
@@ -176,6 +182,7 @@ struct GroupKey: Hashable, Sendable {
         case .relationship(let r): h.combine(r)
         case .path(let p): h.combine(p)
         case .date(let d): h.combine(d)
+        case .duration(let d): h.combine(d)
         }
     }
 }

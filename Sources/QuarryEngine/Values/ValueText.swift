@@ -14,6 +14,7 @@ extension Value {
         case .relationship(let r): return "relationship(\(r))"
         case .path(let p): return "path(\(p.nodes.count - 1) hops)"
         case .date(let d): return "date('\(d.iso)')"
+        case .duration(let d): return "duration('\(d.iso)')"
         }
     }
 
@@ -23,6 +24,7 @@ extension Value {
         case .string(let s): return s
         case .float(let d): return Value.floatText(d)
         case .date(let d): return d.iso
+        case .duration(let d): return d.iso
         default: return literalText
         }
     }

@@ -1,0 +1,195 @@
+/// A duration as openCypher has it: months, days and seconds (with nanoseconds) kept apart,
+/// since a month has no fixed number of days nor a day of seconds once calendars are involved.
+/// `P1Y3M` is 15 months; `P2DT3H` is 2 days and 10,800 seconds.
+public struct DurationValue: Sendable, Hashable {
+    public let months: Int64
+    public let days: Int64
+    public let seconds: Int64
+    /// 0 ..< 1e9, with `seconds` carrying the sign of the sub-day part.
+    public let nanoseconds: Int64
+
+    public init(months: Int64, days: Int64, seconds: Int64, nanoseconds: Int64 = 0) {
+        // Nanoseconds in range, their overflow in seconds.
+        let carry = nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : (nanoseconds - 999_999_999) / 1_000_000_000
+        self.months = months
+        self.days = days
+        self.seconds = seconds + carry
+        self.nanoseconds = nanoseconds - carry * 1_000_000_000
+    }
+
+    /// From `P[nY][nM][nW][nD][T[nH][nM][n[.f]S]]` (a leading `-` negates it); decimals are
+    /// allowed in every unit and spill into the smaller ones (`P0.5D` is 12 hours).
+    public init?(iso text: String) {
+        var s = Substring(text.uppercased())
+        var sign: Double = 1
+        if s.first == "-" { sign = -1; s = s.dropFirst() }
+        guard s.first == "P", s.count > 1 else { return nil }
+        s = s.dropFirst()
+        var months = 0.0, days = 0.0, seconds = 0.0
+        var inTime = false, number = "", seenAny = false
+        for c in s {
+            if c == "T" {
+                guard !inTime, number.isEmpty else { return nil }
+                inTime = true
+                continue
+            }
+            if c.isNumber || c == "." || c == "," || (c == "-" && number.isEmpty) {
+                number.append(c == "," ? "." : c)
+                continue
+            }
+            guard let v = Double(number) else { return nil }
+            number = ""
+            seenAny = true
+            switch (c, inTime) {
+            case ("Y", false): months += v * 12
+            case ("M", false): months += v
+            case ("W", false): days += v * 7
+            case ("D", false): days += v
+            case ("H", true): seconds += v * 3600
+            case ("M", true): seconds += v * 60
+            case ("S", true): seconds += v
+            default: return nil
+            }
+        }
+        guard number.isEmpty, seenAny else { return nil }
+        self.init(fractional: sign * months, days: sign * days, seconds: sign * seconds)
+    }
+
+    /// Whole units, the fractions cascading down: a month's fraction as days of the average
+    /// month (30.436875 days), a day's as seconds of 24 hours.
+    init?(fractional months: Double, days: Double, seconds: Double) {
+        let wholeMonths = months.rounded(.towardZero)
+        let allDays = days + (months - wholeMonths) * 30.436875
+        let wholeDays = allDays.rounded(.towardZero)
+        let allSeconds = seconds + (allDays - wholeDays) * 86_400
+        let wholeSeconds = allSeconds.rounded(.down)
+        let limit = 9.2e18
+        guard abs(wholeMonths) < limit, abs(wholeDays) < limit, abs(wholeSeconds) < limit else { return nil }
+        self.init(months: Int64(wholeMonths), days: Int64(wholeDays), seconds: Int64(wholeSeconds),
+                  nanoseconds: Int64(((allSeconds - wholeSeconds) * 1e9).rounded()))
+    }
+
+    /// ISO 8601, as openCypher prints it: `P1Y3M`, `P2DT3H`, `PT0.5S`, `PT0S` for nothing.
+    public var iso: String {
+        var out = "P"
+        let years = months / 12, restMonths = months % 12
+        if years != 0 { out += "\(years)Y" }
+        if restMonths != 0 { out += "\(restMonths)M" }
+        if days != 0 { out += "\(days)D" }
+        // The sub-day part as one signed count of nanoseconds, split into hours, minutes, seconds.
+        let total = seconds * 1_000_000_000 + nanoseconds
+        if total != 0 {
+            out += "T"
+            let negative = total < 0, magnitude = total.magnitude
+            let hours = magnitude / 3_600_000_000_000, minutes = magnitude / 60_000_000_000 % 60
+            let nanos = magnitude % 60_000_000_000
+            let sign = negative ? "-" : ""
+            if hours != 0 { out += "\(sign)\(hours)H" }
+            if minutes != 0 { out += "\(sign)\(minutes)M" }
+            if nanos != 0 {
+                let whole = nanos / 1_000_000_000, fraction = nanos % 1_000_000_000
+                var text = "\(sign)\(whole)"
+                if fraction != 0 {
+                    var digits = String(fraction)
+                    digits = String(repeating: "0", count: 9 - digits.count) + digits
+                    while digits.hasSuffix("0") { digits.removeLast() }
+                    text += "." + digits
+                }
+                out += text + "S"
+            }
+        }
+        return out == "P" ? "PT0S" : out
+    }
+
+    /// The months and days from `a` to `b` (months first, as a calendar counts them: from the
+    /// 31st of January to the 1st of March is one month and one day).
+    public static func between(_ a: DateValue, _ b: DateValue) -> DurationValue {
+        let x = a.components, y = b.components
+        var months = (y.year - x.year) * 12 + (y.month - x.month)
+        // A month is counted only when its day is reached.
+        if months > 0 && y.day < x.day { months -= 1 } else if months < 0 && y.day > x.day { months += 1 }
+        let shifted = a.adding(months: months)
+        return DurationValue(months: months, days: b.days - shifted.days, seconds: 0)
+    }
+
+    /// From a map of `years`, `quarters`, `months`, `weeks`, `days`, `hours`, `minutes`,
+    /// `seconds`, `milliseconds`, `microseconds` and `nanoseconds` (numbers; fractions cascade).
+    public static func fromComponents(_ m: [String: Double]) -> DurationValue? {
+        func v(_ k: String) -> Double { m[k] ?? 0 }
+        return DurationValue(fractional: v("years") * 12 + v("quarters") * 3 + v("months"), days: v("weeks") * 7 + v("days"),
+                             seconds: v("hours") * 3600 + v("minutes") * 60 + v("seconds") + v("milliseconds") / 1e3
+                                + v("microseconds") / 1e6 + v("nanoseconds") / 1e9)
+    }
+
+    /// The sum, or nil when a part overflows.
+    public func plus(_ b: DurationValue) -> DurationValue? {
+        let m = months.addingReportingOverflow(b.months), d = days.addingReportingOverflow(b.days)
+        let s = seconds.addingReportingOverflow(b.seconds)
+        guard !m.overflow, !d.overflow, !s.overflow, s.partialValue < Int64.max - 1 else { return nil }
+        return DurationValue(months: m.partialValue, days: d.partialValue, seconds: s.partialValue, nanoseconds: nanoseconds + b.nanoseconds)
+    }
+
+    /// The opposite, or nil for a part at the very end of the range.
+    public var negated: DurationValue? {
+        guard months != .min, days != .min, seconds > .min + 1 else { return nil }
+        return DurationValue(months: -months, days: -days, seconds: -seconds, nanoseconds: -nanoseconds)
+    }
+
+    /// Each part times `factor`, fractions cascading into the smaller parts; nil when too large.
+    public func scaled(by factor: Double) -> DurationValue? {
+        DurationValue(fractional: Double(months) * factor, days: Double(days) * factor,
+                      seconds: (Double(seconds) + Double(nanoseconds) / 1e9) * factor)
+    }
+
+    /// The component a property of a duration names (`d.years`, `d.monthsOfYear`, ...), nil when
+    /// it names none. Units take the duration's whole in that unit within its part (months,
+    /// days, seconds); `...Of...` the remainder in the next larger unit.
+    public func component(_ name: String) -> Int64? {
+        let subDay = seconds * 1_000_000_000 + nanoseconds
+        switch name.lowercased() {
+        case "years": return months / 12
+        case "quarters": return months / 3
+        case "months": return months
+        case "weeks": return days / 7
+        case "days": return days
+        case "hours": return seconds / 3600
+        case "minutes": return seconds / 60
+        case "seconds": return seconds
+        case "milliseconds": return subDay / 1_000_000
+        case "microseconds": return subDay / 1_000
+        case "nanoseconds": return subDay
+        case "quartersofyear": return months / 3 % 4
+        case "monthsofquarter": return months % 3
+        case "monthsofyear": return months % 12
+        case "daysofweek": return days % 7
+        case "minutesofhour": return seconds / 60 % 60
+        case "secondsofminute": return seconds % 60
+        case "millisecondsofsecond": return nanoseconds / 1_000_000
+        case "microsecondsofsecond": return nanoseconds / 1_000
+        case "nanosecondsofsecond": return nanoseconds
+        default: return nil
+        }
+    }
+}
+
+extension DateValue {
+    /// The date `months` later (the day kept, or the month's last when it has fewer days).
+    func adding(months: Int64) -> DateValue {
+        let c = components
+        let total = c.year * 12 + (c.month - 1) + months
+        let year = total >= 0 ? total / 12 : (total - 11) / 12
+        let month = total - year * 12 + 1
+        let day = min(c.day, DateValue.daysIn(month: month, year: year))
+        return DateValue(days: DateValue.daysFromCivil(year, month, day))
+    }
+
+    /// The date a duration later (its months, then its days and the whole days of its seconds),
+    /// or nil outside the years a date can have.
+    func adding(_ d: DurationValue) -> DateValue? {
+        guard abs(d.months) < 12 * 1_000_000_000, abs(d.days) < 400 * 1_000_000_000 else { return nil }
+        let shifted = adding(months: d.months)
+        let result = DateValue(days: shifted.days + d.days + d.seconds / 86_400)
+        guard abs(result.components.year) <= 999_999_999 else { return nil }
+        return result
+    }
+}
