@@ -4,9 +4,10 @@
 readline:
 	@dpkg -s libreadline-dev >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreadline-dev)
 
-# :draw lays drawings out with Graphviz's dot.
+# :draw lays drawings out with Graphviz's dot, and shows them on sixel terminals with img2sixel.
 graphviz:
 	@command -v dot >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq graphviz)
+	@command -v img2sixel >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libsixel-bin)
 
 # The GraphML export is checked with xmllint, and the DOT export read back with pydot.
 xmllint:

@@ -43,10 +43,11 @@ extension Session {
         let dot = DOTExport.write(sub, of: database.graph)
         let what = "\(sub.nodes.count) node\(sub.nodes.count == 1 ? "" : "s") and \(sub.relationships.count) relationship\(sub.relationships.count == 1 ? "" : "s")"
         if target == nil, outputFile == nil, terminal != nil, let inline = InlinePicture.protocolOfTerminal() {
-            switch render(dot, as: "png") {
+            let picture = render(dot, as: "png").flatMap(inline.escape)
+            switch picture {
             case .failure(let problem): return problem.message
-            case .success(let png):
-                output(inline.escape(png) + "\n")
+            case .success(let escape):
+                output(escape + "\n")
                 return nil
             }
         }
@@ -163,21 +164,29 @@ extension Session {
 }
 
 /// The escape sequences that put a PNG on the screen, for terminals known to read them.
-enum InlinePicture {
-    case kitty, iterm
+/// `QUARRY_PICTURES=kitty|iterm|sixel|off` chooses where detection cannot (sixel terminals do
+/// not say so in their environment; mlterm and foot are recognised).
+enum InlinePicture: String {
+    case kitty, iterm, sixel
 
     static func protocolOfTerminal() -> InlinePicture? {
         let env = ProcessInfo.processInfo.environment
-        if env["KITTY_WINDOW_ID"] != nil || env["TERM"] == "xterm-kitty" { return .kitty }
+        if let chosen = env["QUARRY_PICTURES"]?.lowercased() { return InlinePicture(rawValue: chosen) }
+        let term = env["TERM"] ?? ""
+        if env["KITTY_WINDOW_ID"] != nil || term == "xterm-kitty" { return .kitty }
         if env["TERM_PROGRAM"] == "iTerm.app" || env["LC_TERMINAL"] == "iTerm2" { return .iterm }
+        if term.hasPrefix("mlterm") || term.hasPrefix("foot") || term.contains("sixel") { return .sixel }
         return nil
     }
 
-    func escape(_ png: [UInt8]) -> String {
+    /// The text that shows `png` on the terminal.
+    func escape(_ png: [UInt8]) -> Result<String, DrawingProblem> {
         let base64 = Data(png).base64EncodedString()
         switch self {
         case .iterm:
-            return "\u{1B}]1337;File=inline=1;size=\(png.count);preserveAspectRatio=1:\(base64)\u{07}"
+            return .success("\u{1B}]1337;File=inline=1;size=\(png.count);preserveAspectRatio=1:\(base64)\u{07}")
+        case .sixel:
+            return InlinePicture.sixel(png)
         case .kitty:
             // Sent in chunks of at most 4096 characters; `m=1` says more follow.
             var out = "", rest = Substring(base64), first = true
@@ -187,7 +196,34 @@ enum InlinePicture {
                 out += "\u{1B}_G" + (first ? "a=T,f=100," : "") + "m=\(rest.isEmpty ? 0 : 1);\(chunk)\u{1B}\\"
                 first = false
             }
-            return out
+            return .success(out)
         }
     }
+
+    /// A PNG as sixel graphics, by libsixel's `img2sixel`.
+    static func sixel(_ png: [UInt8]) -> Result<String, DrawingProblem> {
+        let file = NSTemporaryDirectory() + "quarry-drawings/sixel-\(UUID().uuidString).png"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        guard FileManager.default.createFile(atPath: file, contents: Data(png)) else {
+            return .failure(DrawingProblem(message: "cannot write \(file) for img2sixel"))
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["img2sixel", file]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return .failure(DrawingProblem(message: "cannot run img2sixel: \(error.localizedDescription)"))
+        }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            return .failure(DrawingProblem(message: "sixel pictures need libsixel's img2sixel (Debian: apt-get install libsixel-bin), or QUARRY_PICTURES=off"))
+        }
+        return .success(String(decoding: data, as: UTF8.self))
+    }
+
 }

@@ -21,7 +21,7 @@ extension Session {
             s.showTimeline(arg)
         },
         MetaCommand(name: "draw", arguments: "[QUERY | ego NAME [HOPS]] [FILE.svg|.png|.html]",
-                    summary: "draw what a query returns, or a node's neighbourhood, with Graphviz (inline on kitty and iTerm2)") { s, arg in
+                    summary: "draw what a query returns, or a node's neighbourhood, with Graphviz (inline on kitty, iTerm2 and sixel terminals)") { s, arg in
             s.draw(arg)
         },
     ]

@@ -46,8 +46,8 @@ struct PtyAnalystTests {
         try terminal.run(":draw ego Person 2 2", shows: "Drew 2 nodes and 1 relationship in /")
     }
 
-    /// On a terminal that shows pictures (kitty here) the drawing comes inline, as a PNG in the
-    /// terminal's graphics escape; on another a file is written and its path printed.
+    /// On a terminal that shows pictures (kitty, sixel) the drawing comes inline; with
+    /// QUARRY_PICTURES=off, or on another terminal, a file is written and its path printed.
     @Test func drawShowsInlineOnKittyAndWritesAFileElsewhere() throws {
         let kitty = try PseudoTerminal(sandbox, environment: ["TERM": "xterm-kitty"])
         try kitty.expect("quarry> ")
@@ -56,7 +56,13 @@ struct PtyAnalystTests {
         let raw = String(decoding: kitty.received, as: UTF8.self)
         #expect(raw.contains("\u{1B}_Ga=T,f=100,m=1;iVBORw0KGgo"), "a PNG in kitty's graphics escape")
 
-        let plain = try PseudoTerminal(sandbox)
+        let sixel = try PseudoTerminal(sandbox, environment: ["QUARRY_PICTURES": "sixel"])
+        try sixel.expect("quarry> ")
+        sixel.send(":draw ego ISIS-K 1\r")
+        try sixel.expect("quarry> ")
+        #expect(String(decoding: sixel.received, as: UTF8.self).contains("\u{1B}P"), "sixel graphics begin with a device control string")
+
+        let plain = try PseudoTerminal(sandbox, environment: ["QUARRY_PICTURES": "off", "TERM": "xterm-kitty"])
         try plain.expect("quarry> ")
         try plain.run(":draw ego ISIS-K 1", shows: "Drew 7 nodes and 6 relationships in /")
         #expect(!String(decoding: plain.received, as: UTF8.self).contains("\u{1B}_G"))
