@@ -19,6 +19,8 @@ import subprocess
 import sys
 import time
 
+import benchdata
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
@@ -63,9 +65,7 @@ def main():
     ap.add_argument("--networkit", action="store_true",
                     help="run NetworKit too (11.x aborted with a glibc malloc assertion on this machine kind)")
     args = ap.parse_args()
-    data = os.path.join(HERE, "data", args.scale)
-    if not os.path.exists(os.path.join(data, "manifest.json")):
-        subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), "--scale", args.scale, "--out", data], check=True)
+    data = benchdata.folder(args.scale)
     out = os.path.join(HERE, "results", f"quarry-algo-{args.scale}.tmp")
     os.makedirs(os.path.dirname(out), exist_ok=True)
     subprocess.run([os.path.join(ROOT, ".build", "release", "quarry-bench"), "--data", data, "--queries",

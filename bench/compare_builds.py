@@ -15,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 
+import benchdata
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -27,9 +29,7 @@ def main():
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--tolerance", type=float, default=0.10)
     args = ap.parse_args()
-    data = os.path.join(HERE, "data", args.scale)
-    if not os.path.exists(os.path.join(data, "manifest.json")):
-        subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), "--scale", args.scale, "--out", data], check=True)
+    data = benchdata.folder(args.scale)
     best = {"old": {}, "new": {}}
     rows = {"old": {}, "new": {}}
     with tempfile.TemporaryDirectory() as tmp:

@@ -15,6 +15,8 @@ import statistics
 import subprocess
 import sys
 
+import benchdata
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 QUARRY = os.path.join(ROOT, ".build", "release", "quarry")
@@ -32,9 +34,7 @@ def main():
     ap.add_argument("--scale", default="L", choices=["S", "M", "L"])
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
-    data = os.path.join(HERE, "data", args.scale)
-    if not os.path.isdir(data):
-        subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), "--scale", args.scale, "--out", data], check=True)
+    data = benchdata.folder(args.scale)
     commands = ["-c", ":find " + SEARCHES["exact name"]]
     for text in SEARCHES.values():
         commands += ["-c", ":find " + text] * args.runs

@@ -22,6 +22,8 @@ import sys
 import tempfile
 import time
 
+import benchdata
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 QUARRY = os.path.join(ROOT, ".build", "release", "quarry")
@@ -56,9 +58,7 @@ def main():
     ap.add_argument("--scale", default="L", choices=["S", "M", "L"])
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
-    data = os.path.join(HERE, "data", args.scale)
-    if not os.path.isdir(data):
-        subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), "--scale", args.scale, "--out", data], check=True)
+    data = benchdata.folder(args.scale)
     work = tempfile.mkdtemp(prefix="quarry-files-")
     try:
         graph = os.path.join(work, "bench.quarry")

@@ -117,31 +117,16 @@ extension Session {
         } catch {
             return .failure(DrawingProblem(message: error.message))
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["dot", "-T" + type, "-o", picture, input]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return .failure(DrawingProblem(message: "cannot run Graphviz's dot: \(error.localizedDescription)"))
+        let run: ToolRun
+        switch ToolRun.start(["dot", "-T" + type, "-o", picture, input], interrupt: interrupt) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let done): run = done
         }
-        while process.isRunning {
-            if interrupt.isCancelled {
-                process.terminate()
-                process.waitUntilExit()
-                return .failure(DrawingProblem(message: "Cancelled: the drawing was stopped"))
-            }
-            usleep(20_000)
-        }
-        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingWhitespace
-        if process.terminationStatus == 127 {
+        if run.status == 127 {
             return .failure(DrawingProblem(message: "Graphviz is not installed (Debian: apt-get install graphviz; make run installs it)"))
         }
-        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: picture) else {
-            return .failure(DrawingProblem(message: "Graphviz's dot failed" + (said.isEmpty ? "" : ": \(said)")))
+        guard run.status == 0, let data = FileManager.default.contents(atPath: picture) else {
+            return .failure(DrawingProblem(message: "Graphviz's dot failed" + (run.errors.isEmpty ? "" : ": \(run.errors)")))
         }
         return .success([UInt8](data))
     }
@@ -161,69 +146,4 @@ extension Session {
 
         """
     }
-}
-
-/// The escape sequences that put a PNG on the screen, for terminals known to read them.
-/// `QUARRY_PICTURES=kitty|iterm|sixel|off` chooses where detection cannot (sixel terminals do
-/// not say so in their environment; mlterm and foot are recognised).
-enum InlinePicture: String {
-    case kitty, iterm, sixel
-
-    static func protocolOfTerminal() -> InlinePicture? {
-        let env = ProcessInfo.processInfo.environment
-        if let chosen = env["QUARRY_PICTURES"]?.lowercased() { return InlinePicture(rawValue: chosen) }
-        let term = env["TERM"] ?? ""
-        if env["KITTY_WINDOW_ID"] != nil || term == "xterm-kitty" { return .kitty }
-        if env["TERM_PROGRAM"] == "iTerm.app" || env["LC_TERMINAL"] == "iTerm2" { return .iterm }
-        if term.hasPrefix("mlterm") || term.hasPrefix("foot") || term.contains("sixel") { return .sixel }
-        return nil
-    }
-
-    /// The text that shows `png` on the terminal.
-    func escape(_ png: [UInt8]) -> Result<String, DrawingProblem> {
-        let base64 = Data(png).base64EncodedString()
-        switch self {
-        case .iterm:
-            return .success("\u{1B}]1337;File=inline=1;size=\(png.count);preserveAspectRatio=1:\(base64)\u{07}")
-        case .sixel:
-            return InlinePicture.sixel(png)
-        case .kitty:
-            // Sent in chunks of at most 4096 characters; `m=1` says more follow.
-            var out = "", rest = Substring(base64), first = true
-            while !rest.isEmpty {
-                let chunk = rest.prefix(4096)
-                rest = rest.dropFirst(chunk.count)
-                out += "\u{1B}_G" + (first ? "a=T,f=100," : "") + "m=\(rest.isEmpty ? 0 : 1);\(chunk)\u{1B}\\"
-                first = false
-            }
-            return .success(out)
-        }
-    }
-
-    /// A PNG as sixel graphics, by libsixel's `img2sixel`.
-    static func sixel(_ png: [UInt8]) -> Result<String, DrawingProblem> {
-        let file = NSTemporaryDirectory() + "quarry-drawings/sixel-\(UUID().uuidString).png"
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        guard FileManager.default.createFile(atPath: file, contents: Data(png)) else {
-            return .failure(DrawingProblem(message: "cannot write \(file) for img2sixel"))
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["img2sixel", file]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return .failure(DrawingProblem(message: "cannot run img2sixel: \(error.localizedDescription)"))
-        }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            return .failure(DrawingProblem(message: "sixel pictures need libsixel's img2sixel (Debian: apt-get install libsixel-bin), or QUARRY_PICTURES=off"))
-        }
-        return .success(String(decoding: data, as: UTF8.self))
-    }
-
 }

@@ -7,6 +7,8 @@ import Testing
 /// (the statements of `RollbackTests`), after reads that may have compacted the adjacency, in
 /// memory and in a graph file that is reopened.
 struct UndoTests {
+    let folder = TemporaryFolder()
+
     @Test(arguments: RollbackTests.statements)
     func undoLeavesTheGraphAsBeforeTheStatement(_ statement: String) throws {
         let db = Database()
@@ -27,10 +29,7 @@ struct UndoTests {
 
     @Test(arguments: RollbackTests.statements)
     func undoInAGraphFileSurvivesReopening(_ statement: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quarry-undo-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/case.quarry"
+        let path = folder.file("case.quarry")
         let db = Database()
         _ = try db.open(path, readOnly: false)
         try RollbackTests.run(db, RollbackTests.setUp)
