@@ -197,6 +197,12 @@ extension QueryError {
         QueryError(.parameterMissing, "MissingParameter", "the parameter $\(name) has no value (set it with :param or --param)", at: r)
     }
 
+    /// `toInteger([])`: a value of a type the conversion does not take (openCypher: a TypeError
+    /// with the code InvalidArgumentValue).
+    static func cannotConvert(_ function: String, _ v: Value, at r: SourceRange? = nil) -> QueryError {
+        QueryError(.typeError, "InvalidArgumentValue", "\(function)() cannot convert a \(v.typeName)", at: r)
+    }
+
     static func typeMismatch(_ what: String, got: Value, at r: SourceRange? = nil) -> QueryError {
         QueryError(.typeError, "InvalidArgumentType", "\(what), got \(got.typeName)", at: r)
     }

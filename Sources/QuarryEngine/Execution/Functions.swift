@@ -42,7 +42,7 @@ enum Functions {
             if let d = Double(t), fitsInteger(d) { return .int(Int64(d)) }
             return .null
         default:
-            if strict { throw .invalidArgument("toInteger() cannot convert a \(v.typeName)", at: r) }
+            if strict { throw .cannotConvert("toInteger", v, at: r) }
             return .null
         }
     }
@@ -57,7 +57,7 @@ enum Functions {
         case .int(let i): return .float(Double(i))
         case .string(let s): return Double(s.trimmingCharacters(in: .whitespaces)).map(Value.float) ?? .null
         default:
-            if strict { throw .invalidArgument("toFloat() cannot convert a \(v.typeName)", at: r) }
+            if strict { throw .cannotConvert("toFloat", v, at: r) }
             return .null
         }
     }
@@ -74,7 +74,7 @@ enum Functions {
             }
         case .int(let i): return .bool(i != 0)
         default:
-            if strict { throw .invalidArgument("toBoolean() cannot convert a \(v.typeName)", at: r) }
+            if strict { throw .cannotConvert("toBoolean", v, at: r) }
             return .null
         }
     }
@@ -84,7 +84,7 @@ enum Functions {
         case .null: return .null
         case .string, .int, .float, .bool, .date, .duration: return .string(toText(v))
         default:
-            if strict { throw .invalidArgument("toString() cannot convert a \(v.typeName)", at: r) }
+            if strict { throw .cannotConvert("toString", v, at: r) }
             return .null
         }
     }

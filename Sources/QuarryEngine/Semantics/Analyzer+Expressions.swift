@@ -1,6 +1,9 @@
 struct ExpressionContext {
     var scope: Scope
     var locals: Set<String> = []
+    /// The type of a local bound to the elements of a literal list whose items all have one
+    /// (`x IN ['a', 'b']`: String), for arithmetic that can never apply to it.
+    var localTypes: [String: String] = [:]
     var allowAggregates: Bool
     var insideAggregate = false
     var what = "here"
@@ -64,6 +67,7 @@ extension Analyzer {
             var any = try check(list, ctx)
             var inner = ctx
             inner.locals.insert(v)
+            inner.localTypes[v] = elementType(list)
             inner.allowAggregates = false
             if let predicate { any = try check(predicate, inner) || any }
             if let projection { any = try check(projection, inner) || any }
@@ -72,6 +76,7 @@ extension Analyzer {
             var any = try check(list, ctx)
             var inner = ctx
             inner.locals.insert(v)
+            inner.localTypes[v] = elementType(list)
             inner.allowAggregates = false
             if let predicate { any = try check(predicate, inner) || any }
             return any
@@ -80,6 +85,8 @@ extension Analyzer {
             any = try check(list, ctx) || any
             var inner = ctx
             inner.locals.formUnion([acc, v])
+            inner.localTypes[acc] = nil
+            inner.localTypes[v] = nil
             inner.allowAggregates = false
             return try check(expression, inner) || any
         case .patternPredicate(let part):
@@ -97,6 +104,14 @@ extension Analyzer {
             return try check(b, ctx) || left
         case .property(let object, _) where staticType(object, ctx) == .path:
             throw .invalidArgumentType("a path has no properties", at: e.range)
+        case .binary(let op, let a, let b) where [.subtract, .multiply, .divide, .modulo, .power].contains(op):
+            for side in [a, b] {
+                if case .variable(let name) = side.kind, let type = ctx.localTypes[name], type == "String" || type == "Boolean" {
+                    throw .invalidArgumentType("\(op.rawValue) cannot apply to \(name), a \(type) from the list it ranges over", at: side.range)
+                }
+            }
+            let left = try check(a, ctx)
+            return try check(b, ctx) || left
         case .binary(let op, let a, let b) where op == .and || op == .or || op == .xor:
             try checkBooleanOperand(a, op.rawValue)
             try checkBooleanOperand(b, op.rawValue)
@@ -109,6 +124,7 @@ extension Analyzer {
             let introduced = try checkPatternExpression(part, ctx, mayIntroduce: true)
             var inner = ctx
             inner.locals.formUnion(introduced)
+            for name in introduced { inner.localTypes[name] = nil }
             inner.allowAggregates = false
             if let predicate { try check(predicate, inner) }
             try check(projection, inner)
@@ -123,6 +139,24 @@ extension Analyzer {
     enum StaticType { case node, relationship, path, scalar, list, map }
 
     /// What an expression certainly is before the query runs, where that is known.
+    /// The one type every item of a literal list has (`String` for `['a', 'b']`), or nil.
+    func elementType(_ list: Expr) -> String? {
+        let items: [Value]
+        switch list.kind {
+        case .literal(.list(let values)): items = values
+        case .list(let exprs):
+            var values: [Value] = []
+            for e in exprs {
+                guard case .literal(let v) = e.kind else { return nil }
+                values.append(v)
+            }
+            items = values
+        default: return nil
+        }
+        guard let first = items.first?.typeName, first != "Null", items.allSatisfy({ $0.typeName == first }) else { return nil }
+        return first
+    }
+
     func staticType(_ e: Expr, _ ctx: ExpressionContext) -> StaticType? {
         switch e.kind {
         case .variable(let name) where !ctx.locals.contains(name):
@@ -165,6 +199,15 @@ extension Analyzer {
     }
 
     /// A literal that can never be a boolean is rejected before the query runs.
+    /// A WHERE that can never be a boolean (`WHERE (n)`: a node) is refused before the query runs.
+    func checkPredicateType(_ e: Expr, _ scope: Scope) throws(QueryError) {
+        switch staticType(e, ExpressionContext(scope: scope, allowAggregates: false)) {
+        case .node?, .relationship?, .path?, .list?, .map?:
+            throw .invalidArgumentType("WHERE needs a boolean, not \(e.canonicalText)", at: e.range)
+        default: return
+        }
+    }
+
     func checkBooleanOperand(_ e: Expr, _ op: String) throws(QueryError) {
         switch e.kind {
         case .literal(.int), .literal(.float), .literal(.string), .list, .map:

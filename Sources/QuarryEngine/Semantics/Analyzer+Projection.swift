@@ -7,6 +7,10 @@ extension Analyzer {
             for name in visible { named.append((name, Expr(.variable(name), p.range))) }
         }
         for item in p.items {
+            // A bare pattern is no value (openCypher 9 on): a comprehension or EXISTS says what is meant.
+            if case .patternPredicate = item.expression.kind {
+                throw .unexpectedSyntax("a pattern is not a value to \(isReturn ? "return" : "project"): use a pattern comprehension, [p = \(item.expression.canonicalText) | p], or EXISTS { \(item.expression.canonicalText) }", at: item.expression.range)
+            }
             if !isReturn, item.alias == nil {
                 guard case .variable = item.expression.kind else { throw .noExpressionAlias(at: item.expression.range) }
             }

@@ -47,7 +47,10 @@ struct Analyzer {
                     throw .invalidClauseComposition("a MATCH after an updating clause needs a WITH between them", at: clause.range)
                 }
                 scope = try declareMatch(patterns, in: scope)
-                if let predicate { try checkNoAggregate(predicate, scope, "in WHERE") }
+                if let predicate {
+                    try checkNoAggregate(predicate, scope, "in WHERE")
+                    try checkPredicateType(predicate, scope)
+                }
             case .unwind(let e, let v):
                 if updatedSinceWith {
                     throw .invalidClauseComposition("an UNWIND after an updating clause needs a WITH between them", at: clause.range)
