@@ -235,6 +235,14 @@ extension ExpressionCompiler {
             }
         case "date":
             return { (a: [Value]) throws(QueryError) in a.isEmpty ? Functions.today() : try Functions.date(a[0], at: r) }
+        case "date.transaction", "date.statement", "date.realtime":
+            return { (a: [Value]) throws(QueryError) in
+                guard let zone = a.first else { return Functions.today() }
+                if zone.isNull { return .null }
+                throw .invalidArgument("\(name)() with a time zone: time zones are not supported yet", at: r)
+            }
+        case "date.truncate":
+            return { (a: [Value]) throws(QueryError) in try Functions.truncateDate(a, at: r) }
         case "duration":
             return { (a: [Value]) throws(QueryError) in try Functions.duration(a[0], at: r) }
         case "duration.between", "duration.inmonths", "duration.indays", "duration.inseconds":

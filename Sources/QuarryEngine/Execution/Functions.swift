@@ -176,23 +176,53 @@ enum Functions {
         case .null: return .null
         case .date: return v
         case .string(let s):
-            guard let d = DateValue(iso: s) else { throw .invalidDate(s, at: r) }
+            guard let d = DateValue(iso: s) ?? DateValue(isoWeekOrOrdinal: s) else { throw .invalidDate(s, at: r) }
             return .date(d)
         case .map(let m):
-            func part(_ k: String, _ dflt: Int64) throws(QueryError) -> Int64 {
-                guard let x = m[k] else { return dflt }
-                guard case .int(let i) = x else { throw .typeMismatch("date() fields must be integers", got: x, at: r) }
-                return i
-            }
-            if let unknown = m.keys.first(where: { !["year", "month", "day"].contains($0) }) {
-                throw .invalidArgument("date() takes year, month and day; \(unknown) is not supported", at: r)
-            }
-            guard case .int(let y)? = m["year"], let d = DateValue(year: y, month: try part("month", 1), day: try part("day", 1)) else {
-                throw .invalidArgument("date() needs year (and month, day) fields that form a valid date", at: r)
-            }
-            return .date(d)
+            return .date(try dateFromFields(m, base: nil, "date()", at: r))
         default:
             throw .typeMismatch("date() needs a string or a map", got: v, at: r)
+        }
+    }
+
+    static let dateFields = ["year", "month", "day", "week", "dayOfWeek", "ordinalDay", "quarter", "dayOfQuarter"]
+
+    /// A date from a map of fields (`{year: 1984, week: 10, dayOfWeek: 3}`), missing ones from
+    /// `date` in the map or from `base`.
+    static func dateFromFields(_ m: [String: Value], base: DateValue?, _ function: String, at r: SourceRange) throws(QueryError) -> DateValue {
+        var fields: [String: Int64] = [:]
+        var base = base
+        for (k, x) in m {
+            if k == "date" {
+                guard case .date(let d) = x else { throw .typeMismatch("\(function)'s date field needs a date", got: x, at: r) }
+                base = d
+                continue
+            }
+            guard dateFields.contains(k) else {
+                throw .invalidArgument("\(function) takes \(dateFields.joined(separator: ", ")) and date; \(k) is not supported", at: r)
+            }
+            guard case .int(let i) = x else { throw .typeMismatch("\(function) fields must be integers", got: x, at: r) }
+            fields[k] = i
+        }
+        guard let d = DateValue.from(fields: fields, base: base) else {
+            throw .invalidArgument("\(function) needs fields that form a valid date (year with month and day, week and dayOfWeek, ordinalDay, or quarter and dayOfQuarter)", at: r)
+        }
+        return d
+    }
+
+    /// `date.truncate(unit, date[, fields])`.
+    static func truncateDate(_ a: [Value], at r: SourceRange) throws(QueryError) -> Value {
+        guard case .string(let unit) = a[0] else { throw .typeMismatch("date.truncate() needs a unit name", got: a[0], at: r) }
+        switch a[1] {
+        case .null: return .null
+        case .date(let d):
+            guard let truncated = d.truncated(to: unit) else {
+                throw .invalidArgument("date.truncate() takes millennium, century, decade, year, weekYear, quarter, month, week or day, not \(unit)", at: r)
+            }
+            guard a.count > 2, case .map(let fields) = a[2], !fields.isEmpty else { return .date(truncated) }
+            return .date(try dateFromFields(fields, base: truncated, "date.truncate()", at: r))
+        default:
+            throw .typeMismatch("date.truncate() needs a date", got: a[1], at: r)
         }
     }
 

@@ -199,8 +199,11 @@ extension ExecutionContext {
             case "month": return .int(c.month)
             case "day": return .int(c.day)
             case "quarter": return .int((c.month - 1) / 3 + 1)
-            case "dayofweek", "weekday": return .int((d.days % 7 + 7 + 3) % 7 + 1)
-            case "ordinalday", "dayofyear": return .int(d.days - DateValue(year: c.year, month: 1, day: 1)!.days + 1)
+            case "dayofweek", "weekday": return .int(d.weekDay)
+            case "ordinalday", "dayofyear": return .int(d.ordinalDay)
+            case "week": return .int(d.isoWeek.week)
+            case "weekyear": return .int(d.isoWeek.weekYear)
+            case "dayofquarter": return .int(d.dayOfQuarter)
             default: throw .invalidArgument("a date has no field \(name)", at: r)
             }
         case .duration(let d):
