@@ -129,6 +129,8 @@ public struct ResultWriter {
         case .null: return ""
         case .date(let d): return d.iso
         case .duration(let d): return d.iso
+        case .localTime(let t): return t.iso
+        case .localDateTime(let t): return t.iso
         default: return r.cypher(v)
         }
     }

@@ -234,13 +234,21 @@ extension ExpressionCompiler {
                 return .float(Foundation.atan2(y, x))
             }
         case "date":
-            return { (a: [Value]) throws(QueryError) in a.isEmpty ? Functions.today() : try Functions.date(a[0], at: r) }
+            let ctx = self.ctx
+            return { (a: [Value]) throws(QueryError) in a.isEmpty ? .date(ctx.clock.date) : try Functions.date(a[0], at: r) }
         case "date.transaction", "date.statement", "date.realtime":
+            let ctx = self.ctx
             return { (a: [Value]) throws(QueryError) in
-                guard let zone = a.first else { return Functions.today() }
+                guard let zone = a.first else { return .date(ctx.clock.date) }
                 if zone.isNull { return .null }
                 throw .invalidArgument("\(name)() with a time zone: time zones are not supported yet", at: r)
             }
+        case "localtime":
+            let ctx = self.ctx
+            return { (a: [Value]) throws(QueryError) in try Functions.localTime(a, now: ctx.clock, at: r) }
+        case "localdatetime":
+            let ctx = self.ctx
+            return { (a: [Value]) throws(QueryError) in try Functions.localDateTime(a, now: ctx.clock, at: r) }
         case "date.truncate":
             return { (a: [Value]) throws(QueryError) in try Functions.truncateDate(a, at: r) }
         case "duration":

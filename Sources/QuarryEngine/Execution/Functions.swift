@@ -82,7 +82,7 @@ enum Functions {
     static func toStringValue(_ v: Value, strict: Bool, at r: SourceRange) throws(QueryError) -> Value {
         switch v {
         case .null: return .null
-        case .string, .int, .float, .bool, .date, .duration: return .string(toText(v))
+        case .string, .int, .float, .bool, .date, .duration, .localTime, .localDateTime: return .string(toText(v))
         default:
             if strict { throw .cannotConvert("toString", v, at: r) }
             return .null
@@ -175,6 +175,7 @@ enum Functions {
         switch v {
         case .null: return .null
         case .date: return v
+        case .localDateTime(let t): return .date(t.date)
         case .string(let s):
             guard let d = DateValue(iso: s) ?? DateValue(isoWeekOrOrdinal: s) else { throw .invalidDate(s, at: r) }
             return .date(d)
@@ -194,8 +195,11 @@ enum Functions {
         var base = base
         for (k, x) in m {
             if k == "date" {
-                guard case .date(let d) = x else { throw .typeMismatch("\(function)'s date field needs a date", got: x, at: r) }
-                base = d
+                switch x {
+                case .date(let d): base = d
+                case .localDateTime(let t): base = t.date
+                default: throw .typeMismatch("\(function)'s date field needs a date", got: x, at: r)
+                }
                 continue
             }
             guard dateFields.contains(k) else {
@@ -208,6 +212,81 @@ enum Functions {
             throw .invalidArgument("\(function) needs fields that form a valid date (year with month and day, week and dayOfWeek, ordinalDay, or quarter and dayOfQuarter)", at: r)
         }
         return d
+    }
+
+    static let timeFields = ["hour", "minute", "second", "millisecond", "microsecond", "nanosecond"]
+
+    /// `localtime('21:40:32.142')`, `localtime({hour: 21, minute: 40})`, the time of a local
+    /// date-time; now (in the machine's time zone) without an argument.
+    static func localTime(_ a: [Value], now: LocalDateTimeValue, at r: SourceRange) throws(QueryError) -> Value {
+        guard let v = a.first else { return .localTime(now.time) }
+        switch v {
+        case .null: return .null
+        case .localTime: return v
+        case .localDateTime(let t): return .localTime(t.time)
+        case .string(let s):
+            guard let t = LocalTimeValue(iso: s) else { throw .invalidArgument("'\(s)' is not a valid local time (expected hh:mm:ss.sss)", at: r) }
+            return .localTime(t)
+        case .map(let m):
+            return .localTime(try timeFromFields(m, "localtime()", at: r))
+        default:
+            throw .typeMismatch("localtime() needs a string or a map", got: v, at: r)
+        }
+    }
+
+    /// `localdatetime('2015-07-21T21:40:32.142')`, or from a map of date and time fields
+    /// (`date` and `time` give the ones not named); now without an argument.
+    static func localDateTime(_ a: [Value], now: LocalDateTimeValue, at r: SourceRange) throws(QueryError) -> Value {
+        guard let v = a.first else { return .localDateTime(now) }
+        switch v {
+        case .null: return .null
+        case .localDateTime: return v
+        case .string(let s):
+            guard let t = LocalDateTimeValue(iso: s) else {
+                throw .invalidArgument("'\(s)' is not a valid local date-time (expected YYYY-MM-DDThh:mm:ss.sss)", at: r)
+            }
+            return .localDateTime(t)
+        case .map(let m):
+            var dateFields = m.filter { !timeFields.contains($0.key) && $0.key != "time" }
+            if dateFields["date"] == nil, case .localDateTime(let t)? = m["time"] { dateFields["date"] = .date(t.date) }
+            let date = try dateFromFields(dateFields, base: nil, "localdatetime()", at: r)
+            var timeParts = m.filter { timeFields.contains($0.key) || $0.key == "time" }
+            // A local date-time given as the date brings its time only when no time is named.
+            if timeParts.isEmpty, case .localDateTime(let t)? = m["date"] { timeParts["time"] = .localTime(t.time) }
+            return .localDateTime(LocalDateTimeValue(date: date, time: try timeFromFields(timeParts, "localdatetime()", at: r)))
+        default:
+            throw .typeMismatch("localdatetime() needs a string or a map", got: v, at: r)
+        }
+    }
+
+    /// A time of day from fields, those not named taken from `time` in the map when it is there.
+    static func timeFromFields(_ m: [String: Value], _ function: String, at r: SourceRange) throws(QueryError) -> LocalTimeValue {
+        var fields: [String: Int64] = [:]
+        if let base = m["time"] {
+            let t: LocalTimeValue
+            switch base {
+            case .localTime(let x): t = x
+            case .localDateTime(let x): t = x.time
+            default: throw .typeMismatch("\(function)'s time field needs a time", got: base, at: r)
+            }
+            fields = ["hour": t.hour, "minute": t.minute, "second": t.second, "nanosecond": t.nanosecond]
+            if m["millisecond"] != nil || m["microsecond"] != nil { fields["nanosecond"] = nil }
+        }
+        for (k, x) in m where k != "time" {
+            guard timeFields.contains(k) else { throw .invalidArgument("\(function) takes \(timeFields.joined(separator: ", ")); \(k) is not supported", at: r) }
+            guard case .int(let i) = x else { throw .typeMismatch("\(function) fields must be integers", got: x, at: r) }
+            fields[k] = i
+        }
+        guard let t = LocalTimeValue.from(fields: fields) else { throw .invalidArgument("\(function) needs fields that form a valid time of day", at: r) }
+        return t
+    }
+
+    /// The local date and time now, in the machine's time zone.
+    static func now() -> LocalDateTimeValue {
+        let seconds = Date().timeIntervalSince1970 + Double(TimeZone.current.secondsFromGMT())
+        let nanos = Int64((seconds * 1e9).rounded(.down))
+        let days = nanos >= 0 ? nanos / LocalTimeValue.nanosPerDay : (nanos - LocalTimeValue.nanosPerDay + 1) / LocalTimeValue.nanosPerDay
+        return LocalDateTimeValue(date: DateValue(days: days), time: LocalTimeValue(wrapping: nanos))
     }
 
     /// `date.truncate(unit, date[, fields])`.
@@ -255,6 +334,30 @@ enum Functions {
     static func durationBetween(_ name: String, _ a: Value, _ b: Value, at r: SourceRange) throws(QueryError) -> Value {
         switch (a, b) {
         case (.null, _), (_, .null): return .null
+        case (.localDateTime, .localDateTime), (.localDateTime, .date), (.date, .localDateTime):
+            let midnight = LocalTimeValue(wrapping: 0)
+            func moment(_ v: Value) -> LocalDateTimeValue? {
+                switch v {
+                case .localDateTime(let t): return t
+                case .date(let d): return LocalDateTimeValue(date: d, time: midnight)
+                default: return nil
+                }
+            }
+            guard let x = moment(a), let y = moment(b), let between = DurationValue.between(x, y),
+                  let xn = x.epochNanoseconds, let yn = y.epochNanoseconds else { throw .overflow("\(name)(\(a.literalText), \(b.literalText))", at: r) }
+            let nanos = yn - xn
+            switch name {
+            case "duration.inmonths": return .duration(DurationValue(months: between.months, days: 0, seconds: 0))
+            case "duration.indays": return .duration(DurationValue(months: 0, days: nanos / LocalTimeValue.nanosPerDay, seconds: 0))
+            case "duration.inseconds": return .duration(DurationValue(months: 0, days: 0, seconds: nanos / 1_000_000_000, nanoseconds: nanos % 1_000_000_000))
+            default: return .duration(between)
+            }
+        case let (.localTime(x), .localTime(y)):
+            let between = DurationValue.between(x, y)
+            switch name {
+            case "duration.inmonths", "duration.indays": return .duration(DurationValue(months: 0, days: 0, seconds: 0))
+            default: return .duration(between)
+            }
         case let (.date(x), .date(y)):
             let between = DurationValue.between(x, y)
             switch name {
@@ -269,7 +372,4 @@ enum Functions {
         }
     }
 
-    static func today() -> Value {
-        .date(DateValue(days: Int64((Date().timeIntervalSince1970 / 86400).rounded(.down))))
-    }
 }

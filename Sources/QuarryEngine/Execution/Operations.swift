@@ -33,17 +33,37 @@ enum Operations {
         case let (.subtract, .date(d), .duration(u)):
             guard let result = d.adding(try checked(u.negated)) else { throw .dateOutOfRange("\(a.literalText) - \(b.literalText)", at: r) }
             return .date(result)
+        case let (.add, .localDateTime(t), .duration(u)), let (.add, .duration(u), .localDateTime(t)):
+            guard let result = t.adding(u) else { throw .dateOutOfRange("\(a.literalText) + \(b.literalText)", at: r) }
+            return .localDateTime(result)
+        case let (.subtract, .localDateTime(t), .duration(u)):
+            guard let result = t.adding(try checked(u.negated)) else { throw .dateOutOfRange("\(a.literalText) - \(b.literalText)", at: r) }
+            return .localDateTime(result)
+        case let (.add, .localTime(t), .duration(u)), let (.add, .duration(u), .localTime(t)):
+            return .localTime(LocalTimeValue(wrapping: t.nanosecondOfDay + u.seconds % 86_400 * 1_000_000_000 + u.nanoseconds))
+        case let (.subtract, .localTime(t), .duration(u)):
+            return .localTime(LocalTimeValue(wrapping: t.nanosecondOfDay - u.seconds % 86_400 * 1_000_000_000 - u.nanoseconds))
         case let (.add, .duration(x), .duration(y)):
             return .duration(try checked(x.plus(y)))
         case let (.subtract, .duration(x), .duration(y)):
             return .duration(try checked(x.plus(try checked(y.negated))))
         case let (.multiply, .duration(x), y) where y.isNumber, let (.multiply, y, .duration(x)) where y.isNumber:
-            return .duration(try checked(x.scaled(by: y.doubleValue)))
+            return .duration(try checked(x.scaled(by: try exact(y, at: r))))
         case let (.divide, .duration(x), y) where y.isNumber:
-            guard y.doubleValue != 0 else { throw .divisionByZero(at: r) }
-            return .duration(try checked(x.scaled(by: 1 / y.doubleValue)))
+            let divisor = try exact(y, at: r)
+            guard divisor != 0 else { throw .divisionByZero(at: r) }
+            return .duration(try checked(x.scaled(by: 1, dividedBy: divisor)))
         default:
             return nil
+        }
+    }
+
+    /// A number as a decimal (an integer exactly; a float as its shortest decimal text).
+    static func exact(_ v: Value, at r: SourceRange) throws(QueryError) -> Decimal {
+        switch v {
+        case .int(let i): return Decimal(i)
+        case .float(let d) where d.isFinite: return Decimal(string: "\(d)") ?? Decimal(d)
+        default: throw .invalidArgument("a duration can be scaled only by a finite number, not \(v.literalText)", at: r)
         }
     }
 
@@ -209,6 +229,12 @@ extension ExecutionContext {
         case .duration(let d):
             guard let value = d.component(name) else { throw .invalidArgument("a duration has no field \(name)", at: r) }
             return .int(value)
+        case .localTime(let t):
+            guard let value = t.component(name) else { throw .invalidArgument("a local time has no field \(name)", at: r) }
+            return .int(value)
+        case .localDateTime(let t):
+            if let value = t.time.component(name) { return .int(value) }
+            return try property(of: .date(t.date), key, name, at: r)
         default:
             throw .typeMismatch("property access needs a node, relationship or map", got: v, at: r)
         }

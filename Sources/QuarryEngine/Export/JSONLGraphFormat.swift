@@ -30,6 +30,8 @@ public enum JSONLGraphFormat {
         switch v {
         case .date(let d): return "{\"@date\":\"\(d.iso)\"}"
         case .duration(let d): return "{\"@duration\":\"\(d.iso)\"}"
+        case .localTime(let t): return "{\"@localtime\":\"\(t.iso)\"}"
+        case .localDateTime(let t): return "{\"@localdatetime\":\"\(t.iso)\"}"
         case .list(let l): return "[" + l.map { value($0, r) }.joined(separator: ",") + "]"
         default: return r.json(v)
         }
@@ -102,6 +104,8 @@ public enum JSONLGraphFormat {
         case .map(let m) where m.count == 1:
             if case .string(let s)? = m["@date"], let d = DateValue(iso: s) { return .date(d) }
             if case .string(let s)? = m["@duration"], let d = DurationValue(iso: s) { return .duration(d) }
+            if case .string(let s)? = m["@localtime"], let t = LocalTimeValue(iso: s) { return .localTime(t) }
+            if case .string(let s)? = m["@localdatetime"], let t = LocalDateTimeValue(iso: s) { return .localDateTime(t) }
             return v
         case .list(let l): return .list(l.map(decodeDates))
         default: return v

@@ -64,6 +64,8 @@ public struct ValueRenderer {
         case .string(let s): return ValueRenderer.jsonString(s)
         case .date(let d): return ValueRenderer.jsonString(d.iso)
         case .duration(let d): return ValueRenderer.jsonString(d.iso)
+        case .localTime(let t): return ValueRenderer.jsonString(t.iso)
+        case .localDateTime(let t): return ValueRenderer.jsonString(t.iso)
         case .list(let l): return "[" + l.map(json).joined(separator: ",") + "]"
         case .map(let m): return "{" + m.sorted { $0.key < $1.key }.map { ValueRenderer.jsonString($0.key) + ":" + json($0.value) }.joined(separator: ",") + "}"
         case .node(let n): return "{\"@node\":\(nodeJSON(n))}"

@@ -79,6 +79,13 @@ struct ByteReader {
             let months = try i64(), days = try i64(), seconds = try i64(), nanoseconds = try i64()
             guard (0..<1_000_000_000).contains(nanoseconds) else { throw Malformed(what: "a duration's nanoseconds are out of range") }
             return .duration(DurationValue(months: months, days: days, seconds: seconds, nanoseconds: nanoseconds))
+        case .localTime:
+            guard let t = LocalTimeValue(nanosecondOfDay: try i64()) else { throw Malformed(what: "a local time is out of range") }
+            return .localTime(t)
+        case .localDateTime:
+            let days = try i64()
+            guard let t = LocalTimeValue(nanosecondOfDay: try i64()) else { throw Malformed(what: "a local date-time's time is out of range") }
+            return .localDateTime(LocalDateTimeValue(date: DateValue(days: days), time: t))
         case .list:
             let n = Int(try u32())
             guard n <= remaining else { throw Malformed(what: "a list is longer than the data") }

@@ -83,6 +83,8 @@ struct ByteWriter {
         case .date(let d): u8(ValueTag.date.rawValue); i64(d.days)
         case .duration(let d):
             fields(33) { $0.put(ValueTag.duration.rawValue); $0.put(d.months); $0.put(d.days); $0.put(d.seconds); $0.put(d.nanoseconds) }
+        case .localTime(let t): fields(9) { $0.put(ValueTag.localTime.rawValue); $0.put(t.nanosecondOfDay) }
+        case .localDateTime(let t): fields(17) { $0.put(ValueTag.localDateTime.rawValue); $0.put(t.date.days); $0.put(t.time.nanosecondOfDay) }
         case .list(let items):
             u8(ValueTag.list.rawValue)
             u32(UInt32(items.count))
@@ -121,5 +123,5 @@ struct FieldWriter {
 
 /// The first byte of an encoded value.
 enum ValueTag: UInt8 {
-    case null = 0, isFalse, isTrue, integer, float, string, date, list, map, node, relationship, path, duration
+    case null = 0, isFalse, isTrue, integer, float, string, date, list, map, node, relationship, path, duration, localTime, localDateTime
 }

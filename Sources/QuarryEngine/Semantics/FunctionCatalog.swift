@@ -100,6 +100,8 @@ package enum FunctionCatalog {
         entry("radians", 1, gives: "degrees in radians"),
         entry("date", 0, 1, gives: "a date from text ('2021-08-15', '2015-W30-2', '2015-202') or a map of fields; today without an argument"),
         entry("timestamp", 0, gives: "milliseconds since 1970-01-01 UTC, now"),
+        entry("localtime", 0, 1, gives: "a time of day without a zone from text ('21:40:32.142') or a map; now without an argument"),
+        entry("localdatetime", 0, 1, gives: "a date and time without a zone from text ('2015-07-21T21:40') or a map; now without an argument"),
         entry("date.transaction", 0, 1, gives: "today (the date the statement runs on; null for a null time zone)"),
         entry("date.statement", 0, 1, gives: "today (the date the statement runs on; null for a null time zone)"),
         entry("date.realtime", 0, 1, gives: "today (the date now; null for a null time zone)"),

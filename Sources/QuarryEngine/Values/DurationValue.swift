@@ -1,3 +1,5 @@
+import Foundation
+
 /// A duration as openCypher has it: months, days and seconds (with nanoseconds) kept apart,
 /// since a month has no fixed number of days nor a day of seconds once calendars are involved.
 /// `P1Y3M` is 15 months; `P2DT3H` is 2 days and 10,800 seconds.
@@ -135,10 +137,30 @@ public struct DurationValue: Sendable, Hashable {
         return DurationValue(months: -months, days: -days, seconds: -seconds, nanoseconds: -nanoseconds)
     }
 
-    /// Each part times `factor`, fractions cascading into the smaller parts; nil when too large.
-    public func scaled(by factor: Double) -> DurationValue? {
-        DurationValue(fractional: Double(months) * factor, days: Double(days) * factor,
-                      seconds: (Double(seconds) + Double(nanoseconds) / 1e9) * factor)
+    /// Each part times `numerator / denominator`, fractions cascading into the smaller parts
+    /// (a month as 30.436875 days, a day as 86,400 seconds) and truncated at the nanosecond, in
+    /// decimal arithmetic so that halving 10.000000001 seconds gives 5.0000000005, cut to 5
+    /// seconds, not a binary fraction's 5.000000001; nil when too large.
+    public func scaled(by numerator: Decimal, dividedBy denominator: Decimal = 1) -> DurationValue? {
+        func truncated(_ x: Decimal) -> Decimal {
+            var value = x < 0 ? -x : x, result = Decimal()
+            NSDecimalRound(&result, &value, 0, .down)
+            return x < 0 ? -result : result
+        }
+        let allMonths = Decimal(months) * numerator / denominator
+        let wholeMonths = truncated(allMonths)
+        let allDays = Decimal(days) * numerator / denominator + (allMonths - wholeMonths) * Decimal(30_436_875) / Decimal(1_000_000)
+        let wholeDays = truncated(allDays)
+        let allNanos = (Decimal(seconds) * Decimal(1_000_000_000) + Decimal(nanoseconds)) * numerator / denominator
+            + (allDays - wholeDays) * Decimal(LocalTimeValue.nanosPerDay)
+        let nanos = truncated(allNanos)
+        let limit = Decimal(Int64.max)
+        guard abs(wholeMonths) < limit, abs(wholeDays) < limit, abs(nanos) < limit * Decimal(1_000_000_000) else { return nil }
+        let seconds = truncated(nanos / Decimal(1_000_000_000))
+        guard abs(seconds) < limit else { return nil }
+        let rest = nanos - seconds * Decimal(1_000_000_000)
+        return DurationValue(months: NSDecimalNumber(decimal: wholeMonths).int64Value, days: NSDecimalNumber(decimal: wholeDays).int64Value,
+                             seconds: NSDecimalNumber(decimal: seconds).int64Value, nanoseconds: NSDecimalNumber(decimal: rest).int64Value)
     }
 
     /// The component a property of a duration names (`d.years`, `d.monthsOfYear`, ...), nil when

@@ -12,6 +12,8 @@ public enum Value: Sendable {
     case path(PathValue)
     case date(DateValue)
     case duration(DurationValue)
+    case localTime(LocalTimeValue)
+    case localDateTime(LocalDateTimeValue)
 
     public var isNull: Bool {
         if case .null = self { return true }
@@ -33,6 +35,8 @@ public enum Value: Sendable {
         case .path: return "Path"
         case .date: return "Date"
         case .duration: return "Duration"
+        case .localTime: return "LocalTime"
+        case .localDateTime: return "LocalDateTime"
         }
     }
 }
@@ -55,11 +59,11 @@ extension Value {
     /// What a property can hold: null (no value), a scalar, a date, or a list of those.
     public var isStorableProperty: Bool {
         switch self {
-        case .null, .bool, .int, .float, .string, .date, .duration: return true
+        case .null, .bool, .int, .float, .string, .date, .duration, .localTime, .localDateTime: return true
         case .list(let items):
             return items.allSatisfy {
                 switch $0 {
-                case .null, .bool, .int, .float, .string, .date, .duration: return true
+                case .null, .bool, .int, .float, .string, .date, .duration, .localTime, .localDateTime: return true
                 default: return false
                 }
             }

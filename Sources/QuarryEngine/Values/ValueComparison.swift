@@ -15,6 +15,8 @@ extension Value {
         case let (.path(x), .path(y)): return x == y
         case let (.date(x), .date(y)): return x == y
         case let (.duration(x), .duration(y)): return x == y
+        case let (.localTime(x), .localTime(y)): return x == y
+        case let (.localDateTime(x), .localDateTime(y)): return x == y
         case let (.list(x), .list(y)):
             guard x.count == y.count else { return false }
             var unknown = false
@@ -61,6 +63,8 @@ extension Value {
         case let (.string(x), .string(y)): return x < y ? -1 : (x == y ? 0 : 1)
         case let (.bool(x), .bool(y)): return x == y ? 0 : (!x ? -1 : 1)
         case let (.date(x), .date(y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case let (.localTime(x), .localTime(y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case let (.localDateTime(x), .localDateTime(y)): return x < y ? -1 : (x == y ? 0 : 1)
         case let (.list(x), .list(y)):
             for (l, r) in zip(x, y) {
                 guard let c = compare(l, r) else { return nil }
@@ -82,8 +86,8 @@ extension Value {
         return i < back ? -1 : (i == back ? 0 : 1)
     }
 
-    /// The total order of ORDER BY: maps, nodes, relationships, lists, paths, dates, durations,
-    /// strings, booleans, numbers (NaN last among them), then null.
+    /// The total order of ORDER BY: maps, nodes, relationships, lists, paths, local date-times,
+    /// dates, local times, durations, strings, booleans, numbers (NaN last among them), then null.
     public static func orderCompare(_ a: Value, _ b: Value) -> Int {
         let ra = a.orderRank, rb = b.orderRank
         if ra != rb { return ra < rb ? -1 : 1 }
@@ -133,12 +137,14 @@ extension Value {
         case .relationship: return 2
         case .list: return 3
         case .path: return 4
-        case .date: return 5
-        case .duration: return 6
-        case .string: return 7
-        case .bool: return 8
-        case .int, .float: return 9
-        case .null: return 10
+        case .localDateTime: return 5
+        case .date: return 6
+        case .localTime: return 7
+        case .duration: return 8
+        case .string: return 9
+        case .bool: return 10
+        case .int, .float: return 11
+        case .null: return 12
         }
     }
 }
@@ -183,6 +189,8 @@ struct GroupKey: Hashable, Sendable {
         case .path(let p): h.combine(p)
         case .date(let d): h.combine(d)
         case .duration(let d): h.combine(d)
+        case .localTime(let t): h.combine(t)
+        case .localDateTime(let t): h.combine(t)
         }
     }
 }

@@ -15,6 +15,8 @@ extension Value {
         case .path(let p): return "path(\(p.nodes.count - 1) hops)"
         case .date(let d): return "date('\(d.iso)')"
         case .duration(let d): return "duration('\(d.iso)')"
+        case .localTime(let t): return "localtime('\(t.iso)')"
+        case .localDateTime(let t): return "localdatetime('\(t.iso)')"
         }
     }
 
@@ -25,6 +27,8 @@ extension Value {
         case .float(let d): return Value.floatText(d)
         case .date(let d): return d.iso
         case .duration(let d): return d.iso
+        case .localTime(let t): return t.iso
+        case .localDateTime(let t): return t.iso
         default: return literalText
         }
     }
