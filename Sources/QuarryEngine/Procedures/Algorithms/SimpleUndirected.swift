@@ -1,7 +1,8 @@
-/// The subgraph as a simple undirected graph (each neighbour once, no loops), sorted, for the
+/// The subgraph as a simple undirected graph (each neighbour once, no loops), for the
 /// algorithms defined on one: triangles, clustering, cores.
 struct SimpleUndirected {
-    /// `offsets[i]..<offsets[i+1]` index `adjacent`: node i's neighbours, sorted, each once.
+    /// `offsets[i]..<offsets[i+1]` index `adjacent`: node i's neighbours, each once, in the
+    /// order the projection first reached them.
     let offsets: [Int]
     let adjacent: [Int32]
 
@@ -14,41 +15,56 @@ struct SimpleUndirected {
     func neighbours(_ i: Int) -> ArraySlice<Int32> { adjacent[offsets[i]..<offsets[i + 1]] }
 
     /// Every relationship both ways, in flat arrays (a million nodes are not a million lists):
-    /// counted, placed, then each node's run sorted and its repeats squeezed out.
+    /// counted, placed, then each node's repeats squeezed out by marking the neighbours seen
+    /// (no sort: nothing here needs the neighbours in order).
     init(_ g: ProjectedGraph) {
         let n = g.count
         var bounds = [Int](repeating: 0, count: n + 1)
-        for i in 0..<n {
-            for e in g.neighbours(i) where Int(g.targets[e]) != i {
-                bounds[i + 1] += 1
-                bounds[Int(g.targets[e]) + 1] += 1
-            }
-        }
-        for i in 0..<n { bounds[i + 1] += bounds[i] }
-        var fill = bounds
-        var all = [Int32](repeating: 0, count: bounds[n])
-        for i in 0..<n {
-            for e in g.neighbours(i) where Int(g.targets[e]) != i {
-                let j = Int(g.targets[e])
-                all[fill[i]] = g.targets[e]
-                fill[i] += 1
-                all[fill[j]] = Int32(i)
-                fill[j] += 1
-            }
-        }
+        var all: [Int32] = []
         var offsets = [Int](repeating: 0, count: n + 1)
-        var kept = 0
-        for i in 0..<n {
-            all[bounds[i]..<bounds[i + 1]].sort()
-            var previous: Int32 = -1
-            for k in bounds[i]..<bounds[i + 1] where all[k] != previous {
-                previous = all[k]
-                all[kept] = previous
-                kept += 1
+        g.offsets.withUnsafeBufferPointer { gOffsets in
+            g.targets.withUnsafeBufferPointer { targets in
+                bounds.withUnsafeMutableBufferPointer { bounds in
+                    for i in 0..<n {
+                        for e in gOffsets[i]..<gOffsets[i + 1] where Int(targets[e]) != i {
+                            bounds[i + 1] += 1
+                            bounds[Int(targets[e]) + 1] += 1
+                        }
+                    }
+                    for i in 0..<n { bounds[i + 1] += bounds[i] }
+                    var fill = Array(bounds)
+                    all = [Int32](repeating: 0, count: bounds[n])
+                    all.withUnsafeMutableBufferPointer { all in
+                        fill.withUnsafeMutableBufferPointer { fill in
+                            for i in 0..<n {
+                                for e in gOffsets[i]..<gOffsets[i + 1] where Int(targets[e]) != i {
+                                    let j = Int(targets[e])
+                                    all[fill[i]] = targets[e]
+                                    fill[i] += 1
+                                    all[fill[j]] = Int32(i)
+                                    fill[j] += 1
+                                }
+                            }
+                        }
+                        var seenBy = [Int32](repeating: -1, count: n)
+                        seenBy.withUnsafeMutableBufferPointer { seenBy in
+                            offsets.withUnsafeMutableBufferPointer { offsets in
+                                var kept = 0
+                                for i in 0..<n {
+                                    for k in bounds[i]..<bounds[i + 1] where seenBy[Int(all[k])] != Int32(i) {
+                                        seenBy[Int(all[k])] = Int32(i)
+                                        all[kept] = all[k]
+                                        kept += 1
+                                    }
+                                    offsets[i + 1] = kept
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            offsets[i + 1] = kept
         }
-        all.removeLast(all.count - kept)
+        all.removeLast(all.count - (offsets.last ?? 0))
         self.offsets = offsets
         adjacent = all
     }
@@ -94,21 +110,22 @@ struct SimpleUndirected {
     /// Each node's core number (Batagelj and Zaversnik: nodes taken in order of degree).
     func cores() -> [Int] {
         let n = count
-        var degree = (0..<n).map(neighbourCount)
-        let maxDegree = degree.max() ?? 0
-        var bins = [Int](repeating: 0, count: maxDegree + 1)
-        for d in degree { bins[d] += 1 }
-        var start = 0
+        // 32-bit arrays: the loop below is bound by memory traffic to random places.
+        var degree = (0..<n).map { Int32(neighbourCount($0)) }
+        let maxDegree = Int(degree.max() ?? 0)
+        var bins = [Int32](repeating: 0, count: maxDegree + 1)
+        for d in degree { bins[Int(d)] += 1 }
+        var start: Int32 = 0
         for d in 0...maxDegree {
             let count = bins[d]
             bins[d] = start
             start += count
         }
-        var order = [Int](repeating: 0, count: n), position = [Int](repeating: 0, count: n)
+        var order = [Int32](repeating: 0, count: n), position = [Int32](repeating: 0, count: n)
         for v in 0..<n {
-            position[v] = bins[degree[v]]
-            order[position[v]] = v
-            bins[degree[v]] += 1
+            position[v] = bins[Int(degree[v])]
+            order[Int(position[v])] = Int32(v)
+            bins[Int(degree[v])] += 1
         }
         for d in stride(from: maxDegree, to: 0, by: -1) { bins[d] = bins[d - 1] }
         if maxDegree >= 0 { bins[0] = 0 }
@@ -120,14 +137,14 @@ struct SimpleUndirected {
                         offsets.withUnsafeBufferPointer { offsets in
                             adjacent.withUnsafeBufferPointer { adjacent in
                                 for i in 0..<n {
-                                    let v = order[i]
+                                    let v = Int(order[i])
                                     for k in offsets[v]..<offsets[v + 1] {
                                         let u = Int(adjacent[k])
                                         guard degree[u] > degree[v] else { continue }
-                                        let du = degree[u], pu = position[u], pw = bins[du], w = order[pw]
+                                        let du = Int(degree[u]), pu = Int(position[u]), pw = Int(bins[du]), w = Int(order[pw])
                                         if u != w {
-                                            position[u] = pw; order[pu] = w
-                                            position[w] = pu; order[pw] = u
+                                            position[u] = Int32(pw); order[pu] = Int32(w)
+                                            position[w] = Int32(pu); order[pw] = Int32(u)
                                         }
                                         bins[du] += 1
                                         degree[u] -= 1
@@ -139,6 +156,6 @@ struct SimpleUndirected {
                 }
             }
         }
-        return degree
+        return degree.map { Int($0) }
     }
 }
