@@ -30,7 +30,12 @@ extension Session {
                 return error.description
             }
         }
-        var entries = database.timeline(of: nodes)
+        var entries: [TimelineEntry]
+        do throws(QueryError) {
+            entries = try database.timeline(of: nodes, cancellation: interrupt)
+        } catch {
+            return error.message
+        }
         if from != nil || to != nil {
             let start = from.map { TimelineEntry.firstDay($0) } ?? "", end = to.map { TimelineEntry.lastDay($0) } ?? "9999"
             entries = entries.filter { e in e.span.map { $0.last >= start && $0.first <= end } ?? false }

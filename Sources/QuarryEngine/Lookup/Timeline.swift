@@ -28,7 +28,7 @@ public struct TimelineEntry: Sendable {
 
 extension Database {
     /// The timeline of `nodes` (every node when nil): dated ones in time order, then the rest by name.
-    public func timeline(of nodes: [NodeID]? = nil) -> [TimelineEntry] {
+    public func timeline(of nodes: [NodeID]? = nil, cancellation: CancellationFlag? = nil) throws(QueryError) -> [TimelineEntry] {
         let g = graph
         let dateKey = g.keys.id("date"), eventLabel = g.labels.id("Event")
         func text(_ node: NodeID, _ key: String) -> String? {
@@ -42,7 +42,8 @@ extension Database {
             g.members(label: nil).forEach { candidates.append(NodeID($0)) }
         }
         var entries: [TimelineEntry] = []
-        for n in candidates {
+        for (i, n) in candidates.enumerated() {
+            if i & 0xFFFF == 0, cancellation?.isCancelled == true { throw .cancelled() }
             var date: String?, precision = text(n, "date_precision")
             if let dateKey {
                 switch g.nodeProperty(n, dateKey) {
