@@ -195,8 +195,12 @@ public final class Database {
     /// hierarchy the pattern stops short of, and, with no rows, why (a value, or the step where
     /// the rows ran out, when nothing else has explained it).
     private func readerNotices(_ ctx: ExecutionContext, _ checked: CheckedQuery, _ root: PhysicalOperator, rowless: Bool) -> [Notice] {
-        if hierarchyCache?.version != graphVersion { hierarchyCache = (graphVersion, ContainmentHints.hierarchies(in: ctx.graph)) }
-        let containment = ContainmentHints.notices(for: checked, in: ctx.graph, hierarchies: hierarchyCache?.hierarchies ?? [])
+        let containment = ContainmentHints.notices(for: checked, in: ctx.graph) {
+            if let cached = hierarchyCache, cached.version == graphVersion { return cached.hierarchies }
+            let found = ContainmentHints.hierarchies(in: ctx.graph)
+            hierarchyCache = (graphVersion, found)
+            return found
+        }
         let why = rowless ? ZeroRowHints.notices(for: checked, in: ctx.graph, plan: root, explained: !ctx.notices.isEmpty || !containment.isEmpty) : []
         return ctx.notices + why + containment
     }

@@ -17,7 +17,7 @@ enum InlinePicture: String {
     }
 
     /// The text that shows `png` on the terminal.
-    func escape(_ png: [UInt8]) -> Result<String, DrawingProblem> {
+    func escape(_ png: [UInt8]) -> Result<String, CommandProblem> {
         let base64 = Data(png).base64EncodedString()
         switch self {
         case .iterm:
@@ -38,16 +38,16 @@ enum InlinePicture: String {
     }
 
     /// A PNG as sixel graphics, by libsixel's `img2sixel`.
-    static func sixel(_ png: [UInt8]) -> Result<String, DrawingProblem> {
+    static func sixel(_ png: [UInt8]) -> Result<String, CommandProblem> {
         let file = NSTemporaryDirectory() + "quarry-drawings/sixel-\(UUID().uuidString).png"
         defer { try? FileManager.default.removeItem(atPath: file) }
         guard FileManager.default.createFile(atPath: file, contents: Data(png)) else {
-            return .failure(DrawingProblem(message: "cannot write \(file) for img2sixel"))
+            return .failure(CommandProblem(message: "cannot write \(file) for img2sixel"))
         }
         switch ToolRun.start(["img2sixel", file], interrupt: nil) {
         case .failure(let problem): return .failure(problem)
         case .success(let run) where run.status != 0:
-            return .failure(DrawingProblem(message: "sixel pictures need libsixel's img2sixel (Debian: apt-get install libsixel-bin), or QUARRY_PICTURES=off"))
+            return .failure(CommandProblem(message: "sixel pictures need libsixel's img2sixel (Debian: apt-get install libsixel-bin), or QUARRY_PICTURES=off"))
         case .success(let run):
             return .success(String(decoding: run.output, as: UTF8.self))
         }

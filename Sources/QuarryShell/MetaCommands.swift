@@ -10,6 +10,11 @@ struct MetaCommand: Sendable {
     let run: @Sendable (Session, String) -> String?
 }
 
+/// Why a shell command could not do its work, as the shell says it.
+struct CommandProblem: Error {
+    let message: String
+}
+
 extension Session {
     /// Every command: these, then the analyst's (`entityCommands`).
     static let metaCommands = coreCommands + entityCommands

@@ -3,12 +3,7 @@ import QuarryEngine
 
 /// `:draw`: the subgraph a query returns, or a node's neighbourhood, laid out by Graphviz into
 /// SVG, PNG or a self-contained HTML page; shown inline on terminals that show pictures (kitty,
-/// iTerm2), otherwise written to a file whose path is printed.
-/// Why a drawing could not be made, as the shell says it.
-struct DrawingProblem: Error {
-    let message: String
-}
-
+/// iTerm2, sixel), otherwise written to a file whose path is printed.
 extension Session {
     /// More nodes than this make a drawing nobody can read (and Graphviz slow): narrow the query.
     static let drawingLimit = 2_000
@@ -31,7 +26,7 @@ extension Session {
             sub = try subgraphToDraw(words)
         } catch let error as QueryError {
             return error.description
-        } catch let problem as DrawingProblem {
+        } catch let problem as CommandProblem {
             return problem.message
         } catch {
             return "cannot draw: \(error)"
@@ -74,7 +69,7 @@ extension Session {
             var nameWords = Array(words.dropFirst())
             var hops = 1
             if nameWords.count > 1, let n = Int(nameWords[nameWords.count - 1]) {
-                guard (1...4).contains(n) else { throw DrawingProblem(message: "a neighbourhood is 1 to 4 hops deep") }
+                guard (1...4).contains(n) else { throw CommandProblem(message: "a neighbourhood is 1 to 4 hops deep") }
                 hops = n
                 nameWords.removeLast()
             }
@@ -83,10 +78,10 @@ extension Session {
             switch try database.resolveEntity(name) {
             case .node(let n): node = n
             case .candidates(let found) where found.isEmpty:
-                throw DrawingProblem(message: "no node is named '\(name)' (:find \(name) searches names and aliases)")
+                throw CommandProblem(message: "no node is named '\(name)' (:find \(name) searches names and aliases)")
             case .candidates(let found):
                 let listed = found.prefix(5).map { "\($0.node) (\($0.labels.map { ":" + $0 }.joined()) '\($0.name)')" }.joined(separator: ", ")
-                throw DrawingProblem(message: "several nodes fit '\(name)': \(listed); :draw ego takes an id")
+                throw CommandProblem(message: "several nodes fit '\(name)': \(listed); :draw ego takes an id")
             }
             let result = try database.execute("MATCH (n) WHERE id(n) = $node OPTIONAL MATCH p = (n)-[*1..\(hops)]-() RETURN n, p LIMIT 20000",
                                               parameters: ["node": .int(Int64(node))], cancellation: interrupt)
@@ -104,7 +99,7 @@ extension Session {
     }
 
     /// Graphviz's `dot` on `source`: the picture's bytes, or why not. Ctrl-C stops it.
-    func render(_ source: String, as type: String) -> Result<[UInt8], DrawingProblem> {
+    func render(_ source: String, as type: String) -> Result<[UInt8], CommandProblem> {
         let folder = NSTemporaryDirectory() + "quarry-drawings"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let input = folder + "/graph-\(UUID().uuidString).dot", picture = input + "." + type
@@ -115,7 +110,7 @@ extension Session {
         do throws(QueryError) {
             try AtomicFile.write(input, text: source)
         } catch {
-            return .failure(DrawingProblem(message: error.message))
+            return .failure(CommandProblem(message: error.message))
         }
         let run: ToolRun
         switch ToolRun.start(["dot", "-T" + type, "-o", picture, input], interrupt: interrupt) {
@@ -123,10 +118,10 @@ extension Session {
         case .success(let done): run = done
         }
         if run.status == 127 {
-            return .failure(DrawingProblem(message: "Graphviz is not installed (Debian: apt-get install graphviz; make run installs it)"))
+            return .failure(CommandProblem(message: "Graphviz is not installed (Debian: apt-get install graphviz; make run installs it)"))
         }
         guard run.status == 0, let data = FileManager.default.contents(atPath: picture) else {
-            return .failure(DrawingProblem(message: "Graphviz's dot failed" + (run.errors.isEmpty ? "" : ": \(run.errors)")))
+            return .failure(CommandProblem(message: "Graphviz's dot failed" + (run.errors.isEmpty ? "" : ": \(run.errors)")))
         }
         return .success([UInt8](data))
     }

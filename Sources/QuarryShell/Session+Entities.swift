@@ -73,21 +73,27 @@ extension Session {
         return QueryResult(columns: ["id", "labels", "name", "matched", "about", "relationships"], rows: rows)
     }
 
+    /// The node a command's argument names, or why not (several candidates are listed first).
+    func namedNode(_ arg: String, for command: String) -> Result<NodeID, CommandProblem> {
+        do throws(QueryError) {
+            switch try database.resolveEntity(arg) {
+            case .node(let node): return .success(node)
+            case .candidates(let found) where found.isEmpty:
+                return .failure(CommandProblem(message: "no node is named '\(arg)' (:find --in all \(arg) searches every text property)"))
+            case .candidates(let found):
+                present(Session.table(of: found), milliseconds: 0)
+                return .failure(CommandProblem(message: "several nodes fit '\(arg)': :\(command) one of the ids above"))
+            }
+        } catch {
+            return .failure(CommandProblem(message: error.message))
+        }
+    }
+
     func showEntity(_ arg: String) -> String? {
         guard !arg.isEmpty else { return "usage: :show NAME|ID (find one with :find TEXT)" }
-        let reference: EntityReference
-        do throws(QueryError) {
-            reference = try database.resolveEntity(arg)
-        } catch {
-            return error.message
-        }
-        switch reference {
-        case .candidates(let found) where found.isEmpty:
-            return "no node is named '\(arg)' (:find --in all \(arg) searches every text property)"
-        case .candidates(let found):
-            present(Session.table(of: found), milliseconds: 0)
-            return "several nodes fit '\(arg)': :show one of the ids above"
-        case .node(let node):
+        switch namedNode(arg, for: "show") {
+        case .failure(let problem): return problem.message
+        case .success(let node):
             guard let card = database.card(for: node) else { return "node \(node) does not exist" }
             if format == .table {
                 output(Session.render(card, width: outputFile == nil ? terminal?.width ?? 100 : 100))

@@ -6,18 +6,9 @@ extension Session {
     func showSources(_ arg: String) -> String? {
         guard !arg.isEmpty else { return "usage: :sources NAME|ID (the passage of the document a node cites)" }
         let node: NodeID
-        do throws(QueryError) {
-            switch try database.resolveEntity(arg) {
-            case .node(let n): node = n
-            case .candidates(let found) where found.isEmpty:
-                return "no node is named '\(arg)' (:find \(arg) searches names and aliases)"
-            case .candidates(let found):
-                present(Session.table(of: found), milliseconds: 0)
-                return "several nodes fit '\(arg)': :sources one of the ids above"
-            }
-        }
-        catch {
-            return error.message
+        switch namedNode(arg, for: "sources") {
+        case .failure(let problem): return problem.message
+        case .success(let n): node = n
         }
         guard let card = database.card(for: node) else { return "node \(node) does not exist" }
         let width = outputFile == nil ? terminal?.width ?? 100 : 100

@@ -9,7 +9,7 @@ struct ToolRun {
     let output: [UInt8]
     let errors: String
 
-    static func start(_ arguments: [String], interrupt: CancellationFlag?) -> Result<ToolRun, DrawingProblem> {
+    static func start(_ arguments: [String], interrupt: CancellationFlag?) -> Result<ToolRun, CommandProblem> {
         let folder = NSTemporaryDirectory() + "quarry-drawings"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let outPath = folder + "/out-\(UUID().uuidString)", errPath = outPath + ".err"
@@ -19,7 +19,7 @@ struct ToolRun {
         }
         guard FileManager.default.createFile(atPath: outPath, contents: nil), FileManager.default.createFile(atPath: errPath, contents: nil),
               let out = FileHandle(forWritingAtPath: outPath), let err = FileHandle(forWritingAtPath: errPath) else {
-            return .failure(DrawingProblem(message: "cannot make files in \(folder) for \(arguments[0])"))
+            return .failure(CommandProblem(message: "cannot make files in \(folder) for \(arguments[0])"))
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -30,13 +30,13 @@ struct ToolRun {
         do {
             try process.run()
         } catch {
-            return .failure(DrawingProblem(message: "cannot run \(arguments[0]): \(error.localizedDescription)"))
+            return .failure(CommandProblem(message: "cannot run \(arguments[0]): \(error.localizedDescription)"))
         }
         while process.isRunning {
             if interrupt?.isCancelled == true {
                 process.terminate()
                 process.waitUntilExit()
-                return .failure(DrawingProblem(message: "Cancelled: \(arguments[0]) was stopped"))
+                return .failure(CommandProblem(message: "Cancelled: \(arguments[0]) was stopped"))
             }
             usleep(20_000)
         }

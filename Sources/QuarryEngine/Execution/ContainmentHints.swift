@@ -30,8 +30,9 @@ enum ContainmentHints {
         return found
     }
 
-    static func notices(for query: CheckedQuery, in graph: Graph, hierarchies: Set<Hierarchy>) -> [Notice] {
-        guard !hierarchies.isEmpty else { return [] }
+    /// `hierarchies` is asked for only when a pattern could take a hint (a pass over the
+    /// relationships, kept by the caller for one graph version).
+    static func notices(for query: CheckedQuery, in graph: Graph, hierarchies: () -> Set<Hierarchy>) -> [Notice] {
         var out: [Notice] = []
         for part in query.parts {
             for checked in part.clauses {
@@ -51,11 +52,11 @@ enum ContainmentHints {
         return out
     }
 
-    static func hint(_ rel: RelationshipPattern, _ node: NodePattern, namedIsRight: Bool, in graph: Graph, hierarchies: Set<Hierarchy>) -> Notice? {
+    static func hint(_ rel: RelationshipPattern, _ node: NodePattern, namedIsRight: Bool, in graph: Graph, hierarchies: () -> Set<Hierarchy>) -> Notice? {
         guard rel.length == nil, rel.types.count == 1, let label = node.labels.first, let labelID = graph.labels.id(label),
               case .map(let entries)? = node.properties?.kind, entries.count == 1, let (key, value) = entries.first,
               case .literal(.string(let text)) = value.kind, let keyID = graph.keys.id(key) else { return nil }
-        let types = hierarchies.filter { $0.label == labelID && graph.types.name($0.type) != rel.types[0] }.map(\.type).sorted()
+        let types = hierarchies().filter { $0.label == labelID && graph.types.name($0.type) != rel.types[0] }.map(\.type).sorted()
         guard !types.isEmpty, let top = namedNode(labelID, keyID, text, in: graph) else { return nil }
         // What lies under the named node through a containment type, counted breadth first.
         for type in types {

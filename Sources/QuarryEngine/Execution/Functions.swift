@@ -191,23 +191,14 @@ enum Functions {
     /// A date from a map of fields (`{year: 1984, week: 10, dayOfWeek: 3}`), missing ones from
     /// `date` in the map or from `base`.
     static func dateFromFields(_ m: [String: Value], base: DateValue?, _ function: String, at r: SourceRange) throws(QueryError) -> DateValue {
-        var fields: [String: Int64] = [:]
         var base = base
-        for (k, x) in m {
-            if k == "date" {
-                switch x {
-                case .date(let d): base = d
-                case .localDateTime(let t): base = t.date
-                default: throw .typeMismatch("\(function)'s date field needs a date", got: x, at: r)
-                }
-                continue
-            }
-            guard dateFields.contains(k) else {
-                throw .invalidArgument("\(function) takes \(dateFields.joined(separator: ", ")) and date; \(k) is not supported", at: r)
-            }
-            guard case .int(let i) = x else { throw .typeMismatch("\(function) fields must be integers", got: x, at: r) }
-            fields[k] = i
+        switch m["date"] {
+        case nil: break
+        case .date(let d)?: base = d
+        case .localDateTime(let t)?: base = t.date
+        case let x?: throw .typeMismatch("\(function)'s date field needs a date", got: x, at: r)
         }
+        let fields = try integerFields(m, dateFields, besides: "date", function, at: r)
         guard let d = DateValue.from(fields: fields, base: base) else {
             throw .invalidArgument("\(function) needs fields that form a valid date (year with month and day, week and dayOfWeek, ordinalDay, or quarter and dayOfQuarter)", at: r)
         }
@@ -215,6 +206,21 @@ enum Functions {
     }
 
     static let timeFields = ["hour", "minute", "second", "millisecond", "microsecond", "nanosecond"]
+
+    /// The integer fields of a temporal constructor's map: only `allowed` names (and `besides`,
+    /// the base value the caller reads), each an integer.
+    static func integerFields(_ m: [String: Value], _ allowed: [String], besides: String, _ function: String,
+                              at r: SourceRange) throws(QueryError) -> [String: Int64] {
+        var fields: [String: Int64] = [:]
+        for (k, x) in m where k != besides {
+            guard allowed.contains(k) else {
+                throw .invalidArgument("\(function) takes \(allowed.joined(separator: ", ")) and \(besides); \(k) is not supported", at: r)
+            }
+            guard case .int(let i) = x else { throw .typeMismatch("\(function) fields must be integers", got: x, at: r) }
+            fields[k] = i
+        }
+        return fields
+    }
 
     /// `localtime('21:40:32.142')`, `localtime({hour: 21, minute: 40})`, the time of a local
     /// date-time; now (in the machine's time zone) without an argument.
@@ -272,11 +278,7 @@ enum Functions {
             fields = ["hour": t.hour, "minute": t.minute, "second": t.second, "nanosecond": t.nanosecond]
             if m["millisecond"] != nil || m["microsecond"] != nil { fields["nanosecond"] = nil }
         }
-        for (k, x) in m where k != "time" {
-            guard timeFields.contains(k) else { throw .invalidArgument("\(function) takes \(timeFields.joined(separator: ", ")); \(k) is not supported", at: r) }
-            guard case .int(let i) = x else { throw .typeMismatch("\(function) fields must be integers", got: x, at: r) }
-            fields[k] = i
-        }
+        fields.merge(try integerFields(m, timeFields, besides: "time", function, at: r)) { _, given in given }
         guard let t = LocalTimeValue.from(fields: fields) else { throw .invalidArgument("\(function) needs fields that form a valid time of day", at: r) }
         return t
     }
@@ -284,9 +286,7 @@ enum Functions {
     /// The local date and time now, in the machine's time zone.
     static func now() -> LocalDateTimeValue {
         let seconds = Date().timeIntervalSince1970 + Double(TimeZone.current.secondsFromGMT())
-        let nanos = Int64((seconds * 1e9).rounded(.down))
-        let days = nanos >= 0 ? nanos / LocalTimeValue.nanosPerDay : (nanos - LocalTimeValue.nanosPerDay + 1) / LocalTimeValue.nanosPerDay
-        return LocalDateTimeValue(date: DateValue(days: days), time: LocalTimeValue(wrapping: nanos))
+        return LocalDateTimeValue(epochNanoseconds: Int64((seconds * 1e9).rounded(.down)))
     }
 
     /// `date.truncate(unit, date[, fields])`.

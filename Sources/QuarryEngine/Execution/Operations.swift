@@ -26,23 +26,26 @@ enum Operations {
             guard let v else { throw .overflow("\(a.literalText) \(op.rawValue) \(b.literalText)", at: r) }
             return v
         }
+        /// A date, local date-time or local time moved by a duration (subtraction adds its negation).
+        func shifted(_ moment: Value, _ u: DurationValue) throws(QueryError) -> Value? {
+            switch moment {
+            case .date(let d):
+                guard let result = d.adding(u) else { throw .dateOutOfRange("\(a.literalText) \(op.rawValue) \(b.literalText)", at: r) }
+                return .date(result)
+            case .localDateTime(let t):
+                guard let result = t.adding(u) else { throw .dateOutOfRange("\(a.literalText) \(op.rawValue) \(b.literalText)", at: r) }
+                return .localDateTime(result)
+            case .localTime(let t):
+                return .localTime(LocalTimeValue(wrapping: t.nanosecondOfDay + u.seconds % 86_400 * 1_000_000_000 + u.nanoseconds))
+            default:
+                return nil
+            }
+        }
         switch (op, a, b) {
-        case let (.add, .date(d), .duration(u)), let (.add, .duration(u), .date(d)):
-            guard let result = d.adding(u) else { throw .dateOutOfRange("\(a.literalText) + \(b.literalText)", at: r) }
-            return .date(result)
-        case let (.subtract, .date(d), .duration(u)):
-            guard let result = d.adding(try checked(u.negated)) else { throw .dateOutOfRange("\(a.literalText) - \(b.literalText)", at: r) }
-            return .date(result)
-        case let (.add, .localDateTime(t), .duration(u)), let (.add, .duration(u), .localDateTime(t)):
-            guard let result = t.adding(u) else { throw .dateOutOfRange("\(a.literalText) + \(b.literalText)", at: r) }
-            return .localDateTime(result)
-        case let (.subtract, .localDateTime(t), .duration(u)):
-            guard let result = t.adding(try checked(u.negated)) else { throw .dateOutOfRange("\(a.literalText) - \(b.literalText)", at: r) }
-            return .localDateTime(result)
-        case let (.add, .localTime(t), .duration(u)), let (.add, .duration(u), .localTime(t)):
-            return .localTime(LocalTimeValue(wrapping: t.nanosecondOfDay + u.seconds % 86_400 * 1_000_000_000 + u.nanoseconds))
-        case let (.subtract, .localTime(t), .duration(u)):
-            return .localTime(LocalTimeValue(wrapping: t.nanosecondOfDay - u.seconds % 86_400 * 1_000_000_000 - u.nanoseconds))
+        case let (.add, moment, .duration(u)) where !moment.isDuration, let (.add, .duration(u), moment) where !moment.isDuration:
+            return try shifted(moment, u)
+        case let (.subtract, moment, .duration(u)) where !moment.isDuration:
+            return try shifted(moment, try checked(u.negated))
         case let (.add, .duration(x), .duration(y)):
             return .duration(try checked(x.plus(y)))
         case let (.subtract, .duration(x), .duration(y)):
@@ -188,6 +191,11 @@ enum Operations {
 extension Value {
     var isNaN: Bool {
         if case .float(let d) = self { return d.isNaN }
+        return false
+    }
+
+    var isDuration: Bool {
+        if case .duration = self { return true }
         return false
     }
 

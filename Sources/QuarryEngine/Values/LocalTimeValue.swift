@@ -109,6 +109,12 @@ public struct LocalDateTimeValue: Sendable, Hashable, Comparable {
         self.time = time
     }
 
+    /// The moment `nanos` nanoseconds after 1970-01-01T00:00.
+    init(epochNanoseconds nanos: Int64) {
+        let day = LocalTimeValue.nanosPerDay
+        self.init(date: DateValue(days: nanos >= 0 ? nanos / day : (nanos - day + 1) / day), time: LocalTimeValue(wrapping: nanos))
+    }
+
     public static func < (a: LocalDateTimeValue, b: LocalDateTimeValue) -> Bool { (a.date, a.time) < (b.date, b.time) }
 
     /// A date in any of its text forms, `T`, a time in any of its forms.

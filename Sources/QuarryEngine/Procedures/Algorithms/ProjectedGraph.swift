@@ -102,6 +102,11 @@ struct ProjectedGraph {
         self.weighted = weightKey != nil
     }
 
+    /// A procedure's result with a row per node: the node, then the given columns.
+    func perNode(_ columns: [Value]...) -> ProcedureRows {
+        ProcedureRows(columns: [nodes.map(Value.node)] + columns)
+    }
+
     func weight(_ e: Int) -> Double { weighted ? weights[e] : 1 }
 
     /// Each node's neighbours, each once and without itself.
