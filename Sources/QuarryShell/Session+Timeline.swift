@@ -45,8 +45,8 @@ extension Session {
             return nil
         }
         if format != .table {
-            present(QueryResult(columns: ["date", "precision", "name", "labels", "kind"], rows: entries.map { e in
-                [e.date.map(Value.string) ?? .null, e.precision.map(Value.string) ?? .null, .string(e.name),
+            present(QueryResult(columns: ["date", "precision", "weekday", "name", "labels", "kind"], rows: entries.map { e in
+                [e.date.map(Value.string) ?? .null, e.precision.map(Value.string) ?? .null, e.weekday.map(Value.string) ?? .null, .string(e.name),
                  .string(e.labels.map { ":" + $0 }.joined()), e.kind.map(Value.string) ?? .null]
             }), milliseconds: 0)
             return nil

@@ -35,6 +35,7 @@ struct PtyAnalystTests {
         try terminal.run(":find person 4321", shows: "'Person 4321'")
         try terminal.run(":find p4321", shows: "'aliases: P4321 (exact)'")
         try terminal.run(":show Person 17", shows: "No relationships.")
+        try terminal.run(":sources Person 17", shows: "It cites no source (no source property).")
         // The index follows the graph: a node created after a search is found by the next one.
         try terminal.run("CREATE (:Person {name: 'Zoë Quartermain'});", shows: "Created 1 node")
         try terminal.run(":find zoe quartermaine", shows: "'Zoë Quartermain'")

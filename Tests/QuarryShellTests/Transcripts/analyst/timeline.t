@@ -26,8 +26,8 @@
   Per month:
     2022-11  ████████████████████████████████████████ 1
   $ quarry --format csv -c ':timeline to 2021-12'
-  date,precision,name,labels,kind
-  2021-08,month,Taliban return to power,:Event,political_transition
+  date,precision,weekday,name,labels,kind
+  2021-08,month,,Taliban return to power,:Event,political_transition
 
 Dates may be date values or ISO prefixes; events without a date come after the dated ones.
 
