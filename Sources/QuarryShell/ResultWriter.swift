@@ -131,6 +131,8 @@ public struct ResultWriter {
         case .duration(let d): return d.iso
         case .localTime(let t): return t.iso
         case .localDateTime(let t): return t.iso
+        case .time(let t): return t.iso
+        case .dateTime(let t): return t.iso
         default: return r.cypher(v)
         }
     }

@@ -50,9 +50,9 @@ final class ExecutionContext {
     @exclusivity(unchecked) var confinedTo: String?
     /// The statement does not write: the graph stays as it was while it runs.
     let readOnly: Bool
-    /// The statement's clock: `date()`, `localtime()` and `localdatetime()` without arguments
-    /// give the same moment however often a statement calls them.
-    private(set) lazy var clock: LocalDateTimeValue = Functions.now()
+    /// The statement's clock, in the machine's time zone: `date()`, `datetime()` and the others
+    /// without arguments give the same moment however often a statement calls them.
+    private(set) lazy var clock: DateTimeValue = Functions.now()
     /// The documents the graph's `source` properties cite (`passage()`), when known.
     @exclusivity(unchecked) var sources: SourceLibrary?
     /// The line and absolute path of the record LOAD CSV handed on last (`linenumber()`, `file()`).

@@ -233,24 +233,28 @@ extension ExpressionCompiler {
                 guard let y = try Functions.number(a[0], name, at: r), let x = try Functions.number(a[1], name, at: r) else { return .null }
                 return .float(Foundation.atan2(y, x))
             }
-        case "date":
+        case "date", "localtime", "time", "localdatetime", "datetime":
             let ctx = self.ctx
-            return { (a: [Value]) throws(QueryError) in a.isEmpty ? .date(ctx.clock.date) : try Functions.date(a[0], at: r) }
-        case "date.transaction", "date.statement", "date.realtime":
-            let ctx = self.ctx
-            return { (a: [Value]) throws(QueryError) in
-                guard let zone = a.first else { return .date(ctx.clock.date) }
-                if zone.isNull { return .null }
-                throw .invalidArgument("\(name)() with a time zone: time zones are not supported yet", at: r)
+            let construct: (([Value], DateTimeValue, SourceRange) throws(QueryError) -> Value) = switch name {
+            case "date": Functions.date
+            case "localtime": Functions.localTime
+            case "time": Functions.time
+            case "localdatetime": Functions.localDateTime
+            default: Functions.dateTime
             }
-        case "localtime":
+            return { (a: [Value]) throws(QueryError) in try construct(a, ctx.clock, r) }
+        case _ where name.hasSuffix(".transaction") || name.hasSuffix(".statement"):
             let ctx = self.ctx
-            return { (a: [Value]) throws(QueryError) in try Functions.localTime(a, now: ctx.clock, at: r) }
-        case "localdatetime":
-            let ctx = self.ctx
-            return { (a: [Value]) throws(QueryError) in try Functions.localDateTime(a, now: ctx.clock, at: r) }
-        case "date.truncate":
-            return { (a: [Value]) throws(QueryError) in try Functions.truncateDate(a, at: r) }
+            let type = String(name.prefix { $0 != "." })
+            return { (a: [Value]) throws(QueryError) in try Functions.clockFunction(type, a, statement: ctx.clock, at: r) }
+        case _ where name.hasSuffix(".realtime"):
+            let type = String(name.prefix { $0 != "." })
+            return { (a: [Value]) throws(QueryError) in try Functions.clockFunction(type, a, statement: Functions.now(), at: r) }
+        case _ where name.hasSuffix(".truncate"):
+            let type = String(name.prefix { $0 != "." })
+            return { (a: [Value]) throws(QueryError) in try Functions.truncate(type, a, at: r) }
+        case "datetime.fromepoch", "datetime.fromepochmillis":
+            return { (a: [Value]) throws(QueryError) in try Functions.fromEpoch(name, a, at: r) }
         case "duration":
             return { (a: [Value]) throws(QueryError) in try Functions.duration(a[0], at: r) }
         case "duration.between", "duration.inmonths", "duration.indays", "duration.inseconds":

@@ -36,7 +36,12 @@ enum Operations {
                 guard let result = t.adding(u) else { throw .dateOutOfRange("\(a.literalText) \(op.rawValue) \(b.literalText)", at: r) }
                 return .localDateTime(result)
             case .localTime(let t):
-                return .localTime(LocalTimeValue(wrapping: t.nanosecondOfDay + u.seconds % 86_400 * 1_000_000_000 + u.nanoseconds))
+                return .localTime(t.adding(u))
+            case .time(let t):
+                return .time(TimeValue(time: t.time.adding(u), offset: t.offset))
+            case .dateTime(let t):
+                guard let result = t.adding(u) else { throw .dateOutOfRange("\(a.literalText) \(op.rawValue) \(b.literalText)", at: r) }
+                return .dateTime(result)
             default:
                 return nil
             }
@@ -243,6 +248,12 @@ extension ExecutionContext {
         case .localDateTime(let t):
             if let value = t.time.component(name) { return .int(value) }
             return try property(of: .date(t.date), key, name, at: r)
+        case .time(let t):
+            guard let value = t.component(name) else { throw .invalidArgument("a time has no field \(name)", at: r) }
+            return value
+        case .dateTime(let t):
+            if let value = t.component(name) { return value }
+            return try property(of: .date(t.local.date), key, name, at: r)
         default:
             throw .typeMismatch("property access needs a node, relationship or map", got: v, at: r)
         }

@@ -32,6 +32,8 @@ public enum JSONLGraphFormat {
         case .duration(let d): return "{\"@duration\":\"\(d.iso)\"}"
         case .localTime(let t): return "{\"@localtime\":\"\(t.iso)\"}"
         case .localDateTime(let t): return "{\"@localdatetime\":\"\(t.iso)\"}"
+        case .time(let t): return "{\"@time\":\"\(t.iso)\"}"
+        case .dateTime(let t): return "{\"@datetime\":\"\(t.iso)\"}"
         case .list(let l): return "[" + l.map { value($0, r) }.joined(separator: ",") + "]"
         default: return r.json(v)
         }
@@ -106,6 +108,8 @@ public enum JSONLGraphFormat {
             if case .string(let s)? = m["@duration"], let d = DurationValue(iso: s) { return .duration(d) }
             if case .string(let s)? = m["@localtime"], let t = LocalTimeValue(iso: s) { return .localTime(t) }
             if case .string(let s)? = m["@localdatetime"], let t = LocalDateTimeValue(iso: s) { return .localDateTime(t) }
+            if case .string(let s)? = m["@time"], let t = TimeValue(iso: s) { return .time(t) }
+            if case .string(let s)? = m["@datetime"], let t = DateTimeValue(iso: s) { return .dateTime(t) }
             return v
         case .list(let l): return .list(l.map(decodeDates))
         default: return v

@@ -21,8 +21,17 @@ enum LiteralReader {
             return .map(out)
         case .unary(let op, let a): return try Operations.unary(op, try value(of: a), at: e.range)
         case .binary(.divide, let a, let b): return try Operations.arithmetic(.divide, try value(of: a), try value(of: b), at: e.range)
-        case .function(let name, _, let args) where name.lowercased() == "date" && args.count == 1:
-            return try Functions.date(try value(of: args[0]), at: e.range)
+        case .function(let name, _, let args) where args.count == 1:
+            let argument = try value(of: args[0])
+            switch (name.lowercased(), argument) {
+            case ("date", .string): return try Functions.date([argument], now: Functions.now(), at: e.range)
+            case ("localtime", .string): return try Functions.localTime([argument], now: Functions.now(), at: e.range)
+            case ("time", .string): return try Functions.time([argument], now: Functions.now(), at: e.range)
+            case ("localdatetime", .string): return try Functions.localDateTime([argument], now: Functions.now(), at: e.range)
+            case ("datetime", .string): return try Functions.dateTime([argument], now: Functions.now(), at: e.range)
+            case ("duration", .string): return try Functions.duration(argument, at: e.range)
+            default: throw QueryError(.syntaxError, "InvalidLiteral", "\(e.canonicalText) is not a literal value", at: e.range)
+            }
         default:
             throw QueryError(.syntaxError, "InvalidLiteral", "\(e.canonicalText) is not a literal value", at: e.range)
         }

@@ -86,6 +86,23 @@ struct ByteReader {
             let days = try i64()
             guard let t = LocalTimeValue(nanosecondOfDay: try i64()) else { throw Malformed(what: "a local date-time's time is out of range") }
             return .localDateTime(LocalDateTimeValue(date: DateValue(days: days), time: t))
+        case .time:
+            guard let t = LocalTimeValue(nanosecondOfDay: try i64()) else { throw Malformed(what: "a time is out of range") }
+            let offset = try i32()
+            guard abs(offset) <= 18 * 3600 else { throw Malformed(what: "a time's offset is out of range") }
+            return .time(TimeValue(time: t, offset: offset))
+        case .dateTime:
+            let days = try i64()
+            guard let t = LocalTimeValue(nanosecondOfDay: try i64()) else { throw Malformed(what: "a date-time's time is out of range") }
+            let offset = try i32()
+            guard abs(offset) <= 18 * 3600 else { throw Malformed(what: "a date-time's offset is out of range") }
+            let regionName = try string()
+            let local = LocalDateTimeValue(date: DateValue(days: days), time: t)
+            if regionName.isEmpty { return .dateTime(DateTimeValue(local: local, zone: .offset(offset))) }
+            guard let zone = TemporalZone(text: regionName), case .region = zone else {
+                throw Malformed(what: "a date-time names the time zone '\(regionName)', which this machine's tz database does not know")
+            }
+            return .dateTime(DateTimeValue(local: local, zone: zone, preferring: offset))
         case .list:
             let n = Int(try u32())
             guard n <= remaining else { throw Malformed(what: "a list is longer than the data") }

@@ -85,6 +85,11 @@ struct ByteWriter {
             fields(33) { $0.put(ValueTag.duration.rawValue); $0.put(d.months); $0.put(d.days); $0.put(d.seconds); $0.put(d.nanoseconds) }
         case .localTime(let t): fields(9) { $0.put(ValueTag.localTime.rawValue); $0.put(t.nanosecondOfDay) }
         case .localDateTime(let t): fields(17) { $0.put(ValueTag.localDateTime.rawValue); $0.put(t.date.days); $0.put(t.time.nanosecondOfDay) }
+        case .time(let t): fields(13) { $0.put(ValueTag.time.rawValue); $0.put(t.time.nanosecondOfDay); $0.put(t.offset) }
+        case .dateTime(let t):
+            fields(21) { $0.put(ValueTag.dateTime.rawValue); $0.put(t.local.date.days); $0.put(t.local.time.nanosecondOfDay); $0.put(t.offset) }
+            // The region by name: its number is only this process's.
+            string(t.region == 0 ? "" : t.zone.name)
         case .list(let items):
             u8(ValueTag.list.rawValue)
             u32(UInt32(items.count))
@@ -123,5 +128,5 @@ struct FieldWriter {
 
 /// The first byte of an encoded value.
 enum ValueTag: UInt8 {
-    case null = 0, isFalse, isTrue, integer, float, string, date, list, map, node, relationship, path, duration, localTime, localDateTime
+    case null = 0, isFalse, isTrue, integer, float, string, date, list, map, node, relationship, path, duration, localTime, localDateTime, time, dateTime
 }

@@ -10,8 +10,17 @@ public struct DateValue: Sendable, Hashable, Comparable {
         days = DateValue.daysFromCivil(year, month, day)
     }
 
-    /// Parses `YYYY-MM-DD`, `YYYYMMDD`, `YYYY-MM` and `YYYY`.
+    /// Parses `YYYY-MM-DD`, `YYYYMMDD`, `YYYY-MM` and `YYYY`; years outside 0000...9999 as
+    /// `+YYYYY-MM-DD` or `-YYYYY-MM-DD` (up to nine digits).
     public init?(iso text: String) {
+        if let first = text.utf8.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            let parts = text.dropFirst().split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, (4...9).contains(parts[0].count), parts[1].count == 2, parts[2].count == 2,
+                  parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
+                  let y = Int64(parts[0]), let m = Int64(parts[1]), let d = Int64(parts[2]) else { return nil }
+            self.init(year: first == UInt8(ascii: "-") ? -y : y, month: m, day: d)
+            return
+        }
         let s = Array(text.utf8)
         func number(_ r: Range<Int>) -> Int64? {
             guard r.upperBound <= s.count, !r.isEmpty else { return nil }
@@ -54,7 +63,7 @@ public struct DateValue: Sendable, Hashable, Comparable {
             let s = String(v)
             return String(repeating: "0", count: max(0, w - s.count)) + s
         }
-        return "\(c.year < 0 ? "-" : "")\(pad(abs(c.year), 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+        return "\(c.year < 0 ? "-" : c.year > 9999 ? "+" : "")\(pad(abs(c.year), 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
     }
 
     static func daysIn(month: Int64, year: Int64) -> Int64 {

@@ -27,6 +27,7 @@ public struct DurationValue: Sendable, Hashable {
         if s.first == "-" { sign = -1; s = s.dropFirst() }
         guard s.first == "P", s.count > 1 else { return nil }
         s = s.dropFirst()
+        if let alternative = DurationValue(alternativeForm: s, sign: sign) { self = alternative; return }
         var months = 0.0, days = 0.0, seconds = 0.0
         var inTime = false, number = "", seenAny = false
         for c in s {
@@ -57,6 +58,24 @@ public struct DurationValue: Sendable, Hashable {
         self.init(fractional: sign * months, days: sign * days, seconds: sign * seconds)
     }
 
+    /// ISO 8601's alternative form after the `P`: `2012-02-02T14:37:21.545` (years, months,
+    /// days, hours, minutes, seconds).
+    private init?(alternativeForm s: Substring, sign: Double) {
+        let halves = s.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
+        let date = halves[0].split(separator: "-", omittingEmptySubsequences: false)
+        let time = halves.count == 2 ? halves[1].split(separator: ":", omittingEmptySubsequences: false) : []
+        guard date.count == 3, halves.count == 1 || time.count == 3,
+              let years = Double(date[0]), let months = Double(date[1]), let days = Double(date[2]),
+              date.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return nil }
+        var seconds = 0.0
+        if time.count == 3 {
+            guard let h = Double(time[0]), let m = Double(time[1]), let sec = Double(time[2]),
+                  time[0].allSatisfy(\.isNumber), time[1].allSatisfy(\.isNumber) else { return nil }
+            seconds = h * 3600 + m * 60 + sec
+        }
+        self.init(fractional: sign * (years * 12 + months), days: sign * days, seconds: sign * seconds)
+    }
+
     /// Whole units, the fractions cascading down: a month's fraction as days of the average
     /// month (30.436875 days), a day's as seconds of 24 hours.
     init?(fractional months: Double, days: Double, seconds: Double) {
@@ -78,21 +97,21 @@ public struct DurationValue: Sendable, Hashable {
         if years != 0 { out += "\(years)Y" }
         if restMonths != 0 { out += "\(restMonths)M" }
         if days != 0 { out += "\(days)D" }
-        // The sub-day part as one signed count of nanoseconds, split into hours, minutes, seconds.
-        let total = seconds * 1_000_000_000 + nanoseconds
-        if total != 0 {
+        // The sub-day part with one sign for seconds and nanoseconds, split into hours, minutes, seconds.
+        var (wholeSeconds, fraction) = (seconds, nanoseconds)
+        if wholeSeconds < 0 && fraction > 0 { wholeSeconds += 1; fraction -= 1_000_000_000 }
+        if wholeSeconds != 0 || fraction != 0 {
             out += "T"
-            let negative = total < 0, magnitude = total.magnitude
-            let hours = magnitude / 3_600_000_000_000, minutes = magnitude / 60_000_000_000 % 60
-            let nanos = magnitude % 60_000_000_000
+            let negative = wholeSeconds < 0 || fraction < 0
+            let magnitude = wholeSeconds.magnitude, fractionMagnitude = fraction.magnitude
+            let hours = magnitude / 3600, minutes = magnitude / 60 % 60, secondsLeft = magnitude % 60
             let sign = negative ? "-" : ""
             if hours != 0 { out += "\(sign)\(hours)H" }
             if minutes != 0 { out += "\(sign)\(minutes)M" }
-            if nanos != 0 {
-                let whole = nanos / 1_000_000_000, fraction = nanos % 1_000_000_000
-                var text = "\(sign)\(whole)"
-                if fraction != 0 {
-                    var digits = String(fraction)
+            if secondsLeft != 0 || fractionMagnitude != 0 {
+                var text = "\(sign)\(secondsLeft)"
+                if fractionMagnitude != 0 {
+                    var digits = String(fractionMagnitude)
                     digits = String(repeating: "0", count: 9 - digits.count) + digits
                     while digits.hasSuffix("0") { digits.removeLast() }
                     text += "." + digits
@@ -166,8 +185,14 @@ public struct DurationValue: Sendable, Hashable {
     /// The component a property of a duration names (`d.years`, `d.monthsOfYear`, ...), nil when
     /// it names none. Units take the duration's whole in that unit within its part (months,
     /// days, seconds); `...Of...` the remainder in the next larger unit.
+    /// A sub-second unit too large for 64 bits is `Int64.max` or `.min` (nearly 300 years of nanoseconds).
     public func component(_ name: String) -> Int64? {
-        let subDay = seconds * 1_000_000_000 + nanoseconds
+        func subDay(_ per: Int64) -> Int64 {
+            let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000 / per)
+            guard !overflow else { return seconds < 0 ? .min : .max }
+            let (sum, overflow2) = scaled.addingReportingOverflow(nanoseconds / per)
+            return overflow2 ? .max : sum
+        }
         switch name.lowercased() {
         case "years": return months / 12
         case "quarters": return months / 3
@@ -177,9 +202,9 @@ public struct DurationValue: Sendable, Hashable {
         case "hours": return seconds / 3600
         case "minutes": return seconds / 60
         case "seconds": return seconds
-        case "milliseconds": return subDay / 1_000_000
-        case "microseconds": return subDay / 1_000
-        case "nanoseconds": return subDay
+        case "milliseconds": return subDay(1_000_000)
+        case "microseconds": return subDay(1_000)
+        case "nanoseconds": return subDay(1)
         case "quartersofyear": return months / 3 % 4
         case "monthsofquarter": return months % 3
         case "monthsofyear": return months % 12
@@ -208,7 +233,7 @@ extension DateValue {
     /// The date a duration later (its months, then its days and the whole days of its seconds),
     /// or nil outside the years a date can have.
     func adding(_ d: DurationValue) -> DateValue? {
-        guard abs(d.months) < 12 * 1_000_000_000, abs(d.days) < 400 * 1_000_000_000 else { return nil }
+        guard abs(d.months) < 12 * 2_000_000_000, abs(d.days) < 800 * 1_000_000_000 else { return nil }
         let shifted = adding(months: d.months)
         let result = DateValue(days: shifted.days + d.days + d.seconds / 86_400)
         guard abs(result.components.year) <= 999_999_999 else { return nil }

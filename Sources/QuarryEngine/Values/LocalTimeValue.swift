@@ -86,6 +86,11 @@ public struct LocalTimeValue: Sendable, Hashable, Comparable {
         return out
     }
 
+    /// The time of day a duration's seconds later (its months and days do not move a clock).
+    func adding(_ u: DurationValue) -> LocalTimeValue {
+        LocalTimeValue(wrapping: nanosecondOfDay + u.seconds % 86_400 * 1_000_000_000 + u.nanoseconds)
+    }
+
     public func component(_ name: String) -> Int64? {
         switch name.lowercased() {
         case "hour": return hour
@@ -109,30 +114,34 @@ public struct LocalDateTimeValue: Sendable, Hashable, Comparable {
         self.time = time
     }
 
-    /// The moment `nanos` nanoseconds after 1970-01-01T00:00.
-    init(epochNanoseconds nanos: Int64) {
-        let day = LocalTimeValue.nanosPerDay
-        self.init(date: DateValue(days: nanos >= 0 ? nanos / day : (nanos - day + 1) / day), time: LocalTimeValue(wrapping: nanos))
+    /// The moment `second` seconds after 1970-01-01T00:00, and `nanosecond` more.
+    init(epochSecond whole: Int64, nanosecond fraction: Int64) {
+        let (second, nanosecond) = LocalDateTimeValue.normalized(whole, fraction)
+        let days = second >= 0 ? second / 86_400 : (second - 86_399) / 86_400
+        self.init(date: DateValue(days: days), time: LocalTimeValue(wrapping: (second - days * 86_400) * 1_000_000_000 + nanosecond))
     }
 
     public static func < (a: LocalDateTimeValue, b: LocalDateTimeValue) -> Bool { (a.date, a.time) < (b.date, b.time) }
 
-    /// A date in any of its text forms, `T`, a time in any of its forms.
+    /// Seconds and nanoseconds with the nanoseconds brought into 0 ..< 1e9.
+    static func normalized(_ second: Int64, _ nanosecond: Int64) -> (Int64, Int64) {
+        let carry = nanosecond >= 0 ? nanosecond / 1_000_000_000 : (nanosecond - 999_999_999) / 1_000_000_000
+        return (second + carry, nanosecond - carry * 1_000_000_000)
+    }
+
+    /// Whole seconds since 1970-01-01T00:00 (the nanoseconds left out); no overflow for any date.
+    var epochSecond: Int64 { date.days * 86_400 + time.nanosecondOfDay / 1_000_000_000 }
+
+    /// A date in any of its text forms, then `T` and a time in any of its forms (midnight
+    /// without them).
     public init?(iso text: String) {
         let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2, let d = DateValue(iso: String(parts[0])) ?? DateValue(isoWeekOrOrdinal: String(parts[0])),
-              let t = LocalTimeValue(iso: String(parts[1])) else { return nil }
+        guard let d = DateValue(iso: String(parts[0])) ?? DateValue(isoWeekOrOrdinal: String(parts[0])),
+              let t = parts.count == 2 ? LocalTimeValue(iso: String(parts[1])) : LocalTimeValue(wrapping: 0) else { return nil }
         self.init(date: d, time: t)
     }
 
     public var iso: String { date.iso + "T" + time.iso }
-
-    /// Nanoseconds since 1970-01-01T00:00 (for differences; dates far from now overflow, nil).
-    var epochNanoseconds: Int64? {
-        let (d, o1) = date.days.multipliedReportingOverflow(by: LocalTimeValue.nanosPerDay)
-        let (n, o2) = d.addingReportingOverflow(time.nanosecondOfDay)
-        return o1 || o2 ? nil : n
-    }
 
     /// The moment a duration later: its months on the date (the day clamped), then its days,
     /// then its seconds and nanoseconds, carrying into the date.
@@ -144,28 +153,5 @@ public struct LocalDateTimeValue: Sendable, Hashable, Comparable {
         let carryDays = secondsNanos / LocalTimeValue.nanosPerDay + (total >= 0 ? total / LocalTimeValue.nanosPerDay : (total - LocalTimeValue.nanosPerDay + 1) / LocalTimeValue.nanosPerDay)
         guard let day = shifted.adding(DurationValue(months: 0, days: carryDays, seconds: 0)) else { return nil }
         return LocalDateTimeValue(date: day, time: LocalTimeValue(wrapping: total))
-    }
-}
-
-extension DurationValue {
-    /// From one moment to another: whole months first (a month counted when its day and time
-    /// are reached), then days, then the time.
-    static func between(_ a: LocalDateTimeValue, _ b: LocalDateTimeValue) -> DurationValue? {
-        let forward = !(b < a)
-        var months = DurationValue.between(a.date, b.date).months
-        // The months' end may overshoot once the time of day is counted.
-        if let end = a.adding(DurationValue(months: months, days: 0, seconds: 0)), forward ? b < end : end < b {
-            months += forward ? -1 : 1
-        }
-        guard let afterMonths = a.adding(DurationValue(months: months, days: 0, seconds: 0)),
-              let from = afterMonths.epochNanoseconds, let to = b.epochNanoseconds else { return nil }
-        let rest = to - from
-        let days = rest / LocalTimeValue.nanosPerDay, within = rest % LocalTimeValue.nanosPerDay
-        return DurationValue(months: months, days: days, seconds: within / 1_000_000_000, nanoseconds: within % 1_000_000_000)
-    }
-
-    static func between(_ a: LocalTimeValue, _ b: LocalTimeValue) -> DurationValue {
-        let rest = b.nanosecondOfDay - a.nanosecondOfDay
-        return DurationValue(months: 0, days: 0, seconds: rest / 1_000_000_000, nanoseconds: rest % 1_000_000_000)
     }
 }

@@ -14,6 +14,8 @@ public enum Value: Sendable {
     case duration(DurationValue)
     case localTime(LocalTimeValue)
     case localDateTime(LocalDateTimeValue)
+    case time(TimeValue)
+    case dateTime(DateTimeValue)
 
     public var isNull: Bool {
         if case .null = self { return true }
@@ -37,6 +39,8 @@ public enum Value: Sendable {
         case .duration: return "Duration"
         case .localTime: return "LocalTime"
         case .localDateTime: return "LocalDateTime"
+        case .time: return "Time"
+        case .dateTime: return "DateTime"
         }
     }
 }
@@ -59,11 +63,11 @@ extension Value {
     /// What a property can hold: null (no value), a scalar, a date, or a list of those.
     public var isStorableProperty: Bool {
         switch self {
-        case .null, .bool, .int, .float, .string, .date, .duration, .localTime, .localDateTime: return true
+        case .null, .bool, .int, .float, .string, .date, .duration, .localTime, .localDateTime, .time, .dateTime: return true
         case .list(let items):
             return items.allSatisfy {
                 switch $0 {
-                case .null, .bool, .int, .float, .string, .date, .duration, .localTime, .localDateTime: return true
+                case .null, .bool, .int, .float, .string, .date, .duration, .localTime, .localDateTime, .time, .dateTime: return true
                 default: return false
                 }
             }

@@ -17,6 +17,8 @@ extension Value {
         case let (.duration(x), .duration(y)): return x == y
         case let (.localTime(x), .localTime(y)): return x == y
         case let (.localDateTime(x), .localDateTime(y)): return x == y
+        case let (.time(x), .time(y)): return x == y
+        case let (.dateTime(x), .dateTime(y)): return x == y
         case let (.list(x), .list(y)):
             guard x.count == y.count else { return false }
             var unknown = false
@@ -65,6 +67,8 @@ extension Value {
         case let (.date(x), .date(y)): return x < y ? -1 : (x == y ? 0 : 1)
         case let (.localTime(x), .localTime(y)): return x < y ? -1 : (x == y ? 0 : 1)
         case let (.localDateTime(x), .localDateTime(y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case let (.time(x), .time(y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case let (.dateTime(x), .dateTime(y)): return x < y ? -1 : (x == y ? 0 : 1)
         case let (.list(x), .list(y)):
             for (l, r) in zip(x, y) {
                 guard let c = compare(l, r) else { return nil }
@@ -137,14 +141,16 @@ extension Value {
         case .relationship: return 2
         case .list: return 3
         case .path: return 4
-        case .localDateTime: return 5
-        case .date: return 6
-        case .localTime: return 7
-        case .duration: return 8
-        case .string: return 9
-        case .bool: return 10
-        case .int, .float: return 11
-        case .null: return 12
+        case .dateTime: return 5
+        case .localDateTime: return 6
+        case .date: return 7
+        case .time: return 8
+        case .localTime: return 9
+        case .duration: return 10
+        case .string: return 11
+        case .bool: return 12
+        case .int, .float: return 13
+        case .null: return 14
         }
     }
 }
@@ -191,6 +197,8 @@ struct GroupKey: Hashable, Sendable {
         case .duration(let d): h.combine(d)
         case .localTime(let t): h.combine(t)
         case .localDateTime(let t): h.combine(t)
+        case .time(let t): h.combine(t)
+        case .dateTime(let t): h.combine(t)
         }
     }
 }

@@ -17,6 +17,8 @@ extension Value {
         case .duration(let d): return "duration('\(d.iso)')"
         case .localTime(let t): return "localtime('\(t.iso)')"
         case .localDateTime(let t): return "localdatetime('\(t.iso)')"
+        case .time(let t): return "time('\(t.iso)')"
+        case .dateTime(let t): return "datetime('\(t.iso)')"
         }
     }
 
@@ -29,6 +31,8 @@ extension Value {
         case .duration(let d): return d.iso
         case .localTime(let t): return t.iso
         case .localDateTime(let t): return t.iso
+        case .time(let t): return t.iso
+        case .dateTime(let t): return t.iso
         default: return literalText
         }
     }
