@@ -5,12 +5,15 @@ import Testing
 /// Every export format read back gives the same graph (labels, types, properties and structure).
 struct ExportTests {
     /// The default dataset plus values that are awkward to write: quotes, newlines, commas, empty
-    /// strings, floats, dates, lists, backquoted names.
+    /// strings, floats, every temporal type (zones by offset and by region), lists, backquoted names.
     static func sampleGraph() throws -> Graph {
         let db = Database(graph: try Database.datasetGraph(folder: CaseTests.datasetsRoot + "/kabul-restaurant-bombing", confined: false))
         _ = try db.execute("""
             CREATE (:Odd:`Two words` {quote: 'it\\'s "so"', lines: 'a\\nb', comma: 'x,y', empty: '', f: 1.5, big: 1e+20,
                     d: date('2021-08-15'), tags: ['a', 'b'], nums: [1, 2]})-[:`ODD TYPE` {w: 0.25}]->(:Odd {n: -7})
+            CREATE (:When {lt: localtime('17:50:01.5'), t: time('17:50+04:30'), ldt: localdatetime('2021-08-26T17:50'),
+                    dt: datetime('2021-08-26T17:50[Asia/Kabul]'), utc: datetime('2021-08-26T13:20Z'), dur: duration('P1Y2DT3.5S'),
+                    times: [time('09:00Z'), time('10:00-01:00')], moments: [datetime('2017-10-29T02:30+01:00[Europe/Stockholm]')]})
             """)
         return db.graph
     }

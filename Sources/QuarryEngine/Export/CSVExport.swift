@@ -112,6 +112,11 @@ public enum CSVExport {
         case .float: return "double"
         case .bool: return "boolean"
         case .date: return "date"
+        case .localTime: return "localtime"
+        case .time: return "time"
+        case .localDateTime: return "localdatetime"
+        case .dateTime: return "datetime"
+        case .duration: return "duration"
         default: return "string"
         }
     }

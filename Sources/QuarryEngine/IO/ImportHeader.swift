@@ -89,7 +89,7 @@ struct ImportHeader {
 
 /// The type of an import column and how its text becomes a value (empty text is null).
 indirect enum ImportType {
-    case string, integer, float, boolean, date, idValue
+    case string, integer, float, boolean, date, localTime, time, localDateTime, dateTime, duration, idValue
     case array(ImportType)
 
     init?(_ spec: String) {
@@ -105,6 +105,11 @@ indirect enum ImportType {
         case "float", "double": self = .float
         case "boolean": self = .boolean
         case "date": self = .date
+        case "localtime": self = .localTime
+        case "time": self = .time
+        case "localdatetime": self = .localDateTime
+        case "datetime": self = .dateTime
+        case "duration": self = .duration
         default: return nil
         }
     }
@@ -135,6 +140,23 @@ indirect enum ImportType {
         case .date:
             guard let d = DateValue(iso: text) else { throw FieldError(message: "'\(text)' is not a date (YYYY-MM-DD)") }
             return .date(d)
+        case .localTime:
+            guard let t = LocalTimeValue(iso: text) else { throw FieldError(message: "'\(text)' is not a local time (hh:mm:ss)") }
+            return .localTime(t)
+        case .time:
+            guard let t = TimeValue(iso: text) else { throw FieldError(message: "'\(text)' is not a time (hh:mm:ss with an offset such as +04:30 or Z)") }
+            return .time(t)
+        case .localDateTime:
+            guard let t = LocalDateTimeValue(iso: text) else { throw FieldError(message: "'\(text)' is not a local date-time (YYYY-MM-DDThh:mm:ss)") }
+            return .localDateTime(t)
+        case .dateTime:
+            guard let t = DateTimeValue(iso: text) else {
+                throw FieldError(message: "'\(text)' is not a date-time (YYYY-MM-DDThh:mm:ss with an offset such as +04:30 or a zone such as [Asia/Kabul])")
+            }
+            return .dateTime(t)
+        case .duration:
+            guard let d = DurationValue(iso: text) else { throw FieldError(message: "'\(text)' is not a duration (ISO 8601, such as P1Y3M or PT2H)") }
+            return .duration(d)
         case .array(let element):
             // `""` is the empty list (an unquoted empty field, no value, never gets here).
             guard !text.isEmpty else { return .list([]) }
