@@ -34,15 +34,14 @@ extension ExpressionCompiler {
         case .less, .greater, .lessEqual, .greaterEqual:
             return { (row: inout Row) throws(QueryError) in
                 let x = try l(&row), y = try r(&row)
-                guard let c = Value.compare(x, y) else {
-                    return x.isNaN && y.isNumber || y.isNaN && x.isNumber ? .bool(false) : .null
+                let result = switch op {
+                case .less: Value.isLess(x, y, orEqual: false)
+                case .greater: Value.isLess(y, x, orEqual: false)
+                case .lessEqual: Value.isLess(x, y, orEqual: true)
+                default: Value.isLess(y, x, orEqual: true)
                 }
-                switch op {
-                case .less: return .bool(c < 0)
-                case .greater: return .bool(c > 0)
-                case .lessEqual: return .bool(c <= 0)
-                default: return .bool(c >= 0)
-                }
+                guard let result else { return x.isNaN && y.isNumber || y.isNaN && x.isNumber ? .bool(false) : .null }
+                return .bool(result)
             }
         case .startsWith, .endsWith, .contains:
             return { (row: inout Row) throws(QueryError) in Operations.stringPredicate(op, try l(&row), try r(&row)) }

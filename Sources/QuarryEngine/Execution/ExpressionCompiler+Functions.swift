@@ -253,6 +253,8 @@ extension ExpressionCompiler {
         case _ where name.hasSuffix(".truncate"):
             let type = String(name.prefix { $0 != "." })
             return { (a: [Value]) throws(QueryError) in try Functions.truncate(type, a, at: r) }
+        case "date.partial":
+            return { (a: [Value]) throws(QueryError) in try Functions.partialDate(a, at: r) }
         case "datetime.fromepoch", "datetime.fromepochmillis":
             return { (a: [Value]) throws(QueryError) in try Functions.fromEpoch(name, a, at: r) }
         case "duration":

@@ -227,7 +227,16 @@ extension ExecutionContext {
         case .map(let m): return m[name] ?? .null
         case .date(let d):
             let c = d.components
-            switch name.lowercased() {
+            let field = name.lowercased()
+            // A partial date knows its year (and its month and quarter when known to the month).
+            if field == "precision" { return .string(d.precision.name) }
+            if d.precision == .year && field != "year" || d.precision == .month && !["year", "month", "quarter"].contains(field) {
+                guard ["month", "day", "quarter", "dayofweek", "weekday", "ordinalday", "dayofyear", "week", "weekyear", "dayofquarter"].contains(field) else {
+                    throw .invalidArgument("a date has no field \(name)", at: r)
+                }
+                return .null
+            }
+            switch field {
             case "year": return .int(c.year)
             case "month": return .int(c.month)
             case "day": return .int(c.day)

@@ -113,6 +113,27 @@ extension Functions {
         }
     }
 
+    /// `date.partial('2021-08')`, `date.partial('2021')`: a date known only to its month or year
+    /// (a full date stays full); `date.partial(d, 'month')` keeps only the month of a date.
+    static func partialDate(_ a: [Value], at r: SourceRange) throws(QueryError) -> Value {
+        guard !a.contains(where: \.isNull) else { return .null }
+        var precision: DatePrecision?
+        if a.count > 1 {
+            guard case .string(let unit) = a[1], let p = [DatePrecision.day, .month, .year].first(where: { $0.name == unit.lowercased() }) else {
+                throw .invalidArgument("date.partial()'s second argument is 'day', 'month' or 'year'", at: r)
+            }
+            precision = p
+        }
+        switch a[0] {
+        case .string(let s):
+            guard let d = DateValue(partialISO: s) else { throw .invalidDate(s, at: r) }
+            return .date(precision.map { d.precision.rawValue > $0.rawValue ? d : d.known(to: $0) } ?? d)
+        case let v:
+            guard let d = datePart(v) else { throw .typeMismatch("date.partial() needs text or a value with a date", got: v, at: r) }
+            return .date(precision.map { d.precision.rawValue > $0.rawValue ? d : d.known(to: $0) } ?? d)
+        }
+    }
+
     /// `localtime('21:40:32.142')`, `localtime({hour: 21, minute: 40})`, the time of another value.
     static func localTime(_ a: [Value], now: DateTimeValue, at r: SourceRange) throws(QueryError) -> Value {
         guard let v = a.first else { return .localTime(now.local.time) }

@@ -5,7 +5,7 @@ import Foundation
 ///     {"type":"node","id":0,"labels":["Actor"],"properties":{"name":"ISIS-K"}}
 ///     {"type":"relationship","id":0,"label":"CLAIMED","start":0,"end":1,"properties":{}}
 ///
-/// Integers and floats stay apart (`1` / `1.0`); dates are `{"@date":"2022-11-12"}`, durations
+/// Integers and floats stay apart (`1` / `1.0`); dates are `{"@date":"2022-11-12"}` (`"2021-08"` a partial date), durations
 /// `{"@duration":"P1Y3M"}`. Ids only
 /// link the lines: an import gives new ids.
 public enum JSONLGraphFormat {
@@ -104,7 +104,7 @@ public enum JSONLGraphFormat {
     static func decodeDates(_ v: Value) -> Value {
         switch v {
         case .map(let m) where m.count == 1:
-            if case .string(let s)? = m["@date"], let d = DateValue(iso: s) { return .date(d) }
+            if case .string(let s)? = m["@date"], let d = DateValue(partialISO: s) { return .date(d) }
             if case .string(let s)? = m["@duration"], let d = DurationValue(iso: s) { return .duration(d) }
             if case .string(let s)? = m["@localtime"], let t = LocalTimeValue(iso: s) { return .localTime(t) }
             if case .string(let s)? = m["@localdatetime"], let t = LocalDateTimeValue(iso: s) { return .localDateTime(t) }

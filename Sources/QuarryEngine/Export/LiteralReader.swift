@@ -25,6 +25,7 @@ enum LiteralReader {
             let argument = try value(of: args[0])
             switch (name.lowercased(), argument) {
             case ("date", .string): return try Functions.date([argument], now: Functions.now(), at: e.range)
+            case ("date.partial", .string): return try Functions.partialDate([argument], at: e.range)
             case ("localtime", .string): return try Functions.localTime([argument], now: Functions.now(), at: e.range)
             case ("time", .string): return try Functions.time([argument], now: Functions.now(), at: e.range)
             case ("localdatetime", .string): return try Functions.localDateTime([argument], now: Functions.now(), at: e.range)

@@ -138,7 +138,7 @@ indirect enum ImportType {
             default: throw FieldError(message: "'\(text)' is not true or false")
             }
         case .date:
-            guard let d = DateValue(iso: text) else { throw FieldError(message: "'\(text)' is not a date (YYYY-MM-DD)") }
+            guard let d = DateValue(partialISO: text) else { throw FieldError(message: "'\(text)' is not a date (YYYY-MM-DD, or YYYY-MM and YYYY for a date known only to its month or year)") }
             return .date(d)
         case .localTime:
             guard let t = LocalTimeValue(iso: text) else { throw FieldError(message: "'\(text)' is not a local time (hh:mm:ss)") }

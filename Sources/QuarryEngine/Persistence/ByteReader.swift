@@ -75,6 +75,11 @@ struct ByteReader {
         case .float: return .float(Double(bitPattern: try u64()))
         case .string: return .string(try string())
         case .date: return .date(DateValue(days: try i64()))
+        case .partialDate:
+            let days = try i64()
+            guard let precision = DatePrecision(rawValue: try u8()), precision != .day,
+                  DateValue(days: days).known(to: precision).days == days else { throw Malformed(what: "a partial date is not the first day of its month or year") }
+            return .date(DateValue(days: days, precision: precision))
         case .duration:
             let months = try i64(), days = try i64(), seconds = try i64(), nanoseconds = try i64()
             guard (0..<1_000_000_000).contains(nanoseconds) else { throw Malformed(what: "a duration's nanoseconds are out of range") }

@@ -80,7 +80,8 @@ struct ByteWriter {
         case .int(let x): fields(9) { $0.put(ValueTag.integer.rawValue); $0.put(x) }
         case .float(let d): fields(9) { $0.put(ValueTag.float.rawValue); $0.put(d.bitPattern) }
         case .string(let s): u8(ValueTag.string.rawValue); string(s)
-        case .date(let d): u8(ValueTag.date.rawValue); i64(d.days)
+        case .date(let d) where d.precision == .day: u8(ValueTag.date.rawValue); i64(d.days)
+        case .date(let d): fields(10) { $0.put(ValueTag.partialDate.rawValue); $0.put(d.days); $0.put(d.precision.rawValue) }
         case .duration(let d):
             fields(33) { $0.put(ValueTag.duration.rawValue); $0.put(d.months); $0.put(d.days); $0.put(d.seconds); $0.put(d.nanoseconds) }
         case .localTime(let t): fields(9) { $0.put(ValueTag.localTime.rawValue); $0.put(t.nanosecondOfDay) }
@@ -128,5 +129,5 @@ struct FieldWriter {
 
 /// The first byte of an encoded value.
 enum ValueTag: UInt8 {
-    case null = 0, isFalse, isTrue, integer, float, string, date, list, map, node, relationship, path, duration, localTime, localDateTime, time, dateTime
+    case null = 0, isFalse, isTrue, integer, float, string, date, list, map, node, relationship, path, duration, localTime, localDateTime, time, dateTime, partialDate
 }

@@ -104,6 +104,7 @@ package enum FunctionCatalog {
         entry("time", 0, 1, gives: "a time of day with an offset from text ('21:40:32.142+04:30'), a map ({hour: 21, timezone: '+04:30'}) or another temporal value; now without an argument"),
         entry("localdatetime", 0, 1, gives: "a date and time without a zone from text ('2015-07-21T21:40'), a map or another temporal value; now without an argument"),
         entry("datetime", 0, 1, gives: "a date and time in a zone from text ('2015-07-21T21:40+04:30', '2021-08-26T17:50[Asia/Kabul]'), a map ({year: 2021, ..., timezone: 'Asia/Kabul'}) or another temporal value; now without an argument"),
+        entry("date.partial", 1, 2, gives: "a date known only to its month or year ('2021-08', '2021'; or a date and 'month' or 'year'), which compares as any of its days may"),
         entry("datetime.fromepoch", 2, gives: "the UTC date-time a number of seconds and nanoseconds after 1970-01-01T00:00Z"),
         entry("datetime.fromepochmillis", 1, gives: "the UTC date-time a number of milliseconds after 1970-01-01T00:00Z"),
     ] + ["date", "localtime", "time", "localdatetime", "datetime"].flatMap { type in [

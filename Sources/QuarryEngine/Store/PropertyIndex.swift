@@ -44,10 +44,10 @@ struct PropertyIndex: Sendable {
         for (key, nodes) in byValue {
             let v = key.value
             if let (lo, inclusive) = lower {
-                guard let c = Value.compare(v, lo), c > 0 || (inclusive && c == 0) else { continue }
+                guard Value.isLess(lo, v, orEqual: inclusive) == true else { continue }
             }
             if let (hi, inclusive) = upper {
-                guard let c = Value.compare(v, hi), c < 0 || (inclusive && c == 0) else { continue }
+                guard Value.isLess(v, hi, orEqual: inclusive) == true else { continue }
             }
             out += nodes
         }

@@ -1,13 +1,68 @@
-/// A calendar date (proleptic Gregorian), stored as days since 1970-01-01.
+/// A calendar date (proleptic Gregorian), stored as days since 1970-01-01, with how much of it
+/// is known: the day, or only the month or the year (`2021-08`, a partial date, which stands for
+/// any day of August 2021; `days` is then the first of them). grammar/README.md has the rules.
 public struct DateValue: Sendable, Hashable, Comparable {
     public let days: Int64
+    public let precision: DatePrecision
 
-    public init(days: Int64) { self.days = days }
+    public init(days: Int64, precision: DatePrecision = .day) {
+        self.days = days
+        self.precision = precision
+    }
 
     public init?(year: Int64, month: Int64, day: Int64) {
         guard (1...12).contains(month), day >= 1, day <= DateValue.daysIn(month: month, year: year),
               (-999_999_999...999_999_999).contains(year) else { return nil }
         days = DateValue.daysFromCivil(year, month, day)
+        precision = .day
+    }
+
+    /// `YYYY` (a year), `YYYY-MM` (a month) or any full form: the precision the text has.
+    public init?(partialISO text: String) {
+        guard let d = DateValue(iso: text) else { return nil }
+        let u = Array(text.utf8)
+        let signed = u.first == UInt8(ascii: "+") || u.first == UInt8(ascii: "-")
+        switch (u.count, signed) {
+        case (4, false): self = d.known(to: .year)
+        case (7, false) where u[4] == UInt8(ascii: "-"): self = d.known(to: .month)
+        default: self = d
+        }
+    }
+
+    /// The date known only to a coarser unit: the first day of its month or year.
+    public func known(to coarser: DatePrecision) -> DateValue {
+        guard coarser != .day else { return DateValue(days: days) }
+        let c = components
+        return DateValue(days: DateValue.daysFromCivil(c.year, coarser == .year ? 1 : c.month, 1), precision: coarser)
+    }
+
+    /// The first and the last day the date may be.
+    public var span: ClosedRange<Int64> {
+        switch precision {
+        case .day: return days...days
+        case .month:
+            let c = components
+            return days...(days + DateValue.daysIn(month: c.month, year: c.year) - 1)
+        case .year:
+            return days...(DateValue.daysFromCivil(components.year + 1, 1, 1) - 1)
+        }
+    }
+
+    /// `a < b` (or `a <= b`) for dates that may be partial: true when it holds whichever days
+    /// they are, false when it holds for none, nil (unknown) otherwise.
+    public static func isBefore(_ a: DateValue, _ b: DateValue, orEqual: Bool) -> Bool? {
+        let x = a.span, y = b.span
+        if orEqual ? x.upperBound <= y.lowerBound : x.upperBound < y.lowerBound { return true }
+        if orEqual ? x.lowerBound > y.upperBound : x.lowerBound >= y.upperBound { return false }
+        return nil
+    }
+
+    /// `a = b`: the same date known to the same precision, or dates that cannot be the same day;
+    /// nil when one may be the other.
+    public static func sameDay(_ a: DateValue, _ b: DateValue) -> Bool? {
+        if a == b { return true }
+        let x = a.span, y = b.span
+        return x.upperBound < y.lowerBound || y.upperBound < x.lowerBound ? false : nil
     }
 
     /// Parses `YYYY-MM-DD`, `YYYYMMDD`, `YYYY-MM` and `YYYY`; years outside 0000...9999 as
@@ -43,7 +98,10 @@ public struct DateValue: Sendable, Hashable, Comparable {
         self.init(year: y, month: m, day: d)
     }
 
-    public static func < (a: DateValue, b: DateValue) -> Bool { a.days < b.days }
+    /// By the first day; on the same first day, a year before its first month before its first day.
+    public static func < (a: DateValue, b: DateValue) -> Bool {
+        (a.days, 2 - Int(a.precision.rawValue)) < (b.days, 2 - Int(b.precision.rawValue))
+    }
 
     public var components: (year: Int64, month: Int64, day: Int64) {
         let z = days + 719_468
@@ -59,11 +117,17 @@ public struct DateValue: Sendable, Hashable, Comparable {
 
     public var iso: String {
         let c = components
-        func pad(_ v: Int64, _ w: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, w - s.count)) + s
+        let year = "\(c.year < 0 ? "-" : c.year > 9999 ? "+" : "")\(Self.padded(abs(c.year), 4))"
+        switch precision {
+        case .year: return year
+        case .month: return year + "-" + Self.padded(c.month, 2)
+        case .day: return year + "-" + Self.padded(c.month, 2) + "-" + Self.padded(c.day, 2)
         }
-        return "\(c.year < 0 ? "-" : c.year > 9999 ? "+" : "")\(pad(abs(c.year), 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+    }
+
+    static func padded(_ v: Int64, _ width: Int) -> String {
+        let s = String(v)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 
     static func daysIn(month: Int64, year: Int64) -> Int64 {
@@ -81,5 +145,18 @@ public struct DateValue: Sendable, Hashable, Comparable {
         let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         return era * 146_097 + doe - 719_468
+    }
+}
+
+/// How much of a date is known.
+public enum DatePrecision: UInt8, Sendable, Hashable {
+    case day = 0, month, year
+
+    public var name: String {
+        switch self {
+        case .day: return "day"
+        case .month: return "month"
+        case .year: return "year"
+        }
     }
 }

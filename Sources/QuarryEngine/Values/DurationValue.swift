@@ -237,6 +237,7 @@ extension DateValue {
         let shifted = adding(months: d.months)
         let result = DateValue(days: shifted.days + d.days + d.seconds / 86_400)
         guard abs(result.components.year) <= 999_999_999 else { return nil }
-        return result
+        // A partial date moves by its first day and stays as precise as it was.
+        return result.known(to: precision)
     }
 }

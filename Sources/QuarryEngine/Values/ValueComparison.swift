@@ -13,7 +13,7 @@ extension Value {
         case let (.node(x), .node(y)): return x == y
         case let (.relationship(x), .relationship(y)): return x == y
         case let (.path(x), .path(y)): return x == y
-        case let (.date(x), .date(y)): return x == y
+        case let (.date(x), .date(y)): return DateValue.sameDay(x, y)
         case let (.duration(x), .duration(y)): return x == y
         case let (.localTime(x), .localTime(y)): return x == y
         case let (.localDateTime(x), .localDateTime(y)): return x == y
@@ -54,6 +54,14 @@ extension Value {
 
     /// `a < b` and friends: the sign of the comparison, or `nil` when the values are incomparable
     /// or one of them is null.
+    /// `a < b` (or `a <= b`); nil stands for null. Dates known only to their month or year are
+    /// ordered when the order holds whichever days they are.
+    public static func isLess(_ a: Value, _ b: Value, orEqual: Bool) -> Bool? {
+        if case .date(let x) = a, case .date(let y) = b { return DateValue.isBefore(x, y, orEqual: orEqual) }
+        guard let c = compare(a, b) else { return nil }
+        return orEqual ? c <= 0 : c < 0
+    }
+
     public static func compare(_ a: Value, _ b: Value) -> Int? {
         switch (a, b) {
         case let (.int(x), .int(y)): return x < y ? -1 : (x == y ? 0 : 1)
@@ -64,7 +72,9 @@ extension Value {
         case let (.float(x), .int(y)): return compareIntFloat(y, x).map { -$0 }
         case let (.string(x), .string(y)): return x < y ? -1 : (x == y ? 0 : 1)
         case let (.bool(x), .bool(y)): return x == y ? 0 : (!x ? -1 : 1)
-        case let (.date(x), .date(y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case let (.date(x), .date(y)):
+            if x == y { return 0 }
+            return DateValue.isBefore(x, y, orEqual: false).map { $0 ? -1 : 1 }
         case let (.localTime(x), .localTime(y)): return x < y ? -1 : (x == y ? 0 : 1)
         case let (.localDateTime(x), .localDateTime(y)): return x < y ? -1 : (x == y ? 0 : 1)
         case let (.time(x), .time(y)): return x < y ? -1 : (x == y ? 0 : 1)
@@ -105,6 +115,7 @@ extension Value {
             if y.isNaN { return -1 }
         case let (.node(x), .node(y)): return x < y ? -1 : (x == y ? 0 : 1)
         case let (.relationship(x), .relationship(y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case let (.date(x), .date(y)): return x < y ? -1 : (x == y ? 0 : 1)
         case let (.list(x), .list(y)):
             for (l, r) in zip(x, y) {
                 let c = orderCompare(l, r)

@@ -13,7 +13,7 @@ extension Value {
         case .node(let n): return "node(\(n))"
         case .relationship(let r): return "relationship(\(r))"
         case .path(let p): return "path(\(p.nodes.count - 1) hops)"
-        case .date(let d): return "date('\(d.iso)')"
+        case .date(let d): return d.precision == .day ? "date('\(d.iso)')" : "date.partial('\(d.iso)')"
         case .duration(let d): return "duration('\(d.iso)')"
         case .localTime(let t): return "localtime('\(t.iso)')"
         case .localDateTime(let t): return "localdatetime('\(t.iso)')"
