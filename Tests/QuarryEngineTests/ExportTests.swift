@@ -13,7 +13,8 @@ struct ExportTests {
                     d: date('2021-08-15'), tags: ['a', 'b'], nums: [1, 2]})-[:`ODD TYPE` {w: 0.25}]->(:Odd {n: -7})
             CREATE (:When {lt: localtime('17:50:01.5'), t: time('17:50+04:30'), ldt: localdatetime('2021-08-26T17:50'),
                     dt: datetime('2021-08-26T17:50[Asia/Kabul]'), utc: datetime('2021-08-26T13:20Z'), dur: duration('P1Y2DT3.5S'),
-                    times: [time('09:00Z'), time('10:00-01:00')], moments: [datetime('2017-10-29T02:30+01:00[Europe/Stockholm]')]})
+                    times: [time('09:00Z'), time('10:00-01:00')], moments: [datetime('2017-10-29T02:30+01:00[Europe/Stockholm]')],
+                    month: date.partial('2021-08'), year: date.partial('2021'), at: point({latitude: 34.53, longitude: 69.17}), xyz: point({x: 1, y: -2.5, z: 1e-3})})
             """)
         return db.graph
     }

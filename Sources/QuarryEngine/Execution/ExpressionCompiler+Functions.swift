@@ -253,6 +253,12 @@ extension ExpressionCompiler {
         case _ where name.hasSuffix(".truncate"):
             let type = String(name.prefix { $0 != "." })
             return { (a: [Value]) throws(QueryError) in try Functions.truncate(type, a, at: r) }
+        case "point":
+            return { (a: [Value]) throws(QueryError) in try Functions.point(a[0], at: r) }
+        case "point.distance":
+            return { (a: [Value]) throws(QueryError) in try Functions.pointDistance(a[0], a[1], at: r) }
+        case "point.withinbbox":
+            return { (a: [Value]) throws(QueryError) in try Functions.pointWithin(a[0], a[1], a[2], at: r) }
         case "date.partial":
             return { (a: [Value]) throws(QueryError) in try Functions.partialDate(a, at: r) }
         case "datetime.fromepoch", "datetime.fromepochmillis":

@@ -82,7 +82,7 @@ enum Functions {
     static func toStringValue(_ v: Value, strict: Bool, at r: SourceRange) throws(QueryError) -> Value {
         switch v {
         case .null: return .null
-        case .string, .int, .float, .bool, .date, .duration, .localTime, .localDateTime, .time, .dateTime: return .string(toText(v))
+        case .string, .int, .float, .bool, .date, .duration, .localTime, .localDateTime, .time, .dateTime, .point: return .string(toText(v))
         default:
             if strict { throw .cannotConvert("toString", v, at: r) }
             return .null

@@ -257,6 +257,9 @@ extension ExecutionContext {
         case .localDateTime(let t):
             if let value = t.time.component(name) { return .int(value) }
             return try property(of: .date(t.date), key, name, at: r)
+        case .point(let p):
+            guard let value = p.component(name) else { throw .invalidArgument("a \(p.crs.name) point has no field \(name)", at: r) }
+            return value
         case .time(let t):
             guard let value = t.component(name) else { throw .invalidArgument("a time has no field \(name)", at: r) }
             return value

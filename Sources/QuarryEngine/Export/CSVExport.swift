@@ -117,6 +117,7 @@ public enum CSVExport {
         case .localDateTime: return "localdatetime"
         case .dateTime: return "datetime"
         case .duration: return "duration"
+        case .point: return "point"
         default: return "string"
         }
     }

@@ -34,6 +34,7 @@ public enum JSONLGraphFormat {
         case .localDateTime(let t): return "{\"@localdatetime\":\"\(t.iso)\"}"
         case .time(let t): return "{\"@time\":\"\(t.iso)\"}"
         case .dateTime(let t): return "{\"@datetime\":\"\(t.iso)\"}"
+        case .point(let p): return "{\"@point\":\(ValueRenderer.jsonString(p.literal))}"
         case .list(let l): return "[" + l.map { value($0, r) }.joined(separator: ",") + "]"
         default: return r.json(v)
         }
@@ -110,6 +111,7 @@ public enum JSONLGraphFormat {
             if case .string(let s)? = m["@localdatetime"], let t = LocalDateTimeValue(iso: s) { return .localDateTime(t) }
             if case .string(let s)? = m["@time"], let t = TimeValue(iso: s) { return .time(t) }
             if case .string(let s)? = m["@datetime"], let t = DateTimeValue(iso: s) { return .dateTime(t) }
+            if case .string(let s)? = m["@point"], case .point(let p)? = try? LiteralReader.value(s) { return .point(p) }
             return v
         case .list(let l): return .list(l.map(decodeDates))
         default: return v

@@ -31,6 +31,7 @@ enum LiteralReader {
             case ("localdatetime", .string): return try Functions.localDateTime([argument], now: Functions.now(), at: e.range)
             case ("datetime", .string): return try Functions.dateTime([argument], now: Functions.now(), at: e.range)
             case ("duration", .string): return try Functions.duration(argument, at: e.range)
+            case ("point", .map): return try Functions.point(argument, at: e.range)
             default: throw QueryError(.syntaxError, "InvalidLiteral", "\(e.canonicalText) is not a literal value", at: e.range)
             }
         default:

@@ -89,7 +89,7 @@ struct ImportHeader {
 
 /// The type of an import column and how its text becomes a value (empty text is null).
 indirect enum ImportType {
-    case string, integer, float, boolean, date, localTime, time, localDateTime, dateTime, duration, idValue
+    case string, integer, float, boolean, date, localTime, time, localDateTime, dateTime, duration, point, idValue
     case array(ImportType)
 
     init?(_ spec: String) {
@@ -110,6 +110,7 @@ indirect enum ImportType {
         case "localdatetime": self = .localDateTime
         case "datetime": self = .dateTime
         case "duration": self = .duration
+        case "point": self = .point
         default: return nil
         }
     }
@@ -157,6 +158,13 @@ indirect enum ImportType {
         case .duration:
             guard let d = DurationValue(iso: text) else { throw FieldError(message: "'\(text)' is not a duration (ISO 8601, such as P1Y3M or PT2H)") }
             return .duration(d)
+        case .point:
+            // neo4j-admin's form, a map (`{latitude: 34.5, longitude: 69.2}`), or Quarry's `point({...})`.
+            let literal = text.hasPrefix("{") ? "point(" + text + ")" : text
+            guard case .point(let p)? = try? LiteralReader.value(literal) else {
+                throw FieldError(message: "'\(text)' is not a point ({x: 1.0, y: 2.0} or {latitude: 34.5, longitude: 69.2}, crs optional)")
+            }
+            return .point(p)
         case .array(let element):
             // `""` is the empty list (an unquoted empty field, no value, never gets here).
             guard !text.isEmpty else { return .list([]) }

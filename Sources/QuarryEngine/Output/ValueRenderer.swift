@@ -68,6 +68,7 @@ public struct ValueRenderer {
         case .localDateTime(let t): return ValueRenderer.jsonString(t.iso)
         case .time(let t): return ValueRenderer.jsonString(t.iso)
         case .dateTime(let t): return ValueRenderer.jsonString(t.iso)
+        case .point(let p): return ValueRenderer.jsonString(p.literal)
         case .list(let l): return "[" + l.map(json).joined(separator: ",") + "]"
         case .map(let m): return "{" + m.sorted { $0.key < $1.key }.map { ValueRenderer.jsonString($0.key) + ":" + json($0.value) }.joined(separator: ",") + "}"
         case .node(let n): return "{\"@node\":\(nodeJSON(n))}"

@@ -75,6 +75,10 @@ struct ByteReader {
         case .float: return .float(Double(bitPattern: try u64()))
         case .string: return .string(try string())
         case .date: return .date(DateValue(days: try i64()))
+        case .point:
+            guard let crs = PointValue.CRS(rawValue: try u8()) else { throw Malformed(what: "a point's coordinate system is unknown") }
+            let x = Double(bitPattern: try u64()), y = Double(bitPattern: try u64()), z = Double(bitPattern: try u64())
+            return .point(PointValue(crs: crs, x: x, y: y, z: z))
         case .partialDate:
             let days = try i64()
             guard let precision = DatePrecision(rawValue: try u8()), precision != .day,

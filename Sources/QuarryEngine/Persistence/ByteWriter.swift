@@ -87,6 +87,8 @@ struct ByteWriter {
         case .localTime(let t): fields(9) { $0.put(ValueTag.localTime.rawValue); $0.put(t.nanosecondOfDay) }
         case .localDateTime(let t): fields(17) { $0.put(ValueTag.localDateTime.rawValue); $0.put(t.date.days); $0.put(t.time.nanosecondOfDay) }
         case .time(let t): fields(13) { $0.put(ValueTag.time.rawValue); $0.put(t.time.nanosecondOfDay); $0.put(t.offset) }
+        case .point(let p):
+            fields(26) { $0.put(ValueTag.point.rawValue); $0.put(p.crs.rawValue); $0.put(p.x.bitPattern); $0.put(p.y.bitPattern); $0.put(p.z.bitPattern) }
         case .dateTime(let t):
             fields(21) { $0.put(ValueTag.dateTime.rawValue); $0.put(t.local.date.days); $0.put(t.local.time.nanosecondOfDay); $0.put(t.offset) }
             // The region by name: its number is only this process's.
@@ -129,5 +131,5 @@ struct FieldWriter {
 
 /// The first byte of an encoded value.
 enum ValueTag: UInt8 {
-    case null = 0, isFalse, isTrue, integer, float, string, date, list, map, node, relationship, path, duration, localTime, localDateTime, time, dateTime, partialDate
+    case null = 0, isFalse, isTrue, integer, float, string, date, list, map, node, relationship, path, duration, localTime, localDateTime, time, dateTime, partialDate, point
 }

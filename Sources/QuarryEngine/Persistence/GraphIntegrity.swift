@@ -118,7 +118,7 @@ enum GraphIntegrity {
 
     static func isStorable(_ v: Value) -> Bool {
         switch v {
-        case .null, .bool, .int, .float, .string, .date, .duration, .localTime, .localDateTime, .time, .dateTime: return true
+        case .null, .bool, .int, .float, .string, .date, .duration, .localTime, .localDateTime, .time, .dateTime, .point: return true
         case .list(let items): return items.allSatisfy { isStorable($0) }
         case .map, .node, .relationship, .path: return false
         }

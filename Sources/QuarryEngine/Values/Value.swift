@@ -16,6 +16,7 @@ public enum Value: Sendable {
     case localDateTime(LocalDateTimeValue)
     case time(TimeValue)
     case dateTime(DateTimeValue)
+    case point(PointValue)
 
     public var isNull: Bool {
         if case .null = self { return true }
@@ -41,6 +42,7 @@ public enum Value: Sendable {
         case .localDateTime: return "LocalDateTime"
         case .time: return "Time"
         case .dateTime: return "DateTime"
+        case .point: return "Point"
         }
     }
 }
@@ -63,11 +65,11 @@ extension Value {
     /// What a property can hold: null (no value), a scalar, a date, or a list of those.
     public var isStorableProperty: Bool {
         switch self {
-        case .null, .bool, .int, .float, .string, .date, .duration, .localTime, .localDateTime, .time, .dateTime: return true
+        case .null, .bool, .int, .float, .string, .date, .duration, .localTime, .localDateTime, .time, .dateTime, .point: return true
         case .list(let items):
             return items.allSatisfy {
                 switch $0 {
-                case .null, .bool, .int, .float, .string, .date, .duration, .localTime, .localDateTime, .time, .dateTime: return true
+                case .null, .bool, .int, .float, .string, .date, .duration, .localTime, .localDateTime, .time, .dateTime, .point: return true
                 default: return false
                 }
             }

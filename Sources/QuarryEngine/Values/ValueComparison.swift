@@ -19,6 +19,7 @@ extension Value {
         case let (.localDateTime(x), .localDateTime(y)): return x == y
         case let (.time(x), .time(y)): return x == y
         case let (.dateTime(x), .dateTime(y)): return x == y
+        case let (.point(x), .point(y)): return x == y
         case let (.list(x), .list(y)):
             guard x.count == y.count else { return false }
             var unknown = false
@@ -116,6 +117,10 @@ extension Value {
         case let (.node(x), .node(y)): return x < y ? -1 : (x == y ? 0 : 1)
         case let (.relationship(x), .relationship(y)): return x < y ? -1 : (x == y ? 0 : 1)
         case let (.date(x), .date(y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case let (.point(x), .point(y)):
+            // Points are not comparable (`<` is null), but ORDER BY puts them in an order.
+            let l = (x.crs.rawValue, x.x, x.y, x.z), r = (y.crs.rawValue, y.x, y.y, y.z)
+            return l < r ? -1 : (l == r ? 0 : 1)
         case let (.list(x), .list(y)):
             for (l, r) in zip(x, y) {
                 let c = orderCompare(l, r)
@@ -152,16 +157,17 @@ extension Value {
         case .relationship: return 2
         case .list: return 3
         case .path: return 4
-        case .dateTime: return 5
-        case .localDateTime: return 6
-        case .date: return 7
-        case .time: return 8
-        case .localTime: return 9
-        case .duration: return 10
-        case .string: return 11
-        case .bool: return 12
-        case .int, .float: return 13
-        case .null: return 14
+        case .point: return 5
+        case .dateTime: return 6
+        case .localDateTime: return 7
+        case .date: return 8
+        case .time: return 9
+        case .localTime: return 10
+        case .duration: return 11
+        case .string: return 12
+        case .bool: return 13
+        case .int, .float: return 14
+        case .null: return 15
         }
     }
 }
@@ -210,6 +216,7 @@ struct GroupKey: Hashable, Sendable {
         case .localDateTime(let t): h.combine(t)
         case .time(let t): h.combine(t)
         case .dateTime(let t): h.combine(t)
+        case .point(let p): h.combine(p)
         }
     }
 }

@@ -19,6 +19,7 @@ extension Value {
         case .localDateTime(let t): return "localdatetime('\(t.iso)')"
         case .time(let t): return "time('\(t.iso)')"
         case .dateTime(let t): return "datetime('\(t.iso)')"
+        case .point(let p): return p.literal
         }
     }
 
