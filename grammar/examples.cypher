@@ -420,6 +420,11 @@ MATCH (a:Actor) WHERE NOT EXISTS { MATCH (a)-->(e:Event) WHERE e.date IS NOT NUL
 MATCH (a:Actor) RETURN a.name, COUNT { (a)-[:MADE]->() } AS claims;
 MATCH (a:Actor) RETURN a.name, COLLECT { MATCH (a)-[:MADE]->(c:Claim) RETURN c.summary ORDER BY c.summary } AS said;
 
+// subquery_expression — a UNION inside EXISTS, COUNT and COLLECT, each part seeing the outer row
+MATCH (a:Actor) RETURN a.name, EXISTS { MATCH (a)-[:MADE]->(:Claim) UNION MATCH (a)-[:CONDEMNED]->(:Event) } AS spoke;
+MATCH (a:Actor) RETURN a.name, COUNT { MATCH (a)-[:MADE]->(c) RETURN c AS x UNION ALL MATCH (a)-[:CONDEMNED]->(e) RETURN e AS x } AS statements;
+MATCH (a:Actor) RETURN a.name, COLLECT { MATCH (a)-[:MADE]->(c:Claim) RETURN c.summary AS said UNION MATCH (a)-[:CONDEMNED]->(e) RETURN e.name AS said } AS said;
+
 // CALL subqueries: importing WITH, a scope list, UNION inside, a unit subquery
 MATCH (a:Actor) CALL { WITH a MATCH (a)-[:MADE]->(c) RETURN count(c) AS claims } RETURN a.name, claims;
 MATCH (a:Actor) CALL (a) { MATCH (a)-[:MADE]->(c) RETURN c.summary AS said UNION MATCH (a)-[:CONDEMNED]->(e) RETURN e.name AS said } RETURN a.name, said;

@@ -89,6 +89,11 @@ extension QueryError {
                    "COLLECT { } must end with RETURN of exactly one column (it returns \(got))", at: r)
     }
 
+    static func countUnionNeedsReturn(at r: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "InvalidClauseComposition",
+                   "COUNT { } with UNION needs RETURN in every part, to tell rows apart (UNION ALL counts them without one)", at: r)
+    }
+
     static func unknownProcedure(_ name: String, at r: SourceRange, suggestion: String?) -> QueryError {
         QueryError(.procedureError, "ProcedureNotFound", "there is no procedure named \(name) (CALL dbms.procedures() lists them)", at: r,
                    hint: suggestion.map { "did you mean \($0)?" })

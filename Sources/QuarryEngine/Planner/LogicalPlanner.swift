@@ -44,13 +44,16 @@ struct LogicalPlanner {
         let target = query.parts[0].columnSlots
         let root = plan(query.parts, all: query.unionAll.first ?? false)
         var subqueries: [Int: Subquery] = [:]
-        for (offset, part) in query.subqueries { subqueries[offset] = Subquery(root: plan(part, input: .argument), columnSlots: part.columnSlots) }
+        for (offset, sub) in query.subqueries {
+            subqueries[offset] = Subquery(root: plan(sub.parts, all: sub.unionAll), columnSlots: sub.columnSlots)
+        }
         return LogicalPlan(root: root, columns: query.columns, columnSlots: target, slotCount: slots.count, isUpdating: query.isUpdating,
                            subqueries: subqueries)
     }
 
-    /// The parts of a UNION (or the one part of a query), each on its own argument row, their
-    /// columns moved to the first part's slots.
+    /// The parts of a UNION (or the one part of a query, a `CALL { }` or an `EXISTS`, `COUNT` or
+    /// `COLLECT` subquery), each on its own argument row, their columns moved to the first part's
+    /// slots.
     func plan(_ parts: [CheckedSingleQuery], all: Bool) -> LogicalOperator {
         let target = parts[0].columnSlots
         var branches: [LogicalOperator] = []

@@ -1,30 +1,38 @@
 /// The subqueries checked while analysing a statement (filled through copies of the analyzer,
 /// so a class).
 final class SubqueryTable {
-    var checked: [Int: CheckedSingleQuery] = [:]
+    var checked: [Int: CheckedExpressionSubquery] = [:]
 }
 
 extension Analyzer {
     /// `EXISTS { }`, `COUNT { }`, `COLLECT { }`: the body is a read-only query that sees the
     /// variables in scope where it stands (not those of an enclosing comprehension); its own
-    /// variables stay inside. `COLLECT` returns exactly one column.
+    /// variables stay inside. A UNION's parts each see them, and return the same columns (as
+    /// `checkUnion` wants of any UNION): EXISTS's parts may all leave out RETURN, and so may
+    /// COUNT's under UNION ALL (a distinct UNION needs columns to compare); `COLLECT` returns
+    /// exactly one column.
     func checkSubquery(_ kind: SubqueryKind, _ query: Query, _ range: SourceRange, _ ctx: ExpressionContext) throws(QueryError) {
-        guard query.parts.count == 1, let part = query.parts.first else {
-            throw .unsupported("UNION inside a subquery", at: range)
-        }
-        for clause in part.clauses {
-            switch clause.kind {
-            case .create, .merge, .set, .remove, .delete:
-                throw .subqueryWrites(kind.rawValue, at: clause.range)
-            default: break
+        var parts: [CheckedSingleQuery] = []
+        for part in query.parts {
+            for clause in part.clauses {
+                switch clause.kind {
+                case .create, .merge, .set, .remove, .delete:
+                    throw .subqueryWrites(kind.rawValue, at: clause.range)
+                default: break
+                }
             }
+            var inner = self
+            parts.append(try inner.analyze(part, outer: ctx.scope, subquery: true))
         }
-        var inner = self
-        let checked = try inner.analyze(part, outer: ctx.scope, subquery: true)
-        if kind == .collect, checked.columns.count != 1 {
-            throw .collectNeedsOneColumn(got: checked.columns.count, at: range)
+        try Self.checkUnion(query, parts)
+        let unionAll = query.unionAll.first ?? false
+        if kind == .count, parts.count > 1, !unionAll, parts[0].columns.isEmpty {
+            throw .countUnionNeedsReturn(at: query.unionRanges[0])
         }
-        subqueries.checked[range.start] = checked
+        if kind == .collect, parts[0].columns.count != 1 {
+            throw .collectNeedsOneColumn(got: parts[0].columns.count, at: range)
+        }
+        subqueries.checked[range.start] = CheckedExpressionSubquery(parts: parts, unionAll: unionAll)
     }
 }
 

@@ -92,6 +92,15 @@ struct CheckedSubqueryCall: Sendable {
     var isUpdating: Bool
 }
 
+/// An `EXISTS`, `COUNT` or `COLLECT` subquery after analysis: one part, or the parts of a UNION
+/// (each seeing the outer row), all returning the same columns.
+struct CheckedExpressionSubquery: Sendable {
+    var parts: [CheckedSingleQuery]
+    var unionAll: Bool
+    /// The slots of the columns it returns: the first part's, where the planner puts every part's.
+    var columnSlots: [Int] { parts[0].columnSlots }
+}
+
 struct CheckedSingleQuery: Sendable {
     var clauses: [CheckedClause]
     var columns: [String]
@@ -105,6 +114,6 @@ struct CheckedQuery {
     var slots: SlotAllocator
     var isUpdating: Bool
     /// `EXISTS`, `COUNT` and `COLLECT` subqueries, by the offset where their expression starts.
-    var subqueries: [Int: CheckedSingleQuery] = [:]
+    var subqueries: [Int: CheckedExpressionSubquery] = [:]
     var columns: [String] { parts.first?.columns ?? [] }
 }
