@@ -27,6 +27,12 @@ extension ExpressionCompiler {
         }
         let cs = try args.map { x throws(QueryError) in try compile(x) }
         let body = try scalarFunction(name, r)
+        // A function of literals that does not read the clock or chance is computed once here
+        // (`date('2020-01-01')` in a filter); one that fails is left to fail where it runs.
+        let literals = args.compactMap { a -> Value? in if case .literal(let v) = a.kind { return v } else { return nil } }
+        if !args.isEmpty, literals.count == args.count, !Self.changesFromCallToCall(name), let constant = try? body(literals) {
+            return { (_: inout Row) throws(QueryError) in constant }
+        }
         switch cs.count {
         case 0:
             return { (_: inout Row) throws(QueryError) in try body([]) }
@@ -40,6 +46,12 @@ extension ExpressionCompiler {
                 return try body(values)
             }
         }
+    }
+
+    /// Functions whose result is not fixed by their arguments.
+    static func changesFromCallToCall(_ name: String) -> Bool {
+        ["rand", "randomuuid", "timestamp", "linenumber", "file"].contains(name)
+            || name.hasSuffix(".realtime") || name.hasSuffix(".statement") || name.hasSuffix(".transaction")
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length

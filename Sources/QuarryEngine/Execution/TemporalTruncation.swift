@@ -1,9 +1,6 @@
 /// `date.truncate`, `localtime.truncate`, `time.truncate`, `localdatetime.truncate` and
 /// `datetime.truncate`: the start of the unit a value is in, then the fields of a map set.
 extension Functions {
-    static let dateUnits = ["millennium", "century", "decade", "year", "weekyear", "quarter", "month", "week", "day"]
-    static let timeUnits = ["day", "hour", "minute", "second", "millisecond", "microsecond"]
-
     /// `type.truncate(unit, value[, fields])`. A `timezone` among the fields puts the truncated
     /// local date and time in that zone (they are not moved to it).
     static func truncate(_ type: String, _ a: [Value], at r: SourceRange) throws(QueryError) -> Value {
@@ -11,6 +8,11 @@ extension Functions {
         guard case .string(let unitName) = a[0] else { throw .typeMismatch("\(function) needs a unit name", got: a[0], at: r) }
         let value = a[1]
         if value.isNull { return .null }
+        let hasDate = type == "date" || type == "localdatetime" || type == "datetime"
+        guard let unit = TemporalUnit(name: unitName), hasDate || !unit.isDateUnit, type != "date" || unit.isDateUnit || unit == .day else {
+            let allowed = TemporalUnit.allCases.filter { type == "date" ? $0.isDateUnit || $0 == .day : hasDate || !$0.isDateUnit }
+            throw .invalidArgument("\(function) takes \(allowed.map(\.name).joined(separator: ", ")), not \(unitName)", at: r)
+        }
         var fields: [String: Value] = [:]
         if a.count > 2 {
             switch a[2] {
@@ -19,22 +21,25 @@ extension Functions {
             default: throw .typeMismatch("\(function)'s third argument must be a map of fields", got: a[2], at: r)
             }
         }
-        let unit = unitName.lowercased()
-        let hasDate = ["date", "localdatetime", "datetime"].contains(type)
-        let units = hasDate ? dateUnits + timeUnits.dropFirst() : timeUnits
-        guard units.contains(unit), type != "date" || dateUnits.contains(unit) else {
-            throw .invalidArgument("\(function) takes \(type == "date" ? dateUnits.joined(separator: ", ") : units.joined(separator: ", ")), not \(unitName)", at: r)
-        }
         var date = datePart(value)
         if hasDate && date == nil || !hasDate && timePart(value) == nil && date == nil {
             throw .typeMismatch("\(function) needs a value with \(hasDate ? "a date" : "a time")", got: value, at: r)
         }
         var time = timePart(value) ?? LocalTimeValue(wrapping: 0)
-        if dateUnits.contains(unit) {
+        if unit.isDateUnit || unit == .day {
             date = date?.truncated(to: unit)
             time = LocalTimeValue(wrapping: 0)
         } else {
             time = time.truncated(to: unit)
+        }
+        // Most calls name no fields: the truncated value as it is.
+        if fields.isEmpty {
+            switch type {
+            case "date": if let date { return .date(date) }
+            case "localtime": return .localTime(time)
+            case "localdatetime": if let date { return .localDateTime(LocalDateTimeValue(date: date, time: time)) }
+            default: break
+            }
         }
         let zone = try zoneArgument(fields["timezone"], function, at: r)
         fields["timezone"] = nil
@@ -64,16 +69,55 @@ extension Functions {
     }
 }
 
+/// The units temporal values truncate to.
+enum TemporalUnit: CaseIterable {
+    case millennium, century, decade, year, weekYear, quarter, month, week, day, hour, minute, second, millisecond, microsecond
+
+    var name: String {
+        switch self {
+        case .millennium: return "millennium"
+        case .century: return "century"
+        case .decade: return "decade"
+        case .year: return "year"
+        case .weekYear: return "weekYear"
+        case .quarter: return "quarter"
+        case .month: return "month"
+        case .week: return "week"
+        case .day: return "day"
+        case .hour: return "hour"
+        case .minute: return "minute"
+        case .second: return "second"
+        case .millisecond: return "millisecond"
+        case .microsecond: return "microsecond"
+        }
+    }
+
+    private static let byName: [String: TemporalUnit] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name.lowercased(), $0) })
+
+    init?(name: String) {
+        guard let unit = TemporalUnit.byName[name] ?? TemporalUnit.byName[name.lowercased()] else { return nil }
+        self = unit
+    }
+
+    /// Longer than a day.
+    var isDateUnit: Bool {
+        switch self {
+        case .millennium, .century, .decade, .year, .weekYear, .quarter, .month, .week: return true
+        default: return false
+        }
+    }
+}
+
 extension LocalTimeValue {
-    /// The start of the unit (day, hour, minute, second, millisecond, microsecond) the time is in.
-    func truncated(to unit: String) -> LocalTimeValue {
+    /// The start of the unit (a day or shorter) the time is in.
+    func truncated(to unit: TemporalUnit) -> LocalTimeValue {
         let size: Int64
         switch unit {
-        case "hour": size = 3_600_000_000_000
-        case "minute": size = 60_000_000_000
-        case "second": size = 1_000_000_000
-        case "millisecond": size = 1_000_000
-        case "microsecond": size = 1_000
+        case .hour: size = 3_600_000_000_000
+        case .minute: size = 60_000_000_000
+        case .second: size = 1_000_000_000
+        case .millisecond: size = 1_000_000
+        case .microsecond: size = 1_000
         default: size = LocalTimeValue.nanosPerDay
         }
         return LocalTimeValue(wrapping: nanosecondOfDay / size * size)

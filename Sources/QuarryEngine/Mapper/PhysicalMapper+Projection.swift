@@ -42,13 +42,16 @@ extension PhysicalMapper {
 
     func mapColumnAggregate(_ input: PhysicalOperator, _ a: ColumnAggregation) throws(QueryError) -> PhysicalOperator {
         let labels = ([a.label].compactMap { $0 } + a.otherLabels).map { ctx.readLabel($0, at: a.range) }
-        let specs = a.aggregates.map {
-            ColumnAggregateOperator.AggregateSpec(function: $0.function, key: $0.key.map { ctx.graph.keyID($0) }, slot: $0.slot, range: $0.range)
+        let specs = try a.aggregates.map { x throws(QueryError) in
+            ColumnAggregateOperator.AggregateSpec(function: x.function, key: x.key.map { ctx.graph.keyID($0) },
+                                                  derived: try x.derived.map { e throws(QueryError) in try compile(e) }, slot: x.slot, range: x.range)
         }
         return ColumnAggregateOperator(ctx, input, slot: a.slot, label: a.label == nil ? nil : labels.first,
                                        otherLabels: Array(labels.dropFirst(a.label == nil ? 0 : 1)),
                                        filters: try a.filters.map { t throws(QueryError) in try columnFilter(t) },
-                                       groupKeys: a.groupKeys.map { ctx.graph.keyID($0) }, keySlots: a.keySlots,
+                                       groupKeys: a.groupKeys.map { ctx.graph.keyID($0) },
+                                       derivedKeys: try a.derivedKeys.map { k throws(QueryError) in try k.map { e throws(QueryError) in try compile(e) } },
+                                       keySlots: a.keySlots,
                                        specs: specs, width: slots, text: a.text)
     }
 

@@ -122,6 +122,8 @@ struct ColumnAggregation {
         let function: AggregateFunction
         /// The property read; nil for `count(*)` and `count(n)`.
         let key: String?
+        /// The argument computed from that property (`max(date(n.date))`), or nil for the property itself.
+        var derived: BoundExpr?
         let slot: Int
         let range: SourceRange
     }
@@ -133,6 +135,9 @@ struct ColumnAggregation {
     let range: SourceRange
     let filters: [ColumnTest]
     let groupKeys: [String]
+    /// For each key, the expression computed from its property (`date.truncate('month', date(n.date))`),
+    /// or nil when the key is the property itself.
+    let derivedKeys: [BoundExpr?]
     /// Where each key's value goes in the output rows.
     let keySlots: [Int]
     let aggregates: [Aggregate]

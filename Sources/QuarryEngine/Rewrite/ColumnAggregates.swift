@@ -1,6 +1,7 @@
 /// Column aggregates: `MATCH (n:Label {…}) WHERE … WITH|RETURN n.k, count(*), sum(n.x) …`, where
 /// every filter, grouping key and aggregate reads only properties of `n`, becomes one pass over
-/// the label's members and the columns, without a row per node.
+/// the label's members and the columns, without a row per node. A key may be computed from one
+/// property (`date.truncate('month', date(n.date))`): then once per distinct stored value.
 struct ColumnAggregates: RewriteRule {
     let name = "column-aggregates"
     let applies = "an aggregation right over a MATCH of one new node whose filters, keys and aggregates read only its properties"
@@ -15,22 +16,33 @@ struct ColumnAggregates: RewriteRule {
             return nil
         }
         var keys: [String] = []
+        var derived: [BoundExpr?] = []
         for key in aggregation.keys {
-            guard let k = read(key.expr) else { return nil }
-            keys.append(k)
+            if let k = read(key.expr) {
+                keys.append(k)
+                derived.append(nil)
+            } else if let k = key.expr.onlyReadsProperty(of: v) {
+                keys.append(k)
+                derived.append(key)
+            } else {
+                return nil
+            }
         }
         var aggregates: [ColumnAggregation.Aggregate] = []
         for (call, slot) in aggregation.aggregates {
             if case .countStar = call.kind {
-                aggregates.append(.init(function: .countStar, key: nil, slot: slot, range: call.range))
+                aggregates.append(.init(function: .countStar, key: nil, derived: nil, slot: slot, range: call.range))
                 continue
             }
             guard case .function(let name, false, let args) = call.kind, args.count == 1,
                   let f = AggregateFunction(name: name), [.count, .sum, .avg, .min, .max].contains(f) else { return nil }
             if f == .count, case .variable(let name) = args[0].kind, name == v {
-                aggregates.append(.init(function: .countStar, key: nil, slot: slot, range: call.range))
+                aggregates.append(.init(function: .countStar, key: nil, derived: nil, slot: slot, range: call.range))
             } else if let k = read(args[0]) {
-                aggregates.append(.init(function: f, key: k, slot: slot, range: call.range))
+                aggregates.append(.init(function: f, key: k, derived: nil, slot: slot, range: call.range))
+            } else if let k = args[0].onlyReadsProperty(of: v) {
+                aggregates.append(.init(function: f, key: k, derived: BoundExpr(expr: args[0], bindings: Bindings(scope: match.scope, entities: [v])),
+                                        slot: slot, range: call.range))
             } else {
                 return nil
             }
@@ -61,7 +73,7 @@ struct ColumnAggregates: RewriteRule {
         var others = node.labels
         if let scanned, let i = others.firstIndex(of: scanned) { others.remove(at: i) }
         return .columnAggregate(input, ColumnAggregation(slot: node.slot, label: scanned, otherLabels: others, range: node.range,
-                                                         filters: filters, groupKeys: keys, keySlots: aggregation.keySlots,
+                                                         filters: filters, groupKeys: keys, derivedKeys: derived, keySlots: aggregation.keySlots,
                                                          aggregates: aggregates, text: text))
     }
 }

@@ -63,22 +63,20 @@ extension DateValue {
         return DateValue(year: year, month: f["month"] ?? base?.components.month ?? 1, day: f["day"] ?? base?.components.day ?? 1)
     }
 
-    /// The first day of the unit the date is in: millennium, century, decade, year, weekYear,
-    /// quarter, month, week or day; nil for another unit.
-    func truncated(to unit: String) -> DateValue? {
+    /// The first day of the unit the date is in (itself for a unit of a day or smaller).
+    func truncated(to unit: TemporalUnit) -> DateValue {
         let c = components
         func floor(_ y: Int64, _ n: Int64) -> Int64 { y >= 0 ? y / n * n : -((-y + n - 1) / n) * n }
-        switch unit.lowercased() {
-        case "millennium": return DateValue(days: DateValue.daysFromCivil(floor(c.year, 1000), 1, 1))
-        case "century": return DateValue(days: DateValue.daysFromCivil(floor(c.year, 100), 1, 1))
-        case "decade": return DateValue(days: DateValue.daysFromCivil(floor(c.year, 10), 1, 1))
-        case "year": return DateValue(days: DateValue.daysFromCivil(c.year, 1, 1))
-        case "weekyear": return DateValue(days: DateValue.firstMonday(ofWeekYear: isoWeek.weekYear))
-        case "quarter": return DateValue(days: DateValue.daysFromCivil(c.year, (quarter - 1) * 3 + 1, 1))
-        case "month": return DateValue(days: DateValue.daysFromCivil(c.year, c.month, 1))
-        case "week": return DateValue(days: days - (weekDay - 1))
-        case "day": return self
-        default: return nil
+        switch unit {
+        case .millennium: return DateValue(days: DateValue.daysFromCivil(floor(c.year, 1000), 1, 1))
+        case .century: return DateValue(days: DateValue.daysFromCivil(floor(c.year, 100), 1, 1))
+        case .decade: return DateValue(days: DateValue.daysFromCivil(floor(c.year, 10), 1, 1))
+        case .year: return DateValue(days: DateValue.daysFromCivil(c.year, 1, 1))
+        case .weekYear: return DateValue(days: DateValue.firstMonday(ofWeekYear: isoWeek.weekYear))
+        case .quarter: return DateValue(days: DateValue.daysFromCivil(c.year, (quarter - 1) * 3 + 1, 1))
+        case .month: return DateValue(days: DateValue.daysFromCivil(c.year, c.month, 1))
+        case .week: return DateValue(days: days - (weekDay - 1))
+        default: return DateValue(days: days)
         }
     }
 

@@ -76,7 +76,14 @@ public struct DateValue: Sendable, Hashable, Comparable {
             self.init(year: first == UInt8(ascii: "-") ? -y : y, month: m, day: d)
             return
         }
-        let s = Array(text.utf8)
+        // Parsed in place: a date column read row by row should not allocate.
+        let parsed = text.utf8.withContiguousStorageIfAvailable(DateValue.civilFields) ?? Array(text.utf8).withUnsafeBufferPointer(DateValue.civilFields)
+        guard let (y, m, d) = parsed else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// Year, month and day of `YYYY-MM-DD`, `YYYYMMDD`, `YYYY-MM` or `YYYY`.
+    private static func civilFields(_ s: UnsafeBufferPointer<UInt8>) -> (Int64, Int64, Int64)? {
         func number(_ r: Range<Int>) -> Int64? {
             guard r.upperBound <= s.count, !r.isEmpty else { return nil }
             var v: Int64 = 0
@@ -95,7 +102,7 @@ public struct DateValue: Sendable, Hashable, Comparable {
         default: return nil
         }
         guard let y = parts.0, let m = parts.1, let d = parts.2 else { return nil }
-        self.init(year: y, month: m, day: d)
+        return (y, m, d)
     }
 
     /// By the first day; on the same first day, a year before its first month before its first day.

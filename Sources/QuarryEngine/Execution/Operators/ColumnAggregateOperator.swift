@@ -9,6 +9,8 @@ final class ColumnAggregateOperator: BufferedOperator {
         let function: AggregateFunction
         /// The property the aggregate reads; nil for `count(*)` and `count(n)`.
         let key: Int32?
+        /// Its argument computed from that property, or nil for the property itself.
+        let derived: Evaluator?
         let slot: Int
         /// The aggregate's place in the query, for its errors (`sum()` overflowing).
         let range: SourceRange
@@ -19,6 +21,8 @@ final class ColumnAggregateOperator: BufferedOperator {
     let otherLabels: [Int32]
     let filters: [ColumnFilter]
     let groupKeys: [Int32]
+    /// The keys computed from their property (nil: the property itself).
+    let derivedKeys: [Evaluator?]
     /// Where the grouping keys' values go in the output rows.
     let keySlots: [Int]
     let specs: [AggregateSpec]
@@ -27,13 +31,14 @@ final class ColumnAggregateOperator: BufferedOperator {
     let text: String
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, slot: Int, label: Int32?, otherLabels: [Int32],
-         filters: [ColumnFilter], groupKeys: [Int32], keySlots: [Int], specs: [AggregateSpec], width: SlotAllocator, text: String) {
+         filters: [ColumnFilter], groupKeys: [Int32], derivedKeys: [Evaluator?], keySlots: [Int], specs: [AggregateSpec], width: SlotAllocator, text: String) {
         self.keySlots = keySlots
         self.slot = slot
         self.label = label
         self.otherLabels = otherLabels
         self.filters = filters
         self.groupKeys = groupKeys
+        self.derivedKeys = derivedKeys
         self.specs = specs
         self.rowWidth = width
         self.text = text
@@ -44,10 +49,14 @@ final class ColumnAggregateOperator: BufferedOperator {
         let graph = ctx.graph
         let keyColumns = groupKeys.map { graph.nodeProperties[Int($0)] }
         let argumentColumns = specs.map { $0.key.map { graph.nodeProperties[Int($0)] } }
-        // One key stored as dictionary codes: the code is the group (0 for null).
+        // One key stored as dictionary codes: the code decides the group (0 for null), and a key
+        // computed from the property is computed once per code.
         let byCode = keyColumns.count == 1 && keyColumns[0].representation == .codes
         var groupOfCode = [Int32](repeating: -1, count: byCode ? keyColumns[0].dictionary.count + 1 : 0)
         var table = GroupTable(keys: [], hasKeys: !groupKeys.isEmpty, functions: specs.map(\.function))
+        var derivedCache: [[Value?]] = argumentColumns.map { column in
+            column.map { $0.representation == .codes ? [Value?](repeating: nil, count: $0.dictionary.count + 1) : [] } ?? []
+        }
         let width = specs.count
         let members = graph.members(label: label)
         var batch: [Int] = []
@@ -76,13 +85,20 @@ final class ColumnAggregateOperator: BufferedOperator {
                         let code = Int(keyColumns[0].code(n))
                         g = Int(groupOfCode[code])
                         if g < 0 {
-                            g = table.group(key: keyColumns[0].get(n), Self.with(row, slot, n))
+                            var first = Self.with(row, slot, n)
+                            let key = try derivedKeys[0].map { f throws(QueryError) in try f(&first) } ?? keyColumns[0].get(n)
+                            g = table.group(key: key, first)
                             groupOfCode[code] = Int32(g)
                         }
                     } else if groupKeys.isEmpty {
                         g = table.count == 0 ? table.group([], Self.with(row, slot, n)) : 0
                     } else {
-                        g = table.group(keyColumns.map { $0.get(n) }, Self.with(row, slot, n))
+                        var first = Self.with(row, slot, n)
+                        var key: [Value] = []
+                        for (column, derived) in zip(keyColumns, derivedKeys) {
+                            key.append(try derived.map { f throws(QueryError) in try f(&first) } ?? column.get(n))
+                        }
+                        g = table.group(key, first)
                     }
                     groups.append(g)
                 }
@@ -94,7 +110,22 @@ final class ColumnAggregateOperator: BufferedOperator {
                         continue
                     }
                     try placed(at: specs[i].range) { () throws(QueryError) in
-                        if column.representation == .integers {
+                        if let derived = specs[i].derived {
+                            // Computed once per stored value when the column holds codes.
+                            let coded = column.representation == .codes
+                            for (n, g) in zip(batch, groups) {
+                                let code = coded ? Int(column.code(n)) : -1
+                                let argument: Value
+                                if code >= 0, let known = derivedCache[i][code] {
+                                    argument = known
+                                } else {
+                                    var nodeRow = Self.with(row, slot, n)
+                                    argument = try derived(&nodeRow)
+                                    if code >= 0 { derivedCache[i][code] = argument }
+                                }
+                                try table.accumulators[g * width + i].add(argument, percentile: nil)
+                            }
+                        } else if column.representation == .integers {
                             for (n, g) in zip(batch, groups) {
                                 let x = column.integer(n)
                                 if x != PropertyColumn.absentInteger { try table.accumulators[g * width + i].add(integer: x) }
