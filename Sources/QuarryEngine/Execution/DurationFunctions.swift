@@ -32,6 +32,15 @@ extension Functions {
     /// (on the other's date, which matters on the day clocks change).
     static func durationBetween(_ name: String, _ a: Value, _ b: Value, at r: SourceRange) throws(QueryError) -> Value {
         if a.isNull || b.isNull { return .null }
+        // Two full dates: whole months and days, nothing of a clock.
+        if case .date(let from) = a, case .date(let to) = b, from.precision == .day, to.precision == .day {
+            switch name {
+            case "duration.inmonths": return .duration(DurationValue(months: DurationValue.between(from, to).months, days: 0, seconds: 0))
+            case "duration.indays": return .duration(DurationValue(months: 0, days: to.days - from.days, seconds: 0))
+            case "duration.inseconds": return .duration(DurationValue(months: 0, days: 0, seconds: (to.days - from.days) * 86_400))
+            default: return .duration(DurationValue.between(from, to))
+            }
+        }
         guard var x = Moment(a), var y = Moment(b) else {
             let other = Moment(a) == nil ? a : b
             throw .typeMismatch("\(name)() needs two temporal values (dates, times, date-times)", got: other, at: r)

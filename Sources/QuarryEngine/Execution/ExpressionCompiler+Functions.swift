@@ -33,6 +33,7 @@ extension ExpressionCompiler {
         if !args.isEmpty, literals.count == args.count, !Self.changesFromCallToCall(name), let constant = try? body(literals) {
             return { (_: inout Row) throws(QueryError) in constant }
         }
+        if let memo = try memoizedByStoredValue(name, args, cs, body) { return memo }
         switch cs.count {
         case 0:
             return { (_: inout Row) throws(QueryError) in try body([]) }
@@ -45,6 +46,23 @@ extension ExpressionCompiler {
                 for c in cs { values.append(try c(&row)) }
                 return try body(values)
             }
+        }
+    }
+
+    /// `f(n.key)` of a function fixed by its argument, in a statement that does not write: computed
+    /// once per stored value when the key's column holds dictionary codes (`date(e.date)` over a
+    /// column of a few thousand distinct dates).
+    func memoizedByStoredValue(_ name: String, _ args: [Expr], _ compiled: [Evaluator],
+                               _ body: @escaping ([Value]) throws(QueryError) -> Value) throws(QueryError) -> Evaluator? {
+        guard ctx.readOnly, args.count == 1, !Self.changesFromCallToCall(name), case .property(let o, let key) = args[0].kind,
+              case .variable(let v) = o.kind, entities.contains(v), let slot = scope[v] else { return nil }
+        let k = ctx.graph.keyID(key)
+        guard k >= 0, Int(k) < ctx.graph.nodeProperties.count, ctx.graph.nodeProperties[Int(k)].representation == .codes else { return nil }
+        let memo = StoredValueMemo(ctx.graph.nodeProperties[Int(k)])
+        let argument = compiled[0]
+        return { (row: inout Row) throws(QueryError) in
+            guard case .node(let n) = row[slot] else { return try body([try argument(&row)]) }
+            return try memo.value(for: Int(n)) { () throws(QueryError) in try body([try argument(&row)]) }
         }
     }
 
@@ -308,3 +326,24 @@ extension ExpressionCompiler {
         }
     }
 }
+
+/// Results of a function by the dictionary code of its argument's stored value.
+final class StoredValueMemo {
+    private let column: PropertyColumn
+    private var results: [Value?]
+
+    init(_ column: PropertyColumn) {
+        self.column = column
+        results = Array(repeating: nil, count: column.dictionary.count + 1)
+    }
+
+    func value(for node: Int, _ compute: () throws(QueryError) -> Value) throws(QueryError) -> Value {
+        let code = Int(column.code(node))
+        guard code < results.count else { return try compute() }
+        if let known = results[code] { return known }
+        let v = try compute()
+        results[code] = v
+        return v
+    }
+}
+

@@ -111,6 +111,14 @@ struct ExpressionCompiler {
                 plan.start(on: row)
                 return .bool(try plan.root.next() != nil)
             }
+        case .subquery(.exists, _, _, _):
+            let (plan, _) = try mapper.subquery(at: range.start, range: range)
+            let correlated = { (row: inout Row) throws(QueryError) -> Value in
+                plan.start(on: row)
+                return .bool(try plan.root.next() != nil)
+            }
+            guard let (slot, uncorrelated) = mapper.existenceSet(at: range.start) else { return correlated }
+            return ExistenceSet(slot: slot, plan: uncorrelated, width: { [slots] in slots.count }).evaluator(correlated: correlated)
         case .subquery(let kind, _, _, _):
             let (plan, columns) = try mapper.subquery(at: range.start, range: range)
             let root = plan.root

@@ -126,6 +126,30 @@ final class PhysicalMapper {
         return (SubPlan(argument: argument, root: root, scope: [:]), subquery.columnSlots)
     }
 
+    /// `EXISTS { MATCH pattern [WHERE …] }` whose pattern reads one node of the outer row and
+    /// nothing else of it, in a statement that does not write: the plan of the same pattern with
+    /// that node unbound, whose rows give (in `slot`) every node for which the EXISTS is true.
+    func existenceSet(at offset: Int) -> (slot: Int, plan: SubPlan)? {
+        guard ctx.readOnly, let subquery = subqueries[offset], case .match(.argument, var match) = subquery.planned,
+              match.parts.allSatisfy({ $0.shortest == .none && $0.pathSlot == nil }) else { return nil }
+        let nodeSlots = Set(match.parts.flatMap { $0.nodes.map(\.slot) })
+        let relationshipSlots = Set(match.parts.flatMap { $0.relationships.map(\.slot) })
+        let outer = nodeSlots.union(relationshipSlots).intersection(match.bound)
+        guard outer.count == 1, let slot = outer.first, nodeSlots.contains(slot) else { return nil }
+        var read = match.predicate?.referencedNames ?? []
+        for part in match.parts {
+            for n in part.nodes { n.properties?.collectNames(into: &read) }
+            for r in part.relationships { r.properties?.collectNames(into: &read) }
+        }
+        let own = Set(match.parts.flatMap { $0.nodes.compactMap(\.name) + $0.relationships.compactMap(\.name) })
+        guard read.isSubset(of: own) else { return nil }
+        match.bound = []
+        let argument = ArgumentOperator(ctx, width: 0)
+        guard let rewritten = try? Rewriter.rewrite(.match(.argument, match), rules),
+              let root = try? map(rewritten, argument: argument) else { return nil }
+        return (slot, SubPlan(argument: argument, root: root, scope: match.scope))
+    }
+
     /// A pattern used inside an expression, run once per row against an argument row.
     func subplan(_ part: PatternPart, scope: [String: Int], predicate: Expr? = nil) throws(QueryError) -> SubPlan {
         var inner = scope

@@ -19,6 +19,14 @@ struct LogicalPlan {
 struct Subquery {
     var root: LogicalOperator
     let columnSlots: [Int]
+    /// The root as planned, before the rewrite rules (an EXISTS may be planned again uncorrelated).
+    let planned: LogicalOperator
+
+    init(root: LogicalOperator, columnSlots: [Int]) {
+        self.root = root
+        self.columnSlots = columnSlots
+        planned = root
+    }
 }
 
 /// Turns a checked query into a logical plan, clause by clause. It reads no graph and no

@@ -24,11 +24,12 @@ final class SortOperator: BufferedOperator {
         }
         let descending = keys.map(\.descending)
         let width = keys.count
+        let typed = (0..<width).map { SortKeyColumn(values, column: $0, width: width) }
         var order: [Int] = []
         values.withUnsafeBufferPointer { v in
             let precedes = { (a: Int, b: Int) -> Bool in
                 for (j, desc) in descending.enumerated() {
-                    let c = Value.orderCompare(v[a * width + j], v[b * width + j])
+                    let c = typed[j].compare(a, b) ?? Value.orderCompare(v[a * width + j], v[b * width + j])
                     if c != 0 { return desc ? c > 0 : c < 0 }
                 }
                 return a < b
@@ -78,4 +79,54 @@ final class SortOperator: BufferedOperator {
     }
 
     override var explanation: String { "Sort \(text)" }
+}
+
+/// One sort key's values in a typed array when they are all integers, all dates, all floats
+/// (no NaN) or all strings: compared without going through `Value` (nil: compare the values).
+enum SortKeyColumn {
+    case integers([Int64])
+    case floats([Double])
+    case strings([String])
+    case values
+
+    init(_ values: [Value], column: Int, width: Int) {
+        let count = width == 0 ? 0 : values.count / width
+        /// The column as `T`s, or nil when a value is not one.
+        func typed<T>(_ extract: (Value) -> T?) -> [T]? {
+            var out: [T] = []
+            out.reserveCapacity(count)
+            for i in 0..<count {
+                guard let x = extract(values[i * width + column]) else { return nil }
+                out.append(x)
+            }
+            return out
+        }
+        guard count > 1 else { self = .values; return }
+        switch values[column] {
+        case .int:
+            self = typed { if case .int(let x) = $0 { x } else { nil } }.map(SortKeyColumn.integers) ?? .values
+        case .date:
+            // The days, then the precision as ORDER BY has it (year, month, day), in one integer.
+            self = typed { v -> Int64? in
+                guard case .date(let d) = v, abs(d.days) < Int64.max / 8 else { return nil }
+                return d.days * 4 + 2 - Int64(d.precision.rawValue)
+            }.map(SortKeyColumn.integers) ?? .values
+        case .float:
+            self = typed { if case .float(let x) = $0, !x.isNaN { x } else { nil } }.map(SortKeyColumn.floats) ?? .values
+        case .string:
+            self = typed { if case .string(let x) = $0 { x } else { nil } }.map(SortKeyColumn.strings) ?? .values
+        default:
+            self = .values
+        }
+    }
+
+    @inline(__always)
+    func compare(_ a: Int, _ b: Int) -> Int? {
+        switch self {
+        case .integers(let x): return x[a] < x[b] ? -1 : (x[a] == x[b] ? 0 : 1)
+        case .floats(let x): return x[a] < x[b] ? -1 : (x[a] == x[b] ? 0 : 1)
+        case .strings(let x): return x[a] < x[b] ? -1 : (x[a] == x[b] ? 0 : 1)
+        case .values: return nil
+        }
+    }
 }
