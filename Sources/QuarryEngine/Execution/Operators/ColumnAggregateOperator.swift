@@ -54,8 +54,9 @@ final class ColumnAggregateOperator: BufferedOperator {
         let byCode = keyColumns.count == 1 && keyColumns[0].representation == .codes
         var groupOfCode = [Int32](repeating: -1, count: byCode ? keyColumns[0].dictionary.count + 1 : 0)
         var table = GroupTable(keys: [], hasKeys: !groupKeys.isEmpty, functions: specs.map(\.function))
-        var derivedCache: [[Value?]] = argumentColumns.map { column in
-            column.map { $0.representation == .codes ? [Value?](repeating: nil, count: $0.dictionary.count + 1) : [] } ?? []
+        var derivedCache: [[Value?]] = zip(argumentColumns, specs).map { column, spec in
+            guard spec.derived != nil, let column, column.representation == .codes else { return [] }
+            return [Value?](repeating: nil, count: column.dictionary.count + 1)
         }
         let width = specs.count
         let members = graph.members(label: label)

@@ -24,7 +24,9 @@ final class SortOperator: BufferedOperator {
         }
         let descending = keys.map(\.descending)
         let width = keys.count
-        let typed = (0..<width).map { SortKeyColumn(values, column: $0, width: width) }
+        // Typed keys pay for themselves in a full sort, not in picking the first few rows.
+        let fullSort = !(keep.map { $0 < rows.count / 4 } ?? false)
+        let typed = (0..<width).map { fullSort ? SortKeyColumn(values, column: $0, width: width) : .values }
         var order: [Int] = []
         values.withUnsafeBufferPointer { v in
             let precedes = { (a: Int, b: Int) -> Bool in
