@@ -11,6 +11,8 @@ final class ColumnFilter {
     let key: Int32
     let predicate: Evaluator
     let byteTest: (test: ByteTest, needle: [UInt8])?
+    /// The values an integer comparison accepts, judged on a column of integers.
+    let integerRange: ClosedRange<Int64>?
     let needleIsASCII: Bool
     /// The needle byte that substring search looks for first: the one least common in text.
     let rareByte: Int
@@ -20,6 +22,7 @@ final class ColumnFilter {
     @exclusivity(unchecked) private var representation = PropertyColumn.Representation.empty
     @exclusivity(unchecked) private var base = 0
     @exclusivity(unchecked) private var codes: [UInt32] = []
+    @exclusivity(unchecked) private var integers: [Int64] = []
     @exclusivity(unchecked) private var strings: [String] = []
     @exclusivity(unchecked) private var heap = StringHeap()
     /// By dictionary code: 0 not judged yet, 1 accepted, 2 rejected.
@@ -30,10 +33,11 @@ final class ColumnFilter {
     @exclusivity(unchecked) private var containing: Bitset?
     @exclusivity(unchecked) private var searchedWholeHeap = false
 
-    init(key: Int32, predicate: @escaping Evaluator, byteTest: (ByteTest, [UInt8])?) {
+    init(key: Int32, predicate: @escaping Evaluator, byteTest: (ByteTest, [UInt8])?, integerRange: ClosedRange<Int64>? = nil) {
         self.key = key
         self.predicate = predicate
         self.byteTest = byteTest
+        self.integerRange = integerRange
         needleIsASCII = byteTest?.1.allSatisfy { $0 < 0x80 } ?? false
         let needle = byteTest?.1 ?? []
         rareByte = needle.indices.max { Self.rarity(needle[$0]) < Self.rarity(needle[$1]) } ?? 0
@@ -51,6 +55,7 @@ final class ColumnFilter {
         representation = column.representation
         base = column.base
         codes = column.codes
+        integers = integerRange == nil ? [] : column.integers
         strings = column.dictionary.strings
         heap = column.heap
         verdicts = Array(repeating: 0, count: column.dictionary.count + 1)
@@ -65,6 +70,10 @@ final class ColumnFilter {
         switch representation {
         case .codes:
             return try verdict(code: i >= 0 && i < codes.count ? Int(codes[i]) : 0, node, &row, slot)
+        case .integers where integerRange != nil:
+            // A missing value (null) is never in range.
+            guard i >= 0 && i < integers.count, integers[i] != PropertyColumn.absentInteger else { return false }
+            return integerRange!.contains(integers[i])
         case .heap:
             guard let (test, needle) = byteTest else { return try evaluate(&row) }
             guard i >= 0 && i < heap.count, !heap.isAbsent(i) else { return false }
@@ -95,6 +104,16 @@ final class ColumnFilter {
             for j in candidates.indices {
                 let node = candidates[j], i = node - base
                 if try verdict(code: i >= 0 && i < codes.count ? Int(codes[i]) : 0, node, &row, slot) {
+                    candidates[kept] = node
+                    kept += 1
+                }
+            }
+        case .integers where integerRange != nil:
+            let range = integerRange!, base = self.base
+            integers.withUnsafeBufferPointer { values in
+                for j in candidates.indices {
+                    let node = candidates[j], i = node - base
+                    guard i >= 0 && i < values.count, values[i] != PropertyColumn.absentInteger, range.contains(values[i]) else { continue }
                     candidates[kept] = node
                     kept += 1
                 }

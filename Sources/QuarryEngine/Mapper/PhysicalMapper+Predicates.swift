@@ -98,7 +98,27 @@ extension PhysicalMapper {
             default: break
             }
         }
-        return ColumnFilter(key: key, predicate: predicate, byteTest: byteTest)
+        return ColumnFilter(key: key, predicate: predicate, byteTest: byteTest, integerRange: test.integerTest.flatMap { integerRange($0.op, $0.bound) })
+    }
+
+    /// The integers `n.key OP bound` accepts, when the bound is an integer (a literal, or a
+    /// parameter holding one) and the range is not empty.
+    func integerRange(_ op: BinaryOperator, _ bound: Expr) -> ClosedRange<Int64>? {
+        let value: Value
+        switch bound.kind {
+        case .literal(let v): value = v
+        case .parameter(let name): value = ctx.parameters[name] ?? .null
+        default: return nil
+        }
+        guard case .int(let x) = value else { return nil }
+        switch op {
+        case .equal: return x...x
+        case .less: return x == .min ? nil : Int64.min...(x - 1)
+        case .lessEqual: return Int64.min...x
+        case .greater: return x == .max ? nil : (x + 1)...Int64.max
+        case .greaterEqual: return x...Int64.max
+        default: return nil
+        }
     }
 
     /// Builds a path value from the pattern's node and relationship slots.

@@ -46,5 +46,8 @@ struct ColumnTest {
     /// literal or a parameter, read when the plan is run.
     let byteTest: (test: ColumnFilter.ByteTest, text: Expr)?
     let range: SourceRange
+    /// `n.key OP integer` (=, <, <=, >, >=) with the integer a literal or a parameter: judged on
+    /// a column of integers without the compiled predicate.
+    var integerTest: (op: BinaryOperator, bound: Expr)? = nil
     let text: String
 }

@@ -42,7 +42,7 @@ struct ColumnFilters: RewriteRule {
                     continue
                 }
                 out.append(.column(ColumnTest(slot: slot, key: key, condition: .predicate(e), byteTest: e.expr.byteTest(on: name),
-                                              range: e.range, text: e.text)))
+                                              range: e.range, integerTest: e.expr.integerTest(on: name), text: e.text)))
                 changed = true
             case .properties(slot, let map):
                 guard case .map(let entries) = map.expr.kind, entries.allSatisfy({ $0.1.referencedNames.isEmpty }) else {

@@ -45,4 +45,27 @@ extension Expr {
         if op == .equal, isRead(b), isText(a) { return (test, a) }
         return nil
     }
+
+    /// For `variable.key OP integer` (or `integer OP variable.key`) with OP one of =, <, <=, >,
+    /// >= and the integer a literal or a parameter: the comparison, read with the property on the
+    /// left, and the expression giving the integer.
+    func integerTest(on variable: String) -> (op: BinaryOperator, bound: Expr)? {
+        guard case .binary(let op, let a, let b) = kind else { return nil }
+        let mirrored: [BinaryOperator: BinaryOperator] = [.equal: .equal, .less: .greater, .lessEqual: .greaterEqual,
+                                                         .greater: .less, .greaterEqual: .lessEqual]
+        guard let flipped = mirrored[op] else { return nil }
+        func isRead(_ e: Expr) -> Bool {
+            if case .property(let o, _) = e.kind, case .variable(let v) = o.kind { return v == variable }
+            return false
+        }
+        func isInteger(_ e: Expr) -> Bool {
+            switch e.kind {
+            case .literal(.int), .parameter: return true
+            default: return false
+            }
+        }
+        if isRead(a), isInteger(b) { return (op, b) }
+        if isRead(b), isInteger(a) { return (flipped, a) }
+        return nil
+    }
 }
