@@ -60,7 +60,7 @@ bench-algo:
 	swift build -c release --product quarry-bench
 	@test -x bench/.venv/bin/python || python3 -m venv bench/.venv
 	@bench/.venv/bin/python -c "import igraph, networkit, networkx" 2>/dev/null || bench/.venv/bin/pip install -q igraph networkit networkx
-	bench/.venv/bin/python bench/algo.py --scale $(SCALE)
+	bench/.venv/bin/python bench/algo.py --scale $(SCALE) --networkit
 
 bench-files: readline
 	swift build -c release --product quarry

@@ -43,6 +43,8 @@ public final class Database {
     var findCache: (version: UInt64, index: FindIndex)?
     /// The containment hierarchies of the graph (`ContainmentHints`), for one version.
     var hierarchyCache: (version: UInt64, hierarchies: Set<ContainmentHints.Hierarchy>)?
+    /// Subgraphs the graph algorithms projected, for the current version.
+    let projections = ProjectionCache()
     /// The last write statement that changed the graph, and how to take it back (`undoLastWrite`).
     var lastWrite: LastWrite?
     /// The documents the graph cites (a dataset's `sources.json`), for `passage()` and `:sources`.
@@ -133,6 +135,8 @@ public final class Database {
         }
         ctx.confinedTo = confinedTo
         ctx.sources = sources
+        ctx.projections = projections
+        ctx.graphVersion = graphVersion
         ctx.explaining = mode == .explain
         MemoryGuard.current.store(limits.memoryBytes ?? 0, ordering: .relaxed)
         defer { MemoryGuard.current.store(0, ordering: .relaxed) }

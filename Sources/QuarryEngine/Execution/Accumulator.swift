@@ -62,6 +62,17 @@ struct Accumulator {
         }
     }
 
+    /// Floats (none null) for `sum` or `avg`, as `add` would take them one by one.
+    mutating func add(floats xs: [Double]) {
+        guard !xs.isEmpty else { return }
+        if !sawFloat {
+            sawFloat = true
+            floatSum = Double(intSum)
+        }
+        for x in xs { floatSum += x }
+        count += xs.count
+    }
+
     /// `count(*)` (or a count of a value known not to be null) over `n` more rows.
     mutating func add(count n: Int) { count += n }
 

@@ -53,6 +53,9 @@ final class ExecutionContext {
     /// The statement's clock, in the machine's time zone: `date()`, `datetime()` and the others
     /// without arguments give the same moment however often a statement calls them.
     private(set) lazy var clock: DateTimeValue = Functions.now()
+    /// The database's kept projections for graph algorithms, and the graph's version they are for.
+    @exclusivity(unchecked) var projections: ProjectionCache?
+    @exclusivity(unchecked) var graphVersion: UInt64 = 0
     /// The documents the graph's `source` properties cite (`passage()`), when known.
     @exclusivity(unchecked) var sources: SourceLibrary?
     /// The line and absolute path of the record LOAD CSV handed on last (`linenumber()`, `file()`).

@@ -95,6 +95,13 @@ final class PhysicalMapper {
             }
             return ProcedureCallOperator(ctx, input, procedure: procedure, arguments: try c.arguments.map { a throws(QueryError) in try compile(a) },
                                          outputs: c.outputs, range: c.range, text: c.text)
+        case .procedureAggregate(let i, let c, let a):
+            let input = try map(i, argument: argument)
+            guard let procedure = ProcedureRegistry.lookup(c.name) else {
+                throw .unknownProcedure(c.name, at: c.range, suggestion: nil)
+            }
+            return ProcedureAggregateOperator(ctx, input, procedure: procedure, arguments: try c.arguments.map { x throws(QueryError) in try compile(x) },
+                                              aggregates: a.aggregates, range: c.range, width: slots, text: "\(a.text) over \(c.text)")
         case .optional(let i, let inner, let nullSlots):
             let input = try map(i, argument: argument)
             let innerArgument = ArgumentOperator(ctx, width: 0)

@@ -31,6 +31,8 @@ indirect enum LogicalOperator {
     case loadCSV(LogicalOperator, LoadCSV)
     /// CALL: the procedure's rows for each input row, its yielded outputs in their slots.
     case procedureCall(LogicalOperator, ProcedureCall)
+    /// Made by the procedure-aggregates rule: aggregates computed on the procedure's result columns.
+    case procedureAggregate(LogicalOperator, ProcedureCall, ProcedureAggregation)
     /// OPTIONAL MATCH: `inner` runs on each input row (its `argument`); no match gives the row
     /// with `nullSlots` null.
     case optional(LogicalOperator, inner: LogicalOperator, nullSlots: [Int])
@@ -53,7 +55,7 @@ indirect enum LogicalOperator {
         case .match(let i, _), .nodeScan(let i, _), .indexSeek(let i, _), .expand(let i, _), .varExpand(let i, _),
              .shortestPath(let i, _), .bidirectionalShortestPath(let i, _), .filter(let i, _), .project(let i, _), .aggregate(let i, _),
              .countExpansions(let i, _, _), .columnAggregate(let i, _), .distinct(let i, _), .sort(let i, _),
-             .top(let i, _, _, _), .skipLimit(let i, _), .unwind(let i, _), .loadCSV(let i, _), .procedureCall(let i, _), .eager(let i),
+             .top(let i, _, _, _), .skipLimit(let i, _), .unwind(let i, _), .loadCSV(let i, _), .procedureCall(let i, _), .procedureAggregate(let i, _, _), .eager(let i),
              .create(let i, _), .update(let i, _), .delete(let i, _):
             return [i]
         case .optional(let i, let inner, _), .merge(let i, let inner, _), .apply(let i, let inner, _): return [i, inner]
@@ -84,6 +86,7 @@ indirect enum LogicalOperator {
         case .unwind(_, let p): return .unwind(new[0], p)
         case .loadCSV(_, let p): return .loadCSV(new[0], p)
         case .procedureCall(_, let p): return .procedureCall(new[0], p)
+        case .procedureAggregate(_, let p, let a): return .procedureAggregate(new[0], p, a)
         case .optional(_, _, let nullSlots): return .optional(new[0], inner: new[1], nullSlots: nullSlots)
         case .union: return .union(new)
         case .apply(_, _, let slots): return .apply(new[0], inner: new[1], returnSlots: slots)

@@ -168,6 +168,20 @@ struct LoadCSV {
     let fieldTerminator: String?
 }
 
+struct ProcedureAggregation {
+    struct Aggregate {
+        let function: AggregateFunction
+        let distinct: Bool
+        /// The procedure output it reads; nil for `count(*)`.
+        let output: Int?
+        let slot: Int
+        let range: SourceRange
+    }
+
+    let aggregates: [Aggregate]
+    let text: String
+}
+
 struct ProcedureCall {
     let name: String
     let arguments: [BoundExpr]

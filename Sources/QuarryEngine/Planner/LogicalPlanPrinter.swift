@@ -44,6 +44,7 @@ enum LogicalPlanPrinter {
         case .unwind(_, let u): return "Unwind " + u.list.text
         case .loadCSV(_, let l): return "LoadCSV " + l.source.text
         case .procedureCall(_, let c): return "ProcedureCall " + c.text
+        case .procedureAggregate(_, let c, let a): return "ProcedureAggregate \(a.text) over " + c.text
         case .optional: return "Optional"
         case .union: return "Union"
         case .apply(_, _, let slots): return slots.isEmpty ? "Apply (unit subquery)" : "Apply (\(slots.count) column\(slots.count == 1 ? "" : "s"))"

@@ -48,17 +48,50 @@ struct Procedure: Sendable {
 
 /// What a procedure returns: one array per output column, each with a value per row.
 struct ProcedureRows {
-    let columns: [[Value]]
+    let columns: [ProcedureColumn]
     let count: Int
 
-    init(columns: [[Value]]) {
+    init(columns: [ProcedureColumn]) {
         self.columns = columns
         count = columns.first?.count ?? 0
     }
 
     init(rows: [[Value]], width: Int) {
-        columns = (0..<width).map { c in rows.map { c < $0.count ? $0[c] : .null } }
+        columns = (0..<width).map { c in .values(rows.map { c < $0.count ? $0[c] : .null }) }
         count = rows.count
+    }
+}
+
+/// One output of a procedure, a value per result: numbers and nodes stay unboxed until a row
+/// (or an aggregate that needs a `Value`) reads them.
+enum ProcedureColumn {
+    case values([Value])
+    case floats([Double])
+    case integers([Int64])
+    case nodes([NodeID])
+
+    var count: Int {
+        switch self {
+        case .values(let v): return v.count
+        case .floats(let v): return v.count
+        case .integers(let v): return v.count
+        case .nodes(let v): return v.count
+        }
+    }
+
+    subscript(i: Int) -> Value {
+        switch self {
+        case .values(let v): return v[i]
+        case .floats(let v): return .float(v[i])
+        case .integers(let v): return .int(v[i])
+        case .nodes(let v): return .node(v[i])
+        }
+    }
+
+    /// No result has null here.
+    var hasNoNull: Bool {
+        if case .values(let v) = self { return !v.contains(where: \.isNull) }
+        return true
     }
 }
 

@@ -53,6 +53,7 @@ protocol RewriteRule: Sendable {
 enum Rewriter {
     static let rules: [RewriteRule] = [
         ColumnAggregates(),
+        ProcedureAggregates(),
         PlanPatterns(),
         FoldFiltersIntoBindings(),
         ColumnFilters(),

@@ -6,20 +6,20 @@ enum AlgorithmProcedures {
         Procedure(name: "algo.degree", inputs: [config], outputs: [.init("node", "NODE"), .init("score", "FLOAT")],
                   description: "Each node's degree: its relationships in the direction ('OUT', 'IN', 'BOTH'), or the sum of their weights.", columns: { p, args throws(QueryError) in
             let (g, _) = try project(p, args, "algo.degree", allowed: [], countsOnly: true)
-            return g.perNode(Degree.run(g).map(Value.float))
+            return g.perNode(.floats(Degree.run(g)))
         }),
         Procedure(name: "algo.wcc", inputs: [config], outputs: [.init("node", "NODE"), .init("componentId", "INTEGER")],
                   description: "Weakly connected components: nodes joined by relationships either way; a component is named by its smallest node id.", columns: { p, args throws(QueryError) in
             // Union-find joins both ends of each relationship: one direction suffices.
             let g = try project(p, args, "algo.wcc", allowed: [], direction: .out).0
             let components = try Components.weak(g, p)
-            return g.perNode(components.map { .int(Int64(g.nodes[$0])) })
+            return g.perNode(.integers(components.map { Int64(g.nodes[$0]) }))
         }),
         Procedure(name: "algo.scc", inputs: [config], outputs: [.init("node", "NODE"), .init("componentId", "INTEGER")],
                   description: "Strongly connected components: nodes that reach each other along the direction; named by the smallest node id.", columns: { p, args throws(QueryError) in
             let (g, _) = try project(p, args, "algo.scc", allowed: [])
             let components = try Components.strong(g, p)
-            return g.perNode(components.map { .int(Int64(g.nodes[$0])) })
+            return g.perNode(.integers(components.map { Int64(g.nodes[$0]) }))
         }),
         Procedure(name: "algo.pageRank", inputs: [config], outputs: [.init("node", "NODE"), .init("score", "FLOAT")],
                   description: "PageRank (damping 0.85, at most 20 iterations, tolerance 1e-7 unless set; sourceNodes for a personalised PageRank).", columns: { p, args throws(QueryError) in
@@ -38,19 +38,20 @@ enum AlgorithmProcedures {
             }
             let ranks = try PageRank.run(g, damping: damping, iterations: try c.integer("iterations", default: 20),
                                          tolerance: try c.number("tolerance", default: 1e-7), sources: sources, p)
-            return g.perNode(ranks.map(Value.float))
+            return g.perNode(.floats(ranks))
         }),
         Procedure(name: "algo.triangleCount", inputs: [config],
                   outputs: [.init("node", "NODE"), .init("triangles", "INTEGER"), .init("coefficient", "FLOAT")],
                   description: "Triangles through each node and its local clustering coefficient, relationships taken either way, each pair once.", columns: { p, args throws(QueryError) in
-            let (g, _) = try project(p, args, "algo.triangleCount", allowed: [])
-            let counts = try SimpleUndirected(g).triangles(p)
-            return g.perNode(counts.map { .int(Int64($0.triangles)) }, counts.map { .float($0.coefficient) })
+            let (entry, _) = try projection(p, args, "algo.triangleCount", allowed: [])
+            let g = entry.graph
+            let counts = try undirected(entry).triangles(p)
+            return g.perNode(.integers(counts.map { Int64($0.triangles) }), .floats(counts.map(\.coefficient)))
         }),
         Procedure(name: "algo.kCore", inputs: [config], outputs: [.init("node", "NODE"), .init("coreness", "INTEGER")],
                   description: "Each node's core number: the largest k such that it belongs to a subgraph where every node has k neighbours.", columns: { p, args throws(QueryError) in
-            let (g, _) = try project(p, args, "algo.kCore", allowed: [])
-            return g.perNode(SimpleUndirected(g).cores().map { .int(Int64($0)) })
+            let (entry, _) = try projection(p, args, "algo.kCore", allowed: [])
+            return entry.graph.perNode(.integers(undirected(entry).cores().map { Int64($0) }))
         }),
         Procedure(name: "algo.khop", inputs: [config], outputs: [.init("node", "NODE"), .init("distance", "INTEGER")],
                   description: "The nodes within maxHops (default 2) of sourceNode along the direction, with their distance (the source at 0).") { p, args throws(QueryError) in
@@ -80,12 +81,12 @@ enum AlgorithmProcedures {
             let (g, c) = try project(p, args, "algo.betweenness", allowed: ["samplingSize"])
             let samples = c.settings["samplingSize"] == nil ? nil : try c.integer("samplingSize", default: 0)
             let scores = try Centrality.betweenness(g, undirected: c.direction == .both, samples: samples, p)
-            return g.perNode(scores.map(Value.float))
+            return g.perNode(.floats(scores))
         }),
         Procedure(name: "algo.closeness", inputs: [config], outputs: [.init("node", "NODE"), .init("score", "FLOAT")],
                   description: "Closeness: how near each node is to those it reaches along the direction (Wasserman-Faust, for graphs in pieces).", columns: { p, args throws(QueryError) in
             let (g, _) = try project(p, args, "algo.closeness", allowed: [])
-            return g.perNode(try Centrality.closeness(g, p).map(Value.float))
+            return g.perNode(.floats(try Centrality.closeness(g, p)))
         }),
         Procedure(name: "algo.dijkstra", inputs: [config], outputs: [.init("path", "PATH"), .init("cost", "FLOAT")],
                   description: "The cheapest path from sourceNode to targetNode, summing weight (each relationship 1 without it); no row when none.") { p, args throws(QueryError) in
@@ -112,7 +113,7 @@ enum AlgorithmProcedures {
             let (g, c) = try project(p, args, "algo.labelPropagation", allowed: ["iterations", "seed"], direction: .both)
             let communities = try LabelPropagation.run(g, iterations: try c.integer("iterations", default: 10),
                                                      seed: UInt64(try c.integer("seed", default: 42)), p)
-            return g.perNode(communities.map { .int(Int64(g.nodes[$0])) })
+            return g.perNode(.integers(communities.map { Int64(g.nodes[$0]) }))
         }),
         Procedure(name: "algo.allShortestPaths", inputs: [config], outputs: [.init("path", "PATH")],
                   description: "Every path with the fewest relationships from sourceNode to targetNode along the direction (at most limit, default 1000).") { p, args throws(QueryError) in
@@ -127,8 +128,8 @@ enum AlgorithmProcedures {
                   description: "Communities by the Louvain method (relationships either way, weighted; seed, default 42, orders the moves); every row carries the partition's modularity.", columns: { p, args throws(QueryError) in
             let (g, c) = try project(p, args, "algo.louvain", allowed: ["seed"])
             let result = try Louvain.run(g, seed: UInt64(try c.integer("seed", default: 42)), p)
-            return g.perNode(result.community.map { .int(Int64(g.nodes[$0])) },
-                             [Value](repeating: .float(result.modularity), count: g.count))
+            return g.perNode(.integers(result.community.map { Int64(g.nodes[$0]) }),
+                             .floats([Double](repeating: result.modularity, count: g.count)))
         }),
     ]
 
@@ -136,8 +137,26 @@ enum AlgorithmProcedures {
     /// defined on relationships either way).
     static func project(_ p: ProcedureContext, _ args: [Value], _ name: String, allowed: Set<String>,
                         direction: AlgorithmConfig.Direction? = nil, countsOnly: Bool = false) throws(QueryError) -> (ProjectedGraph, AlgorithmConfig) {
+        let (entry, config) = try projection(p, args, name, allowed: allowed, direction: direction, countsOnly: countsOnly)
+        return (entry.graph, config)
+    }
+
+    /// The projection, from the statement's cache of projections when it has one (a statement
+    /// that does not write).
+    static func projection(_ p: ProcedureContext, _ args: [Value], _ name: String, allowed: Set<String>,
+                           direction: AlgorithmConfig.Direction? = nil, countsOnly: Bool = false) throws(QueryError) -> (ProjectionCache.Entry, AlgorithmConfig) {
         var config = try AlgorithmConfig(args.first ?? .null, procedure: name, allowed: allowed)
         if let direction { config.direction = direction }
-        return (try ProjectedGraph(p, config, procedure: name, countsOnly: countsOnly), config)
+        let make = { () throws(QueryError) -> ProjectedGraph in try ProjectedGraph(p, config, procedure: name, countsOnly: countsOnly) }
+        guard p.ctx.readOnly, let cache = p.ctx.projections else { return (ProjectionCache.Entry(graph: try make(), countsOnly: countsOnly), config) }
+        return (try cache.projection(config, version: p.ctx.graphVersion, countsOnly: countsOnly, make), config)
+    }
+
+    /// The undirected simple view of the projection, kept with it.
+    static func undirected(_ entry: ProjectionCache.Entry) -> SimpleUndirected {
+        if let view = entry.undirected { return view }
+        let view = SimpleUndirected(entry.graph)
+        entry.undirected = view
+        return view
     }
 }

@@ -103,8 +103,8 @@ struct ProjectedGraph {
     }
 
     /// A procedure's result with a row per node: the node, then the given columns.
-    func perNode(_ columns: [Value]...) -> ProcedureRows {
-        ProcedureRows(columns: [nodes.map(Value.node)] + columns)
+    func perNode(_ columns: ProcedureColumn...) -> ProcedureRows {
+        ProcedureRows(columns: [.nodes(nodes)] + columns)
     }
 
     func weight(_ e: Int) -> Double { weighted ? weights[e] : 1 }
