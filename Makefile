@@ -1,5 +1,5 @@
 # Quarry: common tasks. `make test` is what CI runs.
-.PHONY: build release run test tck tck-full tck-explain readline graphviz xmllint bench bench-algo bench-files bench-find crash-test fuzz
+.PHONY: build release run test tck tck-full tck-explain readline graphviz xmllint bench bench-algo algo-check bench-files bench-find crash-test fuzz
 
 readline:
 	@dpkg -s libreadline-dev >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreadline-dev)
@@ -84,3 +84,8 @@ fuzz: readline
 	SWIFT_BACKTRACE=enable=no QUARRY_FUZZ_TARGET=$(TARGET) .build-fuzz/debug/quarry-fuzz .build-fuzz/corpus/$(TARGET) .build-fuzz/seeds/$(TARGET) \
 	    -max_total_time=$(SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=65536 \
 	    -artifact_prefix=.build-fuzz/findings/$(TARGET)/ -print_final_stats=1
+
+# Graph algorithms against networkx node by node on the benchmark graph: make algo-check SCALE=M.
+algo-check: release
+	@bench/.venv/bin/python -c "import networkx" 2>/dev/null || bench/.venv/bin/pip install -q networkx
+	bench/.venv/bin/python bench/algo_check.py --scale $(SCALE)
