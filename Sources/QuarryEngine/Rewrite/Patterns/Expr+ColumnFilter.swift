@@ -31,10 +31,7 @@ extension Expr {
         guard case .binary(let op, let a, let b) = kind else { return nil }
         let tests: [BinaryOperator: ColumnFilter.ByteTest] = [.equal: .equal, .contains: .contains, .startsWith: .startsWith, .endsWith: .endsWith]
         guard let test = tests[op] else { return nil }
-        func isRead(_ e: Expr) -> Bool {
-            if case .property(let o, _) = e.kind, case .variable(let v) = o.kind { return v == variable }
-            return false
-        }
+        func isRead(_ e: Expr) -> Bool { e.readsProperty(of: variable) }
         func isText(_ e: Expr) -> Bool {
             switch e.kind {
             case .literal(.string), .parameter: return true
@@ -54,10 +51,7 @@ extension Expr {
         let mirrored: [BinaryOperator: BinaryOperator] = [.equal: .equal, .less: .greater, .lessEqual: .greaterEqual,
                                                          .greater: .less, .greaterEqual: .lessEqual]
         guard let flipped = mirrored[op] else { return nil }
-        func isRead(_ e: Expr) -> Bool {
-            if case .property(let o, _) = e.kind, case .variable(let v) = o.kind { return v == variable }
-            return false
-        }
+        func isRead(_ e: Expr) -> Bool { e.readsProperty(of: variable) }
         func isInteger(_ e: Expr) -> Bool {
             switch e.kind {
             case .literal(.int), .parameter: return true
@@ -67,5 +61,11 @@ extension Expr {
         if isRead(a), isInteger(b) { return (op, b) }
         if isRead(b), isInteger(a) { return (flipped, a) }
         return nil
+    }
+
+    /// `variable.key`, for some key.
+    func readsProperty(of variable: String) -> Bool {
+        if case .property(let o, _) = kind, case .variable(let v) = o.kind { return v == variable }
+        return false
     }
 }
