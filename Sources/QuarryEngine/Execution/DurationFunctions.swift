@@ -30,15 +30,29 @@ extension Functions {
     /// `duration.between` and its `inMonths`, `inDays`, `inSeconds` forms. A value without a
     /// zone is taken to be in the other's; a value without a date compares times of day only
     /// (on the other's date, which matters on the day clocks change).
-    static func durationBetween(_ name: String, _ a: Value, _ b: Value, at r: SourceRange) throws(QueryError) -> Value {
+    /// What `duration.between` and its forms measure (chosen once, when the call is compiled).
+    enum Measure {
+        case between, inMonths, inDays, inSeconds
+
+        init(_ name: String) {
+            switch name {
+            case "duration.inmonths": self = .inMonths
+            case "duration.indays": self = .inDays
+            case "duration.inseconds": self = .inSeconds
+            default: self = .between
+            }
+        }
+    }
+
+    static func durationBetween(_ name: String, _ measure: Measure, _ a: Value, _ b: Value, at r: SourceRange) throws(QueryError) -> Value {
         if a.isNull || b.isNull { return .null }
         // Two full dates: whole months and days, nothing of a clock.
         if case .date(let from) = a, case .date(let to) = b, from.precision == .day, to.precision == .day {
-            switch name {
-            case "duration.inmonths": return .duration(DurationValue(months: DurationValue.between(from, to).months, days: 0, seconds: 0))
-            case "duration.indays": return .duration(DurationValue(months: 0, days: to.days - from.days, seconds: 0))
-            case "duration.inseconds": return .duration(DurationValue(months: 0, days: 0, seconds: (to.days - from.days) * 86_400))
-            default: return .duration(DurationValue.between(from, to))
+            switch measure {
+            case .inMonths: return .duration(DurationValue(months: DurationValue.between(from, to).months, days: 0, seconds: 0))
+            case .inDays: return .duration(DurationValue(months: 0, days: to.days - from.days, seconds: 0))
+            case .inSeconds: return .duration(DurationValue(months: 0, days: 0, seconds: (to.days - from.days) * 86_400))
+            case .between: return .duration(DurationValue.between(from, to))
             }
         }
         guard var x = Moment(a), var y = Moment(b) else {
@@ -50,7 +64,7 @@ extension Functions {
         y.zone = y.zone ?? x.zone
         guard let xDate = x.date, let yDate = y.date else {
             let day = x.date ?? y.date ?? DateValue(days: 0)
-            if name == "duration.inmonths" || name == "duration.indays" { return .duration(DurationValue(months: 0, days: 0, seconds: 0)) }
+            if measure == .inMonths || measure == .inDays { return .duration(DurationValue(months: 0, days: 0, seconds: 0)) }
             return .duration(x.moment(on: day).until(y.moment(on: day)))
         }
         let from = x.moment(on: xDate)
@@ -58,15 +72,15 @@ extension Functions {
         let fromLocal = from.local
         let toLocal = bothZoned ? to.inZone(from.zone).local : to.local
         let months = monthsBetween(fromLocal, toLocal)
-        switch name {
-        case "duration.inmonths":
+        switch measure {
+        case .inMonths:
             return .duration(DurationValue(months: months, days: 0, seconds: 0))
-        case "duration.indays":
+        case .inDays:
             let (seconds, _) = signAligned(toLocal.epochSecond - fromLocal.epochSecond, toLocal.time.nanosecond - fromLocal.time.nanosecond)
             return .duration(DurationValue(months: 0, days: seconds / 86_400, seconds: 0))
-        case "duration.inseconds":
+        case .inSeconds:
             return .duration(from.until(to))
-        default:
+        case .between:
             guard let afterMonths = fromLocal.adding(DurationValue(months: months, days: 0, seconds: 0)) else {
                 throw .overflow("\(name)(\(a.literalText), \(b.literalText))", at: r)
             }

@@ -296,7 +296,8 @@ extension ExpressionCompiler {
         case "duration":
             return { (a: [Value]) throws(QueryError) in try Functions.duration(a[0], at: r) }
         case "duration.between", "duration.inmonths", "duration.indays", "duration.inseconds":
-            return { (a: [Value]) throws(QueryError) in try Functions.durationBetween(name, a[0], a[1], at: r) }
+            let measure = Functions.Measure(name)
+            return { (a: [Value]) throws(QueryError) in try Functions.durationBetween(name, measure, a[0], a[1], at: r) }
         case "timestamp":
             return { (_: [Value]) throws(QueryError) in .int(Int64(Date().timeIntervalSince1970 * 1000)) }
         case "linenumber":

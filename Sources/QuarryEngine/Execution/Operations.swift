@@ -227,7 +227,7 @@ extension ExecutionContext {
         case .map(let m): return m[name] ?? .null
         case .date(let d):
             let c = d.components
-            let field = name.lowercased()
+            let field = name.lowercasedField
             // A partial date knows its year (and its month and quarter when known to the month).
             if field == "precision" { return .string(d.precision.name) }
             if d.precision == .year && field != "year" || d.precision == .month && !["year", "month", "quarter"].contains(field) {

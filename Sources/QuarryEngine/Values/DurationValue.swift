@@ -193,7 +193,7 @@ public struct DurationValue: Sendable, Hashable {
             let (sum, overflow2) = scaled.addingReportingOverflow(nanoseconds / per)
             return overflow2 ? .max : sum
         }
-        switch name.lowercased() {
+        switch name.lowercasedField {
         case "years": return months / 12
         case "quarters": return months / 3
         case "months": return months

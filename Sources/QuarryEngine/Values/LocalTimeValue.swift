@@ -92,7 +92,7 @@ public struct LocalTimeValue: Sendable, Hashable, Comparable {
     }
 
     public func component(_ name: String) -> Int64? {
-        switch name.lowercased() {
+        switch name.lowercasedField {
         case "hour": return hour
         case "minute": return minute
         case "second": return second

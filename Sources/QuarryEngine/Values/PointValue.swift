@@ -83,7 +83,7 @@ public struct PointValue: Sendable, Hashable {
     }
 
     public func component(_ name: String) -> Value? {
-        switch name.lowercased() {
+        switch name.lowercasedField {
         case "x": return .float(x)
         case "y": return .float(y)
         case "z": return crs.is3D ? .float(z) : .null

@@ -59,3 +59,12 @@ extension Value {
         return out + "'"
     }
 }
+
+extension String {
+    /// The name in lowercase, without a new string when it already is (`d.days`, `t.hour`: a
+    /// temporal value's field is read on every row).
+    var lowercasedField: String {
+        utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? lowercased() : self
+    }
+}
+

@@ -39,7 +39,7 @@ public struct TimeValue: Sendable, Hashable, Comparable {
     }
 
     func component(_ name: String) -> Value? {
-        switch name.lowercased() {
+        switch name.lowercasedField {
         case "timezone", "offset": return .string(TemporalZone.offsetText(offset))
         case "offsetminutes": return .int(Int64(offset / 60))
         case "offsetseconds": return .int(Int64(offset))
@@ -139,7 +139,7 @@ public struct DateTimeValue: Sendable, Hashable, Comparable {
     }
 
     func component(_ name: String) -> Value? {
-        switch name.lowercased() {
+        switch name.lowercasedField {
         case "timezone": return .string(zone.name)
         case "offset": return .string(TemporalZone.offsetText(offset))
         case "offsetminutes": return .int(Int64(offset / 60))
