@@ -9,6 +9,8 @@ class BindingOperator: PipelineOperator {
     @exclusivity(unchecked) private var requiredLabels: [Int32] = []
     @exclusivity(unchecked) private var labelMembers: [Bitset] = []
     @exclusivity(unchecked) private var filters: [FilterPredicate] = []
+    /// `EXISTS { }` conditions on the bound node answered from sets of nodes (batch-friendly).
+    @exclusivity(unchecked) private var existenceFilters: [ExistenceSet] = []
     @exclusivity(unchecked) private var filterTexts: [String] = []
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, nodeSlot: Int?) {
@@ -26,6 +28,11 @@ class BindingOperator: PipelineOperator {
         filterTexts.append(text)
     }
 
+    func addExistenceFilter(_ filter: ExistenceSet, text: String) {
+        existenceFilters.append(filter)
+        filterTexts.append(text)
+    }
+
     func addColumnFilter(_ filter: ColumnFilter, text: String) {
         columnFilters.append(filter)
         filterTexts.append(text)
@@ -38,6 +45,9 @@ class BindingOperator: PipelineOperator {
         for f in columnFilters {
             guard try f.accepts(Int(node), &row, slot: nodeSlot!, ctx) else { return false }
         }
+        for f in existenceFilters {
+            guard try f.holds(Int(node), &row) else { return false }
+        }
         return try acceptsRow(&row)
     }
 
@@ -47,7 +57,7 @@ class BindingOperator: PipelineOperator {
 
     var hasRowFilters: Bool { !filters.isEmpty }
 
-    var hasColumnFilters: Bool { !columnFilters.isEmpty || !requiredLabels.isEmpty }
+    var hasColumnFilters: Bool { !columnFilters.isEmpty || !requiredLabels.isEmpty || !existenceFilters.isEmpty }
 
     /// Keeps the candidate nodes every column filter accepts (the batch form, for scans).
     final func selectByColumns(_ candidates: inout [Int], _ row: inout Row) throws(QueryError) {
@@ -67,6 +77,7 @@ class BindingOperator: PipelineOperator {
         for i in columnFilters.indices where !candidates.isEmpty {
             try columnFilters[i].select(&candidates, &row, slot: nodeSlot!, inOrder: candidatesInOrder, ctx)
         }
+        for f in existenceFilters where !candidates.isEmpty { try f.select(&candidates, &row) }
     }
 
     /// True when the row satisfies the filters that are not column filters.

@@ -1,7 +1,7 @@
 /// `EXISTS { … }` over many rows, answered from the set of nodes for which it holds: the
 /// subquery is run once with its outer node unbound (`PhysicalMapper.existenceSet`), and each
 /// row asks whether its node is in the set. The first rows are answered row by row, so that a
-/// few rows never pay for the whole set.
+/// few rows never pay for the whole set. As a scan's filter it judges batches of candidates.
 final class ExistenceSet {
     /// Rows answered row by row before the set is built.
     static let correlatedRows = 256
@@ -9,25 +9,48 @@ final class ExistenceSet {
     let slot: Int
     let plan: PhysicalMapper.SubPlan
     let width: () -> Int
+    /// The subquery run on the row, while the set is not built.
+    let correlated: Evaluator
     private var members: Bitset?
     private var asked = 0
 
-    init(slot: Int, plan: PhysicalMapper.SubPlan, width: @escaping () -> Int) {
+    init(slot: Int, plan: PhysicalMapper.SubPlan, width: @escaping () -> Int, correlated: @escaping Evaluator) {
         self.slot = slot
         self.plan = plan
         self.width = width
+        self.correlated = correlated
     }
 
-    func evaluator(correlated: @escaping Evaluator) -> Evaluator {
+    /// The EXISTS as an expression on the row.
+    func evaluator() -> Evaluator {
         { [self] (row: inout Row) throws(QueryError) -> Value in
-            if members == nil {
-                asked += 1
-                if asked <= Self.correlatedRows { return try correlated(&row) }
-                members = try build()
-            }
-            guard case .node(let n) = row[slot], let members else { return .bool(false) }
-            return .bool(members.contains(Int(n)))
+            guard case .node(let n) = row[slot] else { return members == nil ? try correlated(&row) : .bool(false) }
+            return .bool(try holds(Int(n), &row))
         }
+    }
+
+    /// Whether the EXISTS holds with `node` in the row.
+    func holds(_ node: Int, _ row: inout Row) throws(QueryError) -> Bool {
+        if members == nil {
+            asked += 1
+            if asked <= Self.correlatedRows {
+                row[slot] = .node(NodeID(node))
+                if case .bool(true) = try correlated(&row) { return true }
+                return false
+            }
+            members = try build()
+        }
+        return members?.contains(node) ?? false
+    }
+
+    /// Keeps, in order, the candidates for which the EXISTS holds.
+    func select(_ candidates: inout [Int], _ row: inout Row) throws(QueryError) {
+        var kept = 0
+        for j in candidates.indices where try holds(candidates[j], &row) {
+            candidates[kept] = candidates[j]
+            kept += 1
+        }
+        if kept < candidates.count { candidates.removeLast(candidates.count - kept) }
     }
 
     private func build() throws(QueryError) -> Bitset {

@@ -118,7 +118,7 @@ struct ExpressionCompiler {
                 return .bool(try plan.root.next() != nil)
             }
             guard let (slot, uncorrelated) = mapper.existenceSet(at: range.start) else { return correlated }
-            return ExistenceSet(slot: slot, plan: uncorrelated, width: { [slots] in slots.count }).evaluator(correlated: correlated)
+            return ExistenceSet(slot: slot, plan: uncorrelated, width: { [slots] in slots.count }, correlated: correlated).evaluator()
         case .subquery(let kind, _, _, _):
             let (plan, columns) = try mapper.subquery(at: range.start, range: range)
             let root = plan.root

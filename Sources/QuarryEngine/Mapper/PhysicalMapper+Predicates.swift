@@ -14,10 +14,28 @@ extension PhysicalMapper {
                 binding.addLabelFilter(labels.map { ctx.readLabel($0, at: range) }, text: p.text)
             case .column(let test):
                 binding.addColumnFilter(try columnFilter(test), text: test.text)
+            case .expression(let e) where binding.nodeSlot != nil:
+                if let set = try existenceFilter(e, on: binding.nodeSlot!) {
+                    binding.addExistenceFilter(set, text: p.text)
+                } else {
+                    binding.addFilter(try evaluator(p), text: p.text)
+                }
             default:
                 binding.addFilter(try evaluator(p), text: p.text)
             }
         }
+    }
+
+    /// `EXISTS { … }` about the node a binding operator binds, answerable from a set of nodes.
+    func existenceFilter(_ e: BoundExpr, on nodeSlot: Int) throws(QueryError) -> ExistenceSet? {
+        guard case .subquery(.exists, _, _, _) = e.expr.kind, let (slot, uncorrelated) = existenceSet(at: e.expr.range.start),
+              slot == nodeSlot else { return nil }
+        let (plan, _) = try subquery(at: e.expr.range.start, range: e.expr.range)
+        let correlated = { (row: inout Row) throws(QueryError) -> Value in
+            plan.start(on: row)
+            return .bool(try plan.root.next() != nil)
+        }
+        return ExistenceSet(slot: slot, plan: uncorrelated, width: { [slots] in slots.count }, correlated: correlated)
     }
 
     /// A condition as a compiled predicate on the row.
