@@ -43,8 +43,11 @@ final class ExistenceSet {
         return members?.contains(node) ?? false
     }
 
-    /// Keeps, in order, the candidates for which the EXISTS holds.
+    /// Keeps, in order, the candidates for which the EXISTS holds. A batch as large as the rows
+    /// answered one by one builds the set at once: the first candidates of a scan are often its
+    /// busiest nodes, the dearest to answer one by one.
     func select(_ candidates: inout [Int], _ row: inout Row) throws(QueryError) {
+        if members == nil && candidates.count >= Self.correlatedRows { members = try build() }
         var kept = 0
         for j in candidates.indices where try holds(candidates[j], &row) {
             candidates[kept] = candidates[j]
