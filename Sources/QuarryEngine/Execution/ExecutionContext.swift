@@ -53,6 +53,8 @@ final class ExecutionContext {
     /// The statement's clock, in the machine's time zone: `date()`, `datetime()` and the others
     /// without arguments give the same moment however often a statement calls them.
     private(set) lazy var clock: DateTimeValue = Functions.now()
+    /// Results of pure functions of one node property, by function and key (read-only statements).
+    @exclusivity(unchecked) var storedValueMemos: [String: StoredValueMemo] = [:]
     /// The database's kept projections for graph algorithms, and the graph's version they are for.
     @exclusivity(unchecked) var projections: ProjectionCache?
     @exclusivity(unchecked) var graphVersion: UInt64 = 0

@@ -58,7 +58,11 @@ extension ExpressionCompiler {
               case .variable(let v) = o.kind, entities.contains(v), let slot = scope[v] else { return nil }
         let k = ctx.graph.keyID(key)
         guard k >= 0, Int(k) < ctx.graph.nodeProperties.count, ctx.graph.nodeProperties[Int(k)].representation == .codes else { return nil }
-        let memo = StoredValueMemo(ctx.graph.nodeProperties[Int(k)])
+        // One memo per function and key in the statement: `date(e.date)` in two filters and an
+        // aggregate is computed once per stored value for all three.
+        let memoKey = name + "\u{0}" + key
+        let memo = ctx.storedValueMemos[memoKey] ?? StoredValueMemo(ctx.graph.nodeProperties[Int(k)])
+        ctx.storedValueMemos[memoKey] = memo
         let argument = compiled[0]
         return { (row: inout Row) throws(QueryError) in
             guard case .node(let n) = row[slot] else { return try body([try argument(&row)]) }
