@@ -271,9 +271,13 @@ extension Functions {
         let fields = try integerFields(m, ["epochSeconds", "epochMillis", "nanosecond"], besides: ["timezone"], "datetime()", at: r)
         var second = fields["epochSeconds"] ?? 0, nanosecond = fields["nanosecond"] ?? 0
         if let millis = fields["epochMillis"] {
-            second += millis >= 0 ? millis / 1000 : (millis - 999) / 1000
-            nanosecond += (millis - (millis >= 0 ? millis / 1000 : (millis - 999) / 1000) * 1000) * 1_000_000
+            let wholeSeconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
+            let (sum, overflow) = second.addingReportingOverflow(wholeSeconds)
+            guard !overflow else { throw .dateOutOfRange("\(second) seconds and \(millis) milliseconds from 1970", at: r) }
+            second = sum
+            nanosecond += (millis - wholeSeconds * 1000) * 1_000_000
         }
+        guard abs(nanosecond) < 1 << 60 else { throw .dateOutOfRange("\(nanosecond) nanoseconds", at: r) }
         return try epochMoment(second, nanosecond, zone: zone ?? .offset(0), at: r)
     }
 
@@ -285,6 +289,7 @@ extension Functions {
             return .dateTime(try fromEpochFields(["epochMillis": .int(first)], zone: nil, at: r))
         }
         guard a.count > 1, case .int(let nanos) = a[1] else { throw .typeMismatch("\(name)() needs integers", got: a.count > 1 ? a[1] : .null, at: r) }
+        guard abs(nanos) < 1 << 60 else { throw .dateOutOfRange("\(nanos) nanoseconds", at: r) }
         return .dateTime(try epochMoment(first, nanos, zone: .offset(0), at: r))
     }
 

@@ -29,6 +29,9 @@ extension Functions {
         if unit.isDateUnit || unit == .day {
             date = date?.truncated(to: unit)
             time = LocalTimeValue(wrapping: 0)
+            if let year = date?.components.year, abs(year) > 999_999_999 {
+                throw .dateOutOfRange("\(function) of \(value.literalText) to the \(unit.name)", at: r)
+            }
         } else {
             time = time.truncated(to: unit)
         }

@@ -132,7 +132,8 @@ public struct DateTimeValue: Sendable, Hashable, Comparable {
         guard let day = local.date.adding(DurationValue(months: u.months, days: u.days, seconds: 0)) else { return nil }
         let moved = DateTimeValue(local: LocalDateTimeValue(date: day, time: local.time), zone: zone, preferring: offset)
         let (second, overflow) = moved.epochSecond.addingReportingOverflow(u.seconds)
-        guard !overflow else { return nil }
+        // Far beyond any date (±999,999,999 years is about ±3.2e16 seconds).
+        guard !overflow, abs(second) < 1 << 60 else { return nil }
         let result = DateTimeValue(epochSecond: second, nanosecond: moved.nanosecond + u.nanoseconds, zone: zone)
         guard abs(result.local.date.components.year) <= 999_999_999 else { return nil }
         return result
