@@ -1,10 +1,16 @@
+import Dispatch
+
 /// `EXISTS { … }` over many rows, answered from the set of nodes for which it holds: the
 /// subquery is run once with its outer node unbound (`PhysicalMapper.existenceSet`), and each
 /// row asks whether its node is in the set. The first rows are answered row by row, so that a
-/// few rows never pay for the whole set. As a scan's filter it judges batches of candidates.
+/// few rows never pay for the whole set; the set is built after 256 of them, or sooner once they
+/// have taken 2 ms (busy nodes are dear to answer one by one). As a scan's filter it judges
+/// batches of candidates.
 final class ExistenceSet {
     /// Rows answered row by row before the set is built.
     static let correlatedRows = 256
+    /// Time spent answering row by row before the set is built, in nanoseconds.
+    static let correlatedBudget: UInt64 = 2_000_000
 
     let slot: Int
     let plan: PhysicalMapper.SubPlan
@@ -13,6 +19,7 @@ final class ExistenceSet {
     let correlated: Evaluator
     private var members: Bitset?
     private var asked = 0
+    private var spent: UInt64 = 0
 
     init(slot: Int, plan: PhysicalMapper.SubPlan, width: @escaping () -> Int, correlated: @escaping Evaluator) {
         self.slot = slot
@@ -33,9 +40,12 @@ final class ExistenceSet {
     func holds(_ node: Int, _ row: inout Row) throws(QueryError) -> Bool {
         if members == nil {
             asked += 1
-            if asked <= Self.correlatedRows {
+            if asked <= Self.correlatedRows && spent < Self.correlatedBudget {
                 row[slot] = .node(NodeID(node))
-                if case .bool(true) = try correlated(&row) { return true }
+                let started = DispatchTime.now().uptimeNanoseconds
+                let answer = try correlated(&row)
+                spent += DispatchTime.now().uptimeNanoseconds - started
+                if case .bool(true) = answer { return true }
                 return false
             }
             members = try build()
