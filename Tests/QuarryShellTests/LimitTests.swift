@@ -22,6 +22,20 @@ struct LimitTests {
         #expect(run.lines.suffix(2) == ["l", "['Kept']"])
     }
 
+    /// Node similarity around a hub pairs every two of its neighbours: 36 million pairs here, past
+    /// the limit long before the process runs out of memory.
+    @Test func similarityPastTheMemoryLimitStops() throws {
+        let script = """
+            CREATE (h:Hub) WITH h UNWIND range(1, 6000) AS i CREATE (:Leaf {i: i})-[:AT]->(h);
+            CALL algo.similarity({labels: ['Leaf', 'Hub'], direction: 'BOTH', topK: 100000}) YIELD similarity RETURN count(*) AS n;
+            MATCH (l:Leaf) RETURN count(*) AS leaves;
+            """
+        let run = try sandbox.quarry("--empty", "--no-bail", "--memory-limit", "300M", "--format", "csv", stdin: script)
+        #expect(run.status == 1)
+        #expect(run.errorLines.contains { $0.hasPrefix("<stdin>:2:6:") && $0.contains("MemoryLimitExceeded") }, "\(run.stderr)")
+        #expect(run.lines.suffix(2) == ["leaves", "6000"])
+    }
+
     @Test func aStatementPastTheTimeLimitStops() throws {
         let started = Date()
         let run = try sandbox.quarry("--empty", "--timeout", "300ms", "-c",

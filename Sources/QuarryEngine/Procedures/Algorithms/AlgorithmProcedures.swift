@@ -97,7 +97,7 @@ enum AlgorithmProcedures {
         },
         Procedure(name: "algo.similarity", inputs: [config],
                   outputs: [.init("node1", "NODE"), .init("node2", "NODE"), .init("similarity", "FLOAT")],
-                  description: "For each node, the topK (default 10) nodes sharing most neighbours: metric 'JACCARD' (default) or 'OVERLAP'.") { p, args throws(QueryError) in
+                  description: "For each node, the topK (default 10) nodes sharing most neighbours: metric 'JACCARD' (default) or 'OVERLAP'.", columns: { p, args throws(QueryError) in
             let (g, c) = try project(p, args, "algo.similarity", allowed: ["topK", "metric"])
             var overlap = false
             switch c.settings["metric"] {
@@ -105,9 +105,8 @@ enum AlgorithmProcedures {
             case .string(let m)? where ["JACCARD", "OVERLAP"].contains(m.uppercased()): overlap = m.uppercased() == "OVERLAP"
             case let v?: throw .invalidArgument("algo.similarity: metric is 'JACCARD' or 'OVERLAP', not \(CypherExport.literal(v))")
             }
-            let pairs = try Similarity.run(g, overlap: overlap, topK: try c.integer("topK", default: 10), p)
-            return pairs.map { [.node(g.nodes[$0.0]), .node(g.nodes[$0.1]), .float($0.2)] }
-        },
+            return try Similarity.run(g, overlap: overlap, topK: try c.integer("topK", default: 10), p)
+        }),
         Procedure(name: "algo.labelPropagation", inputs: [config], outputs: [.init("node", "NODE"), .init("communityId", "INTEGER")],
                   description: "Communities by label propagation (relationships either way; at most 10 rounds unless iterations is set; seed, default 42, makes it repeat); named by their smallest node id.", columns: { p, args throws(QueryError) in
             let (g, c) = try project(p, args, "algo.labelPropagation", allowed: ["iterations", "seed"], direction: .both)

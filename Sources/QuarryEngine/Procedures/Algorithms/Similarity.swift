@@ -2,16 +2,20 @@
 /// `topK` others whose neighbour sets overlap most, by Jaccard (shared / all) or overlap
 /// (shared / the smaller set); ties go to the smaller node id.
 enum Similarity {
-    static func run(_ g: ProjectedGraph, overlap: Bool, topK: Int, _ p: ProcedureContext) throws(QueryError) -> [(Int, Int, Double)] {
+    /// The pairs as result columns (node1, node2, similarity). The pairs can outnumber the
+    /// relationships by far (every two nodes sharing a hub): room for more is asked of the memory
+    /// guard before each doubling, and the loops check for Ctrl-C and the limits as they go.
+    static func run(_ g: ProjectedGraph, overlap: Bool, topK: Int, _ p: ProcedureContext) throws(QueryError) -> ProcedureRows {
         let sets = g.distinctNeighbours()
         var holders = [[Int32]](repeating: [], count: g.count)
         for (i, ns) in sets.enumerated() { for t in ns { holders[Int(t)].append(Int32(i)) } }
         var shared = [Int](repeating: 0, count: g.count)
         var touched: [Int] = []
-        var out: [(Int, Int, Double)] = []
+        var firsts: [NodeID] = [], seconds: [NodeID] = [], scores: [Double] = []
         for u in 0..<g.count {
-            if u & 0xFF == 0 { try p.tick() }
+            try p.tick()
             for t in sets[u] {
+                try p.tick()
                 for v32 in holders[Int(t)] where Int(v32) != u {
                     let v = Int(v32)
                     if shared[v] == 0 { touched.append(v) }
@@ -25,8 +29,19 @@ enum Similarity {
             for v in touched { shared[v] = 0 }
             touched.removeAll(keepingCapacity: true)
             scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            for (v, s) in scored.prefix(topK) { out.append((u, v, s)) }
+            for (v, s) in scored.prefix(topK) {
+                if firsts.count == firsts.capacity {
+                    try MemoryGuard.reserve(max(firsts.count, 1024) * 2 * (2 * MemoryLayout<NodeID>.stride + MemoryLayout<Double>.stride), at: nil)
+                    let room = max(firsts.count, 1024) * 2
+                    firsts.reserveCapacity(room)
+                    seconds.reserveCapacity(room)
+                    scores.reserveCapacity(room)
+                }
+                firsts.append(g.nodes[u])
+                seconds.append(g.nodes[v])
+                scores.append(s)
+            }
         }
-        return out
+        return ProcedureRows(columns: [.nodes(firsts), .nodes(seconds), .floats(scores)])
     }
 }
