@@ -107,7 +107,7 @@ extension Functions {
 
     /// Seconds and nanoseconds of a difference given the same sign.
     static func signAligned(_ seconds: Int64, _ nanoseconds: Int64) -> (Int64, Int64) {
-        var (s, n) = LocalDateTimeValue.normalized(seconds, nanoseconds)
+        var (s, n) = DurationValue.normalized(seconds, nanoseconds)
         if s < 0 && n > 0 { s += 1; n -= 1_000_000_000 }
         return (s, n)
     }

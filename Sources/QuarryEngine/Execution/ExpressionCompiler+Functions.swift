@@ -286,7 +286,8 @@ extension ExpressionCompiler {
             return { (a: [Value]) throws(QueryError) in try Functions.clockFunction(type, a, statement: Functions.now(), at: r) }
         case _ where name.hasSuffix(".truncate"):
             let type = String(name.prefix { $0 != "." })
-            return { (a: [Value]) throws(QueryError) in try Functions.truncate(type, a, at: r) }
+            let ctx = self.ctx
+            return { (a: [Value]) throws(QueryError) in try Functions.truncate(type, a, now: ctx.clock, at: r) }
         case "point":
             return { (a: [Value]) throws(QueryError) in try Functions.point(a[0], at: r) }
         case "point.distance":

@@ -112,11 +112,7 @@ struct ExpressionCompiler {
                 return .bool(try plan.root.next() != nil)
             }
         case .subquery(.exists, _, _, _):
-            let (plan, _) = try mapper.subquery(at: range.start, range: range)
-            let correlated = { (row: inout Row) throws(QueryError) -> Value in
-                plan.start(on: row)
-                return .bool(try plan.root.next() != nil)
-            }
+            let correlated = try mapper.correlatedExists(at: range.start, range: range)
             guard let (slot, uncorrelated) = mapper.existenceSet(at: range.start) else { return correlated }
             return ExistenceSet(slot: slot, plan: uncorrelated, width: { [slots] in slots.count }, correlated: correlated).evaluator()
         case .subquery(let kind, _, _, _):

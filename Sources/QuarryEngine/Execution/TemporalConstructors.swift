@@ -46,6 +46,9 @@ extension Functions {
         return TemporalZone(text: tz.identifier) ?? .offset(Int32(tz.secondsFromGMT()))
     }()
 
+    /// 1970-01-01T00:00Z: the "now" of constructors that are given text (which never read it).
+    static let epoch = DateTimeValue(epochSecond: 0, nanosecond: 0, zone: .offset(0))
+
     /// This moment in the machine's time zone.
     static func now() -> DateTimeValue {
         var ts = timespec()

@@ -3,7 +3,7 @@
 extension Functions {
     /// `type.truncate(unit, value[, fields])`. A `timezone` among the fields puts the truncated
     /// local date and time in that zone (they are not moved to it).
-    static func truncate(_ type: String, _ a: [Value], at r: SourceRange) throws(QueryError) -> Value {
+    static func truncate(_ type: String, _ a: [Value], now: DateTimeValue, at r: SourceRange) throws(QueryError) -> Value {
         let function = "\(type).truncate()"
         guard case .string(let unitName) = a[0] else { throw .typeMismatch("\(function) needs a unit name", got: a[0], at: r) }
         let value = a[1]
@@ -55,7 +55,7 @@ extension Functions {
         case "localtime":
             return .localTime(newTime)
         case "time":
-            let offset = zone.map { z in z.offset(atEpochSecond: epochSecond(of: value) ?? Functions.now().epochSecond) } ?? zonePart(value)?.offset ?? 0
+            let offset = zone.map { z in z.offset(atEpochSecond: epochSecond(of: value) ?? now.epochSecond) } ?? zonePart(value)?.offset ?? 0
             return .time(TimeValue(time: newTime, offset: offset))
         default:
             dateMap["date"] = date.map(Value.date)

@@ -24,12 +24,12 @@ enum LiteralReader {
         case .function(let name, _, let args) where args.count == 1:
             let argument = try value(of: args[0])
             switch (name.lowercased(), argument) {
-            case ("date", .string): return try Functions.date([argument], now: Functions.now(), at: e.range)
+            case ("date", .string): return try Functions.date([argument], now: Functions.epoch, at: e.range)
             case ("date.partial", .string): return try Functions.partialDate([argument], at: e.range)
-            case ("localtime", .string): return try Functions.localTime([argument], now: Functions.now(), at: e.range)
-            case ("time", .string): return try Functions.time([argument], now: Functions.now(), at: e.range)
-            case ("localdatetime", .string): return try Functions.localDateTime([argument], now: Functions.now(), at: e.range)
-            case ("datetime", .string): return try Functions.dateTime([argument], now: Functions.now(), at: e.range)
+            case ("localtime", .string): return try Functions.localTime([argument], now: Functions.epoch, at: e.range)
+            case ("time", .string): return try Functions.time([argument], now: Functions.epoch, at: e.range)
+            case ("localdatetime", .string): return try Functions.localDateTime([argument], now: Functions.epoch, at: e.range)
+            case ("datetime", .string): return try Functions.dateTime([argument], now: Functions.epoch, at: e.range)
             case ("duration", .string): return try Functions.duration(argument, at: e.range)
             case ("point", .map): return try Functions.point(argument, at: e.range)
             default: throw QueryError(.syntaxError, "InvalidLiteral", "\(e.canonicalText) is not a literal value", at: e.range)

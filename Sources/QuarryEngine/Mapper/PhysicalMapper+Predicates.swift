@@ -30,12 +30,17 @@ extension PhysicalMapper {
     func existenceFilter(_ e: BoundExpr, on nodeSlot: Int) throws(QueryError) -> ExistenceSet? {
         guard case .subquery(.exists, _, _, _) = e.expr.kind, let (slot, uncorrelated) = existenceSet(at: e.expr.range.start),
               slot == nodeSlot else { return nil }
-        let (plan, _) = try subquery(at: e.expr.range.start, range: e.expr.range)
-        let correlated = { (row: inout Row) throws(QueryError) -> Value in
+        return ExistenceSet(slot: slot, plan: uncorrelated, width: { [slots] in slots.count },
+                            correlated: try correlatedExists(at: e.expr.range.start, range: e.expr.range))
+    }
+
+    /// `EXISTS { … }` run on each row: true when its plan gives a row.
+    func correlatedExists(at offset: Int, range: SourceRange) throws(QueryError) -> Evaluator {
+        let (plan, _) = try subquery(at: offset, range: range)
+        return { (row: inout Row) throws(QueryError) -> Value in
             plan.start(on: row)
             return .bool(try plan.root.next() != nil)
         }
-        return ExistenceSet(slot: slot, plan: uncorrelated, width: { [slots] in slots.count }, correlated: correlated)
     }
 
     /// A condition as a compiled predicate on the row.

@@ -11,12 +11,16 @@ public struct DurationValue: Sendable, Hashable {
     public let nanoseconds: Int64
 
     public init(months: Int64, days: Int64, seconds: Int64, nanoseconds: Int64 = 0) {
-        // Nanoseconds in range, their overflow in seconds.
-        let carry = nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : (nanoseconds - 999_999_999) / 1_000_000_000
         self.months = months
         self.days = days
-        self.seconds = seconds + carry
-        self.nanoseconds = nanoseconds - carry * 1_000_000_000
+        (self.seconds, self.nanoseconds) = DurationValue.normalized(seconds, nanoseconds)
+    }
+
+    /// Seconds and nanoseconds with the nanoseconds brought into 0 ..< 1e9, their overflow in
+    /// the seconds.
+    static func normalized(_ second: Int64, _ nanosecond: Int64) -> (Int64, Int64) {
+        let carry = nanosecond >= 0 ? nanosecond / 1_000_000_000 : (nanosecond - 999_999_999) / 1_000_000_000
+        return (second + carry, nanosecond - carry * 1_000_000_000)
     }
 
     /// From `P[nY][nM][nW][nD][T[nH][nM][n[.f]S]]` (a leading `-` negates it); decimals are

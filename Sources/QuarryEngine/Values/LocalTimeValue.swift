@@ -116,18 +116,12 @@ public struct LocalDateTimeValue: Sendable, Hashable, Comparable {
 
     /// The moment `second` seconds after 1970-01-01T00:00, and `nanosecond` more.
     init(epochSecond whole: Int64, nanosecond fraction: Int64) {
-        let (second, nanosecond) = LocalDateTimeValue.normalized(whole, fraction)
+        let (second, nanosecond) = DurationValue.normalized(whole, fraction)
         let days = second >= 0 ? second / 86_400 : (second - 86_399) / 86_400
         self.init(date: DateValue(days: days), time: LocalTimeValue(wrapping: (second - days * 86_400) * 1_000_000_000 + nanosecond))
     }
 
     public static func < (a: LocalDateTimeValue, b: LocalDateTimeValue) -> Bool { (a.date, a.time) < (b.date, b.time) }
-
-    /// Seconds and nanoseconds with the nanoseconds brought into 0 ..< 1e9.
-    static func normalized(_ second: Int64, _ nanosecond: Int64) -> (Int64, Int64) {
-        let carry = nanosecond >= 0 ? nanosecond / 1_000_000_000 : (nanosecond - 999_999_999) / 1_000_000_000
-        return (second + carry, nanosecond - carry * 1_000_000_000)
-    }
 
     /// Whole seconds since 1970-01-01T00:00 (the nanoseconds left out); no overflow for any date.
     var epochSecond: Int64 { date.days * 86_400 + time.nanosecondOfDay / 1_000_000_000 }

@@ -65,6 +65,16 @@ public enum TemporalZone: Hashable, Sendable {
         return out
     }
 
+    /// `offset`, `offsetMinutes` and `offsetSeconds` (`field` lowercased) of a value with this offset.
+    static func offsetField(_ field: String, _ seconds: Int32) -> Value? {
+        switch field {
+        case "offset": return .string(offsetText(seconds))
+        case "offsetminutes": return .int(Int64(seconds / 60))
+        case "offsetseconds": return .int(Int64(seconds))
+        default: return nil
+        }
+    }
+
     /// The offset in force at a moment (seconds since 1970-01-01T00:00Z).
     func offset(atEpochSecond second: Int64) -> Int32 {
         switch self {

@@ -39,12 +39,9 @@ public struct TimeValue: Sendable, Hashable, Comparable {
     }
 
     func component(_ name: String) -> Value? {
-        switch name.lowercasedField {
-        case "timezone", "offset": return .string(TemporalZone.offsetText(offset))
-        case "offsetminutes": return .int(Int64(offset / 60))
-        case "offsetseconds": return .int(Int64(offset))
-        default: return time.component(name).map(Value.int)
-        }
+        let field = name.lowercasedField
+        if field == "timezone" { return .string(TemporalZone.offsetText(offset)) }
+        return TemporalZone.offsetField(field, offset) ?? time.component(name).map(Value.int)
     }
 }
 
@@ -75,7 +72,7 @@ public struct DateTimeValue: Sendable, Hashable, Comparable {
 
     /// The moment `second` seconds (and `nanosecond` nanoseconds) after 1970-01-01T00:00Z, in a zone.
     init(epochSecond whole: Int64, nanosecond fraction: Int64, zone: TemporalZone) {
-        let (second, nanosecond) = LocalDateTimeValue.normalized(whole, fraction)
+        let (second, nanosecond) = DurationValue.normalized(whole, fraction)
         offset = zone.offset(atEpochSecond: second)
         local = LocalDateTimeValue(epochSecond: second + Int64(offset), nanosecond: nanosecond)
         if case .region(let id) = zone { region = id } else { region = 0 }
@@ -140,11 +137,10 @@ public struct DateTimeValue: Sendable, Hashable, Comparable {
     }
 
     func component(_ name: String) -> Value? {
-        switch name.lowercasedField {
+        let field = name.lowercasedField
+        if let value = TemporalZone.offsetField(field, offset) { return value }
+        switch field {
         case "timezone": return .string(zone.name)
-        case "offset": return .string(TemporalZone.offsetText(offset))
-        case "offsetminutes": return .int(Int64(offset / 60))
-        case "offsetseconds": return .int(Int64(offset))
         case "epochseconds": return .int(epochSecond)
         case "epochmillis": return .int(epochSecond * 1000 + nanosecond / 1_000_000)
         default: return local.time.component(name).map(Value.int)

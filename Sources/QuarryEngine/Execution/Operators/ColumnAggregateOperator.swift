@@ -54,9 +54,10 @@ final class ColumnAggregateOperator: BufferedOperator {
         let byCode = keyColumns.count == 1 && keyColumns[0].representation == .codes
         var groupOfCode = [Int32](repeating: -1, count: byCode ? keyColumns[0].dictionary.count + 1 : 0)
         var table = GroupTable(keys: [], hasKeys: !groupKeys.isEmpty, functions: specs.map(\.function))
-        var derivedCache: [[Value?]] = zip(argumentColumns, specs).map { column, spec in
-            guard spec.derived != nil, let column, column.representation == .codes else { return [] }
-            return [Value?](repeating: nil, count: column.dictionary.count + 1)
+        // A computed argument of a coded column: computed once per stored value.
+        let derivedMemos: [StoredValueMemo?] = zip(argumentColumns, specs).map { column, spec in
+            guard spec.derived != nil, let column, column.representation == .codes else { return nil }
+            return StoredValueMemo(column)
         }
         let width = specs.count
         let members = graph.members(label: label)
@@ -112,18 +113,13 @@ final class ColumnAggregateOperator: BufferedOperator {
                     }
                     try placed(at: specs[i].range) { () throws(QueryError) in
                         if let derived = specs[i].derived {
-                            // Computed once per stored value when the column holds codes.
-                            let coded = column.representation == .codes
                             for (n, g) in zip(batch, groups) {
-                                let code = coded ? Int(column.code(n)) : -1
-                                let argument: Value
-                                if code >= 0, let known = derivedCache[i][code] {
-                                    argument = known
-                                } else {
+                                let compute = { [slot] () throws(QueryError) -> Value in
                                     var nodeRow = Self.with(row, slot, n)
-                                    argument = try derived(&nodeRow)
-                                    if code >= 0 { derivedCache[i][code] = argument }
+                                    return try derived(&nodeRow)
                                 }
+                                let argument: Value
+                                if let memo = derivedMemos[i] { argument = try memo.value(for: n, compute) } else { argument = try compute() }
                                 try table.accumulators[g * width + i].add(argument, percentile: nil)
                             }
                         } else if column.representation == .integers {
