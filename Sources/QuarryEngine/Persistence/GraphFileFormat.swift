@@ -75,6 +75,7 @@ extension PropertyColumn.Representation {
         case .heap: return 3
         case .mixed: return 4
         case .sparse: return 5
+        case .temporal(let kind): return 16 + kind.rawValue
         }
     }
 
@@ -86,6 +87,9 @@ extension PropertyColumn.Representation {
         case 3: self = .heap
         case 4: self = .mixed
         case 5: self = .sparse
+        case 16...:
+            guard let kind = TemporalKind(rawValue: fileCode - 16) else { return nil }
+            self = .temporal(kind)
         default: return nil
         }
     }

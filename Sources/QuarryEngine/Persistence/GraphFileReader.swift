@@ -233,6 +233,10 @@ struct GraphFileReader {
             let heap = StringHeap(bytes: try array(.heapBytes, of: UInt8.self), starts: try array(.heapStarts, of: UInt32.self),
                                   lengths: try array(.heapLengths, of: UInt32.self))
             return PropertyColumn(representation: .heap, base: base, length: length, count: count, heap: heap)
+        case .temporal(let kind):
+            var words = try array(.integers, of: Int64.self)
+            if kind == .dateTime { try numberRegions(&words) }
+            return PropertyColumn(representation: representation, base: base, length: length, count: count, words: words)
         case .mixed:
             let values = try decode(.values) { (r) throws(ByteReader.Malformed) in
                 var list: [Value] = []
@@ -251,6 +255,29 @@ struct GraphFileReader {
             for (id, v) in zip(ids, values) { byID[Int(id)] = v }
             guard byID.count == ids.count else { throw .damagedFile(file.path, "section \(next - 1): a sparse column names an id twice") }
             return PropertyColumn(representation: .sparse, base: base, length: length, count: count, sparse: byID)
+        }
+    }
+
+    /// A date-time column's regions, numbered in the file by a list of names that follows its
+    /// words, renumbered as this process knows them.
+    private mutating func numberRegions(_ words: inout [Int64]) throws(QueryError) {
+        let names = try decode(.dictionary) { (r) throws(ByteReader.Malformed) in
+            var list: [String] = []
+            for _ in 0..<(try r.count(unit: 4)) { list.append(try r.string()) }
+            return list
+        }
+        var regions: [Int32] = []
+        for name in names {
+            guard let id = ZoneRegions.id(named: name) else {
+                throw .damagedFile(file.path, "a date-time column names the time zone '\(name)', which this machine's tz database does not know")
+            }
+            regions.append(id)
+        }
+        for w in stride(from: 2, to: words.count, by: 3) where words[w - 2] != PropertyColumn.absentInteger {
+            let index = Int(words[w] >> 32)
+            guard index != 0 else { continue }
+            guard index >= 1, index <= regions.count else { throw .damagedFile(file.path, "a date-time column names a time zone it does not list") }
+            words[w] = TemporalKind.zoneWord(offset: Int32(truncatingIfNeeded: words[w]), region: regions[index - 1])
         }
     }
 

@@ -89,6 +89,10 @@ struct GraphFileWriter {
             try array(.heapBytes, column.heap.bytes)
             try array(.heapStarts, column.heap.starts)
             try array(.heapLengths, column.heap.lengths)
+        case .temporal(.dateTime):
+            try dateTimeWords(column.words)
+        case .temporal:
+            try array(.integers, column.words)
         case .mixed:
             var values = ByteWriter()
             for v in column.values {
@@ -104,6 +108,29 @@ struct GraphFileWriter {
             for id in ids { values.value(column.sparse[id] ?? .null) }
             try record(.values, values)
         }
+    }
+
+    /// A date-time column's words with each tz region numbered by its place in a list of region
+    /// names that follows them (this process's region ids mean nothing to another).
+    private mutating func dateTimeWords(_ words: [Int64]) throws(QueryError) {
+        var names: [String] = []
+        var local: [Int32: Int32] = [:]
+        var out = words
+        for w in stride(from: 2, to: out.count, by: 3) where out[w - 2] != PropertyColumn.absentInteger {
+            let region = Int32(truncatingIfNeeded: out[w] >> 32)
+            guard region != 0 else { continue }
+            let index = local[region] ?? {
+                names.append(ZoneRegions.name(of: region))
+                local[region] = Int32(names.count)
+                return Int32(names.count)
+            }()
+            out[w] = TemporalKind.zoneWord(offset: Int32(truncatingIfNeeded: out[w]), region: index)
+        }
+        try array(.integers, out)
+        var strings = ByteWriter()
+        strings.int(names.count)
+        for s in names { strings.string(s) }
+        try record(.dictionary, strings)
     }
 
     private func checkCancellation() throws(QueryError) {

@@ -100,6 +100,12 @@ enum GraphIntegrity {
                 }
                 present += 1
             }
+        case .temporal(let kind):
+            guard c.words.count == c.length * kind.wordsPerValue else { return "has \(c.words.count) words for \(c.length) ids" }
+            for i in 0..<c.length {
+                if let problem = kind.problem(c.words, at: i) { return "holds \(problem)" }
+                if c.words[i * kind.wordsPerValue] != PropertyColumn.absentInteger { present += 1 }
+            }
         case .mixed:
             guard c.values.count == c.length else { return "has \(c.values.count) values for \(c.length) ids" }
             for v in c.values {

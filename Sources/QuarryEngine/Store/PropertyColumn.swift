@@ -3,11 +3,12 @@
 /// Storage starts at the lowest id that ever held the key, so keys used by one label of a graph
 /// imported label by label cost memory only over that label's id range. The representation
 /// follows the values: integers in an `Int64` array, repeated strings as dictionary codes, other
-/// strings in a byte heap, anything else (or a mix) as `Value`s. A key held by few elements spread
+/// strings in a byte heap, values of one temporal type as words (`TemporalKind`), anything else
+/// (or a mix) as `Value`s. A key held by few elements spread
 /// over many ids (fewer than one in 16) is `sparse`, a dictionary by id, so that a column costs
 /// what it holds rather than the span of its ids. A missing value is null.
 struct PropertyColumn: Sendable {
-    enum Representation: Sendable { case empty, integers, codes, heap, mixed, sparse }
+    enum Representation: Sendable, Equatable { case empty, integers, codes, heap, temporal(TemporalKind), mixed, sparse }
 
     /// A dense column would be mostly empty past this span: it turns sparse.
     static let sparseSpan = 4096
@@ -25,6 +26,8 @@ struct PropertyColumn: Sendable {
     private(set) var codes: [UInt32] = []
     private(set) var dictionary = StringDictionary()
     private(set) var heap = StringHeap()
+    /// `.temporal(kind)`: `kind.wordsPerValue` words per id.
+    private(set) var words: [Int64] = []
     private(set) var values: [Value] = []
     /// `.sparse`: the values by id (never null); `base` and `length` still span their ids.
     private(set) var sparse: [Int: Value] = [:]
@@ -34,8 +37,8 @@ struct PropertyColumn: Sendable {
 
     /// A column as a graph file holds it (the reader checks the parts fit together).
     init(representation: Representation, base: Int, length: Int, count: Int, integers: [Int64] = [], codes: [UInt32] = [],
-         dictionary: StringDictionary = StringDictionary(), heap: StringHeap = StringHeap(), values: [Value] = [],
-         sparse: [Int: Value] = [:]) {
+         dictionary: StringDictionary = StringDictionary(), heap: StringHeap = StringHeap(), words: [Int64] = [],
+         values: [Value] = [], sparse: [Int: Value] = [:]) {
         self.representation = representation
         self.base = base
         self.length = length
@@ -44,6 +47,7 @@ struct PropertyColumn: Sendable {
         self.codes = codes
         self.dictionary = dictionary
         self.heap = heap
+        self.words = words
         self.values = values
         self.sparse = sparse
     }
@@ -61,6 +65,7 @@ struct PropertyColumn: Sendable {
             let c = codes[i]
             return c == 0 ? .null : .string(dictionary.string(c))
         case .heap: return heap.string(i).map(Value.string) ?? .null
+        case .temporal(let kind): return kind.decode(words, at: i)
         case .mixed: return values[i]
         case .sparse: return sparse[id] ?? .null
         }
@@ -149,6 +154,7 @@ struct PropertyColumn: Sendable {
         codes = []
         dictionary = StringDictionary()
         heap = StringHeap()
+        words = []
         values = []
         sparse = byID
         representation = .sparse
@@ -170,6 +176,7 @@ struct PropertyColumn: Sendable {
         case .integers: return integers[i] == Self.absentInteger
         case .codes: return codes[i] == 0
         case .heap: return heap.isAbsent(i)
+        case .temporal(let kind): return words[i * kind.wordsPerValue] == Self.absentInteger
         case .mixed: return values[i].isNull
         case .sparse: return sparse[base + i] == nil
         }
@@ -183,13 +190,14 @@ struct PropertyColumn: Sendable {
             case .null: return true
             case .int(let x) where x != Self.absentInteger: representation = .integers
             case .string: representation = .codes
-            default: representation = .mixed
+            default: representation = TemporalKind(of: value).map(Representation.temporal) ?? .mixed
             }
             return true
         }
         switch (representation, value) {
         case (_, .null), (.mixed, _), (.sparse, _), (.codes, .string), (.heap, .string): return true
         case (.integers, .int(let x)): return x != Self.absentInteger
+        case (.temporal(let kind), _): return TemporalKind(of: value) == kind
         default: return false
         }
     }
@@ -206,6 +214,13 @@ struct PropertyColumn: Sendable {
         case .heap:
             guard case .string(let s) = value else { heap.setAbsent(i); return }
             if !heap.set(i, s) {
+                becomeMixed()
+                values[i] = value
+            }
+        case .temporal(let kind):
+            if value.isNull {
+                words[i * kind.wordsPerValue] = Self.absentInteger
+            } else if !kind.encode(value, into: &words, at: i) {
                 becomeMixed()
                 values[i] = value
             }
@@ -235,6 +250,7 @@ struct PropertyColumn: Sendable {
         case .integers: integers.removeLast(n)
         case .codes: codes.removeLast(n)
         case .heap: heap.removeLast(n)
+        case .temporal(let kind): words.removeLast(n * kind.wordsPerValue)
         case .mixed: values.removeLast(n)
         }
         length = keep
@@ -246,6 +262,7 @@ struct PropertyColumn: Sendable {
         case .integers: integers.insert(contentsOf: repeatElement(Self.absentInteger, count: n), at: 0)
         case .codes: codes.insert(contentsOf: repeatElement(0, count: n), at: 0)
         case .heap: heap.pad(front: n)
+        case .temporal(let kind): words.insert(contentsOf: Self.absentWords(n, kind), at: 0)
         case .mixed: values.insert(contentsOf: repeatElement(Value.null, count: n), at: 0)
         case .sparse: break
         }
@@ -258,10 +275,18 @@ struct PropertyColumn: Sendable {
         case .integers: integers.append(contentsOf: repeatElement(Self.absentInteger, count: n))
         case .codes: codes.append(contentsOf: repeatElement(0, count: n))
         case .heap: heap.pad(back: n)
+        case .temporal(let kind): words.append(contentsOf: Self.absentWords(n, kind))
         case .mixed: values.append(contentsOf: repeatElement(Value.null, count: n))
         case .sparse: break
         }
         length += n
+    }
+
+    /// `n` missing values of `kind`: each value's first word marks it absent.
+    private static func absentWords(_ n: Int, _ kind: TemporalKind) -> [Int64] {
+        var out = [Int64](repeating: 0, count: n * kind.wordsPerValue)
+        for i in 0..<n { out[i * kind.wordsPerValue] = absentInteger }
+        return out
     }
 
     private mutating func becomeHeap() {
@@ -283,6 +308,7 @@ struct PropertyColumn: Sendable {
         codes = []
         dictionary = StringDictionary()
         heap = StringHeap()
+        words = []
         representation = .mixed
     }
 }

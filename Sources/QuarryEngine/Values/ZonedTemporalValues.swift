@@ -55,6 +55,13 @@ public struct DateTimeValue: Sendable, Hashable, Comparable {
 
     var zone: TemporalZone { region == 0 ? .offset(offset) : .region(region) }
 
+    /// A value as a typed column stored it: already resolved, nothing to check.
+    init(stored local: LocalDateTimeValue, offset: Int32, region: Int32) {
+        self.local = local
+        self.offset = offset
+        self.region = region
+    }
+
     /// A local date-time in a zone, moved out of a gap the clocks skipped (see `TemporalZone.resolve`).
     public init(local: LocalDateTimeValue, zone: TemporalZone, preferring preferred: Int32? = nil) {
         switch zone {

@@ -37,6 +37,7 @@ struct GraphFileTests {
             let mixed: [Value] = [.float(.nan), .float(-0.0), .bool(true), .list([.int(1), .string("x;y")]), .list([]),
                                   .date(DateValue(days: -719_000)), .string("s"), .int(Int64.min)]
             g.setNodeProperty(n, note, mixed[i % mixed.count])
+            for (key, value) in temporalValues(i) where i % 5 != 1 { g.setNodeProperty(n, g.keyID(key), value) }
             nodes.append(n)
         }
         // Enough distinct strings that the column leaves its dictionary for the byte heap.
@@ -52,6 +53,20 @@ struct GraphFileTests {
         _ = g.removeLabel(nodes[3], place)
         _ = g.createIndex(name: nil, label: "Person", key: "age")
         return g
+    }
+
+    /// A value of each temporal type for node `i`: partial dates, date-times in two regions and
+    /// at offsets, negative durations.
+    static func temporalValues(_ i: Int) -> [(String, Value)] {
+        let day = DateValue(days: Int64(i * 37 - 5000))
+        let partial = DateValue(days: Int64(i * 400)).known(to: i % 2 == 0 ? .month : .year)
+        let time = LocalTimeValue(wrapping: Int64(i) * 123_456_789_012)
+        let local = LocalDateTimeValue(date: day, time: time)
+        let zone = [TemporalZone(text: "Asia/Kabul"), TemporalZone(text: "Europe/Stockholm"), TemporalZone(text: "+05:45")][i % 3]!
+        return [("born", .date(i % 4 == 0 ? partial : day)), ("clock", .localTime(time)), ("seen", .localDateTime(local)),
+                ("opens", .time(TimeValue(time: time, offset: Int32(i % 10) * -1800))),
+                ("at", .dateTime(DateTimeValue(local: local, zone: zone))),
+                ("span", .duration(DurationValue(months: Int64(i) - 100, days: -Int64(i), seconds: Int64(i) * 1000, nanoseconds: Int64(i))))]
     }
 
     func roundTrip(_ g: Graph, _ name: String = "g.quarry") throws -> Graph {
@@ -89,6 +104,8 @@ struct GraphFileTests {
     @Test func everyRepresentationRoundTrips() throws {
         let g = Self.awkwardGraph()
         #expect(g.nodeProperties[Int(g.keys.id("serial")!)].representation == .heap)
+        let kinds: [String: TemporalKind] = ["born": .date, "clock": .localTime, "seen": .localDateTime, "opens": .time, "at": .dateTime, "span": .duration]
+        for (key, kind) in kinds { #expect(g.nodeProperties[Int(g.keys.id(key)!)].representation == .temporal(kind), "\(key)") }
         let back = try roundTrip(g)
         #expect(GraphDump.text(back) == GraphDump.text(g))
         #expect(GraphIntegrity.problems(in: back, full: true).isEmpty)
