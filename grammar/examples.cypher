@@ -439,3 +439,11 @@ MATCH (a:Actor) RETURN [(a)-[:MADE]->(c WHERE c.date IS NOT NULL) | c.date] AS d
 // FOREACH
 MATCH (a:Actor {name: 'ISIS-K'}) FOREACH (tag IN ['claimed', 'militant'] | MERGE (t:Tag {name: tag}) MERGE (a)-[:TAGGED]->(t));
 MATCH p = (:Actor)-[:MADE*1..2]->() FOREACH (n IN nodes(p) | SET n.seen = true);
+
+// Quantified path patterns: a chain repeated; its variables are lists outside it
+MATCH (a:Actor {name: 'ISIS-K'})((x)-[:MEDIA_ARM_OF|MEMBER_OF|PART_OF]-(y)){1,3}(b:Actor) RETURN b.name, [n IN y | n.name] AS chain;
+MATCH (e:Event)((x)-[r:OCCURRED_IN|IN]->(p) WHERE r.para IS NOT NULL){0,2}(z) RETURN e.name, z.name, size(r);
+MATCH (p:Place {name: 'Kabul'})-[:IN]->{1,}(country) RETURN country.name;
+MATCH route = (:Place)((x:Place)-[:IN]->(y:Place))+(:Place) RETURN length(route);
+MATCH ((x)-[:MADE]->(c)-[:ABOUT]->(e)){2} RETURN count(*);
+MATCH ((a:Actor)-[:MADE]->(c:Claim) WHERE c.summary IS NOT NULL) RETURN a.name;

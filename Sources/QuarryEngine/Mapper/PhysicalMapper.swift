@@ -59,6 +59,9 @@ final class PhysicalMapper {
         case .indexSeek(let i, let s): return try mapIndexSeek(try map(i, argument: argument), s)
         case .expand(let i, let e): return try mapExpand(try map(i, argument: argument), e)
         case .varExpand(let i, let v): return try mapVarExpand(try map(i, argument: argument), v)
+        case .quantifiedExpand(let i, let q):
+            return QuantifiedExpandOperator(ctx, try map(i, argument: argument), q, condition: try q.condition.map { c throws(QueryError) in try compile(c) },
+                                            types: q.hops.map { types($0.types, at: q.range, direction: $0.direction) })
         case .shortestPath(let i, let s): return mapShortestPath(try map(i, argument: argument), s, bidirectional: false)
         case .bidirectionalShortestPath(let i, let s): return mapShortestPath(try map(i, argument: argument), s, bidirectional: true)
         case .filter(let i, let predicates): return try mapFilter(try map(i, argument: argument), predicates)

@@ -12,6 +12,7 @@ indirect enum LogicalOperator {
     case indexSeek(LogicalOperator, IndexSeek)
     case expand(LogicalOperator, Expand)
     case varExpand(LogicalOperator, VarExpand)
+    case quantifiedExpand(LogicalOperator, QuantifiedExpand)
     case shortestPath(LogicalOperator, ShortestPath)
     /// One shortest path, searched from both ends at once (made by a rule).
     case bidirectionalShortestPath(LogicalOperator, ShortestPath)
@@ -52,7 +53,7 @@ indirect enum LogicalOperator {
     var inputs: [LogicalOperator] {
         switch self {
         case .argument: return []
-        case .match(let i, _), .nodeScan(let i, _), .indexSeek(let i, _), .expand(let i, _), .varExpand(let i, _),
+        case .match(let i, _), .nodeScan(let i, _), .indexSeek(let i, _), .expand(let i, _), .varExpand(let i, _), .quantifiedExpand(let i, _),
              .shortestPath(let i, _), .bidirectionalShortestPath(let i, _), .filter(let i, _), .project(let i, _), .aggregate(let i, _),
              .countExpansions(let i, _, _), .columnAggregate(let i, _), .distinct(let i, _), .sort(let i, _),
              .top(let i, _, _, _), .skipLimit(let i, _), .unwind(let i, _), .loadCSV(let i, _), .procedureCall(let i, _), .procedureAggregate(let i, _, _), .eager(let i),
@@ -72,6 +73,7 @@ indirect enum LogicalOperator {
         case .indexSeek(_, let p): return .indexSeek(new[0], p)
         case .expand(_, let p): return .expand(new[0], p)
         case .varExpand(_, let p): return .varExpand(new[0], p)
+        case .quantifiedExpand(_, let p): return .quantifiedExpand(new[0], p)
         case .shortestPath(_, let p): return .shortestPath(new[0], p)
         case .bidirectionalShortestPath(_, let p): return .bidirectionalShortestPath(new[0], p)
         case .filter(_, let p): return .filter(new[0], p)

@@ -75,6 +75,45 @@ struct VarExpand {
     let text: String
 }
 
+/// A quantified path pattern, expanded from the bound node `from` one iteration of its chain
+/// at a time (a trail: no relationship twice in the whole MATCH).
+struct QuantifiedExpand {
+    struct Hop {
+        let relationship: Int
+        /// The iteration slot of the node this hop reaches.
+        let node: Int
+        let direction: Direction
+        let types: [String]
+        /// The position in the iteration (0 the first node, `h + 1` the node hop `h` reaches)
+        /// where the same node variable appeared before, which this hop must reach again.
+        let sameNodeAs: Int?
+    }
+    /// Where each collected variable's value sits in one iteration.
+    enum Element {
+        case node(position: Int)
+        case relationship(hop: Int)
+    }
+
+    let from: Int
+    let to: Int
+    /// Every relationship gone through, in pattern order.
+    let relationships: Int
+    /// The iteration slot of each iteration's first node (in the order of expansion).
+    let entry: Int
+    /// In the order of expansion, which is right to left when `reversed`.
+    let hops: [Hop]
+    let reversed: Bool
+    /// Labels, properties and the group's WHERE, over one iteration's slots.
+    let condition: BoundExpr?
+    let collected: [(list: Int, element: Element)]
+    let minIterations: Int
+    let maxIterations: Int?
+    let toBound: Bool
+    let excluded: [Int]
+    let range: SourceRange
+    let text: String
+}
+
 struct ShortestPath {
     let from: Int
     let to: Int

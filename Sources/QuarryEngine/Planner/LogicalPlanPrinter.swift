@@ -29,6 +29,7 @@ enum LogicalPlanPrinter {
         case .indexSeek(_, let s): return "IndexSeek " + s.text + filters(s.filters)
         case .expand(_, let e): return "Expand " + e.text + filters(e.filters)
         case .varExpand(_, let v): return "VarExpand " + v.text
+        case .quantifiedExpand(_, let q): return "QuantifiedExpand " + q.text + (q.condition.map { " WHERE " + $0.expr.canonicalText } ?? "")
         case .shortestPath(_, let s): return (s.all ? "AllShortestPaths " : "ShortestPath ") + s.text
         case .bidirectionalShortestPath(_, let s): return "BidirectionalShortestPath " + s.text
         case .filter(_, let predicates): return "Filter " + predicates.map(\.text).joined(separator: " AND ")

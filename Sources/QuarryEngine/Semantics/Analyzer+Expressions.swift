@@ -226,6 +226,9 @@ extension Analyzer {
     @discardableResult
     func checkPatternExpression(_ part: PatternPart, _ ctx: ExpressionContext, mayIntroduce: Bool) throws(QueryError) -> Set<String> {
         try rejectParameterMaps(part)
+        if let group = part.steps.first(where: { $0.relationship.group != nil }) {
+            throw .unsupported("a quantified path pattern in a pattern expression (write EXISTS { MATCH ... } or COUNT { MATCH ... })", at: group.relationship.range)
+        }
         var introduced: Set<String> = []
         var names: [(String, SourceRange)] = []
         let nodes = [part.start] + part.steps.map(\.node)

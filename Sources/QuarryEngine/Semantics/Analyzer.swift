@@ -206,6 +206,11 @@ struct Analyzer {
             }
             for step in part.steps {
                 let rel = step.relationship
+                if let group = rel.group {
+                    if part.shortest != .none { throw .unsupported("a quantified path pattern inside shortestPath", at: rel.range) }
+                    try declareGroup(group, in: &scope, outer: outer)
+                    continue
+                }
                 guard let name = rel.variable else { continue }
                 let kind: VariableKind = rel.length == nil ? .relationship : .relationshipList
                 if let existing = scope[name] {
@@ -228,6 +233,26 @@ struct Analyzer {
         }
         for part in patterns { try checkPatternProperties(part, scope) }
         return scope
+    }
+
+    /// A quantified path pattern's variables are new, and lists outside it; its WHERE and
+    /// properties see them one iteration at a time, beside the variables of earlier clauses.
+    mutating func declareGroup(_ group: QuantifiedGroup, in scope: inout Scope, outer: Scope) throws(QueryError) {
+        var inner = outer
+        var relationships: Set<String> = []
+        for (r, _) in group.inner.steps {
+            if let name = r.variable, !relationships.insert(name).inserted { throw .relationshipUniquenessViolation(name, at: r.range) }
+        }
+        for v in group.variables {
+            if scope[v.name] != nil { throw .variableAlreadyBound(v.name, at: v.range) }
+            scope[v.name] = Variable(slot: slots.next(), kind: v.isRelationship ? .relationshipList : .list)
+            inner[v.name] = Variable(slot: slots.next(), kind: v.isRelationship ? .relationship : .node)
+        }
+        try checkPatternProperties(group.inner, inner)
+        if let predicate = group.predicate {
+            try checkNoAggregate(predicate, inner, "in WHERE")
+            try checkPredicateType(predicate, inner)
+        }
     }
 
     mutating func declareNode(_ node: NodePattern, in scope: inout Scope) throws(QueryError) {
@@ -283,6 +308,7 @@ struct Analyzer {
             }
             for step in part.steps {
                 let rel = step.relationship
+                if rel.group != nil { throw .unexpectedSyntax("\(merge ? "MERGE" : "CREATE") cannot make a quantified path pattern: it matches a repetition of unknown length", at: rel.range) }
                 if let name = rel.variable, scope[name] != nil { throw .variableAlreadyBound(name, at: rel.range) }
                 if rel.length != nil { throw .creatingVariableLength(at: rel.range) }
                 if rel.types.count != 1 { throw .noSingleRelationshipType(at: rel.range) }

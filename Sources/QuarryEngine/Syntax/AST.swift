@@ -78,6 +78,51 @@ struct RelationshipPattern: Sendable {
     var length: (min: Int?, max: Int?)?
     var properties: Expr?
     var range: SourceRange
+    /// A quantified path pattern `((a)-[r]->(b) WHERE ...){1,3}` (or the shorthand `-[r]->{1,3}`)
+    /// standing in this step's place; the step's own type, direction and variable are then unused.
+    var group: QuantifiedGroup? = nil
+}
+
+/// What a quantified path pattern repeats: a chain of single hops, its WHERE (which sees the
+/// chain's variables one iteration at a time), and how many times in a row it must match. Outside
+/// the group its variables are lists, one item per iteration.
+final class QuantifiedGroup: Sendable {
+    let inner: PatternPart
+    let predicate: Expr?
+    let min: Int
+    let max: Int?
+
+    init(inner: PatternPart, predicate: Expr?, min: Int, max: Int?) {
+        self.inner = inner
+        self.predicate = predicate
+        self.min = min
+        self.max = max
+    }
+
+    /// The variables the group declares, nodes and relationships, each once, in pattern order.
+    var variables: [(name: String, isRelationship: Bool, range: SourceRange)] {
+        var out: [(String, Bool, SourceRange)] = []
+        var seen: Set<String> = []
+        func add(_ name: String?, _ relationship: Bool, _ range: SourceRange) {
+            guard let name, seen.insert(name).inserted else { return }
+            out.append((name, relationship, range))
+        }
+        add(inner.start.variable, false, inner.start.range)
+        for (r, n) in inner.steps {
+            add(r.variable, true, r.range)
+            add(n.variable, false, n.range)
+        }
+        return out
+    }
+
+    var quantifierText: String {
+        switch (min, max) {
+        case (1, nil): return "+"
+        case (0, nil): return "*"
+        case (let a, let b?) where a == b: return "{\(a)}"
+        case (let a, let b): return "{\(a),\(b.map(String.init) ?? "")}"
+        }
+    }
 }
 
 enum ShortestKind: Sendable { case none, shortest, all }

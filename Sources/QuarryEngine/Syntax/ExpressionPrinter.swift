@@ -70,8 +70,15 @@ extension NodePattern {
     }
 }
 
+extension QuantifiedGroup {
+    var canonicalText: String {
+        "(" + inner.canonicalText + (predicate.map { " WHERE " + $0.canonicalText } ?? "") + ")" + quantifierText
+    }
+}
+
 extension RelationshipPattern {
     var canonicalText: String {
+        if let group { return group.canonicalText }
         var inner = variable.map(quoteName) ?? ""
         if !types.isEmpty { inner += ":" + types.map(quoteName).joined(separator: "|") }
         if let length {

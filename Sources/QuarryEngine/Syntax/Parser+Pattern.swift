@@ -18,9 +18,6 @@ extension Parser {
             shortest = current.isKeyword("SHORTESTPATH") ? .shortest : .all
             position += 2
             wrapped = true
-        } else if current.isSymbol("("), peek().isSymbol("(") {
-            position += 1
-            wrapped = true
         }
         var part = try parseChain(start: start)
         if wrapped { try expect(symbol: ")") }
@@ -30,15 +27,121 @@ extension Parser {
         return part
     }
 
+    /// A chain of node patterns, relationship patterns and quantified path patterns. A quantified
+    /// group may stand without node patterns around it: anonymous nodes are its boundaries.
     mutating func parseChain(start: Int) throws(QueryError) -> PatternPart {
-        let first = try parseNodePattern()
         var steps: [(relationship: RelationshipPattern, node: NodePattern)] = []
-        while current.isSymbol("-") || (current.isSymbol("<") && peek().isSymbol("-")) {
-            let rel = try parseRelationshipPattern()
-            steps.append((rel, try parseNodePattern()))
+        let first: NodePattern
+        if atGroup {
+            let (parsed, range) = try parseGroup()
+            let group: QuantifiedGroup
+            switch parsed {
+            case .quantified(let g): group = g
+            case .plain(let chain, let predicate):
+                // `((a)-->(b) WHERE ...)`, a parenthesized path pattern, is its chain and a WHERE.
+                guard !atRelationship && !current.isSymbol("(") else { throw Self.unquantified(range) }
+                if let predicate { patternWheres.append(predicate) }
+                return chain
+            }
+            first = anonymousNode(at: range.start)
+            steps.append((Self.groupStep(group, range), try nodeAfterGroup()))
+        } else {
+            first = try parseNodePattern()
+        }
+        while true {
+            if atRelationship {
+                let mark = patternWheres.count
+                var rel = try parseRelationshipPattern()
+                if let (low, high) = try parseQuantifier() {
+                    // `-[r:R]->{1,3}` is `(()-[r:R]->()){1,3}`.
+                    let inner = PatternPart(pathVariable: nil, shortest: .none, start: anonymousNode(at: rel.range.start),
+                                            steps: [(rel, anonymousNode(at: rel.range.end))], range: rel.range)
+                    let range = SourceRange(rel.range.start, previousEnd)
+                    let group = try quantifiedGroup(inner, takePatternWheres(since: mark, and: nil), low, high, range)
+                    rel = Self.groupStep(group, range)
+                }
+                steps.append((rel, try parseNodePattern()))
+            } else if atGroup {
+                let (parsed, range) = try parseGroup()
+                guard case .quantified(let group) = parsed else { throw Self.unquantified(range) }
+                steps.append((Self.groupStep(group, range), try nodeAfterGroup()))
+            } else {
+                break
+            }
         }
         return PatternPart(pathVariable: nil, shortest: .none, start: first, steps: steps,
                            range: SourceRange(start, previousEnd))
+    }
+
+    var atRelationship: Bool { current.isSymbol("-") || (current.isSymbol("<") && peek().isSymbol("-")) }
+
+    /// `((`: a node pattern never starts with a parenthesis, a group does.
+    var atGroup: Bool { current.isSymbol("(") && peek().isSymbol("(") }
+
+    static func unquantified(_ range: SourceRange) -> QueryError {
+        .unexpectedSyntax("a parenthesized path pattern inside a longer pattern needs a quantifier: {n}, {m,n}, + or *", at: range)
+    }
+
+    private static func groupStep(_ group: QuantifiedGroup, _ range: SourceRange) -> RelationshipPattern {
+        RelationshipPattern(variable: nil, types: [], direction: .both, length: nil, properties: nil, range: range, group: group)
+    }
+
+    func anonymousNode(at offset: Int) -> NodePattern {
+        NodePattern(variable: nil, labels: [], properties: nil, range: SourceRange(offset, offset))
+    }
+
+    /// The node pattern after a group, or an anonymous node when another group or a relationship follows.
+    mutating func nodeAfterGroup() throws(QueryError) -> NodePattern {
+        current.isSymbol("(") && !atGroup ? try parseNodePattern() : anonymousNode(at: previousEnd)
+    }
+
+    enum ParsedGroup {
+        case quantified(QuantifiedGroup)
+        /// No quantifier followed: a parenthesized path pattern.
+        case plain(PatternPart, Expr?)
+    }
+
+    /// `( chain [WHERE predicate] ) [quantifier]`.
+    mutating func parseGroup() throws(QueryError) -> (ParsedGroup, SourceRange) {
+        let start = current.range.start
+        try expect(symbol: "(")
+        let mark = patternWheres.count
+        let inner = try parseChain(start: current.range.start)
+        let own = accept(keyword: "WHERE") ? try parseExpression() : nil
+        let predicate = takePatternWheres(since: mark, and: own)
+        try expect(symbol: ")")
+        guard let (low, high) = try parseQuantifier() else { return (.plain(inner, predicate), SourceRange(start, previousEnd)) }
+        let range = SourceRange(start, previousEnd)
+        return (.quantified(try quantifiedGroup(inner, predicate, low, high, range)), range)
+    }
+
+    func quantifiedGroup(_ inner: PatternPart, _ predicate: Expr?, _ low: Int, _ high: Int?, _ range: SourceRange) throws(QueryError) -> QuantifiedGroup {
+        guard !inner.steps.isEmpty else { throw .unexpectedSyntax("a quantified path pattern needs a relationship to repeat", at: range) }
+        for (rel, _) in inner.steps {
+            if rel.group != nil { throw .unexpectedSyntax("quantified path patterns cannot be nested", at: rel.range) }
+            if rel.length != nil { throw .unexpectedSyntax("a variable-length relationship cannot be repeated by a quantifier: write the repetition once", at: rel.range) }
+        }
+        if let high, high < low { throw .unexpectedSyntax("the quantifier {\(low),\(high)} matches nothing: its lower bound is above its upper bound", at: range) }
+        if let high, high < 1 { throw .unexpectedSyntax("a quantifier's upper bound must be at least 1", at: range) }
+        return QuantifiedGroup(inner: inner, predicate: predicate, min: low, max: high)
+    }
+
+    /// `{n}`, `{m,n}`, `{m,}`, `{,n}`, `+` or `*` after a group or a relationship pattern.
+    mutating func parseQuantifier() throws(QueryError) -> (Int, Int?)? {
+        if accept(symbol: "+") { return (1, nil) }
+        if accept(symbol: "*") { return (0, nil) }
+        guard current.isSymbol("{") else { return nil }
+        let open = advance()
+        let low = current.kind == .integer ? try parseRangeBound() : nil
+        var high: Int?
+        if accept(symbol: ",") {
+            if current.kind == .integer { high = try parseRangeBound() }
+        } else {
+            guard let low else { throw .unexpectedSyntax("a quantifier needs a number: {n}, {m,n}, {m,} or {,n}", at: SourceRange(open.range.start, current.range.end)) }
+            high = low
+        }
+        try expect(symbol: "}")
+        return (low ?? 0, high)
     }
 
     mutating func parseNodePattern() throws(QueryError) -> NodePattern {

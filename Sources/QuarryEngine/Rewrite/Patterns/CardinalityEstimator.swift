@@ -33,7 +33,12 @@ struct CardinalityEstimator {
             relationships = r.types.reduce(0) { $0 + (graph.types.id($1).map { Double(graph.typeCounts[Int($0)]) } ?? 0) }
         }
         var degree = relationships / max(1, labelled(from)) * (direction == .both ? 2 : 1)
-        if let length = r.length {
+        if let group = r.group {
+            // Each iteration goes through the whole chain.
+            let perIteration = group.relationships.reduce(1.0) { acc, _ in acc * max(degree, 1) }
+            let iterations = Double(min(group.max ?? 3, 3))
+            degree = (0..<Int(iterations)).reduce(1.0) { acc, _ in acc * perIteration } + (group.min == 0 ? 1 : 0)
+        } else if let length = r.length {
             let hops = Double(min(length.max ?? 3, 3))
             degree = (0..<Int(hops)).reduce(1.0) { acc, _ in acc * max(degree, 1) } + (length.min == 0 ? 1 : 0)
         }

@@ -84,7 +84,10 @@ final class MatchBuilder {
             if step.reversed { direction = direction == .outgoing ? .incoming : direction == .incoming ? .outgoing : .both }
             let toBound = bound.contains(to.slot)
             let text = "(\(from.name ?? ""))\(RelationshipPattern(variable: rel.name, types: rel.types, direction: direction, length: rel.length, properties: nil, range: rel.range).canonicalText)(\(to.name ?? ""))"
-            if let length = rel.length {
+            if let group = rel.group {
+                planQuantified(rel, group, from: from, to: to, reversed: step.reversed,
+                               text: "(\(from.name ?? ""))\(group.text)(\(to.name ?? ""))")
+            } else if let length = rel.length {
                 planVariableLength(rel, length, from: from, to: to, direction: direction, reversed: step.reversed, text: text)
             } else {
                 op = .expand(op, Expand(from: from.slot, relationship: rel.slot, to: to.slot, direction: direction, types: rel.types,
@@ -132,6 +135,63 @@ final class MatchBuilder {
             op = .project(op, Computation(items: [(output, .reversed(output))], text: "reverse \(rel.name ?? "")"))
         }
         if listBound { filter(.sameList(made: output, bound: rel.slot, variable: rel.name)) }
+    }
+
+    /// A quantified path pattern from the bound `from` (its right boundary when `reversed`): the
+    /// chain's hops in the order they are taken, and one condition per iteration made of the
+    /// chain's labels, properties and WHERE.
+    func planQuantified(_ rel: PlannedRelationship, _ group: PlannedGroup, from: PlannedNode, to: PlannedNode, reversed: Bool, text: String) {
+        let n = group.relationships.count
+        let entry = group.nodes[reversed ? n : 0].slot
+        var positions = [entry]
+        var hops: [QuantifiedExpand.Hop] = []
+        for i in reversed ? Array((0..<n).reversed()) : Array(0..<n) {
+            let r = group.relationships[i]
+            let node = group.nodes[reversed ? i : i + 1].slot
+            var direction = r.direction
+            if reversed { direction = direction == .outgoing ? .incoming : direction == .incoming ? .outgoing : .both }
+            hops.append(.init(relationship: r.slot, node: node, direction: direction, types: r.types, sameNodeAs: positions.firstIndex(of: node)))
+            positions.append(node)
+        }
+        var collected: [(list: Int, element: QuantifiedExpand.Element)] = []
+        for (element, list) in group.collected {
+            if let p = positions.firstIndex(of: element) {
+                collected.append((list, .node(position: p)))
+            } else if let h = hops.firstIndex(where: { $0.relationship == element }) {
+                collected.append((list, .relationship(hop: h)))
+            }
+        }
+        var scope = group.scope
+        var entities = bindings.entities
+        func variable(_ slot: Int, _ name: String?, _ range: SourceRange) -> Expr {
+            let name = name ?? "\u{1}element\(slot)"
+            scope[name] = slot
+            entities.insert(name)
+            return Expr(.variable(name), range)
+        }
+        var conjuncts: [Expr] = []
+        func properties(_ props: Expr?, of element: Expr) {
+            guard let props, case .map(let entries) = props.kind else { return }
+            for (key, value) in entries {
+                conjuncts.append(Expr(.binary(.equal, Expr(.property(element, key), value.range), value), value.range))
+            }
+        }
+        for node in group.nodes {
+            let element = variable(node.slot, node.name, node.range)
+            if !node.labels.isEmpty { conjuncts.append(Expr(.hasLabels(element, node.labels), node.range)) }
+            properties(node.properties, of: element)
+        }
+        for r in group.relationships { properties(r.properties, of: variable(r.slot, r.name, r.range)) }
+        if let predicate = group.predicate { conjuncts.append(predicate) }
+        let condition = conjuncts.reduce(nil as Expr?) { joined, next in
+            joined.map { Expr(.binary(.and, $0, next), $0.range.union(next.range)) } ?? next
+        }
+        op = .quantifiedExpand(op, QuantifiedExpand(
+            from: from.slot, to: to.slot, relationships: rel.slot, entry: entry, hops: hops, reversed: reversed,
+            condition: condition.map { BoundExpr(expr: $0, bindings: Bindings(scope: scope, entities: entities)) },
+            collected: collected, minIterations: group.min, maxIterations: group.max, toBound: bound.contains(to.slot),
+            excluded: relationshipsHere, range: rel.range, text: text))
+        bound.formUnion(collected.map(\.list))
     }
 
     /// Under set semantics, keeps one row per combination of the slots still needed: those the

@@ -15,6 +15,49 @@ struct PlannedRelationship {
     let length: (min: Int?, max: Int?)?
     let properties: Expr?
     let range: SourceRange
+    /// A quantified path pattern in this step's place; `slot` then receives every relationship
+    /// it went through, in order (for the path and for relationship uniqueness).
+    var group: PlannedGroup? = nil
+}
+
+/// A quantified path pattern's chain with its own slots, one iteration's worth: each variable
+/// has a slot for the current iteration and, from the scope, a slot for its list.
+struct PlannedGroup {
+    let nodes: [PlannedNode]
+    let relationships: [PlannedRelationship]
+    let predicate: Expr?
+    /// The outer scope with the group's names on their iteration slots.
+    let scope: [String: Int]
+    /// Each named element's iteration slot and list slot.
+    let collected: [(element: Int, list: Int)]
+    let min: Int
+    let max: Int?
+    /// The group as written, for plans.
+    let text: String
+
+    init(_ group: QuantifiedGroup, slots: SlotAllocator, outer: [String: Int]) {
+        var scope = outer
+        var collected: [(Int, Int)] = []
+        for v in group.variables {
+            let slot = slots.next()
+            if let list = outer[v.name] { collected.append((slot, list)) }
+            scope[v.name] = slot
+        }
+        func slot(_ name: String?) -> Int { name.flatMap { scope[$0] } ?? slots.next() }
+        nodes = ([group.inner.start] + group.inner.steps.map(\.node)).map {
+            PlannedNode(slot: slot($0.variable), name: $0.variable, labels: $0.labels, properties: $0.properties, range: $0.range)
+        }
+        relationships = group.inner.steps.map(\.relationship).map {
+            PlannedRelationship(slot: slot($0.variable), name: $0.variable, types: $0.types, direction: $0.direction,
+                                length: nil, properties: $0.properties, range: $0.range)
+        }
+        predicate = group.predicate
+        self.scope = scope
+        self.collected = collected
+        min = group.min
+        max = group.max
+        text = group.canonicalText
+    }
 }
 
 struct PlannedPart {
@@ -36,9 +79,11 @@ struct PlannedPart {
         nodes = ([part.start] + part.steps.map(\.node)).map {
             PlannedNode(slot: slot($0.variable), name: $0.variable, labels: $0.labels, properties: $0.properties, range: $0.range)
         }
+        let outer = scope
         relationships = part.steps.map(\.relationship).map {
             PlannedRelationship(slot: slot($0.variable), name: $0.variable, types: $0.types, direction: $0.direction,
-                                length: $0.length, properties: $0.properties, range: $0.range)
+                                length: $0.length, properties: $0.properties, range: $0.range,
+                                group: $0.group.map { PlannedGroup($0, slots: slots, outer: outer) })
         }
         pathSlot = part.pathVariable.map { slot($0) }
         shortest = part.shortest

@@ -51,7 +51,7 @@ struct PatternPlanner {
             PlannedNode(slot: n.slot, name: n.name, labels: n.labels, properties: split(n.properties, slot: n.slot, name: n.name), range: n.range)
         }
         part.relationships = part.relationships.map { r in
-            guard r.length == nil else { return r }
+            guard r.length == nil, r.group == nil else { return r }
             return PlannedRelationship(slot: r.slot, name: r.name, types: r.types, direction: r.direction, length: r.length,
                                        properties: split(r.properties, slot: r.slot, name: r.name), range: r.range)
         }

@@ -1,0 +1,18 @@
+"""MATCH p = shortestPath((a:Actor {name: 'Tarvek Liberation Front'})-[:ALLIED_WITH|OPPOSES*..6]-(b:Actor {name: 'Ilse Marchetti'}))
+RETURN length(p) AS hops
+
+Client-driven breadth-first search (see shortest.py): one statement for the end nodes, then one
+per level until Ilse Marchetti is reached. The single-statement SQL version is
+Q08_shortest_path.sql (WITH RECURSIVE, no early stop)."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from shortest import shortest_lengths  # noqa: E402
+
+ENDS = """SELECT (SELECT collect_list(id) FROM Actor WHERE name = 'Tarvek Liberation Front'),
+                 (SELECT collect_list(id) FROM Actor WHERE name = 'Ilse Marchetti')"""
+
+
+def run(spark):
+    return shortest_lengths(spark, ENDS, ["ALLIED_WITH", "OPPOSES"], "both", 6)
