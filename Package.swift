@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(
             name: "QuarryEngineTests",
             dependencies: ["QuarryEngine", "QuarryTestSupport"],
-            exclude: ["Schemas", "Algorithms/networkx_check.py"],
+            exclude: ["Schemas", "Algorithms/networkx_check.py", "Spark/ArrowSamples"],
             resources: [.copy("Cases")]
         ),
         .testTarget(name: "QuarryShellTests", dependencies: ["QuarryShell", "QuarryEngine", "QuarryTestSupport"], exclude: ["Transcripts"]),

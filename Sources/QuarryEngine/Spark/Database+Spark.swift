@@ -1,0 +1,15 @@
+extension Database {
+    /// A read-only statement as one Spark SQL query over the views of `schema`
+    /// (`SparkGraphSchema.registration`). Parameters are written into the SQL as literals.
+    public static func sparkStatement(_ text: String, schema: SparkGraphSchema, parameters: [String: Value] = [:]) throws(QueryError) -> SparkStatement {
+        guard case .query(let query, let mode) = try Parser.parse(text) else {
+            throw SparkCompiler.unsupported("an index command (Spark reads the files as they are)")
+        }
+        if mode != .normal { throw SparkCompiler.unsupported("EXPLAIN and PROFILE") }
+        let checked = try Analyzer.analyze(query)
+        let plan = LogicalPlanner(query: checked).plan()
+        // Every key of the files: Spark drops the columns a query does not read.
+        let keys = Set(schema.nodes.flatMap { $0.properties.map(\.name) } + schema.relationships.flatMap { $0.properties.map(\.name) }).sorted()
+        return try SparkCompiler(schema: schema, parameters: parameters, keys: keys).compile(plan)
+    }
+}

@@ -1,0 +1,221 @@
+/// A statement compiled for Spark: one SQL query whose columns are the statement's, in order.
+public struct SparkStatement: Sendable {
+    public let sql: String
+    public let columns: [String]
+}
+
+/// Turns a logical plan, as the planner makes it (before the rewrite rules, which are about
+/// Quarry's own store), into one Spark SQL query: a MATCH becomes joins of the node and
+/// relationship views (`SparkPatterns`), WITH and RETURN become SELECTs over it. A construct it
+/// cannot translate faithfully is a positioned error naming it.
+struct SparkCompiler {
+    let schema: SparkGraphSchema
+    let parameters: [String: Value]
+    /// Property keys the statement reads anywhere: the columns kept for each node and relationship.
+    let keys: [String]
+    let names = SparkNames()
+
+    static func unsupported(_ what: String, _ range: SourceRange) -> QueryError {
+        QueryError(.syntaxError, "NotOnSpark", "\(what) cannot run on Spark yet", at: range)
+    }
+
+    static func unsupported(_ what: String) -> QueryError {
+        QueryError(.syntaxError, "NotOnSpark", "\(what) cannot run on Spark yet")
+    }
+
+    func compile(_ plan: LogicalPlan) throws(QueryError) -> SparkStatement {
+        if plan.isUpdating { throw Self.unsupported("a statement that writes (the Spark back end reads its files and never changes them)") }
+        if let (offset, _) = plan.subqueries.first {
+            throw Self.unsupported("an EXISTS, COUNT or COLLECT subquery", SourceRange(offset, offset))
+        }
+        let relation = try self.relation(plan.root, argument: .unit)
+        var items: [String] = []
+        for (name, slot) in zip(plan.columns, plan.columnSlots) {
+            guard case .value? = relation.slots[slot] else {
+                throw Self.unsupported("returning a whole node, relationship or path (\(name)); return its properties")
+            }
+            items.append("\(SparkSlot.column(slot)) AS \(SparkSQL.name(name))")
+        }
+        var sql = "SELECT \(items.joined(separator: ", "))" + (relation.sql.map { " FROM (\($0)) \(names.next())" } ?? "")
+        if !relation.order.isEmpty { sql += " ORDER BY " + relation.order.joined(separator: ", ") }
+        return SparkStatement(sql: sql, columns: plan.columns)
+    }
+
+    func expressions(_ r: SparkRelation, _ b: Bindings) -> SparkExpressions {
+        SparkExpressions(slots: r.slots, bindings: b, parameters: parameters, keys: keys)
+    }
+
+    /// `SELECT items FROM (input)`, the input's order kept.
+    func select(_ items: [String], from input: SparkRelation, slots: [Int: SparkSlot], suffix: String = "", distinct: Bool = false) -> SparkRelation {
+        let list = items.isEmpty ? "1 AS _unit" : items.joined(separator: ", ")
+        let from = input.sql.map { " FROM (\($0)) \(names.next())" } ?? ""
+        return SparkRelation(sql: "SELECT \(distinct ? "DISTINCT " : "")\(list)\(from)\(suffix)", slots: slots, order: input.order)
+    }
+
+    func relation(_ op: LogicalOperator, argument: SparkRelation) throws(QueryError) -> SparkRelation {
+        switch op {
+        case .argument:
+            return argument
+        case .match(let input, let m):
+            return try SparkPatterns(compiler: self).match(try relation(input, argument: argument), m)
+        case .optional(let input, let inner, _):
+            return try optional(try relation(input, argument: argument), inner)
+        case .filter(let input, let predicates):
+            let r = try relation(input, argument: argument)
+            var conditions: [String] = []
+            for p in predicates {
+                guard case .expression(let e) = p else { throw Self.unsupported("the condition \(p.text)") }
+                conditions.append(try expressions(r, e.bindings).sql(e.expr))
+            }
+            return select(r.columns(keys: keys), from: r, slots: r.slots, suffix: " WHERE " + conditions.joined(separator: " AND "))
+        case .project(let input, let c):
+            return try project(try relation(input, argument: argument), c)
+        case .aggregate(let input, let a):
+            return try aggregate(try relation(input, argument: argument), a)
+        case .distinct(let input, let slots):
+            let r = try relation(input, argument: argument)
+            var kept: [Int: SparkSlot] = [:]
+            for s in slots { kept[s] = r.slots[s] }
+            var out = select(SparkRelation(sql: nil, slots: kept).columns(keys: keys), from: r, slots: kept, distinct: true)
+            out.order = []
+            return out
+        case .sort(let input, let s):
+            var r = try relation(input, argument: argument)
+            r.order = try s.keys.map { k throws(QueryError) in
+                try expressions(r, k.value.bindings).sql(k.value.expr) + (k.descending ? " DESC NULLS FIRST" : " ASC NULLS LAST")
+            }
+            return r
+        case .skipLimit(let input, let s):
+            let r = try relation(input, argument: argument)
+            var suffix = r.order.isEmpty ? "" : " ORDER BY " + r.order.joined(separator: ", ")
+            if let limit = s.limit { suffix += " LIMIT \(try count(limit))" }
+            if let skip = s.skip { suffix += " OFFSET \(try count(skip))" }
+            return select(r.columns(keys: keys), from: r, slots: r.slots, suffix: suffix)
+        case .unwind(let input, let u):
+            let r = try relation(input, argument: argument)
+            let list = try expressions(r, u.list.bindings).sql(u.list.expr)
+            var slots = r.slots
+            slots[u.slot] = .value(nil)
+            let alias = names.next(), view = names.next()
+            let element = view + "_x"
+            let from = r.sql.map { "(\($0)) \(alias)" } ?? "(SELECT 1 AS _unit) \(alias)"
+            let columns = r.columns(keys: keys) + ["\(element) AS \(SparkSlot.column(u.slot))"]
+            return SparkRelation(sql: "SELECT \(columns.joined(separator: ", ")) FROM \(from) LATERAL VIEW explode(\(list)) \(view) AS \(element)",
+                                 slots: slots, order: [])
+        case .union(let branches):
+            let parts = try branches.map { b throws(QueryError) in try relation(b, argument: argument) }
+            guard let first = parts.first else { return argument }
+            for p in parts where p.slots.keys.sorted() != first.slots.keys.sorted() || p.slots.values.contains(where: { if case .value = $0 { false } else { true } }) {
+                throw Self.unsupported("a UNION of nodes or relationships (return their properties)")
+            }
+            let columns = first.columns(keys: keys)
+            let sql = parts.map { "SELECT \(columns.joined(separator: ", ")) FROM (\($0.sql ?? "SELECT 1 AS _unit")) \(names.next())" }.joined(separator: " UNION ALL ")
+            return SparkRelation(sql: sql, slots: first.slots)
+        default:
+            throw Self.unsupported("the operation \(LogicalPlanPrinter.describe(op))")
+        }
+    }
+
+    /// SKIP and LIMIT take a literal or a parameter.
+    func count(_ e: Expr) throws(QueryError) -> Int64 {
+        switch e.kind {
+        case .literal(.int(let n)) where n >= 0: return n
+        case .parameter(let name):
+            if case .int(let n)? = parameters[name], n >= 0 { return n }
+        default: break
+        }
+        throw Self.unsupported("SKIP or LIMIT of anything but a literal or parameter count", e.range)
+    }
+
+    func project(_ r: SparkRelation, _ c: Computation) throws(QueryError) -> SparkRelation {
+        var slots = r.slots
+        var items: [(slot: Int, columns: [String])] = []
+        for item in c.items {
+            switch item.source {
+            case .expression(let e):
+                // A node or relationship passed on under a new name keeps its columns.
+                if case .variable(let name) = e.expr.kind, let from = e.bindings.scope[name], let shape = r.slots[from] {
+                    if case .value = shape {} else {
+                        slots[item.slot] = shape
+                        let mine = shape.columns(item.slot, keys: keys), theirs = shape.columns(from, keys: keys)
+                        items.append((item.slot, zip(theirs, mine).map { "\($0) AS \($1)" }))
+                        continue
+                    }
+                }
+                let x = expressions(r, e.bindings)
+                slots[item.slot] = .value(x.type(e.expr))
+                items.append((item.slot, ["\(try x.sql(e.expr)) AS \(SparkSlot.column(item.slot))"]))
+            case .copy(let from):
+                guard let shape = r.slots[from] else { continue }
+                slots[item.slot] = shape
+                items.append((item.slot, zip(shape.columns(from, keys: keys), shape.columns(item.slot, keys: keys)).map { "\($0) AS \($1)" }))
+            case .path, .reversed:
+                throw Self.unsupported("a path value (\(c.text))")
+            }
+        }
+        let replaced = Set(items.map(\.slot))
+        var kept = r.slots.filter { !replaced.contains($0.key) }
+        let keptColumns = SparkRelation(sql: nil, slots: kept).columns(keys: keys)
+        for (slot, _) in items { kept[slot] = slots[slot] }
+        return select(keptColumns + items.flatMap(\.columns), from: r, slots: kept)
+    }
+
+    func aggregate(_ r: SparkRelation, _ a: Aggregation) throws(QueryError) -> SparkRelation {
+        let x = expressions(r, a.bindings)
+        var slots: [Int: SparkSlot] = [:]
+        var items: [String] = []
+        var groups: [String] = []
+        for (key, slot) in zip(a.keys, a.keySlots) {
+            if case .variable(let name) = key.expr.kind, let from = key.bindings.scope[name], let shape = r.slots[from] {
+                if case .value = shape {} else {
+                    slots[slot] = shape
+                    let theirs = shape.columns(from, keys: keys)
+                    groups += theirs
+                    items += zip(theirs, shape.columns(slot, keys: keys)).map { "\($0) AS \($1)" }
+                    continue
+                }
+            }
+            let sql = try x.sql(key.expr)
+            slots[slot] = .value(x.type(key.expr))
+            groups.append(sql)
+            items.append("\(sql) AS \(SparkSlot.column(slot))")
+        }
+        for (call, slot) in a.aggregates {
+            slots[slot] = .value(x.type(call))
+            items.append("\(try x.sql(call)) AS \(SparkSlot.column(slot))")
+        }
+        var out = select(items, from: r, slots: slots, suffix: groups.isEmpty ? "" : " GROUP BY " + groups.joined(separator: ", "))
+        out.order = []
+        return out
+    }
+
+    /// OPTIONAL MATCH: the inner plan over the input's distinct rows, joined back to every input
+    /// row on all its columns (null-safe), so that a row with no match keeps nulls.
+    func optional(_ input: SparkRelation, _ inner: LogicalOperator) throws(QueryError) -> SparkRelation {
+        let columns = input.columns(keys: keys)
+        let distinct = input.sql == nil ? input : select(columns, from: input, slots: input.slots, distinct: true)
+        let matched = try relation(inner, argument: distinct)
+        let added = matched.slots.filter { input.slots[$0.key] == nil }
+        let i = names.next(), m = names.next()
+        let addedColumns = SparkRelation(sql: nil, slots: added).columns(keys: keys)
+        let on = columns.map { "\(i).\($0) <=> \(m).\($0)" }.joined(separator: " AND ")
+        let list = (columns.map { "\(i).\($0)" } + addedColumns.map { "\(m).\($0)" }).joined(separator: ", ")
+        guard let inputSQL = input.sql, let matchedSQL = matched.sql else {
+            throw Self.unsupported("an OPTIONAL MATCH as the first clause")
+        }
+        var slots = input.slots
+        for (k, v) in added { slots[k] = v }
+        return SparkRelation(sql: "SELECT \(list.isEmpty ? "1 AS _unit" : list) FROM (\(inputSQL)) \(i) LEFT JOIN (\(matchedSQL)) \(m) ON \(on.isEmpty ? "TRUE" : on)",
+                             slots: slots, order: input.order)
+    }
+}
+
+/// Fresh aliases for subqueries and joined views.
+final class SparkNames {
+    private var count = 0
+
+    func next() -> String {
+        count += 1
+        return "t\(count)"
+    }
+}

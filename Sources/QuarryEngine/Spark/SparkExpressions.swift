@@ -1,0 +1,263 @@
+/// Cypher expressions as Spark SQL over a relation's slot columns. What has no faithful
+/// translation is a positioned error naming it, never a different answer: Cypher's `+` on text
+/// is concatenation and on integers stays integral, `/` of integers truncates, `substring` counts
+/// from 0, null sorts last.
+struct SparkExpressions {
+    let slots: [Int: SparkSlot]
+    let bindings: Bindings
+    let parameters: [String: Value]
+    /// The columns a statement reads of its nodes and relationships.
+    let keys: [String]
+    /// Variables introduced inside an expression (a list comprehension's), by their SQL names.
+    var locals: [String: String] = [:]
+
+    func slot(_ name: String, _ range: SourceRange) throws(QueryError) -> (Int, SparkSlot) {
+        guard let slot = bindings.scope[name], let shape = slots[slot] else { throw SparkCompiler.unsupported("the variable \(name) here", range) }
+        return (slot, shape)
+    }
+
+    func sql(_ e: Expr) throws(QueryError) -> String {
+        if let slot = bindings.aggregates[e.canonicalText] { return SparkSlot.column(slot) }
+        switch e.kind {
+        case .literal(let v): return try literal(v, e.range)
+        case .parameter(let name):
+            guard let v = parameters[name] else { throw QueryError(.semanticError, "ParameterMissing", "the parameter $\(name) has no value", at: e.range) }
+            return try literal(v, e.range)
+        case .variable(let name):
+            if let local = locals[name] { return local }
+            let (slot, shape) = try slot(name, e.range)
+            switch shape {
+            case .value: return SparkSlot.column(slot)
+            default: throw SparkCompiler.unsupported("a node, relationship or path as a value (return its properties)", e.range)
+            }
+        case .property(let object, let key):
+            // `duration.inDays(a, b).days` between dates: whole days.
+            if key == "days", case .function(let f, false, let args) = object.kind, f.lowercased() == "duration.indays", args.count == 2,
+               type(args[0]) == .date, type(args[1]) == .date {
+                return "datediff(\(try sql(args[1])), \(try sql(args[0])))"
+            }
+            if case .variable(let name) = object.kind, locals[name] == nil {
+                let (slot, shape) = try slot(name, e.range)
+                switch shape {
+                case .node, .relationship:
+                    return shape.propertyType(key) == nil ? "NULL" : SparkSlot.column(slot, "p_" + key)
+                default: break
+                }
+            }
+            return "\(try sql(object))[\(SparkSQL.string(key))]"
+        case .index(let list, let index):
+            // Cypher counts from 0 (and from the end when negative); element_at from 1 (or -1).
+            let i = try sql(index)
+            return "try_element_at(\(try sql(list)), CASE WHEN \(i) >= 0 THEN \(i) + 1 ELSE \(i) END)"
+        case .list(let items): return "array(\(try items.map { i throws(QueryError) in try sql(i) }.joined(separator: ", ")))"
+        case .unary(.not, let a): return "(NOT \(try sql(a)))"
+        case .unary(.negate, let a): return "(-\(try sql(a)))"
+        case .unary(.plus, let a): return try sql(a)
+        case .isNull(let a, let negated): return "(\(try sql(a)) IS \(negated ? "NOT " : "")NULL)"
+        case .binary(let op, let a, let b): return try binary(op, a, b, e.range)
+        case .caseExpr(let subject, let whens, let otherwise):
+            var t = "CASE"
+            if let subject { t += " " + (try sql(subject)) }
+            for (w, r) in whens { t += " WHEN \(try sql(w)) THEN \(try sql(r))" }
+            if let otherwise { t += " ELSE \(try sql(otherwise))" }
+            return t + " END"
+        case .function(let name, let distinct, let args):
+            return try function(name.lowercased(), distinct, args, e.range)
+        case .countStar:
+            return "count(1)"
+        case .hasLabels(let object, let labels):
+            guard case .variable(let name) = object.kind, case (let slot, .node) = try slot(name, e.range) else {
+                throw SparkCompiler.unsupported("a label test on this expression", e.range)
+            }
+            let column = SparkSlot.column(slot, "space")
+            return "(" + labels.map { "\(column) = \(SparkSQL.string("n_" + $0))" }.joined(separator: " AND ") + ")"
+        case .listComprehension(let variable, let list, let predicate, let projection):
+            var inner = self
+            let local = "x_" + String(e.range.start)
+            inner.locals[variable] = local
+            var out = try sql(list)
+            if let predicate { out = "filter(\(out), \(local) -> \(try inner.sql(predicate)))" }
+            if let projection { out = "transform(\(out), \(local) -> \(try inner.sql(projection)))" }
+            return out
+        default:
+            throw SparkCompiler.unsupported("this expression (\(e.canonicalText))", e.range)
+        }
+    }
+
+    func literal(_ v: Value, _ range: SourceRange) throws(QueryError) -> String {
+        switch v {
+        case .null: return "NULL"
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .int(let i): return i == Int64.min ? "CAST('\(i)' AS BIGINT)" : "\(i)L"
+        case .float(let f):
+            if f.isNaN { return "CAST('NaN' AS DOUBLE)" }
+            if f.isInfinite { return f > 0 ? "CAST('Infinity' AS DOUBLE)" : "CAST('-Infinity' AS DOUBLE)" }
+            return "CAST(\(SparkSQL.string(String(f))) AS DOUBLE)"
+        case .string(let s): return SparkSQL.string(s)
+        case .date(let d) where d.precision == .day: return "DATE \(SparkSQL.string(d.iso))"
+        case .list(let items): return "array(\(try items.map { x throws(QueryError) in try literal(x, range) }.joined(separator: ", ")))"
+        default: throw SparkCompiler.unsupported("a \(v.typeName) value", range)
+        }
+    }
+
+    /// The static type of an expression, where it can be told.
+    func type(_ e: Expr) -> SparkType? {
+        switch e.kind {
+        case .literal(let v):
+            switch v {
+            case .int: return .bigint
+            case .float: return .double
+            case .string: return .string
+            case .bool: return .boolean
+            case .date: return .date
+            default: return nil
+            }
+        case .parameter(let name):
+            switch parameters[name] {
+            case .int?: return .bigint
+            case .float?: return .double
+            case .string?: return .string
+            default: return nil
+            }
+        case .variable(let name):
+            if let slot = bindings.scope[name], case .value(let t)? = slots[slot] { return t }
+            return nil
+        case .property(let object, let key):
+            if case .variable(let name) = object.kind, let slot = bindings.scope[name], let shape = slots[slot] { return shape.propertyType(key) }
+            return nil
+        case .binary(let op, let a, let b):
+            switch op {
+            case .add, .subtract, .multiply, .divide, .modulo:
+                let (x, y) = (type(a), type(b))
+                if op == .add, x == .string || y == .string { return .string }
+                if x == .bigint && y == .bigint { return .bigint }
+                if (x == .double || x == .bigint) && (y == .double || y == .bigint) { return .double }
+                return nil
+            case .power: return .double
+            default: return .boolean
+            }
+        case .function(let name, _, let args):
+            switch name.lowercased() {
+            case "count": return .bigint
+            case "tolower", "toupper", "trim", "tostring", "substring", "left", "right": return .string
+            case "size", "length", "tointeger": return .bigint
+            case "tofloat", "avg": return .double
+            case "sum", "min", "max", "coalesce", "abs": return args.first.flatMap(type)
+            case "date", "date.truncate": return .date
+            case "range": return .array(.bigint)
+            default: return nil
+            }
+        case .index(let list, _):
+            if case .array(let item)? = type(list) { return item }
+            return nil
+        case .countStar: return .bigint
+        case .isNull, .hasLabels, .unary(.not, _): return .boolean
+        default: return nil
+        }
+    }
+
+    func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ range: SourceRange) throws(QueryError) -> String {
+        let x = try sql(a), y = try sql(b)
+        switch op {
+        case .and, .or: return "(\(x) \(op.rawValue) \(y))"
+        case .xor: return "((\(x)) <> (\(y)))"
+        case .equal: return "(\(x) = \(y))"
+        case .notEqual: return "(\(x) <> \(y))"
+        case .less, .greater, .lessEqual, .greaterEqual: return "(\(x) \(op.rawValue) \(y))"
+        case .add:
+            let (s, t) = (type(a), type(b))
+            if s == .string || t == .string {
+                guard s == .string && t == .string else { throw SparkCompiler.unsupported("+ between text and a value of another type", range) }
+                return "concat(\(x), \(y))"
+            }
+            return try arithmetic("+", a, b, x, y, range)
+        case .subtract: return try arithmetic("-", a, b, x, y, range)
+        case .multiply: return try arithmetic("*", a, b, x, y, range)
+        case .divide:
+            if type(a) == .bigint && type(b) == .bigint { return "(\(x) div \(y))" }
+            return try arithmetic("/", a, b, x, y, range)
+        case .modulo: return try arithmetic("%", a, b, x, y, range)
+        case .power: return "power(\(x), \(y))"
+        case .startsWith: return "startswith(\(x), \(y))"
+        case .endsWith: return "endswith(\(x), \(y))"
+        case .contains: return "contains(\(x), \(y))"
+        case .in: return "array_contains(\(y), \(x))"
+        case .regex: return "(\(x) RLIKE concat('^(?:', \(y), ')$'))"
+        }
+    }
+
+    /// Arithmetic only where both sides are known numbers: Spark would read text as a number
+    /// where Cypher fails.
+    func arithmetic(_ op: String, _ a: Expr, _ b: Expr, _ x: String, _ y: String, _ range: SourceRange) throws(QueryError) -> String {
+        let numeric: Set<SparkType> = [.bigint, .double]
+        guard let s = type(a), let t = type(b), numeric.contains(s), numeric.contains(t) else {
+            throw SparkCompiler.unsupported("\(op) on values whose types the Spark back end cannot tell", range)
+        }
+        return "(\(x) \(op) \(y))"
+    }
+
+    func function(_ name: String, _ distinct: Bool, _ args: [Expr], _ range: SourceRange) throws(QueryError) -> String {
+        // Aggregates over a node count its identity: its view and its id.
+        if name == "count", args.count == 1, case .variable(let v) = args[0].kind, locals[v] == nil,
+           case (let slot, let shape) = try slot(v, range) {
+            switch shape {
+            case .node: return "count(\(distinct ? "DISTINCT " : "")\(SparkSlot.column(slot, "space")), \(SparkSlot.column(slot)))"
+            case .relationship: return "count(\(distinct ? "DISTINCT " : "")\(SparkSlot.column(slot, "type")), \(SparkSlot.column(slot)))"
+            default: break
+            }
+        }
+        let a = try args.map { x throws(QueryError) in try sql(x) }
+        let d = distinct ? "DISTINCT " : ""
+        func one() throws(QueryError) -> String {
+            guard a.count == 1 else { throw SparkCompiler.unsupported("\(name)() with \(a.count) arguments", range) }
+            return a[0]
+        }
+        switch name {
+        case "count": return "count(\(d)\(try one()))"
+        case "sum":
+            // Cypher's sum of no rows is 0.
+            return "coalesce(sum(\(d)\(try one())), \(type(args[0]) == .double ? "CAST(0 AS DOUBLE)" : "0L"))"
+        case "avg", "min", "max": return "\(name)(\(d)\(try one()))"
+        case "collect": return "collect_list(\(d)\(try one()))"
+        case "toupper": return "upper(\(try one()))"
+        case "tolower": return "lower(\(try one()))"
+        case "trim", "ltrim", "rtrim", "abs", "reverse": return "\(name)(\(try one()))"
+        case "size":
+            return type(args[0]) == .string ? "char_length(\(try one()))" : "size(\(try one()))"
+        case "length":
+            if case .variable(let v) = args[0].kind, case (let slot, .hops)? = try? slot(v, range) { return SparkSlot.column(slot) }
+            return "char_length(\(try one()))"
+        case "coalesce": return "coalesce(\(a.joined(separator: ", ")))"
+        case "tostring": return "CAST(\(try one()) AS STRING)"
+        case "tointeger": return "CAST(try_cast(\(try one()) AS DOUBLE) AS BIGINT)"
+        case "tofloat": return "try_cast(\(try one()) AS DOUBLE)"
+        case "substring":
+            guard a.count >= 2 else { throw SparkCompiler.unsupported("substring() with one argument", range) }
+            return a.count == 2 ? "substring(\(a[0]), \(a[1]) + 1)" : "substring(\(a[0]), \(a[1]) + 1, \(a[2]))"
+        case "left": return "left(\(a[0]), \(a[1]))"
+        case "right": return "right(\(a[0]), \(a[1]))"
+        case "range":
+            guard a.count == 2 || a.count == 3 else { throw SparkCompiler.unsupported("range() with \(a.count) arguments", range) }
+            let step = a.count == 3 ? a[2] : "1L"
+            // Cypher's range is empty where the step points away from the end; sequence() would count back.
+            return "CASE WHEN (\(step) > 0 AND \(a[1]) >= \(a[0])) OR (\(step) < 0 AND \(a[1]) <= \(a[0])) THEN sequence(\(a[0]), \(a[1]), \(step)) ELSE array() END"
+        case "date.truncate":
+            guard a.count == 2, case .literal(.string(let unit)) = args[0].kind, type(args[1]) == .date else {
+                throw SparkCompiler.unsupported("date.truncate() but of a date to a literal unit", range)
+            }
+            let units = ["millennium": nil, "century": nil, "decade": nil, "year": "YEAR", "quarter": "QUARTER", "month": "MM", "week": "WEEK", "day": "DD"]
+            guard let spark = units[unit.lowercased()] ?? nil else { throw SparkCompiler.unsupported("date.truncate() to \(unit)", range) }
+            return spark == "DD" ? a[1] : "trunc(\(a[1]), '\(spark)')"
+        case "date":
+            guard a.count == 1, type(args[0]) == .string || type(args[0]) == .date else {
+                throw SparkCompiler.unsupported("date() of anything but text or a date", range)
+            }
+            return "to_date(\(a[0]))"
+        case "id", "elementid":
+            guard case .variable(let v) = args.first?.kind, case (let slot, _) = try slot(v, range) else { throw SparkCompiler.unsupported("\(name)() of an expression", range) }
+            return SparkSlot.column(slot)
+        default:
+            throw SparkCompiler.unsupported("the function \(name)()", range)
+        }
+    }
+}

@@ -1,0 +1,252 @@
+/// A MATCH as joins of the graph's views. Each way the pattern can lie over the files (which
+/// node file each node is in, which relationship file and which way round each hop is, how many
+/// hops a `*a..b` takes) is one SELECT of joins; the MATCH is their UNION ALL, filtered by its
+/// WHERE. Relationship uniqueness is `_rid` inequality between hops over the same file.
+struct SparkPatterns {
+    let compiler: SparkCompiler
+    var schema: SparkGraphSchema { compiler.schema }
+    var keys: [String] { compiler.keys }
+
+    /// A hop of one branch: a relationship file, read forwards or backwards.
+    struct Hop {
+        let table: SparkGraphSchema.RelationshipTable
+        let reversed: Bool
+    }
+
+    /// One pattern step as the branches see it: its relationship (or var-length range) and end nodes.
+    struct Step {
+        let relationship: PlannedRelationship
+        let lengths: ClosedRange<Int>
+    }
+
+    /// One way the MATCH lies over the files.
+    struct Branch {
+        var nodes: [Int: SparkGraphSchema.NodeTable] = [:]
+        /// Per part, per step, the hops taken (several for a var-length step) and the node tables between them.
+        var hops: [[[(hop: Hop, to: SparkGraphSchema.NodeTable)]]] = []
+    }
+
+    func match(_ input: SparkRelation, _ m: PatternMatch) throws(QueryError) -> SparkRelation {
+        var steps: [[Step]] = []
+        for part in m.parts {
+            if part.shortest != .none { throw SparkCompiler.unsupported("shortestPath", part.range) }
+            steps.append(try part.relationships.map { r throws(QueryError) in
+                if r.group != nil { throw SparkCompiler.unsupported("a quantified path pattern", r.range) }
+                if m.bound.contains(r.slot) { throw SparkCompiler.unsupported("a relationship bound before the MATCH", r.range) }
+                guard let length = r.length else { return Step(relationship: r, lengths: 1...1) }
+                guard let high = length.max else { throw SparkCompiler.unsupported("a variable-length relationship without an upper bound", r.range) }
+                let low = length.min ?? 1
+                guard low <= high else { return Step(relationship: r, lengths: 1...0) }
+                return Step(relationship: r, lengths: low...high)
+            })
+        }
+        var branches: [Branch] = []
+        try enumerate(m, steps, part: 0, Branch(), input, into: &branches)
+        var slots = input.slots
+        // Each new slot's shape: the tables it takes over all branches.
+        for (p, part) in m.parts.enumerated() {
+            for n in part.nodes where input.slots[n.slot] == nil {
+                var seen: Set<String> = []
+                slots[n.slot] = .node(branches.compactMap { $0.nodes[n.slot] }.filter { seen.insert($0.view).inserted })
+            }
+            for (i, r) in part.relationships.enumerated() {
+                if r.length != nil {
+                    slots[r.slot] = .hops
+                    continue
+                }
+                var seen: Set<String> = []
+                slots[r.slot] = .relationship(branches.compactMap { $0.hops.count > p ? $0.hops[p][i].first?.hop.table : nil }.filter { seen.insert($0.view).inserted })
+            }
+            if let path = part.pathSlot { slots[path] = .hops }
+        }
+        let selects = try branches.map { b throws(QueryError) in try select(b, m, steps, input, slots) }
+        let union = selects.isEmpty ? empty(input, slots) : selects.joined(separator: " UNION ALL ")
+        var out = SparkRelation(sql: union, slots: slots, order: [])
+        if let predicate = m.predicate {
+            let condition = try compiler.expressions(out, Bindings(scope: m.scope)).sql(predicate)
+            out = compiler.select(out.columns(keys: keys), from: out, slots: slots, suffix: " WHERE " + condition)
+        }
+        return out
+    }
+
+    /// Tables a node of the pattern may be in, given its labels and what binds it.
+    func candidates(_ n: PlannedNode, _ input: SparkRelation, _ branch: Branch) -> [SparkGraphSchema.NodeTable] {
+        if let chosen = branch.nodes[n.slot] { return n.labels.allSatisfy { "n_" + $0 == chosen.view } ? [chosen] : [] }
+        var tables = schema.nodes
+        if case .node(let bound)? = input.slots[n.slot] { tables = bound }
+        return tables.filter { t in n.labels.allSatisfy { $0 == t.label } }
+    }
+
+    func enumerate(_ m: PatternMatch, _ steps: [[Step]], part: Int, _ branch: Branch, _ input: SparkRelation,
+                   into out: inout [Branch]) throws(QueryError) {
+        guard part < m.parts.count else {
+            out.append(branch)
+            return
+        }
+        let p = m.parts[part]
+        for start in candidates(p.nodes[0], input, branch) {
+            var b = branch
+            b.nodes[p.nodes[0].slot] = start
+            b.hops.append([])
+            try walk(m, steps, part: part, step: 0, from: start, b, input, into: &out)
+        }
+    }
+
+    /// Chooses the hops of step `step` of part `part`, from a node in `from`.
+    func walk(_ m: PatternMatch, _ steps: [[Step]], part: Int, step: Int, from: SparkGraphSchema.NodeTable, _ branch: Branch,
+              _ input: SparkRelation, into out: inout [Branch]) throws(QueryError) {
+        let p = m.parts[part]
+        guard step < steps[part].count else {
+            return try enumerate(m, steps, part: part + 1, branch, input, into: &out)
+        }
+        let s = steps[part][step]
+        let end = p.nodes[step + 1]
+        for length in s.lengths {
+            for chain in chains(from: from, length: length, s.relationship) {
+                let last = chain.last?.to ?? from
+                guard candidates(end, input, branch).contains(where: { $0.view == last.view }) else { continue }
+                var b = branch
+                b.nodes[end.slot] = last
+                b.hops[part].append(chain)
+                try walk(m, steps, part: part, step: step + 1, from: last, b, input, into: &out)
+            }
+        }
+    }
+
+    /// Every sequence of `length` hops of the relationship's types and direction from a node in `from`.
+    func chains(from: SparkGraphSchema.NodeTable, length: Int, _ r: PlannedRelationship) -> [[(hop: Hop, to: SparkGraphSchema.NodeTable)]] {
+        guard length > 0 else { return [[]] }
+        var out: [[(hop: Hop, to: SparkGraphSchema.NodeTable)]] = []
+        for table in schema.relationships where r.types.isEmpty || r.types.contains(table.type) {
+            var ways: [Bool] = []
+            if r.direction != .incoming, table.startGroup == from.group { ways.append(false) }
+            if r.direction != .outgoing, table.endGroup == from.group { ways.append(true) }
+            for reversed in ways {
+                for next in schema.nodes(inGroup: reversed ? table.startGroup : table.endGroup) {
+                    for rest in chains(from: next, length: length - 1, r) {
+                        out.append([(Hop(table: table, reversed: reversed), next)] + rest)
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// One branch as a SELECT: the input joined with a view per new node and per hop.
+    func select(_ b: Branch, _ m: PatternMatch, _ steps: [[Step]], _ input: SparkRelation, _ slots: [Int: SparkSlot]) throws(QueryError) -> String {
+        let names = compiler.names
+        var from: [String] = []
+        var conditions: [String] = []
+        var outputs: [String] = []
+        let i = names.next()
+        if let sql = input.sql {
+            from.append("(\(sql)) \(i)")
+            outputs += input.columns(keys: keys).map { "\(i).\($0)" }
+        }
+        let x = compiler.expressions(input, Bindings(scope: m.scope))
+        var nodeIDs: [Int: String] = [:]
+        /// The id of node `n` in this branch: the input's column, or a new view's.
+        func nodeID(_ n: PlannedNode) throws(QueryError) -> String {
+            if let id = nodeIDs[n.slot] { return id }
+            guard let table = b.nodes[n.slot] else { return "NULL" }
+            if case .node(let bound)? = input.slots[n.slot] {
+                let id = "\(i).\(SparkSlot.column(n.slot))"
+                if bound.count > 1 { conditions.append("\(i).\(SparkSlot.column(n.slot, "space")) = \(SparkSQL.string(table.view))") }
+                if let map = n.properties, case .map(let entries) = map.kind {
+                    for (key, value) in entries {
+                        conditions.append(table.property(key) == nil ? "FALSE" : "\(i).\(SparkSlot.column(n.slot, "p_" + key)) = \(try x.sql(value))")
+                    }
+                }
+                nodeIDs[n.slot] = id
+                return id
+            }
+            let alias = names.next()
+            from.append("\(SparkSQL.name(table.view)) \(alias)")
+            nodeIDs[n.slot] = "\(alias)._id"
+            outputs += nodeColumns(alias, table, n.slot, slots)
+            try properties(n.properties, alias, table.property, x, &conditions)
+            return "\(alias)._id"
+        }
+        var used: [(view: String, rid: String)] = []
+        for (p, part) in m.parts.enumerated() {
+            var previous = try nodeID(part.nodes[0])
+            for (s, chain) in b.hops[p].enumerated() {
+                let r = steps[p][s].relationship
+                var hopsTaken = 0
+                for (k, (hop, to)) in chain.enumerated() {
+                    let alias = names.next()
+                    from.append("\(SparkSQL.name(hop.table.view)) \(alias)")
+                    for other in used where other.view == hop.table.view { conditions.append("\(alias)._rid <> \(other.rid)") }
+                    used.append((hop.table.view, "\(alias)._rid"))
+                    let (near, far) = hop.reversed ? ("_dst", "_src") : ("_src", "_dst")
+                    conditions.append("\(alias).\(near) = \(previous)")
+                    let isLast = k == chain.count - 1
+                    if isLast {
+                        let end = try nodeID(part.nodes[s + 1])
+                        conditions.append("\(alias).\(far) = \(end)")
+                        previous = end
+                    } else {
+                        // A node between the hops of a var-length step must exist in its file.
+                        let middle = names.next()
+                        from.append("\(SparkSQL.name(to.view)) \(middle)")
+                        conditions.append("\(alias).\(far) = \(middle)._id")
+                        previous = "\(middle)._id"
+                    }
+                    try properties(r.properties, alias, hop.table.property, x, &conditions)
+                    if r.length == nil {
+                        outputs += ["\(alias)._rid AS \(SparkSlot.column(r.slot))", "\(SparkSQL.string(hop.table.view)) AS \(SparkSlot.column(r.slot, "type"))"]
+                            + keyColumns(alias, hop.table.property, r.slot, slots)
+                    }
+                    hopsTaken += 1
+                }
+                if chain.isEmpty {
+                    // Zero hops: both ends are the same node.
+                    let end = try nodeID(part.nodes[s + 1])
+                    if end != previous { conditions.append("\(end) = \(previous)") }
+                    previous = end
+                }
+                if r.length != nil { outputs.append("\(hopsTaken) AS \(SparkSlot.column(r.slot))") }
+            }
+            if let path = part.pathSlot { outputs.append("\(b.hops[p].reduce(0) { $0 + $1.count }) AS \(SparkSlot.column(path))") }
+        }
+        let list = outputs.isEmpty ? "1 AS _unit" : outputs.joined(separator: ", ")
+        return "SELECT \(list)" + (from.isEmpty ? "" : " FROM " + from.joined(separator: ", ")) + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+    }
+
+    /// A pattern's `{k: v}` on a view's row.
+    func properties(_ map: Expr?, _ alias: String, _ column: (String) -> SparkGraphSchema.Column?, _ x: SparkExpressions,
+                    _ conditions: inout [String]) throws(QueryError) {
+        guard let map, case .map(let entries) = map.kind else { return }
+        for (key, value) in entries {
+            guard column(key) != nil else {
+                conditions.append("FALSE")
+                continue
+            }
+            conditions.append("\(alias).\(SparkSQL.name(key)) = \(try x.sql(value))")
+        }
+    }
+
+    func nodeColumns(_ alias: String, _ table: SparkGraphSchema.NodeTable, _ slot: Int, _ slots: [Int: SparkSlot]) -> [String] {
+        ["\(alias)._id AS \(SparkSlot.column(slot))", "\(SparkSQL.string(table.view)) AS \(SparkSlot.column(slot, "space"))"]
+            + keyColumns(alias, table.property, slot, slots)
+    }
+
+    /// The statement's keys from a view's row, each of the type the slot has over all its tables.
+    func keyColumns(_ alias: String, _ column: (String) -> SparkGraphSchema.Column?, _ slot: Int, _ slots: [Int: SparkSlot]) -> [String] {
+        keys.map { key in
+            let type = slots[slot]?.propertyType(key) ?? .string
+            let name = SparkSlot.column(slot, "p_" + key)
+            guard let c = column(key) else { return "CAST(NULL AS \(type.sql)) AS \(name)" }
+            let value = "\(alias).\(SparkSQL.name(key))"
+            return "\(c.type == type ? value : "CAST(\(value) AS \(type.sql))") AS \(name)"
+        }
+    }
+
+    /// A MATCH no file can satisfy: no rows, with the columns it would have had.
+    func empty(_ input: SparkRelation, _ slots: [Int: SparkSlot]) -> String {
+        let columns = slots.sorted { $0.key < $1.key }.flatMap { slot, shape in
+            shape.columns(slot, keys: keys).map { "CAST(NULL AS STRING) AS \($0)" }
+        }
+        return "SELECT \(columns.isEmpty ? "1 AS _unit" : columns.joined(separator: ", ")) WHERE FALSE"
+    }
+}
