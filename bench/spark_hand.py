@@ -151,6 +151,7 @@ def main():
     ap.add_argument("--check", action="store_true", help="compare the rows with quarry-bench's")
     ap.add_argument("--quarry-bench", default=os.path.join(ROOT, ".build", "release", "quarry-bench"))
     ap.add_argument("--no-cache", action="store_true", help="do not cache the views in the server")
+    ap.add_argument("--out", help="the JSON file (default bench/results/spark-hand-SCALE.json)")
     ap.add_argument("--shuffle-partitions", type=int,
                     help="set spark.sql.shuffle.partitions for the session (server default: 200)")
     args = ap.parse_args()
@@ -218,7 +219,7 @@ def main():
            "warmup": args.warmup, "cached_views": not args.no_cache,
            "shuffle_partitions": args.shuffle_partitions,
            "session_first_query_s": first_query_s, "register_s": register_s, "queries": results}
-    path = os.path.join(HERE, "results", f"spark-hand-{args.scale}.json")
+    path = args.out or os.path.join(HERE, "results", f"spark-hand-{args.scale}.json")
     with open(path, "w") as f:
         json.dump(out, f, indent=1)
     print(f"\nwrote {os.path.relpath(path, ROOT)}")

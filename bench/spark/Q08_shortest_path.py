@@ -1,9 +1,10 @@
 """MATCH p = shortestPath((a:Actor {name: 'Tarvek Liberation Front'})-[:ALLIED_WITH|OPPOSES*..6]-(b:Actor {name: 'Ilse Marchetti'}))
 RETURN length(p) AS hops
 
-Client-driven breadth-first search (see shortest.py): one statement for the end nodes, then one
-per level until Ilse Marchetti is reached. The single-statement SQL version is
-Q08_shortest_path.sql (WITH RECURSIVE, no early stop)."""
+Client-driven bidirectional breadth-first search (see shortest.py): one statement for the end
+nodes, then one per BFS level until the two searches meet. The single-statement SQL versions are
+Q08_shortest_path.sql (WITH RECURSIVE) and Q08_shortest_path.unrolled.sql,
+both without an early stop."""
 import os
 import sys
 

@@ -1,8 +1,10 @@
 """MATCH p = shortestPath((a:Actor {name: 'Ilse Marchetti'})-[:ALLIED_WITH|OPPOSES*..6]->(b:Actor {name: 'Tarvek Liberation Front'}))
 RETURN length(p) AS hops
 
-Client-driven breadth-first search along outgoing relationships (see shortest.py). The
-single-statement SQL version is Q08b_shortest_directed.sql."""
+Client-driven bidirectional breadth-first search (see shortest.py): one statement for the end
+nodes, then one per BFS level until the two searches meet. The single-statement SQL versions are
+Q08b_shortest_directed.sql (WITH RECURSIVE) and Q08b_shortest_directed.unrolled.sql,
+both without an early stop."""
 import os
 import sys
 

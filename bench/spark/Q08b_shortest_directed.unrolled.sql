@@ -1,67 +1,23 @@
 -- MATCH p = shortestPath((a:Actor {name: 'Ilse Marchetti'})-[:ALLIED_WITH|OPPOSES*..6]->(b:Actor {name: 'Tarvek Liberation Front'}))
 -- RETURN length(p) AS hops
--- Single statement without recursion: the BFS levels unrolled up to 6, level k the DISTINCT
--- successors of level k-1 minus all earlier levels. No early stop; each CTE referenced several
--- times is planned several times.
+-- Single statement without recursion, each level referring to the one before once (a CTE
+-- referred to twice is inlined twice by Spark, so level sets minus earlier levels grow the plan
+-- exponentially and failed at S with "Not enough memory to build and broadcast the table"):
+-- r_k(a, node, hops) holds the distance from a of every node within k steps; a step joins the
+-- outgoing relationships plus a 0-weight self loop per actor (which keeps the nodes already reached) and
+-- keeps the least distance per node. No early stop; the 6 levels cover a's whole neighbourhood.
 WITH e AS (
-  SELECT start_id AS s, end_id AS d FROM ALLIED_WITH
-  UNION ALL SELECT start_id, end_id FROM OPPOSES
+  SELECT start_id AS s, end_id AS d, 1 AS w FROM ALLIED_WITH
+  UNION ALL SELECT start_id, end_id, 1 FROM OPPOSES
+  UNION ALL SELECT id, id, 0 FROM Actor
 ),
-l0 AS (SELECT id AS a, id AS node FROM Actor WHERE name = 'Ilse Marchetti'),
-l1 AS (
-  SELECT x.a, x.node
-  FROM (SELECT DISTINCT l.a, e.d AS node FROM l0 l JOIN e ON e.s = l.node) x
-  LEFT ANTI JOIN l0 ON l0.a = x.a AND l0.node = x.node
-),
-l2 AS (
-  SELECT x.a, x.node
-  FROM (SELECT DISTINCT l.a, e.d AS node FROM l1 l JOIN e ON e.s = l.node) x
-  LEFT ANTI JOIN l0 ON l0.a = x.a AND l0.node = x.node
-  LEFT ANTI JOIN l1 ON l1.a = x.a AND l1.node = x.node
-),
-l3 AS (
-  SELECT x.a, x.node
-  FROM (SELECT DISTINCT l.a, e.d AS node FROM l2 l JOIN e ON e.s = l.node) x
-  LEFT ANTI JOIN l0 ON l0.a = x.a AND l0.node = x.node
-  LEFT ANTI JOIN l1 ON l1.a = x.a AND l1.node = x.node
-  LEFT ANTI JOIN l2 ON l2.a = x.a AND l2.node = x.node
-),
-l4 AS (
-  SELECT x.a, x.node
-  FROM (SELECT DISTINCT l.a, e.d AS node FROM l3 l JOIN e ON e.s = l.node) x
-  LEFT ANTI JOIN l0 ON l0.a = x.a AND l0.node = x.node
-  LEFT ANTI JOIN l1 ON l1.a = x.a AND l1.node = x.node
-  LEFT ANTI JOIN l2 ON l2.a = x.a AND l2.node = x.node
-  LEFT ANTI JOIN l3 ON l3.a = x.a AND l3.node = x.node
-),
-l5 AS (
-  SELECT x.a, x.node
-  FROM (SELECT DISTINCT l.a, e.d AS node FROM l4 l JOIN e ON e.s = l.node) x
-  LEFT ANTI JOIN l0 ON l0.a = x.a AND l0.node = x.node
-  LEFT ANTI JOIN l1 ON l1.a = x.a AND l1.node = x.node
-  LEFT ANTI JOIN l2 ON l2.a = x.a AND l2.node = x.node
-  LEFT ANTI JOIN l3 ON l3.a = x.a AND l3.node = x.node
-  LEFT ANTI JOIN l4 ON l4.a = x.a AND l4.node = x.node
-),
-l6 AS (
-  SELECT x.a, x.node
-  FROM (SELECT DISTINCT l.a, e.d AS node FROM l5 l JOIN e ON e.s = l.node) x
-  LEFT ANTI JOIN l0 ON l0.a = x.a AND l0.node = x.node
-  LEFT ANTI JOIN l1 ON l1.a = x.a AND l1.node = x.node
-  LEFT ANTI JOIN l2 ON l2.a = x.a AND l2.node = x.node
-  LEFT ANTI JOIN l3 ON l3.a = x.a AND l3.node = x.node
-  LEFT ANTI JOIN l4 ON l4.a = x.a AND l4.node = x.node
-  LEFT ANTI JOIN l5 ON l5.a = x.a AND l5.node = x.node
-),
-levels AS (
-  SELECT a, node, 1 AS hops FROM l1
-  UNION ALL SELECT a, node, 2 AS hops FROM l2
-  UNION ALL SELECT a, node, 3 AS hops FROM l3
-  UNION ALL SELECT a, node, 4 AS hops FROM l4
-  UNION ALL SELECT a, node, 5 AS hops FROM l5
-  UNION ALL SELECT a, node, 6 AS hops FROM l6
-)
-SELECT min(v.hops) AS hops
-FROM levels v JOIN Actor b ON b.id = v.node
-WHERE b.name = 'Tarvek Liberation Front'
-GROUP BY v.a, b.id
+r0 AS (SELECT id AS a, id AS node, 0 AS hops FROM Actor WHERE name = 'Ilse Marchetti'),
+r1 AS (SELECT r.a, e.d AS node, min(r.hops + e.w) AS hops FROM r0 r JOIN e ON e.s = r.node GROUP BY r.a, e.d),
+r2 AS (SELECT r.a, e.d AS node, min(r.hops + e.w) AS hops FROM r1 r JOIN e ON e.s = r.node GROUP BY r.a, e.d),
+r3 AS (SELECT r.a, e.d AS node, min(r.hops + e.w) AS hops FROM r2 r JOIN e ON e.s = r.node GROUP BY r.a, e.d),
+r4 AS (SELECT r.a, e.d AS node, min(r.hops + e.w) AS hops FROM r3 r JOIN e ON e.s = r.node GROUP BY r.a, e.d),
+r5 AS (SELECT r.a, e.d AS node, min(r.hops + e.w) AS hops FROM r4 r JOIN e ON e.s = r.node GROUP BY r.a, e.d),
+r6 AS (SELECT r.a, e.d AS node, min(r.hops + e.w) AS hops FROM r5 r JOIN e ON e.s = r.node GROUP BY r.a, e.d)
+SELECT r.hops
+FROM r6 r JOIN Actor b ON b.id = r.node
+WHERE b.name = 'Tarvek Liberation Front' AND r.hops >= 1
