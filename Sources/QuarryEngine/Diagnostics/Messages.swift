@@ -282,7 +282,7 @@ extension QueryError {
         QueryError(.runtimeError, "InternalError", "\(what) (a bug in Quarry: the statement was stopped and the graph is as it was)", at: r)
     }
 
-    static func cancelled() -> QueryError {
+    public static func cancelled() -> QueryError {
         QueryError(.cancelled, "Interrupted", "the query was cancelled")
     }
 

@@ -13,3 +13,12 @@ extension Database {
         return try SparkCompiler(schema: schema, parameters: parameters, keys: keys).compile(plan)
     }
 }
+
+extension Database {
+    /// The rows of a statement run on Spark, from the Arrow streams of its result.
+    public static func sparkResult(_ statement: SparkStatement, batches: [[UInt8]]) throws(QueryError) -> QueryResult {
+        var rows: [[Value]] = []
+        for batch in batches { rows += try ArrowStreamReader.read(batch).rows }
+        return QueryResult(columns: statement.columns, rows: rows, statistics: WriteStatistics(), elements: ResultElements())
+    }
+}

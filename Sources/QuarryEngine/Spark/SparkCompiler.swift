@@ -37,7 +37,7 @@ struct SparkCompiler {
             items.append("\(SparkSlot.column(slot)) AS \(SparkSQL.name(name))")
         }
         var sql = "SELECT \(items.joined(separator: ", "))" + (relation.sql.map { " FROM (\($0)) \(names.next())" } ?? "")
-        if !relation.order.isEmpty { sql += " ORDER BY " + relation.order.joined(separator: ", ") }
+        if !relation.order.isEmpty { sql += " ORDER BY " + relation.orderClause }
         return SparkStatement(sql: sql, columns: plan.columns)
     }
 
@@ -81,13 +81,11 @@ struct SparkCompiler {
             return out
         case .sort(let input, let s):
             var r = try relation(input, argument: argument)
-            r.order = try s.keys.map { k throws(QueryError) in
-                try expressions(r, k.value.bindings).sql(k.value.expr) + (k.descending ? " DESC NULLS FIRST" : " ASC NULLS LAST")
-            }
+            r.order = try s.keys.map { k throws(QueryError) in (try expressions(r, k.value.bindings).sql(k.value.expr), k.descending) }
             return r
         case .skipLimit(let input, let s):
             let r = try relation(input, argument: argument)
-            var suffix = r.order.isEmpty ? "" : " ORDER BY " + r.order.joined(separator: ", ")
+            var suffix = r.order.isEmpty ? "" : " ORDER BY " + r.orderClause
             if let limit = s.limit { suffix += " LIMIT \(try count(limit))" }
             if let skip = s.skip { suffix += " OFFSET \(try count(skip))" }
             return select(r.columns(keys: keys), from: r, slots: r.slots, suffix: suffix)
@@ -95,7 +93,11 @@ struct SparkCompiler {
             let r = try relation(input, argument: argument)
             let list = try expressions(r, u.list.bindings).sql(u.list.expr)
             var slots = r.slots
-            slots[u.slot] = .value(nil)
+            if case .array(let item)? = expressions(r, u.list.bindings).type(u.list.expr) {
+                slots[u.slot] = .value(item)
+            } else {
+                slots[u.slot] = .value(nil)
+            }
             let alias = names.next(), view = names.next()
             let element = view + "_x"
             let from = r.sql.map { "(\($0)) \(alias)" } ?? "(SELECT 1 AS _unit) \(alias)"
@@ -182,11 +184,31 @@ struct SparkCompiler {
         }
         for (call, slot) in a.aggregates {
             slots[slot] = .value(x.type(call))
-            items.append("\(try x.sql(call)) AS \(SparkSlot.column(slot))")
+            var sql = try x.sql(call)
+            if let sorted = try orderedCollect(call, r, x) { sql = sorted }
+            items.append("\(sql) AS \(SparkSlot.column(slot))")
         }
         var out = select(items, from: r, slots: slots, suffix: groups.isEmpty ? "" : " GROUP BY " + groups.joined(separator: ", "))
         out.order = []
         return out
+    }
+
+    /// `collect(x)` of rows an ORDER BY sorted: Spark's collect_list keeps no order, so the items
+    /// are collected with their keys and sorted as the ORDER BY sorts (nulls last going up).
+    func orderedCollect(_ call: Expr, _ r: SparkRelation, _ x: SparkExpressions) throws(QueryError) -> String? {
+        guard !r.order.isEmpty, case .function(let name, let distinct, let args) = call.kind, name.lowercased() == "collect", args.count == 1 else { return nil }
+        if distinct { throw Self.unsupported("collect(DISTINCT ...) of sorted rows", call.range) }
+        let value = try x.sql(args[0])
+        let fields = r.order.enumerated().map { "'k\($0.offset)', \($0.element.key)" } + ["'v', \(value)"]
+        var comparison = "0"
+        for (i, key) in r.order.enumerated().reversed() {
+            let (l, rr) = ("l.k\(i)", "r.k\(i)")
+            let (before, after) = key.descending ? ("1", "-1") : ("-1", "1")
+            comparison = "CASE WHEN \(l) IS NULL AND \(rr) IS NULL THEN \(comparison) WHEN \(l) IS NULL THEN \(key.descending ? before : after) "
+                + "WHEN \(rr) IS NULL THEN \(key.descending ? after : before) WHEN \(l) < \(rr) THEN \(before) WHEN \(l) > \(rr) THEN \(after) ELSE \(comparison) END"
+        }
+        // collect_list drops nulls, as Cypher's collect does: only rows with a value go in.
+        return "transform(array_sort(collect_list(CASE WHEN \(value) IS NOT NULL THEN named_struct(\(fields.joined(separator: ", "))) END), (l, r) -> \(comparison)), e -> e.v)"
     }
 
     /// OPTIONAL MATCH: the inner plan over the input's distinct rows, joined back to every input

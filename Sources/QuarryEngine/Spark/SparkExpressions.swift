@@ -48,7 +48,7 @@ struct SparkExpressions {
         case .index(let list, let index):
             // Cypher counts from 0 (and from the end when negative); element_at from 1 (or -1).
             let i = try sql(index)
-            return "try_element_at(\(try sql(list)), CASE WHEN \(i) >= 0 THEN \(i) + 1 ELSE \(i) END)"
+            return "try_element_at(\(try sql(list)), try_cast(CASE WHEN \(i) >= 0 THEN \(i) + 1 ELSE \(i) END AS INT))"
         case .list(let items): return "array(\(try items.map { i throws(QueryError) in try sql(i) }.joined(separator: ", ")))"
         case .unary(.not, let a): return "(NOT \(try sql(a)))"
         case .unary(.negate, let a): return "(-\(try sql(a)))"
@@ -102,6 +102,10 @@ struct SparkExpressions {
 
     /// The static type of an expression, where it can be told.
     func type(_ e: Expr) -> SparkType? {
+        if let slot = bindings.aggregates[e.canonicalText] {
+            if case .value(let t)? = slots[slot] { return t }
+            return nil
+        }
         switch e.kind {
         case .literal(let v):
             switch v {
@@ -144,6 +148,7 @@ struct SparkExpressions {
             case "tofloat", "avg": return .double
             case "sum", "min", "max", "coalesce", "abs": return args.first.flatMap(type)
             case "date", "date.truncate": return .date
+            case "collect": return args.first.flatMap(type).map { .array($0) }
             case "range": return .array(.bigint)
             default: return nil
             }

@@ -43,8 +43,13 @@ struct SparkRelation {
     /// nil for the unit row.
     var sql: String?
     var slots: [Int: SparkSlot]
-    /// ORDER BY items over this relation's columns, kept while later steps keep them.
-    var order: [String] = []
+    /// ORDER BY keys over this relation's columns, kept while later steps keep them.
+    var order: [(key: String, descending: Bool)] = []
+
+    /// The ORDER BY list, with Cypher's place for nulls (after every value going up).
+    var orderClause: String {
+        order.map { $0.key + ($0.descending ? " DESC NULLS FIRST" : " ASC NULLS LAST") }.joined(separator: ", ")
+    }
 
     static let unit = SparkRelation(sql: nil, slots: [:])
 

@@ -1,0 +1,167 @@
+import Dispatch
+import Foundation
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import QuarryEngine
+import SparkConnectProtocol
+
+/// A session on a Spark Connect server (`sc://host:port`) over one graph folder: statements are
+/// compiled to Spark SQL (`Database.sparkStatement`), run there, and their Arrow batches read
+/// back into rows. The views are registered once, when the session starts. Calls block the
+/// caller; Ctrl-C (the cancellation flag) cancels the call and interrupts the server's work.
+public final class SparkEngine: @unchecked Sendable {
+    public let url: String
+    public let schema: SparkGraphSchema
+    let client: GRPCClient<HTTP2ClientTransport.Posix>
+    let service: Spark_Connect_SparkConnectService.Client<HTTP2ClientTransport.Posix>
+    let sessionID = UUID().uuidString.lowercased()
+    let connections: Task<Void, Never>
+
+    /// Results larger than gRPC's default 4 MiB per message come in Arrow batches of up to this.
+    static let largestMessage = 256 << 20
+
+    public init(url: String, graph folder: String, cancellation: CancellationFlag? = nil) throws(QueryError) {
+        self.url = url
+        let (host, port) = try Self.address(url)
+        schema = try SparkGraphSchema.read(folder: folder)
+        let transport: HTTP2ClientTransport.Posix
+        do {
+            transport = try HTTP2ClientTransport.Posix(target: .dns(host: host, port: port), transportSecurity: .plaintext)
+        } catch {
+            throw QueryError(.runtimeError, "SparkUnreachable", "cannot use \(url): \(error)")
+        }
+        let client = GRPCClient(transport: transport)
+        self.client = client
+        service = Spark_Connect_SparkConnectService.Client(wrapping: client)
+        connections = Task { try? await client.runConnections() }
+        do {
+            for statement in schema.registration { _ = try run(command: statement, cancellation: cancellation) }
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    deinit { client.beginGracefulShutdown() }
+
+    public func close() {
+        client.beginGracefulShutdown()
+    }
+
+    /// `sc://host:port` (port 15002 when left out, as Spark's own clients do).
+    static func address(_ url: String) throws(QueryError) -> (String, Int) {
+        guard url.hasPrefix("sc://") else { throw QueryError(.argumentError, "SparkAddress", "a Spark Connect address starts with sc:// (sc://host:port), not \(url)") }
+        var rest = url.dropFirst(5)
+        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
+        if let semicolon = rest.firstIndex(of: ";") { rest = rest[..<semicolon] }
+        guard let colon = rest.lastIndex(of: ":") else { return (String(rest), 15002) }
+        guard let port = Int(rest[rest.index(after: colon)...]), (1...65535).contains(port), colon != rest.startIndex else {
+            throw QueryError(.argumentError, "SparkAddress", "\(url) does not name a host and a port (sc://host:port)")
+        }
+        return (String(rest[..<colon]), port)
+    }
+
+    /// Runs a read-only statement on Spark.
+    public func execute(_ text: String, parameters: [String: Value] = [:], cancellation: CancellationFlag? = nil) throws(QueryError) -> QueryResult {
+        let statement = try Database.sparkStatement(text, schema: schema, parameters: parameters)
+        return try Database.sparkResult(statement, batches: try run(query: statement.sql, cancellation: cancellation))
+    }
+
+    /// The Arrow batches of a SQL query.
+    public func run(query sql: String, cancellation: CancellationFlag? = nil) throws(QueryError) -> [[UInt8]] {
+        var request = request()
+        request.plan.root.sql.query = sql
+        return try execute(request, cancellation: cancellation)
+    }
+
+    /// A SQL command (CREATE VIEW, CACHE TABLE), run at once.
+    func run(command sql: String, cancellation: CancellationFlag?) throws(QueryError) -> [[UInt8]] {
+        var request = request()
+        request.plan.command.sqlCommand.sql = sql
+        return try execute(request, cancellation: cancellation)
+    }
+
+    func request() -> Spark_Connect_ExecutePlanRequest {
+        var request = Spark_Connect_ExecutePlanRequest()
+        request.sessionID = sessionID
+        request.userContext.userID = "quarry"
+        request.clientType = "quarry"
+        return request
+    }
+
+    func execute(_ request: Spark_Connect_ExecutePlanRequest, cancellation: CancellationFlag?) throws(QueryError) -> [[UInt8]] {
+        var callOptions = CallOptions.defaults
+        callOptions.maxResponseMessageBytes = Self.largestMessage
+        let options = callOptions, service = self.service
+        return try wait(cancellation) {
+            try await service.executePlan(request, options: options) { response in
+                var batches: [[UInt8]] = []
+                for try await message in response.messages {
+                    if case .arrowBatch(let batch) = message.responseType { batches.append(Array(batch.data)) }
+                }
+                return batches
+            }
+        }
+    }
+
+    /// Blocks until `body` is done; a cancellation stops it and interrupts the session's work.
+    func wait<T: Sendable>(_ cancellation: CancellationFlag?, _ body: @escaping @Sendable () async throws -> T) throws(QueryError) -> T {
+        let outcome = Outcome<T>()
+        let done = DispatchSemaphore(value: 0)
+        let task = Task {
+            do { outcome.set(.success(try await body())) } catch { outcome.set(.failure(error)) }
+            done.signal()
+        }
+        while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
+            if cancellation?.isCancelled == true {
+                task.cancel()
+                interruptAll()
+                done.wait()
+                throw .cancelled()
+            }
+        }
+        switch outcome.get() {
+        case .success(let value)?: return value
+        case .failure(let error)?: throw Self.queryError(error, url)
+        case nil: throw .cancelled()
+        }
+    }
+
+    /// Asks the server to stop every operation of this session (after a Ctrl-C).
+    func interruptAll() {
+        var request = Spark_Connect_InterruptRequest()
+        request.sessionID = sessionID
+        request.userContext.userID = "quarry"
+        request.interruptType = .all
+        let service = self.service
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            _ = try? await service.interrupt(request)
+            done.signal()
+        }
+        _ = done.wait(timeout: .now() + .seconds(5))
+    }
+
+    /// Spark's own message (its error class first) or why the server could not be reached.
+    static func queryError(_ error: any Error, _ url: String) -> QueryError {
+        if let q = error as? QueryError { return q }
+        guard let rpc = error as? RPCError else { return QueryError(.runtimeError, "SparkError", "Spark: \(error)") }
+        switch rpc.code {
+        case .unavailable:
+            return QueryError(.runtimeError, "SparkUnreachable", "the Spark Connect server at \(url) cannot be reached (\(rpc.message)); is it running?")
+        case .deadlineExceeded, .cancelled:
+            return .cancelled()
+        default:
+            return QueryError(.runtimeError, "SparkError", "Spark: \(rpc.message)")
+        }
+    }
+}
+
+/// The result a task hands back to the thread that waits for it.
+final class Outcome<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Result<T, any Error>?
+
+    func set(_ v: Result<T, any Error>) { lock.withLock { value = v } }
+    func get() -> Result<T, any Error>? { lock.withLock { value } }
+}
