@@ -23,9 +23,16 @@ release:
 run: readline graphviz build
 	.build/debug/quarry
 
+# The Spark tests run against a local Spark Connect server (.ci/spark-server: pyspark from PyPI,
+# Java 17); without Java they say so and skip.
 test: readline graphviz xmllint
 	swift build --build-tests
-	swift test
+	@ours=1; ! .ci/spark-server status >/dev/null 2>&1 || ours=0; \
+	url=$$(.ci/spark-server start 2>&1 | tail -n 1); \
+	case "$$url" in sc://*) export QUARRY_SPARK_URL="$$url";; *) echo "make test: no Spark Connect server ($$url): the Spark tests will skip";; esac; \
+	swift test; result=$$?; \
+	if [ $$ours = 1 ] && [ -n "$${QUARRY_SPARK_URL:-}" ]; then .ci/spark-server stop >/dev/null 2>&1 || true; fi; \
+	exit $$result
 
 # The crash harness at length: 2,000 kills of a writing quarry (make test runs 200).
 crash-test: readline

@@ -44,6 +44,7 @@ let package = Package(
             dependencies: [
                 "QuarryEngine",
                 "QuarryShell",
+                "QuarrySpark",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -47,6 +47,10 @@ extension Session {
                     summary: "write the graph, or what a query returns: cypher, csv (a folder), jsonl, graphml, dot") { s, arg in
             s.export(arg)
         },
+        MetaCommand(name: "engine", arguments: "[memory|sc://HOST:PORT DIR]",
+                    summary: "where statements run: in memory, or on a Spark Connect server over a CSV folder (read-only)") { s, arg in
+            s.switchEngine(arg)
+        },
         MetaCommand(name: "schema", arguments: "", summary: "labels, relationship types, property keys, indexes and patterns with counts") { s, _ in
             s.output(SchemaReport(graph: s.database.graph).text)
             return nil

@@ -1,10 +1,13 @@
 import Foundation
 import QuarryEngine
+import QuarrySpark
 
 /// What the shell and the script runner share: the database, parameters and display settings,
 /// and the running of statements and meta-commands with their errors reported in place.
 public final class Session {
     public let database: Database
+    /// Set by `--engine sc://...` or `:engine`: statements run on Spark, over its graph folder.
+    public var spark: SparkEngine?
     public var parameters: [String: Value] = [:]
     public var format: OutputFormat
     public var timing = false
@@ -127,7 +130,8 @@ public final class Session {
         let started = DispatchTime.now().uptimeNanoseconds
         do {
             let result = try Signals.duringStatement { () throws(QueryError) in
-                try database.execute(text, parameters: parameters, cancellation: interrupt)
+                if let spark { return try spark.execute(text, parameters: parameters, cancellation: interrupt) }
+                return try database.execute(text, parameters: parameters, cancellation: interrupt)
             }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
             // Warnings come after the results still held for earlier statements.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuarryEngine
+import QuarrySpark
 import QuarryShell
 import Synchronization
 
@@ -82,6 +83,12 @@ struct Quarry: ParsableCommand {
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Stop a statement that runs longer: 30, 30s, 500ms, 5m or off (default: off).", valueName: "time"))
     var timeout: String?
+
+    @Option(help: ArgumentHelp("Run statements on a Spark Connect server (read-only), over the CSV folder --graph names.", valueName: "sc://host:port"))
+    var engine: String?
+
+    @Option(help: ArgumentHelp("With --engine: the folder of CSV files in the neo4j-admin layout, at a path the cluster reads too.", valueName: "dir"))
+    var graph: String?
 
     /// Parses the flags; a usage error is one line on standard error and exit status 2.
     static func main() {
@@ -190,8 +197,18 @@ struct Quarry: ParsableCommand {
         if let path = graphFiles.first {
             guard session.openGraphFile(path, readOnly: readOnly) else { return 2 }
         }
+        if (engine == nil) != (graph == nil) { return fail("--engine and --graph go together: --engine sc://HOST:PORT --graph DIR") }
+        if let engine, let graph {
+            do {
+                session.spark = try SparkEngine(url: engine, graph: graph, cancellation: session.interrupt)
+            } catch {
+                return fail(error.message)
+            }
+        }
         let datasetName = dataset ?? DatasetLocator.defaultName
-        if let importDirectory {
+        if session.spark != nil {
+            // The graph is the folder Spark reads: nothing to load in memory.
+        } else if let importDirectory {
             guard session.importDirectory(importDirectory) else { return 2 }
         } else if !empty && (graphFiles.isEmpty || dataset != nil) {
             guard session.loadDataset(datasetName) else { return DatasetLocator.find(datasetName) == nil ? 2 : 1 }

@@ -15,12 +15,13 @@ struct SparkCompiler {
     let keys: [String]
     let names = SparkNames()
 
-    static func unsupported(_ what: String, _ range: SourceRange) -> QueryError {
-        QueryError(.syntaxError, "NotOnSpark", "\(what) cannot run on Spark yet", at: range)
+    /// What the compiler cannot translate faithfully, named, with what to do instead when there is something.
+    static func unsupported(_ what: String, _ range: SourceRange, instead: String? = nil) -> QueryError {
+        QueryError(.syntaxError, "NotOnSpark", "\(what) cannot run on Spark yet" + (instead.map { " (\($0))" } ?? ""), at: range)
     }
 
-    static func unsupported(_ what: String) -> QueryError {
-        QueryError(.syntaxError, "NotOnSpark", "\(what) cannot run on Spark yet")
+    static func unsupported(_ what: String, instead: String? = nil) -> QueryError {
+        QueryError(.syntaxError, "NotOnSpark", "\(what) cannot run on Spark yet" + (instead.map { " (\($0))" } ?? ""))
     }
 
     func compile(_ plan: LogicalPlan) throws(QueryError) -> SparkStatement {
@@ -32,7 +33,7 @@ struct SparkCompiler {
         var items: [String] = []
         for (name, slot) in zip(plan.columns, plan.columnSlots) {
             guard case .value? = relation.slots[slot] else {
-                throw Self.unsupported("returning a whole node, relationship or path (\(name)); return its properties")
+                throw Self.unsupported("returning a whole node, relationship or path (\(name))", instead: "return its properties")
             }
             items.append("\(SparkSlot.column(slot)) AS \(SparkSQL.name(name))")
         }
@@ -108,7 +109,7 @@ struct SparkCompiler {
             let parts = try branches.map { b throws(QueryError) in try relation(b, argument: argument) }
             guard let first = parts.first else { return argument }
             for p in parts where p.slots.keys.sorted() != first.slots.keys.sorted() || p.slots.values.contains(where: { if case .value = $0 { false } else { true } }) {
-                throw Self.unsupported("a UNION of nodes or relationships (return their properties)")
+                throw Self.unsupported("a UNION of nodes or relationships", instead: "return their properties")
             }
             let columns = first.columns(keys: keys)
             let sql = parts.map { "SELECT \(columns.joined(separator: ", ")) FROM (\($0.sql ?? "SELECT 1 AS _unit")) \(names.next())" }.joined(separator: " UNION ALL ")

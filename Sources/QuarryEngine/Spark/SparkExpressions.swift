@@ -28,7 +28,7 @@ struct SparkExpressions {
             let (slot, shape) = try slot(name, e.range)
             switch shape {
             case .value: return SparkSlot.column(slot)
-            default: throw SparkCompiler.unsupported("a node, relationship or path as a value (return its properties)", e.range)
+            default: throw SparkCompiler.unsupported("a node, relationship or path as a value", e.range, instead: "use its properties")
             }
         case .property(let object, let key):
             // `duration.inDays(a, b).days` between dates: whole days.
