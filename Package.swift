@@ -58,7 +58,7 @@ let package = Package(
             exclude: ["Schemas", "Algorithms/networkx_check.py", "Spark/ArrowSamples"],
             resources: [.copy("Cases")]
         ),
-        .testTarget(name: "QuarrySparkTests", dependencies: ["QuarrySpark", "QuarryEngine"]),
+        .testTarget(name: "QuarrySparkTests", dependencies: ["QuarrySpark", "QuarryEngine"], exclude: ["spark_queries.cypher"]),
         .testTarget(name: "QuarryShellTests", dependencies: ["QuarryShell", "QuarryEngine", "QuarryTestSupport"], exclude: ["Transcripts"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,24 +7,11 @@ import Foundation
 /// aside and only returned when every file has loaded.
 public enum AdminImport {
     public static func load(directory: String, cancellation: CancellationFlag? = nil) throws(QueryError) -> Graph {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
-            throw .file("no such folder", path: directory)
-        }
-        guard isDirectory.boolValue else { throw .file("is not a folder: an import reads a folder of CSV files, or a .jsonl, .graphml, .dot or .gv export", path: directory) }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.lowercased().hasSuffix(".csv") }.sorted()
-        } catch {
-            throw .file("cannot be listed", path: directory)
-        }
-        guard !names.isEmpty else { throw .file("holds no .csv files", path: directory) }
+        let names = try csvFiles(in: directory, reader: "an import reads a folder of CSV files, or a .jsonl, .graphml or .dot export")
         // Files are read one at a time (node files first), so only one is in memory at once.
         func open(_ name: String) throws(QueryError) -> (CSVReader, ImportHeader) {
-            let path = (directory as NSString).appendingPathComponent(name)
-            var reader = try CSVReader.open(path: path)
-            guard let first = try reader.next() else { throw .csv("the file is empty (a header row is needed)", file: path, line: 1, column: 1) }
-            return (reader, try ImportHeader(first.fields.map { $0 ?? "" }, columns: first.fields.indices.map { reader.place(of: $0, in: first).column }, file: path, stem: String(name.dropLast(4))))
+            let (reader, header, _) = try openFile(name, in: directory)
+            return (reader, header)
         }
         var loader = FolderLoader(cancellation: cancellation)
         var relationshipFiles: [String] = []
@@ -37,6 +24,36 @@ public enum AdminImport {
             try loader.loadRelationships(reader, header)
         }
         return loader.builder.build()
+    }
+}
+
+extension AdminImport {
+    /// The CSV files of a folder in the layout, sorted by name; `reader` says what reads them when
+    /// the path is not a folder.
+    static func csvFiles(in directory: String, reader: String) throws(QueryError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw .file("no such folder", path: directory)
+        }
+        guard isDirectory.boolValue else { throw .file("is not a folder: \(reader)", path: directory) }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+        } catch {
+            throw .file("cannot be listed", path: directory)
+        }
+        guard !names.isEmpty else { throw .file("holds no .csv files", path: directory) }
+        return names
+    }
+
+    /// A file of the folder opened past its header row: the reader, the header and its cells.
+    static func openFile(_ name: String, in directory: String) throws(QueryError) -> (CSVReader, ImportHeader, [String]) {
+        let path = (directory as NSString).appendingPathComponent(name)
+        var reader = try CSVReader.open(path: path)
+        guard let first = try reader.next() else { throw .csv("the file is empty (a header row is needed)", file: path, line: 1, column: 1) }
+        let cells = first.fields.map { $0 ?? "" }
+        let header = try ImportHeader(cells, columns: first.fields.indices.map { reader.place(of: $0, in: first).column }, file: path, stem: String(name.dropLast(4)))
+        return (reader, header, cells)
     }
 }
 

@@ -10,7 +10,7 @@ extension Database {
         let plan = LogicalPlanner(query: checked).plan()
         // Every key of the files: Spark drops the columns a query does not read.
         let keys = Set(schema.nodes.flatMap { $0.properties.map(\.name) } + schema.relationships.flatMap { $0.properties.map(\.name) }).sorted()
-        return try SparkCompiler(schema: schema, parameters: parameters, keys: keys).compile(plan)
+        return try SparkCompiler(schema: schema, parameters: parameters, keys: keys, subqueries: plan.subqueries).compile(plan)
     }
 }
 

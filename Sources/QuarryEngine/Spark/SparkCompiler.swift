@@ -13,6 +13,8 @@ struct SparkCompiler {
     let parameters: [String: Value]
     /// Property keys the statement reads anywhere: the columns kept for each node and relationship.
     let keys: [String]
+    /// The plans of the statement's EXISTS, COUNT and COLLECT subqueries, by their offset.
+    let subqueries: [Int: Subquery]
     let names = SparkNames()
 
     /// What the compiler cannot translate faithfully, named, with what to do instead when there is something.
@@ -26,9 +28,6 @@ struct SparkCompiler {
 
     func compile(_ plan: LogicalPlan) throws(QueryError) -> SparkStatement {
         if plan.isUpdating { throw Self.unsupported("a statement that writes (the Spark back end reads its files and never changes them)") }
-        if let (offset, _) = plan.subqueries.first {
-            throw Self.unsupported("an EXISTS, COUNT or COLLECT subquery", SourceRange(offset, offset))
-        }
         let relation = try self.relation(plan.root, argument: .unit)
         var items: [String] = []
         for (name, slot) in zip(plan.columns, plan.columnSlots) {
@@ -62,13 +61,12 @@ struct SparkCompiler {
         case .optional(let input, let inner, _):
             return try optional(try relation(input, argument: argument), inner)
         case .filter(let input, let predicates):
-            let r = try relation(input, argument: argument)
-            var conditions: [String] = []
+            var r = try relation(input, argument: argument)
             for p in predicates {
                 guard case .expression(let e) = p else { throw Self.unsupported("the condition \(p.text)") }
-                conditions.append(try expressions(r, e.bindings).sql(e.expr))
+                r = try filter(r, e.expr, e.bindings)
             }
-            return select(r.columns(keys: keys), from: r, slots: r.slots, suffix: " WHERE " + conditions.joined(separator: " AND "))
+            return r
         case .project(let input, let c):
             return try project(try relation(input, argument: argument), c)
         case .aggregate(let input, let a):
@@ -108,15 +106,56 @@ struct SparkCompiler {
         case .union(let branches):
             let parts = try branches.map { b throws(QueryError) in try relation(b, argument: argument) }
             guard let first = parts.first else { return argument }
-            for p in parts where p.slots.keys.sorted() != first.slots.keys.sorted() || p.slots.values.contains(where: { if case .value = $0 { false } else { true } }) {
-                throw Self.unsupported("a UNION of nodes or relationships", instead: "return their properties")
+            // The branches' results are in the slots they all have (the first part's columns).
+            let common = parts.dropFirst().reduce(Set(first.slots.keys)) { $0.intersection($1.slots.keys) }
+            var slots: [Int: SparkSlot] = [:]
+            for slot in common {
+                guard case .value? = first.slots[slot], parts.allSatisfy({ if case .value? = $0.slots[slot] { true } else { false } }) else {
+                    throw Self.unsupported("a UNION of nodes or relationships", instead: "return their properties")
+                }
+                slots[slot] = first.slots[slot]
             }
-            let columns = first.columns(keys: keys)
+            let columns = SparkRelation(sql: nil, slots: slots).columns(keys: keys)
             let sql = parts.map { "SELECT \(columns.joined(separator: ", ")) FROM (\($0.sql ?? "SELECT 1 AS _unit")) \(names.next())" }.joined(separator: " UNION ALL ")
-            return SparkRelation(sql: sql, slots: first.slots)
+            return SparkRelation(sql: sql, slots: slots)
         default:
             throw Self.unsupported("the operation \(LogicalPlanPrinter.describe(op))")
         }
+    }
+
+    /// The rows of `r` meeting `predicate`: a WHERE, and a semi join (anti join) for each conjunct
+    /// that is an `EXISTS { }` (`NOT EXISTS { }`), its subquery run over the distinct rows of `r`.
+    func filter(_ r: SparkRelation, _ predicate: Expr, _ bindings: Bindings) throws(QueryError) -> SparkRelation {
+        var conditions: [String] = []
+        var existence: [(Expr, negated: Bool)] = []
+        for c in predicate.conjuncts {
+            switch c.kind {
+            case .subquery(.exists, _, _, _): existence.append((c, false))
+            case .unary(.not, let inner) where { if case .subquery(.exists, _, _, _) = inner.kind { true } else { false } }():
+                existence.append((inner, true))
+            default: conditions.append(try expressions(r, bindings).sql(c))
+            }
+        }
+        var out = r
+        if !conditions.isEmpty {
+            out = select(r.columns(keys: keys), from: r, slots: r.slots, suffix: " WHERE " + conditions.joined(separator: " AND "))
+        }
+        for (e, negated) in existence { out = try semiJoin(out, e, negated: negated) }
+        return out
+    }
+
+    func semiJoin(_ input: SparkRelation, _ e: Expr, negated: Bool) throws(QueryError) -> SparkRelation {
+        guard let sub = subqueries[e.range.start], let inputSQL = input.sql else {
+            throw Self.unsupported("this EXISTS subquery", e.range)
+        }
+        let columns = input.columns(keys: keys)
+        let matched = try relation(sub.root, argument: select(columns, from: input, slots: input.slots, distinct: true))
+        guard let matchedSQL = matched.sql else { throw Self.unsupported("this EXISTS subquery", e.range) }
+        let i = names.next(), m = names.next()
+        let on = columns.map { "\(i).\($0) <=> \(m).\($0)" }.joined(separator: " AND ")
+        let list = columns.map { "\(i).\($0)" }.joined(separator: ", ")
+        return SparkRelation(sql: "SELECT \(list.isEmpty ? "1 AS _unit" : list) FROM (\(inputSQL)) \(i) LEFT \(negated ? "ANTI" : "SEMI") JOIN (\(matchedSQL)) \(m) ON \(on.isEmpty ? "TRUE" : on)",
+                             slots: input.slots, order: input.order)
     }
 
     /// SKIP and LIMIT take a literal or a parameter.
@@ -137,13 +176,11 @@ struct SparkCompiler {
             switch item.source {
             case .expression(let e):
                 // A node or relationship passed on under a new name keeps its columns.
-                if case .variable(let name) = e.expr.kind, let from = e.bindings.scope[name], let shape = r.slots[from] {
-                    if case .value = shape {} else {
-                        slots[item.slot] = shape
-                        let mine = shape.columns(item.slot, keys: keys), theirs = shape.columns(from, keys: keys)
-                        items.append((item.slot, zip(theirs, mine).map { "\($0) AS \($1)" }))
-                        continue
-                    }
+                if let (from, shape) = entity(e, r) {
+                    slots[item.slot] = shape
+                    let mine = shape.columns(item.slot, keys: keys), theirs = shape.columns(from, keys: keys)
+                    items.append((item.slot, zip(theirs, mine).map { "\($0) AS \($1)" }))
+                    continue
                 }
                 let x = expressions(r, e.bindings)
                 slots[item.slot] = .value(x.type(e.expr))
@@ -163,20 +200,27 @@ struct SparkCompiler {
         return select(keptColumns + items.flatMap(\.columns), from: r, slots: kept)
     }
 
+    /// The slot and shape of a node or relationship an expression names by itself (`a`, or the
+    /// grouping key `a` after an aggregation).
+    func entity(_ e: BoundExpr, _ r: SparkRelation) -> (Int, SparkSlot)? {
+        guard case .variable(let name) = e.expr.kind,
+              let from = e.bindings.aggregates[e.expr.canonicalText] ?? e.bindings.scope[name], let shape = r.slots[from] else { return nil }
+        if case .value = shape { return nil }
+        return (from, shape)
+    }
+
     func aggregate(_ r: SparkRelation, _ a: Aggregation) throws(QueryError) -> SparkRelation {
         let x = expressions(r, a.bindings)
         var slots: [Int: SparkSlot] = [:]
         var items: [String] = []
         var groups: [String] = []
         for (key, slot) in zip(a.keys, a.keySlots) {
-            if case .variable(let name) = key.expr.kind, let from = key.bindings.scope[name], let shape = r.slots[from] {
-                if case .value = shape {} else {
-                    slots[slot] = shape
-                    let theirs = shape.columns(from, keys: keys)
-                    groups += theirs
-                    items += zip(theirs, shape.columns(slot, keys: keys)).map { "\($0) AS \($1)" }
-                    continue
-                }
+            if let (from, shape) = entity(key, r) {
+                slots[slot] = shape
+                let theirs = shape.columns(from, keys: keys)
+                groups += theirs
+                items += zip(theirs, shape.columns(slot, keys: keys)).map { "\($0) AS \($1)" }
+                continue
             }
             let sql = try x.sql(key.expr)
             slots[slot] = .value(x.type(key.expr))

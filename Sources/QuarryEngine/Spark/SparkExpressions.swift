@@ -10,6 +10,8 @@ struct SparkExpressions {
     let keys: [String]
     /// Variables introduced inside an expression (a list comprehension's), by their SQL names.
     var locals: [String: String] = [:]
+    /// Their types, where the list's items have one.
+    var localTypes: [String: SparkType] = [:]
 
     func slot(_ name: String, _ range: SourceRange) throws(QueryError) -> (Int, SparkSlot) {
         guard let slot = bindings.scope[name], let shape = slots[slot] else { throw SparkCompiler.unsupported("the variable \(name) here", range) }
@@ -49,6 +51,16 @@ struct SparkExpressions {
             // Cypher counts from 0 (and from the end when negative); element_at from 1 (or -1).
             let i = try sql(index)
             return "try_element_at(\(try sql(list)), try_cast(CASE WHEN \(i) >= 0 THEN \(i) + 1 ELSE \(i) END AS INT))"
+        case .slice(let list, let from, let to):
+            // Cypher's [a..b]: from a up to b, negative from the end, clamped; Spark's slice counts from 1.
+            let l = try sql(list)
+            func bound(_ e: Expr?, _ otherwise: String) throws(QueryError) -> String {
+                guard let e else { return otherwise }
+                let v = try sql(e)
+                return "greatest(0, least(size(\(l)), CASE WHEN \(v) < 0 THEN size(\(l)) + \(v) ELSE \(v) END))"
+            }
+            let a = try bound(from, "0"), b = try bound(to, "size(\(l))")
+            return "CASE WHEN \(b) > \(a) THEN slice(\(l), CAST(\(a) + 1 AS INT), CAST(\(b) - \(a) AS INT)) ELSE slice(\(l), 1, 0) END"
         case .list(let items): return "array(\(try items.map { i throws(QueryError) in try sql(i) }.joined(separator: ", ")))"
         case .unary(.not, let a): return "(NOT \(try sql(a)))"
         case .unary(.negate, let a): return "(-\(try sql(a)))"
@@ -75,10 +87,13 @@ struct SparkExpressions {
             var inner = self
             let local = "x_" + String(e.range.start)
             inner.locals[variable] = local
+            if case .array(let item)? = type(list) { inner.localTypes[variable] = item }
             var out = try sql(list)
             if let predicate { out = "filter(\(out), \(local) -> \(try inner.sql(predicate)))" }
             if let projection { out = "transform(\(out), \(local) -> \(try inner.sql(projection)))" }
             return out
+        case .subquery(let kind, _, _, _):
+            throw SparkCompiler.unsupported("\(kind.rawValue) { } here", e.range, instead: "an EXISTS { } or NOT EXISTS { } of its own in a WHERE runs")
         default:
             throw SparkCompiler.unsupported("this expression (\(e.canonicalText))", e.range)
         }
@@ -124,6 +139,7 @@ struct SparkExpressions {
             default: return nil
             }
         case .variable(let name):
+            if locals[name] != nil { return localTypes[name] }
             if let slot = bindings.scope[name], case .value(let t)? = slots[slot] { return t }
             return nil
         case .property(let object, let key):
@@ -155,6 +171,14 @@ struct SparkExpressions {
         case .index(let list, _):
             if case .array(let item)? = type(list) { return item }
             return nil
+        case .slice(let list, _, _), .listComprehension(_, let list, _, nil):
+            return type(list)
+        case .list(let items):
+            let types = Set(items.compactMap { i -> SparkType? in
+                if case .literal(.null) = i.kind { return nil }
+                return type(i) ?? .array(.string)
+            })
+            return types.count == 1 ? types.first.map { .array($0) } : nil
         case .countStar: return .bigint
         case .isNull, .hasLabels, .unary(.not, _): return .boolean
         default: return nil

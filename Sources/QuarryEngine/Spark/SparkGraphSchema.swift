@@ -55,27 +55,13 @@ public struct SparkGraphSchema: Sendable {
     func nodes(inGroup group: String?) -> [NodeTable] { nodes.filter { $0.group == group } }
 
     public static func read(folder: String) throws(QueryError) -> SparkGraphSchema {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .file("is not a folder: --graph names a folder of CSV files in the neo4j-admin layout", path: folder)
-        }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.lowercased().hasSuffix(".csv") }.sorted()
-        } catch {
-            throw .file("cannot be listed", path: folder)
-        }
-        guard !names.isEmpty else { throw .file("holds no .csv files", path: folder) }
+        let names = try AdminImport.csvFiles(in: folder, reader: "--graph names a folder of CSV files in the neo4j-admin layout")
         let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
         var nodes: [NodeTable] = []
         var relationships: [RelationshipTable] = []
         for name in names {
             let path = (absolute as NSString).appendingPathComponent(name)
-            var reader = try CSVReader.open(path: path)
-            guard let first = try reader.next() else { throw .csv("the file is empty (a header row is needed)", file: path, line: 1, column: 1) }
-            let cells = first.fields.map { $0 ?? "" }
-            let stem = String(name.dropLast(4))
-            let header = try ImportHeader(cells, columns: cells.indices.map { reader.place(of: $0, in: first).column }, file: path, stem: stem)
+            var (reader, header, cells) = try AdminImport.openFile(name, in: absolute)
             if header.labelColumn != nil || header.typeColumn != nil {
                 throw .file("has a :LABEL or :TYPE column, which the Spark back end does not read yet (one label or type per file, from its name)", path: path)
             }
@@ -85,11 +71,11 @@ public struct SparkGraphSchema: Sendable {
                 let properties = header.properties.map { p in
                     Column(name: p.name, raw: cells[p.column], type: p.type.isIDValue ? (integerIDs ? .bigint : .string) : SparkType(p.type))
                 }
-                nodes.append(NodeTable(view: "n_" + stem, label: stem, group: header.idGroup, idRaw: cells[id],
+                nodes.append(NodeTable(view: "n_" + header.stem, label: header.stem, group: header.idGroup, idRaw: cells[id],
                                        properties: properties, path: path, integerIDs: integerIDs))
             } else if let start = header.startColumn, let end = header.endColumn {
                 let properties = header.properties.map { Column(name: $0.name, raw: cells[$0.column], type: SparkType($0.type)) }
-                relationships.append(RelationshipTable(view: "r_" + stem, type: header.relationshipStem, startGroup: header.startGroup,
+                relationships.append(RelationshipTable(view: "r_" + header.stem, type: header.relationshipStem, startGroup: header.startGroup,
                                                        endGroup: header.endGroup, startRaw: cells[start], endRaw: cells[end],
                                                        properties: properties, path: path))
             }

@@ -29,6 +29,9 @@ struct SparkPatterns {
     func match(_ input: SparkRelation, _ m: PatternMatch) throws(QueryError) -> SparkRelation {
         var steps: [[Step]] = []
         for part in m.parts {
+            for n in part.nodes where m.bound.contains(n.slot) {
+                guard case .node? = input.slots[n.slot] else { throw SparkCompiler.unsupported("matching \(n.name ?? "a node") again after it became a value", n.range) }
+            }
             if part.shortest != .none { throw SparkCompiler.unsupported("shortestPath", part.range) }
             steps.append(try part.relationships.map { r throws(QueryError) in
                 if r.group != nil { throw SparkCompiler.unsupported("a quantified path pattern", r.range) }
@@ -62,16 +65,13 @@ struct SparkPatterns {
         let selects = try branches.map { b throws(QueryError) in try select(b, m, steps, input, slots) }
         let union = selects.isEmpty ? empty(input, slots) : selects.joined(separator: " UNION ALL ")
         var out = SparkRelation(sql: union, slots: slots, order: [])
-        if let predicate = m.predicate {
-            let condition = try compiler.expressions(out, Bindings(scope: m.scope)).sql(predicate)
-            out = compiler.select(out.columns(keys: keys), from: out, slots: slots, suffix: " WHERE " + condition)
-        }
+        if let predicate = m.predicate { out = try compiler.filter(out, predicate, Bindings(scope: m.scope)) }
         return out
     }
 
     /// Tables a node of the pattern may be in, given its labels and what binds it.
     func candidates(_ n: PlannedNode, _ input: SparkRelation, _ branch: Branch) -> [SparkGraphSchema.NodeTable] {
-        if let chosen = branch.nodes[n.slot] { return n.labels.allSatisfy { "n_" + $0 == chosen.view } ? [chosen] : [] }
+        if let chosen = branch.nodes[n.slot] { return n.labels.allSatisfy { $0 == chosen.label } ? [chosen] : [] }
         var tables = schema.nodes
         if case .node(let bound)? = input.slots[n.slot] { tables = bound }
         return tables.filter { t in n.labels.allSatisfy { $0 == t.label } }

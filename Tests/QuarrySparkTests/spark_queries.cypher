@@ -1,0 +1,39 @@
+// Queries over the benchmark's graph (scale S) that SparkBenchmarkTests runs on Spark and in
+// memory, beyond the benchmark's own: each must give the same rows (in order where it sorts).
+// Format: bench/queries.cypher's (`// @query NAME`, the statement, a blank line).
+
+// @query S01_not_exists
+MATCH (a:Actor) WHERE NOT EXISTS { MATCH (a)-[:PERPETRATED]->(:Event) } RETURN count(*) AS quiet;
+
+// @query S02_exists_after_with
+MATCH (c:Company) WITH c WHERE EXISTS { MATCH (c)-[:OPERATES_IN]->(:Place {kind: 'city'}) } RETURN c.sector AS sector, count(*) AS n ORDER BY n DESC, sector;
+
+// @query S03_optional_without_match
+MATCH (p:Place) WHERE p.kind = 'country' OPTIONAL MATCH (p)<-[:OCCURRED_IN]-(e:Event) RETURN p.name AS place, count(e) AS events ORDER BY place;
+
+// @query S04_unwind_and_case
+UNWIND [1, 2, 3, null] AS x RETURN x, CASE WHEN x > 1 THEN 'big' ELSE 'small' END AS size, x * 2 AS twice;
+
+// @query S05_union
+MATCH (a:Actor {kind: 'state'}) RETURN a.name AS name UNION MATCH (c:Company {sector: 'copper'}) RETURN c.name AS name;
+
+// @query S06_list_comprehension
+MATCH (e:Event) WHERE e.deaths > 40 WITH collect(e.deaths) AS ds RETURN size(ds) AS n, [d IN ds WHERE d > 45 | d * 10][0..0] AS none, size([d IN ds WHERE d % 2 = 0]) AS even;
+
+// @query S07_undirected_two_types
+MATCH (a:Actor {name: 'Tarvek Liberation Front'})-[:ALLIED_WITH|OPPOSES]-(b:Actor) RETURN b.name AS other ORDER BY other;
+
+// @query S08_varlength_zero
+MATCH (p:Place {name: 'Zambara'})<-[:`IN`*0..2]-(q:Place) RETURN count(*) AS within;
+
+// @query S09_distinct_and_skip
+MATCH (e:Event) RETURN DISTINCT e.kind AS kind ORDER BY kind SKIP 1 LIMIT 2;
+
+// @query S10_string_functions
+MATCH (a:Actor) WHERE a.name STARTS WITH 'T' RETURN toUpper(a.name) AS up, substring(a.name, 2, 3) AS part, size(a.name) AS length ORDER BY up LIMIT 5;
+
+// @query S11_aggregates
+MATCH (e:Event {kind: 'attack'}) RETURN min(e.deaths) AS least, max(e.deaths) AS most, avg(e.injured) AS mean, sum(e.deaths) / count(*) AS per;
+
+// @query S12_with_node_through
+MATCH (a:Actor)-[:PERPETRATED]->(e:Event) WITH a, count(e) AS attacks WHERE attacks > 100 MATCH (a)-[:ALLIED_WITH]->(b:Actor) RETURN a.name AS actor, attacks, count(b) AS allies ORDER BY actor;
