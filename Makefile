@@ -1,5 +1,5 @@
 # Quarry: common tasks. `make test` is what CI runs.
-.PHONY: build release run test tck tck-full tck-explain readline graphviz xmllint bench bench-algo algo-check bench-files bench-find crash-test fuzz
+.PHONY: build release run test tck tck-full tck-explain readline graphviz xmllint bench bench-spark bench-algo algo-check bench-files bench-find crash-test fuzz
 
 readline:
 	@dpkg -s libreadline-dev >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq libreadline-dev)
@@ -68,6 +68,11 @@ bench-algo:
 	@test -x bench/.venv/bin/python || python3 -m venv bench/.venv
 	@bench/.venv/bin/python -c "import igraph, networkit, networkx" 2>/dev/null || bench/.venv/bin/pip install -q igraph networkit networkx
 	bench/.venv/bin/python bench/algo.py --scale $(SCALE) --networkit
+
+# Quarry on Spark beside hand-written Spark SQL, the in-memory engine and Kuzu: make bench-spark SCALE=M
+bench-spark:
+	swift build -c release --product quarry-bench
+	@url=$$(.ci/spark-server start | tail -n 1) && python3 bench/spark_compare.py --scale $(SCALE) --url $$url
 
 bench-files: readline
 	swift build -c release --product quarry

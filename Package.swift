@@ -48,7 +48,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "quarry-bench", dependencies: ["QuarryEngine"]),
+        .executableTarget(name: "quarry-bench", dependencies: ["QuarryEngine", "QuarrySpark"]),
         // Built only by `make fuzz`, with libFuzzer (-sanitize=fuzzer -parse-as-library).
         .executableTarget(name: "quarry-fuzz", dependencies: ["QuarryEngine", "QuarryShell"]),
         .target(name: "QuarryTestSupport", dependencies: ["QuarryEngine"], path: "Tests/QuarryTestSupport"),

@@ -1,9 +1,12 @@
 import Foundation
 import QuarryEngine
+import QuarrySpark
 
 /// The Quarry side of the event-graph benchmark: loads a CSV folder through the library, runs
 /// each query of `queries.cypher` (warm-ups, then timed runs) and writes one JSON report with the
-/// median times and the rows, in the format of `bench/kuzu_run.py`.
+/// median times and the rows, in the format of `bench/kuzu_run.py`. With `--engine sc://HOST:PORT`
+/// the queries run on that Spark Connect server over the folder instead (`bench/spark_compare.py`);
+/// a query the Spark back end refuses is left out of the report.
 @main
 struct QuarryBench {
     /// The work runs on a thread with a large stack, as in `quarry`, so that no query pays for
@@ -26,7 +29,7 @@ struct QuarryBench {
             return args[i + 1]
         }
         guard let data = option("--data"), let queriesPath = option("--queries"), let out = option("--out") else {
-            try? FileHandle.standardError.write(contentsOf: Data("usage: quarry-bench --data DIR --queries FILE --out FILE.json [--warmup 3] [--runs 20] [--index Label.key]... [--only Q01,Q02]\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("usage: quarry-bench --data DIR --queries FILE --out FILE.json [--warmup 3] [--runs 20] [--index Label.key]... [--only Q01,Q02] [--engine sc://HOST:PORT]\n".utf8))
             exit(2)
         }
         let warmup = Int(option("--warmup", "3")!) ?? 3
@@ -36,10 +39,16 @@ struct QuarryBench {
         do {
             let text = try String(contentsOfFile: queriesPath, encoding: .utf8)
             let started = DispatchTime.now().uptimeNanoseconds
-            let database = Database(graph: try AdminImport.load(directory: data))
-            for spec in indexes {
-                let parts = spec.split(separator: ".")
-                _ = try database.execute("CREATE INDEX FOR (n:`\(parts[0])`) ON (n.`\(parts[1])`)")
+            let runner: Runner
+            if let url = option("--engine") {
+                runner = .spark(try SparkEngine(url: url, graph: data))
+            } else {
+                let database = Database(graph: try AdminImport.load(directory: data))
+                for spec in indexes {
+                    let parts = spec.split(separator: ".")
+                    _ = try database.execute("CREATE INDEX FOR (n:`\(parts[0])`) ON (n.`\(parts[1])`)")
+                }
+                runner = .memory(database)
             }
             let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             var report: [String] = []
@@ -48,7 +57,7 @@ struct QuarryBench {
                 var last: QueryResult?
                 for i in 0..<(warmup + runs) {
                     let t0 = DispatchTime.now().uptimeNanoseconds
-                    let result = try database.execute(query)
+                    guard let result = try runner.run(query) else { break }
                     let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
                     if i >= warmup { times.append(ms) }
                     last = result
@@ -72,12 +81,29 @@ struct QuarryBench {
         }
     }
 
+    /// Where the queries run.
+    enum Runner {
+        case memory(Database)
+        case spark(SparkEngine)
+
+        /// The result, or nil when the Spark back end refuses the query.
+        func run(_ query: String) throws -> QueryResult? {
+            switch self {
+            case .memory(let database): return try database.execute(query)
+            case .spark(let engine):
+                do {
+                    return try engine.execute(query)
+                } catch {
+                    if error.detail == "NotOnSpark" { return nil }
+                    throw error
+                }
+            }
+        }
+    }
+
     static func peakResidentMB() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
     }
 }
-
-/// Reads `queries.cypher`: `// @query NAME` starts a query that runs to the next `// @` line;
-/// other `//` lines are comments; `// @variant` blocks belong to other engines.

@@ -92,7 +92,8 @@ public struct SparkGraphSchema: Sendable {
     }
 
     /// The statements that make the views, in order: each file read as CSV with its header, then
-    /// typed; relationship views are cached so that `_rid` stays the same within the session.
+    /// typed and cached in the cluster's memory (so that a query does not parse the text again, and
+    /// so that a relationship's `_rid` stays the same within the session).
     public var registration: [String] {
         var out: [String] = []
         func raw(_ view: String, _ path: String) -> String {
@@ -102,7 +103,7 @@ public struct SparkGraphSchema: Sendable {
         for n in nodes {
             out.append(raw(n.view, n.path))
             let columns = ["\(idType(n.group).cast(SparkSQL.name(n.idRaw))) AS _id"] + n.properties.map(typed)
-            out.append("CREATE OR REPLACE TEMPORARY VIEW \(SparkSQL.name(n.view)) AS SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(n.view + "_csv"))")
+            out.append("CACHE TABLE \(SparkSQL.name(n.view)) AS SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(n.view + "_csv"))")
         }
         for r in relationships {
             out.append(raw(r.view, r.path))
