@@ -116,7 +116,8 @@ public final class SparkEngine: @unchecked Sendable {
             if cancellation?.isCancelled == true {
                 task.cancel()
                 interruptAll()
-                done.wait()
+                // A call that does not end soon after is left to end on its own: Ctrl-C returns.
+                _ = done.wait(timeout: .now() + .seconds(10))
                 throw .cancelled()
             }
         }
