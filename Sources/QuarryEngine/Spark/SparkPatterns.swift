@@ -181,12 +181,22 @@ struct SparkPatterns {
                     let (near, far) = hop.reversed ? ("_dst", "_src") : ("_src", "_dst")
                     conditions.append("\(alias).\(near) = \(previous)")
                     let isLast = k == chain.count - 1
-                    if isLast {
-                        let end = try nodeID(part.nodes[s + 1])
+                    let endNode = part.nodes[s + 1]
+                    if isLast, nodeIDs[endNode.slot] == nil, input.slots[endNode.slot] == nil, impliedByItsGroup(endNode, to) {
+                        // Nothing of the node is read and the relationship's end says which file
+                        // holds it: the end's id is the node.
+                        nodeIDs[endNode.slot] = "\(alias).\(far)"
+                        outputs += ["\(alias).\(far) AS \(SparkSlot.column(endNode.slot))", "\(SparkSQL.string(to.view)) AS \(SparkSlot.column(endNode.slot, "space"))"]
+                            + keyColumns(nil, to.property, endNode.slot, slots)
+                        previous = "\(alias).\(far)"
+                    } else if isLast {
+                        let end = try nodeID(endNode)
                         conditions.append("\(alias).\(far) = \(end)")
                         previous = end
+                    } else if schema.nodes(inGroup: to.group).count == 1 {
+                        // Between the hops of a var-length step: the next hop starts where this one ends.
+                        previous = "\(alias).\(far)"
                     } else {
-                        // A node between the hops of a var-length step must exist in its file.
                         let middle = names.next()
                         from.append("\(SparkSQL.name(to.view)) \(middle)")
                         conditions.append("\(alias).\(far) = \(middle)._id")
@@ -213,6 +223,13 @@ struct SparkPatterns {
         return "SELECT \(list)" + (from.isEmpty ? "" : " FROM " + from.joined(separator: ", ")) + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
     }
 
+    /// An anonymous node without properties whose relationship end names a group of one file:
+    /// the file holds it, since a folder Quarry imports has no relationship to a missing node
+    /// (`AdminImport` refuses one), so joining the file would only repeat what is known.
+    func impliedByItsGroup(_ n: PlannedNode, _ table: SparkGraphSchema.NodeTable) -> Bool {
+        n.name == nil && n.properties == nil && schema.nodes(inGroup: table.group).count == 1
+    }
+
     /// A pattern's `{k: v}` on a view's row.
     func properties(_ map: Expr?, _ alias: String, _ column: (String) -> SparkGraphSchema.Column?, _ x: SparkExpressions,
                     _ conditions: inout [String]) throws(QueryError) {
@@ -231,12 +248,13 @@ struct SparkPatterns {
             + keyColumns(alias, table.property, slot, slots)
     }
 
-    /// The statement's keys from a view's row, each of the type the slot has over all its tables.
-    func keyColumns(_ alias: String, _ column: (String) -> SparkGraphSchema.Column?, _ slot: Int, _ slots: [Int: SparkSlot]) -> [String] {
+    /// The statement's keys from a view's row, each of the type the slot has over all its tables
+    /// (all null without a row: `alias` nil).
+    func keyColumns(_ alias: String?, _ column: (String) -> SparkGraphSchema.Column?, _ slot: Int, _ slots: [Int: SparkSlot]) -> [String] {
         keys.map { key in
             let type = slots[slot]?.propertyType(key) ?? .string
             let name = SparkSlot.column(slot, "p_" + key)
-            guard let c = column(key) else { return "CAST(NULL AS \(type.sql)) AS \(name)" }
+            guard let alias, let c = column(key) else { return "CAST(NULL AS \(type.sql)) AS \(name)" }
             let value = "\(alias).\(SparkSQL.name(key))"
             return "\(c.type == type ? value : "CAST(\(value) AS \(type.sql))") AS \(name)"
         }
