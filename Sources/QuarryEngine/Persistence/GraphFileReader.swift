@@ -222,12 +222,7 @@ struct GraphFileReader {
                                   integers: try array(.integers, of: Int64.self))
         case .codes:
             let codes = try array(.codes, of: UInt32.self)
-            let strings = try decode(.dictionary) { (r) throws(ByteReader.Malformed) in
-                var list: [String] = []
-                for _ in 0..<(try r.count(unit: 4)) { list.append(try r.string()) }
-                return list
-            }
-            guard let dictionary = StringDictionary(strings: strings) else { throw .damagedFile(file.path, "a dictionary string appears twice") }
+            guard let dictionary = StringDictionary(strings: try strings()) else { throw .damagedFile(file.path, "a dictionary string appears twice") }
             return PropertyColumn(representation: .codes, base: base, length: length, count: count, codes: codes, dictionary: dictionary)
         case .heap:
             let heap = StringHeap(bytes: try array(.heapBytes, of: UInt8.self), starts: try array(.heapStarts, of: UInt32.self),
@@ -261,13 +256,8 @@ struct GraphFileReader {
     /// A date-time column's regions, numbered in the file by a list of names that follows its
     /// words, renumbered as this process knows them.
     private mutating func numberRegions(_ words: inout [Int64]) throws(QueryError) {
-        let names = try decode(.dictionary) { (r) throws(ByteReader.Malformed) in
-            var list: [String] = []
-            for _ in 0..<(try r.count(unit: 4)) { list.append(try r.string()) }
-            return list
-        }
         var regions: [Int32] = []
-        for name in names {
+        for name in try strings() {
             guard let id = ZoneRegions.id(named: name) else {
                 throw .damagedFile(file.path, "a date-time column names the time zone '\(name)', which this machine's tz database does not know")
             }
@@ -278,6 +268,15 @@ struct GraphFileReader {
             guard index != 0 else { continue }
             guard index >= 1, index <= regions.count else { throw .damagedFile(file.path, "a date-time column names a time zone it does not list") }
             words[w] = TemporalKind.zoneWord(offset: Int32(truncatingIfNeeded: words[w]), region: regions[index - 1])
+        }
+    }
+
+    /// A list of strings (a dictionary, or a date-time column's region names).
+    private mutating func strings() throws(QueryError) -> [String] {
+        try decode(.dictionary) { (r) throws(ByteReader.Malformed) in
+            var list: [String] = []
+            for _ in 0..<(try r.count(unit: 4)) { list.append(try r.string()) }
+            return list
         }
     }
 

@@ -81,10 +81,7 @@ struct GraphFileWriter {
         case .integers: try array(.integers, column.integers)
         case .codes:
             try array(.codes, column.codes)
-            var strings = ByteWriter()
-            strings.int(column.dictionary.count)
-            for s in column.dictionary.strings { strings.string(s) }
-            try record(.dictionary, strings)
+            try strings(column.dictionary.strings)
         case .heap:
             try array(.heapBytes, column.heap.bytes)
             try array(.heapStarts, column.heap.starts)
@@ -119,18 +116,22 @@ struct GraphFileWriter {
         for w in stride(from: 2, to: out.count, by: 3) where out[w - 2] != PropertyColumn.absentInteger {
             let region = Int32(truncatingIfNeeded: out[w] >> 32)
             guard region != 0 else { continue }
-            let index = local[region] ?? {
+            if local[region] == nil {
                 names.append(ZoneRegions.name(of: region))
                 local[region] = Int32(names.count)
-                return Int32(names.count)
-            }()
-            out[w] = TemporalKind.zoneWord(offset: Int32(truncatingIfNeeded: out[w]), region: index)
+            }
+            out[w] = TemporalKind.zoneWord(offset: Int32(truncatingIfNeeded: out[w]), region: local[region] ?? 0)
         }
         try array(.integers, out)
-        var strings = ByteWriter()
-        strings.int(names.count)
-        for s in names { strings.string(s) }
-        try record(.dictionary, strings)
+        try strings(names)
+    }
+
+    /// A list of strings (a dictionary, or a date-time column's region names): a count, then each.
+    private mutating func strings(_ list: [String]) throws(QueryError) {
+        var w = ByteWriter()
+        w.int(list.count)
+        for s in list { w.string(s) }
+        try record(.dictionary, w)
     }
 
     private func checkCancellation() throws(QueryError) {

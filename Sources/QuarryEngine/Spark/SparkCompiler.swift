@@ -145,17 +145,8 @@ struct SparkCompiler {
     }
 
     func semiJoin(_ input: SparkRelation, _ e: Expr, negated: Bool) throws(QueryError) -> SparkRelation {
-        guard let sub = subqueries[e.range.start], let inputSQL = input.sql else {
-            throw Self.unsupported("this EXISTS subquery", e.range)
-        }
-        let columns = input.columns(keys: keys)
-        let matched = try relation(sub.root, argument: select(columns, from: input, slots: input.slots, distinct: true))
-        guard let matchedSQL = matched.sql else { throw Self.unsupported("this EXISTS subquery", e.range) }
-        let i = names.next(), m = names.next()
-        let on = columns.map { "\(i).\($0) <=> \(m).\($0)" }.joined(separator: " AND ")
-        let list = columns.map { "\(i).\($0)" }.joined(separator: ", ")
-        return SparkRelation(sql: "SELECT \(list.isEmpty ? "1 AS _unit" : list) FROM (\(inputSQL)) \(i) LEFT \(negated ? "ANTI" : "SEMI") JOIN (\(matchedSQL)) \(m) ON \(on.isEmpty ? "TRUE" : on)",
-                             slots: input.slots, order: input.order)
+        guard let sub = subqueries[e.range.start] else { throw Self.unsupported("this EXISTS subquery", e.range) }
+        return try joinBack(input, sub.root, negated ? "LEFT ANTI" : "LEFT SEMI", what: "an EXISTS subquery", e.range)
     }
 
     /// SKIP and LIMIT take a literal or a parameter.
@@ -259,20 +250,27 @@ struct SparkCompiler {
     /// OPTIONAL MATCH: the inner plan over the input's distinct rows, joined back to every input
     /// row on all its columns (null-safe), so that a row with no match keeps nulls.
     func optional(_ input: SparkRelation, _ inner: LogicalOperator) throws(QueryError) -> SparkRelation {
+        try joinBack(input, inner, "LEFT", what: "an OPTIONAL MATCH", SourceRange(0, 0))
+    }
+
+    /// `inner` run once per distinct row of `input` (its argument), then joined back to every
+    /// input row on all the input's columns, null-safe: a LEFT join keeps the columns `inner`
+    /// adds, a semi or anti join only the input's.
+    func joinBack(_ input: SparkRelation, _ inner: LogicalOperator, _ join: String, what: String, _ range: SourceRange) throws(QueryError) -> SparkRelation {
         let columns = input.columns(keys: keys)
-        let distinct = input.sql == nil ? input : select(columns, from: input, slots: input.slots, distinct: true)
-        let matched = try relation(inner, argument: distinct)
-        let added = matched.slots.filter { input.slots[$0.key] == nil }
+        guard let inputSQL = input.sql else { throw Self.unsupported("\(what) before any MATCH", range) }
+        let matched = try relation(inner, argument: select(columns, from: input, slots: input.slots, distinct: true))
+        guard let matchedSQL = matched.sql else { throw Self.unsupported(what, range) }
         let i = names.next(), m = names.next()
-        let addedColumns = SparkRelation(sql: nil, slots: added).columns(keys: keys)
-        let on = columns.map { "\(i).\($0) <=> \(m).\($0)" }.joined(separator: " AND ")
-        let list = (columns.map { "\(i).\($0)" } + addedColumns.map { "\(m).\($0)" }).joined(separator: ", ")
-        guard let inputSQL = input.sql, let matchedSQL = matched.sql else {
-            throw Self.unsupported("an OPTIONAL MATCH as the first clause")
-        }
         var slots = input.slots
-        for (k, v) in added { slots[k] = v }
-        return SparkRelation(sql: "SELECT \(list.isEmpty ? "1 AS _unit" : list) FROM (\(inputSQL)) \(i) LEFT JOIN (\(matchedSQL)) \(m) ON \(on.isEmpty ? "TRUE" : on)",
+        var list = columns.map { "\(i).\($0)" }
+        if join == "LEFT" {
+            let added = matched.slots.filter { input.slots[$0.key] == nil }
+            for (k, v) in added { slots[k] = v }
+            list += SparkRelation(sql: nil, slots: added).columns(keys: keys).map { "\(m).\($0)" }
+        }
+        let on = columns.map { "\(i).\($0) <=> \(m).\($0)" }.joined(separator: " AND ")
+        return SparkRelation(sql: "SELECT \(list.isEmpty ? "1 AS _unit" : list.joined(separator: ", ")) FROM (\(inputSQL)) \(i) \(join) JOIN (\(matchedSQL)) \(m) ON \(on.isEmpty ? "TRUE" : on)",
                              slots: slots, order: input.order)
     }
 }

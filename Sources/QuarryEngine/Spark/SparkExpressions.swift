@@ -228,7 +228,7 @@ struct SparkExpressions {
     func function(_ name: String, _ distinct: Bool, _ args: [Expr], _ range: SourceRange) throws(QueryError) -> String {
         // Aggregates over a node count its identity: its view and its id.
         if name == "count", args.count == 1, case .variable(let v) = args[0].kind, locals[v] == nil,
-           case (let slot, let shape) = try slot(v, range) {
+           let (slot, shape) = try? self.slot(v, range) {
             switch shape {
             case .node: return "count(\(distinct ? "DISTINCT " : "")\(SparkSlot.column(slot, "space")), \(SparkSlot.column(slot)))"
             case .relationship: return "count(\(distinct ? "DISTINCT " : "")\(SparkSlot.column(slot, "type")), \(SparkSlot.column(slot)))"
@@ -283,8 +283,8 @@ struct SparkExpressions {
             }
             return "to_date(\(a[0]))"
         case "id", "elementid":
-            guard case .variable(let v) = args.first?.kind, case (let slot, _) = try slot(v, range) else { throw SparkCompiler.unsupported("\(name)() of an expression", range) }
-            return SparkSlot.column(slot)
+            guard case .variable(let v) = args.first?.kind else { throw SparkCompiler.unsupported("\(name)() of an expression", range) }
+            return SparkSlot.column(try slot(v, range).0)
         default:
             throw SparkCompiler.unsupported("the function \(name)()", range)
         }

@@ -13,6 +13,9 @@ struct SparkPatterns {
         let reversed: Bool
     }
 
+    /// The hops one step takes, each with the node file it reaches.
+    typealias Chain = [(hop: Hop, to: SparkGraphSchema.NodeTable)]
+
     /// One pattern step as the branches see it: its relationship (or var-length range) and end nodes.
     struct Step {
         let relationship: PlannedRelationship
@@ -23,7 +26,7 @@ struct SparkPatterns {
     struct Branch {
         var nodes: [Int: SparkGraphSchema.NodeTable] = [:]
         /// Per part, per step, the hops taken (several for a var-length step) and the node tables between them.
-        var hops: [[[(hop: Hop, to: SparkGraphSchema.NodeTable)]]] = []
+        var hops: [[Chain]] = []
     }
 
     func match(_ input: SparkRelation, _ m: PatternMatch) throws(QueryError) -> SparkRelation {
@@ -114,9 +117,9 @@ struct SparkPatterns {
     }
 
     /// Every sequence of `length` hops of the relationship's types and direction from a node in `from`.
-    func chains(from: SparkGraphSchema.NodeTable, length: Int, _ r: PlannedRelationship) -> [[(hop: Hop, to: SparkGraphSchema.NodeTable)]] {
+    func chains(from: SparkGraphSchema.NodeTable, length: Int, _ r: PlannedRelationship) -> [Chain] {
         guard length > 0 else { return [[]] }
-        var out: [[(hop: Hop, to: SparkGraphSchema.NodeTable)]] = []
+        var out: [Chain] = []
         for table in schema.relationships where r.types.isEmpty || r.types.contains(table.type) {
             var ways: [Bool] = []
             if r.direction != .incoming, table.startGroup == from.group { ways.append(false) }

@@ -61,7 +61,18 @@ enum BinaryOperator: String, Sendable {
 
 enum Quantifier: String, Sendable { case all, any, none, single }
 
-enum Direction: Sendable { case outgoing, incoming, both }
+enum Direction: Sendable {
+    case outgoing, incoming, both
+
+    /// The same hop walked from its other end.
+    var reversed: Direction {
+        switch self {
+        case .outgoing: return .incoming
+        case .incoming: return .outgoing
+        case .both: return .both
+        }
+    }
+}
 
 struct NodePattern: Sendable {
     var variable: String?

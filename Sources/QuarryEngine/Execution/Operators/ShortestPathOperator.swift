@@ -103,7 +103,7 @@ final class ShortestPathOperator: PipelineOperator {
     /// whose frontier is smaller: around a hub this touches far fewer nodes than a search from
     /// one end. Nil when none is within `maxHops`.
     func meetInTheMiddle(from a: NodeID, to b: NodeID) throws(QueryError) -> PathValue? {
-        let backward: Direction = direction == .outgoing ? .incoming : direction == .incoming ? .outgoing : .both
+        let backward = direction.reversed
         // For each side: the nodes reached, each with its depth and the step one level closer.
         var reached: [[NodeID: (depth: Int, parent: NodeID, relationship: RelID)]] = [[a: (0, a, -1)], [b: (0, b, -1)]]
         var frontiers: [[NodeID]] = [[a], [b]]

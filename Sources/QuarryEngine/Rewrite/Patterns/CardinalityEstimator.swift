@@ -54,7 +54,7 @@ struct CardinalityEstimator {
                 let forward = i >= start
                 let r = part.relationships[i]
                 let from = part.nodes[forward ? i : i + 1], to = part.nodes[forward ? i + 1 : i]
-                let direction = forward ? r.direction : r.direction == .outgoing ? .incoming : r.direction == .incoming ? .outgoing : .both
+                let direction = forward ? r.direction : r.direction.reversed
                 rows *= fanOut(r, from: from, direction: direction)
                 rows *= bound.contains(to.slot) ? 1 / max(1, labelled(to)) : selectivity(to)
                 total += rows

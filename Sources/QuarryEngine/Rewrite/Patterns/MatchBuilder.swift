@@ -80,8 +80,7 @@ final class MatchBuilder {
         for (n, step) in order.enumerated() {
             let rel = part.relationships[step.rel]
             let from = part.nodes[step.from], to = part.nodes[step.to]
-            var direction = rel.direction
-            if step.reversed { direction = direction == .outgoing ? .incoming : direction == .incoming ? .outgoing : .both }
+            let direction = step.reversed ? rel.direction.reversed : rel.direction
             let toBound = bound.contains(to.slot)
             let text = "(\(from.name ?? ""))\(RelationshipPattern(variable: rel.name, types: rel.types, direction: direction, length: rel.length, properties: nil, range: rel.range).canonicalText)(\(to.name ?? ""))"
             if let group = rel.group {
@@ -148,8 +147,7 @@ final class MatchBuilder {
         for i in reversed ? Array((0..<n).reversed()) : Array(0..<n) {
             let r = group.relationships[i]
             let node = group.nodes[reversed ? i : i + 1].slot
-            var direction = r.direction
-            if reversed { direction = direction == .outgoing ? .incoming : direction == .incoming ? .outgoing : .both }
+            let direction = reversed ? r.direction.reversed : r.direction
             hops.append(.init(relationship: r.slot, node: node, direction: direction, types: r.types, sameNodeAs: positions.firstIndex(of: node)))
             positions.append(node)
         }
@@ -163,25 +161,23 @@ final class MatchBuilder {
         }
         var scope = group.scope
         var entities = bindings.entities
-        func variable(_ slot: Int, _ name: String?, _ range: SourceRange) -> Expr {
-            let name = name ?? "\u{1}element\(slot)"
+        func variable(_ slot: Int, _ name: String?) -> String {
+            let name = name ?? Expr.elementName(slot)
             scope[name] = slot
             entities.insert(name)
-            return Expr(.variable(name), range)
+            return name
         }
         var conjuncts: [Expr] = []
-        func properties(_ props: Expr?, of element: Expr) {
+        func properties(_ props: Expr?, of element: String) {
             guard let props, case .map(let entries) = props.kind else { return }
-            for (key, value) in entries {
-                conjuncts.append(Expr(.binary(.equal, Expr(.property(element, key), value.range), value), value.range))
-            }
+            for (key, value) in entries { conjuncts.append(Expr.propertyEquality(element, key, value)) }
         }
         for node in group.nodes {
-            let element = variable(node.slot, node.name, node.range)
-            if !node.labels.isEmpty { conjuncts.append(Expr(.hasLabels(element, node.labels), node.range)) }
+            let element = variable(node.slot, node.name)
+            if !node.labels.isEmpty { conjuncts.append(Expr(.hasLabels(Expr(.variable(element), node.range), node.labels), node.range)) }
             properties(node.properties, of: element)
         }
-        for r in group.relationships { properties(r.properties, of: variable(r.slot, r.name, r.range)) }
+        for r in group.relationships { properties(r.properties, of: variable(r.slot, r.name)) }
         if let predicate = group.predicate { conjuncts.append(predicate) }
         let condition = conjuncts.reduce(nil as Expr?) { joined, next in
             joined.map { Expr(.binary(.and, $0, next), $0.range.union(next.range)) } ?? next

@@ -92,6 +92,15 @@ struct PlannedPart {
 }
 
 extension Expr {
+    /// The name a pattern element without a variable is given where an expression must read it
+    /// (a name no query can write).
+    static func elementName(_ slot: Int) -> String { "\u{1}element\(slot)" }
+
+    /// `element.key = value`: one entry of a pattern's `{k: v}` as a condition.
+    static func propertyEquality(_ element: String, _ key: String, _ value: Expr) -> Expr {
+        Expr(.binary(.equal, Expr(.property(Expr(.variable(element), value.range), key), value.range), value), value.range)
+    }
+
     /// Variables the expression reads, including those named inside pattern expressions.
     var referencedNames: Set<String> {
         var out: Set<String> = []

@@ -36,11 +36,10 @@ struct PatternPlanner {
             guard let props, case .map(let entries) = props.kind else { return props }
             let dependent = entries.filter { !$0.1.referencedNames.isEmpty }
             guard !dependent.isEmpty else { return props }
-            let variable = name ?? "\u{1}element\(slot)"
+            let variable = name ?? Expr.elementName(slot)
             scope[variable] = slot
             for (key, value) in dependent {
-                let lhs = Expr(.property(Expr(.variable(variable), value.range), key), value.range)
-                let conjunct = Expr(.binary(.equal, lhs, value), value.range)
+                let conjunct = Expr.propertyEquality(variable, key, value)
                 predicate = predicate.map { Expr(.binary(.and, $0, conjunct), $0.range) } ?? conjunct
             }
             let constant = entries.filter { $0.1.referencedNames.isEmpty }
