@@ -63,8 +63,10 @@ public final class SparkEngine: @unchecked Sendable {
 
     /// Runs a read-only statement on Spark.
     public func execute(_ text: String, parameters: [String: Value] = [:], cancellation: CancellationFlag? = nil) throws(QueryError) -> QueryResult {
-        let statement = try Database.sparkStatement(text, schema: schema, parameters: parameters)
-        return try Database.sparkResult(statement, batches: try run(query: statement.sql, cancellation: cancellation))
+        let statement = try Database.sparkStatement(text, schema: schema, parameters: parameters) { sql throws(QueryError) in
+            try Database.sparkRows(try self.run(query: sql, cancellation: cancellation))
+        }
+        return try Database.sparkResult(statement, batches: try run(query: statement.sql, cancellation: cancellation), schema: schema)
     }
 
     /// The Arrow batches of a SQL query.

@@ -63,6 +63,6 @@ struct SparkBenchmarkTests {
             }
         }
         #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
-        #expect(compared >= 28)
+        #expect(compared >= 30)
     }
 }

@@ -37,3 +37,14 @@ MATCH (e:Event {kind: 'attack'}) RETURN min(e.deaths) AS least, max(e.deaths) AS
 
 // @query S12_with_node_through
 MATCH (a:Actor)-[:PERPETRATED]->(e:Event) WITH a, count(e) AS attacks WHERE attacks > 100 MATCH (a)-[:ALLIED_WITH]->(b:Actor) RETURN a.name AS actor, attacks, count(b) AS allies ORDER BY actor;
+
+// @query S13_shortest_paths_from_one_actor
+MATCH (a:Actor {name: 'Ilse Marchetti'}), (b:Actor) WHERE b.name STARTS WITH 'T'
+MATCH p = shortestPath((a)-[:ALLIED_WITH|OPPOSES*..4]-(b))
+RETURN b.name AS target, length(p) AS hops ORDER BY target;
+
+// @query S14_labels_and_types
+MATCH (a:Actor)-[r]->(e:Event) WHERE e.deaths > 40 RETURN labels(a) AS l, type(r) AS t, count(*) AS n ORDER BY t;
+
+// @query S15_optional_match_first
+OPTIONAL MATCH (a:Actor {name: 'nobody at all'}) RETURN a.name AS name;

@@ -36,13 +36,16 @@ extension AdminImport {
             throw .file("no such folder", path: directory)
         }
         guard isDirectory.boolValue else { throw .file("is not a folder: \(reader)", path: directory) }
-        let names: [String]
+        let entries: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+            entries = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
             throw .file("cannot be listed", path: directory)
         }
-        guard !names.isEmpty else { throw .file("holds no .csv files", path: directory) }
+        let names = entries.filter { $0.lowercased().hasSuffix(".csv") }.sorted()
+        // An empty folder is an empty graph (what `:export csv` writes of one); a folder of other
+        // files is more likely the wrong folder.
+        guard !names.isEmpty || entries.isEmpty else { throw .file("holds no .csv files", path: directory) }
         return names
     }
 

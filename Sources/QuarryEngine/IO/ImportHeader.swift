@@ -88,7 +88,7 @@ struct ImportHeader {
 }
 
 /// The type of an import column and how its text becomes a value (empty text is null).
-indirect enum ImportType {
+indirect enum ImportType: Sendable {
     case string, integer, float, boolean, date, localTime, time, localDateTime, dateTime, duration, point, idValue
     case array(ImportType)
 

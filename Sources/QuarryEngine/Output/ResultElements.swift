@@ -30,6 +30,14 @@ public struct ResultElements: Sendable {
         for v in values { collect(v, graph) }
     }
 
+    func hasNode(_ n: NodeID) -> Bool { nodes[n] != nil }
+
+    /// A node as another back end read it.
+    mutating func insert(node n: NodeID, _ node: Node) { nodes[n] = node }
+
+    /// A relationship as another back end read it.
+    mutating func insert(relationship r: RelID, _ relationship: Relationship) { relationships[r] = relationship }
+
     /// The elements the rows mention.
     init(rows: [[Value]], in graph: Graph) {
         for row in rows {

@@ -1,3 +1,6 @@
+/// Runs a SQL query on Spark and returns its rows.
+public typealias SparkQueryRunner = (String) throws(QueryError) -> [[Value]]
+
 /// A statement compiled for Spark: one SQL query whose columns are the statement's, in order.
 public struct SparkStatement: Sendable {
     public let sql: String
@@ -15,6 +18,8 @@ struct SparkCompiler {
     let keys: [String]
     /// The plans of the statement's EXISTS, COUNT and COLLECT subqueries, by their offset.
     let subqueries: [Int: Subquery]
+    /// Runs a query on the server while compiling (a shortest path's search), when there is one.
+    let run: SparkQueryRunner?
     let names = SparkNames()
 
     /// What the compiler cannot translate faithfully, named, with what to do instead when there is something.
@@ -31,10 +36,8 @@ struct SparkCompiler {
         let relation = try self.relation(plan.root, argument: .unit)
         var items: [String] = []
         for (name, slot) in zip(plan.columns, plan.columnSlots) {
-            guard case .value? = relation.slots[slot] else {
-                throw Self.unsupported("returning a whole node, relationship or path (\(name))", instead: "return its properties")
-            }
-            items.append("\(SparkSlot.column(slot)) AS \(SparkSQL.name(name))")
+            guard let shape = relation.slots[slot] else { throw Self.unsupported("the column \(name)") }
+            items.append("\(try shape.value(slot)) AS \(SparkSQL.name(name))")
         }
         var sql = "SELECT \(items.joined(separator: ", "))" + (relation.sql.map { " FROM (\($0)) \(names.next())" } ?? "")
         if !relation.order.isEmpty { sql += " ORDER BY " + relation.orderClause }
@@ -258,7 +261,7 @@ struct SparkCompiler {
     /// adds, a semi or anti join only the input's.
     func joinBack(_ input: SparkRelation, _ inner: LogicalOperator, _ join: String, what: String, _ range: SourceRange) throws(QueryError) -> SparkRelation {
         let columns = input.columns(keys: keys)
-        guard let inputSQL = input.sql else { throw Self.unsupported("\(what) before any MATCH", range) }
+        let inputSQL = input.sql ?? "SELECT 1 AS _unit"
         let matched = try relation(inner, argument: select(columns, from: input, slots: input.slots, distinct: true))
         guard let matchedSQL = matched.sql else { throw Self.unsupported(what, range) }
         let i = names.next(), m = names.next()

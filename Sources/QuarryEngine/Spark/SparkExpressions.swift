@@ -28,9 +28,10 @@ struct SparkExpressions {
         case .variable(let name):
             if let local = locals[name] { return local }
             let (slot, shape) = try slot(name, e.range)
-            switch shape {
-            case .value: return SparkSlot.column(slot)
-            default: throw SparkCompiler.unsupported("a node, relationship or path as a value", e.range, instead: "use its properties")
+            do {
+                return try shape.value(slot)
+            } catch {
+                throw SparkCompiler.unsupported("a variable-length relationship, or a path through one, as a value", e.range, instead: "return length(p) or the ends' properties")
             }
         case .property(let object, let key):
             // `duration.inDays(a, b).days` between dates: whole days.
@@ -42,6 +43,7 @@ struct SparkExpressions {
                 let (slot, shape) = try slot(name, e.range)
                 switch shape {
                 case .node, .relationship:
+                    if shape.mixes(key) { throw SparkCompiler.unsupported("\(name).\(key), whose values are of several types in the files", e.range) }
                     return shape.propertyType(key) == nil ? "NULL" : SparkSlot.column(slot, "p_" + key)
                 default: break
                 }
@@ -81,8 +83,8 @@ struct SparkExpressions {
             guard case .variable(let name) = object.kind, case (let slot, .node) = try slot(name, e.range) else {
                 throw SparkCompiler.unsupported("a label test on this expression", e.range)
             }
-            let column = SparkSlot.column(slot, "space")
-            return "(" + labels.map { "\(column) = \(SparkSQL.string("n_" + $0))" }.joined(separator: " AND ") + ")"
+            let column = SparkSlot.column(slot, "labels")
+            return "(" + labels.map { "array_contains(\(column), \(SparkSQL.string($0)))" }.joined(separator: " AND ") + ")"
         case .listComprehension(let variable, let list, let predicate, let projection):
             var inner = self
             let local = "x_" + String(e.range.start)
@@ -159,7 +161,8 @@ struct SparkExpressions {
         case .function(let name, _, let args):
             switch name.lowercased() {
             case "count": return .bigint
-            case "tolower", "toupper", "trim", "tostring", "substring", "left", "right": return .string
+            case "tolower", "toupper", "trim", "tostring", "substring", "left", "right", "type": return .string
+            case "labels": return .array(.string)
             case "size", "length", "tointeger": return .bigint
             case "tofloat", "avg": return .double
             case "sum", "min", "max", "coalesce", "abs": return args.first.flatMap(type)
@@ -225,13 +228,43 @@ struct SparkExpressions {
         return "(\(x) \(op) \(y))"
     }
 
+    /// Functions of a node, relationship or path variable, which read its slot's columns.
+    func elementFunction(_ name: String, _ args: [Expr], _ range: SourceRange) throws(QueryError) -> String? {
+        switch name {
+        case "length":
+            if case .variable(let v)? = args.first?.kind, let (slot, shape) = try? slot(v, range) {
+                switch shape {
+                case .hops, .path: return SparkSlot.column(slot)
+                default: break
+                }
+            }
+            return nil
+        case "labels", "type":
+            let part = name == "labels" ? "labels" : "type"
+            guard case .variable(let v) = args.first?.kind, locals[v] == nil, let (slot, shape) = try? slot(v, range) else {
+                throw SparkCompiler.unsupported("\(name)() of an expression", range)
+            }
+            switch (shape, part) {
+            case (.node, "labels"), (.relationship, "type"): return SparkSlot.column(slot, part)
+            default: throw SparkCompiler.unsupported("\(name)() of this value", range)
+            }
+        case "nodes", "relationships":
+            guard case .variable(let v) = args.first?.kind, locals[v] == nil, case (let slot, .path)? = try? slot(v, range) else {
+                throw SparkCompiler.unsupported("\(name)() of anything but a path of fixed-length hops", range)
+            }
+            return "\(SparkSlot.column(slot, "path")).\(name == "nodes" ? "`~path`" : "rels")"
+        default: return nil
+        }
+    }
+
     func function(_ name: String, _ distinct: Bool, _ args: [Expr], _ range: SourceRange) throws(QueryError) -> String {
+        if let sql = try elementFunction(name, args, range) { return sql }
         // Aggregates over a node count its identity: its view and its id.
         if name == "count", args.count == 1, case .variable(let v) = args[0].kind, locals[v] == nil,
            let (slot, shape) = try? self.slot(v, range) {
             switch shape {
             case .node: return "count(\(distinct ? "DISTINCT " : "")\(SparkSlot.column(slot, "space")), \(SparkSlot.column(slot)))"
-            case .relationship: return "count(\(distinct ? "DISTINCT " : "")\(SparkSlot.column(slot, "type")), \(SparkSlot.column(slot)))"
+            case .relationship: return "count(\(distinct ? "DISTINCT " : "")\(SparkSlot.column(slot, "file")), \(SparkSlot.column(slot)))"
             default: break
             }
         }
@@ -253,9 +286,7 @@ struct SparkExpressions {
         case "trim", "ltrim", "rtrim", "abs", "reverse": return "\(name)(\(try one()))"
         case "size":
             return type(args[0]) == .string ? "char_length(\(try one()))" : "size(\(try one()))"
-        case "length":
-            if case .variable(let v) = args[0].kind, case (let slot, .hops)? = try? slot(v, range) { return SparkSlot.column(slot) }
-            return "char_length(\(try one()))"
+        case "length": return "char_length(\(try one()))"
         case "coalesce": return "coalesce(\(a.joined(separator: ", ")))"
         case "tostring": return "CAST(\(try one()) AS STRING)"
         case "tointeger": return "CAST(try_cast(\(try one()) AS DOUBLE) AS BIGINT)"

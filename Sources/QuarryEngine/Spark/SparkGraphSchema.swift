@@ -4,7 +4,8 @@ import Foundation
 /// view per file, named after it. A node file's view has `_id` (its id column) and its typed
 /// properties; a relationship file's view `_rid` (a number unique in the session), `_src`, `_dst`
 /// and its properties. Read from the headers alone; `registration` holds the SQL that makes the
-/// views in a Spark session.
+/// views in a Spark session. A file's labels (type) come from its name, or per row from its
+/// `:LABEL` (`:TYPE`) column, which the view then has as `_labels` (`_type`).
 public struct SparkGraphSchema: Sendable {
     public struct Column: Sendable {
         /// The property name (`deaths`), or `id` for a named id column.
@@ -12,11 +13,17 @@ public struct SparkGraphSchema: Sendable {
         /// The header cell as Spark names the raw column (`deaths:int`).
         let raw: String
         let type: SparkType
+        /// The header's type, which reads the column's values back.
+        let importType: ImportType
+        /// In a group's union view: the files hold the key with values of several types, here as text.
+        var mixed = false
     }
 
     public struct NodeTable: Sendable {
         public let view: String
-        public let label: String
+        /// The label of every node of the file (its name), or nil when a `:LABEL` column gives each row's.
+        public let label: String?
+        let labelRaw: String?
         /// The id space relationships name (`:START_ID(Actor)`), or nil for the default one.
         let group: String?
         let idRaw: String
@@ -24,13 +31,29 @@ public struct SparkGraphSchema: Sendable {
         let path: String
         /// Every id in the file is an integer (read as `BIGINT`, as the importer reads it).
         let integerIDs: Bool
+        /// For a group's union view (`g_...`), the views of its files; empty for a file's view.
+        var members: [String] = []
+
+        /// The views whose rows this table's rows are (`sn__space` says which).
+        var spaces: [String] { members.isEmpty ? [view] : members }
+
+        /// The file view of the row `alias` names.
+        func space(_ alias: String) -> String { members.isEmpty ? SparkSQL.string(view) : "\(alias)._space" }
 
         func property(_ key: String) -> Column? { properties.first { $0.name == key } }
+
+        /// Whether a node of the file can have all of `labels`.
+        func mayHave(_ labels: [String]) -> Bool { label.map { l in labels.allSatisfy { $0 == l } } ?? true }
+
+        /// The labels of the row `alias` names, as an array.
+        func labels(_ alias: String) -> String { label.map { "array(\(SparkSQL.string($0)))" } ?? "\(alias)._labels" }
     }
 
     public struct RelationshipTable: Sendable {
         public let view: String
-        public let type: String
+        /// The type of every relationship of the file (its name), or nil when a `:TYPE` column gives each row's.
+        public let type: String?
+        let typeRaw: String?
         let startGroup: String?
         let endGroup: String?
         let startRaw: String
@@ -39,11 +62,39 @@ public struct SparkGraphSchema: Sendable {
         let path: String
 
         func property(_ key: String) -> Column? { properties.first { $0.name == key } }
+
+        /// Whether a relationship of the file can have one of `types` (any, when empty).
+        func mayHave(_ types: [String]) -> Bool { types.isEmpty || type.map(types.contains) ?? true }
+
+        /// The type of the row `alias` names.
+        func type(_ alias: String) -> String { type.map(SparkSQL.string) ?? "\(alias)._type" }
     }
 
     public let folder: String
+    /// One per node file.
     public let nodes: [NodeTable]
     public let relationships: [RelationshipTable]
+    /// Per id group of several node files, one view of them all: a node of the pattern that
+    /// several files could hold is matched once over it rather than once per file (a branch per
+    /// file and pattern node would multiply).
+    let unions: [NodeTable]
+
+    /// Where a node of `group` that may have `labels` is: its one file, the group's union view,
+    /// or nowhere.
+    func nodeTable(inGroup group: String?, labels: [String]) -> NodeTable? {
+        let files = nodes(inGroup: group).filter { $0.mayHave(labels) }
+        return files.count > 1 ? unions.first { $0.group == group } : files.first
+    }
+
+    /// The tables a node that may have `labels` is in: one per id group.
+    func nodeTables(labels: [String]) -> [NodeTable] {
+        var groups: [String?] = []
+        for n in nodes where !groups.contains(n.group) { groups.append(n.group) }
+        return groups.compactMap { nodeTable(inGroup: $0, labels: labels) }
+    }
+
+    /// The node file or union view named `view`.
+    func nodeTable(view: String) -> NodeTable? { nodes.first { $0.view == view } ?? unions.first { $0.view == view } }
 
     /// The type of the ids of a group: integers when every file of the group has only integers.
     func idType(_ group: String?) -> SparkType {
@@ -62,25 +113,49 @@ public struct SparkGraphSchema: Sendable {
         for name in names {
             let path = (absolute as NSString).appendingPathComponent(name)
             var (reader, header, cells) = try AdminImport.openFile(name, in: absolute)
-            if header.labelColumn != nil || header.typeColumn != nil {
-                throw .file("has a :LABEL or :TYPE column, which the Spark back end does not read yet (one label or type per file, from its name)", path: path)
-            }
             if header.isNodeFile {
                 guard let id = header.idColumn else { throw .file("a node file needs an :ID column", path: path) }
                 let integerIDs = try allIntegers(&reader, column: id)
                 let properties = header.properties.map { p in
-                    Column(name: p.name, raw: cells[p.column], type: p.type.isIDValue ? (integerIDs ? .bigint : .string) : SparkType(p.type))
+                    Column(name: p.name, raw: cells[p.column], type: p.type.isIDValue ? (integerIDs ? .bigint : .string) : SparkType(p.type),
+                           importType: p.type.isIDValue && !integerIDs ? .string : p.type)
                 }
-                nodes.append(NodeTable(view: "n_" + header.stem, label: header.stem, group: header.idGroup, idRaw: cells[id],
+                nodes.append(NodeTable(view: "n_" + header.stem, label: header.labelColumn == nil ? header.stem : nil,
+                                       labelRaw: header.labelColumn.map { cells[$0] }, group: header.idGroup, idRaw: cells[id],
                                        properties: properties, path: path, integerIDs: integerIDs))
             } else if let start = header.startColumn, let end = header.endColumn {
-                let properties = header.properties.map { Column(name: $0.name, raw: cells[$0.column], type: SparkType($0.type)) }
-                relationships.append(RelationshipTable(view: "r_" + header.stem, type: header.relationshipStem, startGroup: header.startGroup,
+                let properties = header.properties.map { Column(name: $0.name, raw: cells[$0.column], type: SparkType($0.type), importType: $0.type) }
+                relationships.append(RelationshipTable(view: "r_" + header.stem, type: header.typeColumn == nil ? header.relationshipStem : nil,
+                                                       typeRaw: header.typeColumn.map { cells[$0] }, startGroup: header.startGroup,
                                                        endGroup: header.endGroup, startRaw: cells[start], endRaw: cells[end],
                                                        properties: properties, path: path))
             }
         }
-        return SparkGraphSchema(folder: absolute, nodes: nodes, relationships: relationships)
+        return SparkGraphSchema(folder: absolute, nodes: nodes, relationships: relationships, unions: groupUnions(nodes))
+    }
+
+    /// A union table for each id group of several files, its columns all the files' keys (as
+    /// text where the files' types differ).
+    private static func groupUnions(_ nodes: [NodeTable]) -> [NodeTable] {
+        var groups: [String?] = []
+        for n in nodes where !groups.contains(n.group) { groups.append(n.group) }
+        return groups.compactMap { group in
+            let files = nodes.filter { $0.group == group }
+            guard files.count > 1 else { return nil }
+            var columns: [Column] = []
+            for c in files.flatMap(\.properties) {
+                if let i = columns.firstIndex(where: { $0.name == c.name }) {
+                    if columns[i].type != c.type {
+                        columns[i] = Column(name: c.name, raw: c.name, type: .string, importType: .string, mixed: true)
+                    }
+                } else {
+                    columns.append(Column(name: c.name, raw: c.name, type: c.type, importType: c.importType, mixed: c.mixed))
+                }
+            }
+            let view = "g_" + (group ?? "") + "_nodes"
+            return NodeTable(view: view, label: nil, labelRaw: nil, group: group, idRaw: "_id", properties: columns, path: "",
+                             integerIDs: files.allSatisfy(\.integerIDs), members: files.map(\.view))
+        }
     }
 
     /// Reads the rest of a node file: whether every id is an integer.
@@ -92,8 +167,9 @@ public struct SparkGraphSchema: Sendable {
     }
 
     /// The statements that make the views, in order: each file read as CSV with its header, then
-    /// typed and cached in the cluster's memory (so that a query does not parse the text again, and
-    /// so that a relationship's `_rid` stays the same within the session).
+    /// typed and cached in the cluster's memory when a query first reads it (so that later ones do
+    /// not parse the text again, and so that a relationship's `_rid` stays the same within the
+    /// session; lazily, so that a session starts without reading every file).
     public var registration: [String] {
         var out: [String] = []
         func raw(_ view: String, _ path: String) -> String {
@@ -102,15 +178,29 @@ public struct SparkGraphSchema: Sendable {
         func typed(_ c: Column) -> String { "\(c.type.cast(SparkSQL.name(c.raw))) AS \(SparkSQL.name(c.name))" }
         for n in nodes {
             out.append(raw(n.view, n.path))
-            let columns = ["\(idType(n.group).cast(SparkSQL.name(n.idRaw))) AS _id"] + n.properties.map(typed)
-            out.append("CACHE TABLE \(SparkSQL.name(n.view)) AS SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(n.view + "_csv"))")
+            // `;` separates a row's labels; an empty cell is a node without labels.
+            let labels = n.labelRaw.map { ["filter(split(coalesce(\(SparkSQL.name($0)), ''), ';'), l -> l <> '') AS _labels"] } ?? []
+            let columns = ["\(idType(n.group).cast(SparkSQL.name(n.idRaw))) AS _id"] + labels + n.properties.map(typed)
+            out.append("CACHE LAZY TABLE \(SparkSQL.name(n.view)) AS SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(n.view + "_csv"))")
         }
-        for r in relationships {
+        for u in unions {
+            let parts = u.members.compactMap { view in nodes.first { $0.view == view } }.map { n in
+                let columns = ["_id", "\(SparkSQL.string(n.view)) AS _space", "\(n.labels("t")) AS _labels"] + u.properties.map { c in
+                    guard let own = n.property(c.name) else { return "CAST(NULL AS \(c.type.sql)) AS \(SparkSQL.name(c.name))" }
+                    let value = "t.\(SparkSQL.name(c.name))"
+                    return "\(c.mixed ? own.type.text(value) : value) AS \(SparkSQL.name(c.name))"
+                }
+                return "SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(n.view)) t"
+            }
+            out.append("CREATE OR REPLACE TEMPORARY VIEW \(SparkSQL.name(u.view)) AS \(parts.joined(separator: " UNION ALL "))")
+        }
+        for (index, r) in relationships.enumerated() {
             out.append(raw(r.view, r.path))
-            let columns = ["monotonically_increasing_id() AS _rid", "\(idType(r.startGroup).cast(SparkSQL.name(r.startRaw))) AS _src",
+            // Unique over all files: the file's number above the bits monotonically_increasing_id uses.
+            let columns = ["monotonically_increasing_id() + \(Int64(index) << 54) AS _rid", "\(idType(r.startGroup).cast(SparkSQL.name(r.startRaw))) AS _src",
                            "\(idType(r.endGroup).cast(SparkSQL.name(r.endRaw))) AS _dst"]
-                + r.properties.map(typed)
-            out.append("CACHE TABLE \(SparkSQL.name(r.view)) AS SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(r.view + "_csv"))")
+                + (r.typeRaw.map { ["\(SparkSQL.name($0)) AS _type"] } ?? []) + r.properties.map(typed)
+            out.append("CACHE LAZY TABLE \(SparkSQL.name(r.view)) AS SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(r.view + "_csv"))")
         }
         return out
     }
@@ -142,6 +232,14 @@ enum SparkType: Sendable, Hashable {
         case .boolean: return "BOOLEAN"
         case .date: return "DATE"
         case .array(let t): return "ARRAY<\(t.sql)>"
+        }
+    }
+
+    /// A value of this type as the text the importer reads back (`;` between list items).
+    func text(_ value: String) -> String {
+        switch self {
+        case .array: return "array_join(transform(\(value), v -> CAST(v AS STRING)), ';')"
+        default: return "CAST(\(value) AS STRING)"
         }
     }
 

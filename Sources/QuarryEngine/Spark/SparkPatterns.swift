@@ -35,10 +35,15 @@ struct SparkPatterns {
             for n in part.nodes where m.bound.contains(n.slot) {
                 guard case .node? = input.slots[n.slot] else { throw SparkCompiler.unsupported("matching \(n.name ?? "a node") again after it became a value", n.range) }
             }
-            if part.shortest != .none { throw SparkCompiler.unsupported("shortestPath", part.range) }
+            if part.shortest != .none {
+                // Its ends are matched here, the path between them searched for after (`shortest`).
+                try checkShortest(part, m)
+                steps.append([])
+                continue
+            }
             steps.append(try part.relationships.map { r throws(QueryError) in
                 if r.group != nil { throw SparkCompiler.unsupported("a quantified path pattern", r.range) }
-                if m.bound.contains(r.slot) { throw SparkCompiler.unsupported("a relationship bound before the MATCH", r.range) }
+                if m.bound.contains(r.slot), r.length != nil { throw SparkCompiler.unsupported("a variable-length relationship bound before the MATCH", r.range) }
                 guard let length = r.length else { return Step(relationship: r, lengths: 1...1) }
                 guard let high = length.max else { throw SparkCompiler.unsupported("a variable-length relationship without an upper bound", r.range) }
                 let low = length.min ?? 1
@@ -63,21 +68,52 @@ struct SparkPatterns {
                 var seen: Set<String> = []
                 slots[r.slot] = .relationship(branches.compactMap { $0.hops.count > p ? $0.hops[p][i].first?.hop.table : nil }.filter { seen.insert($0.view).inserted })
             }
-            if let path = part.pathSlot { slots[path] = .hops }
+            if let path = part.pathSlot { slots[path] = part.relationships.allSatisfy { $0.length == nil } ? .path : .hops }
         }
         let selects = try branches.map { b throws(QueryError) in try select(b, m, steps, input, slots) }
         let union = selects.isEmpty ? empty(input, slots) : selects.joined(separator: " UNION ALL ")
-        var out = SparkRelation(sql: union, slots: slots, order: [])
-        if let predicate = m.predicate { out = try compiler.filter(out, predicate, Bindings(scope: m.scope)) }
+        var out = SparkRelation(sql: try withPaths(union, m, slots), slots: slots, order: [])
+        let shortestParts = m.parts.filter { $0.shortest != .none }
+        // The WHERE goes before the search, on the ends: one on the path itself would have to
+        // steer the search.
+        for part in shortestParts {
+            for r in part.relationships { out.slots[r.slot] = nil }
+            if let path = part.pathSlot { out.slots[path] = nil }
+        }
+        if let predicate = m.predicate {
+            do {
+                out = try compiler.filter(out, predicate, Bindings(scope: m.scope))
+            } catch where !shortestParts.isEmpty && error.detail == "NotOnSpark" {
+                throw SparkCompiler.unsupported("a WHERE on a shortestPath's path or relationships", predicate.range)
+            }
+        }
+        for part in shortestParts { out = try shortest(out, part) }
         return out
+    }
+
+    /// The union with each path through fixed-length hops as a value (`sn__path`), made of its
+    /// nodes' and relationships' values.
+    func withPaths(_ union: String, _ m: PatternMatch, _ slots: [Int: SparkSlot]) throws(QueryError) -> String {
+        var paths: [Int: String] = [:]
+        for part in m.parts {
+            guard let path = part.pathSlot, case .path? = slots[path] else { continue }
+            let nodes = try part.nodes.map { n throws(QueryError) in try (slots[n.slot] ?? .value(nil)).value(n.slot) }
+            let rels = try part.relationships.map { r throws(QueryError) in try (slots[r.slot] ?? .value(nil)).value(r.slot) }
+            paths[path] = "named_struct('~path', array(\(nodes.joined(separator: ", "))), 'rels', "
+                + (rels.isEmpty ? "CAST(array() AS ARRAY<\(SparkSlot.relationshipType)>)" : "array(\(rels.joined(separator: ", ")))") + ")"
+        }
+        guard !paths.isEmpty else { return union }
+        let columns = slots.sorted { $0.key < $1.key }.flatMap { slot, shape in
+            paths[slot].map { [SparkSlot.column(slot), "\($0) AS \(SparkSlot.column(slot, "path"))"] } ?? shape.columns(slot, keys: keys)
+        }
+        return "SELECT \(columns.joined(separator: ", ")) FROM (\(union)) \(compiler.names.next())"
     }
 
     /// Tables a node of the pattern may be in, given its labels and what binds it.
     func candidates(_ n: PlannedNode, _ input: SparkRelation, _ branch: Branch) -> [SparkGraphSchema.NodeTable] {
-        if let chosen = branch.nodes[n.slot] { return n.labels.allSatisfy { $0 == chosen.label } ? [chosen] : [] }
-        var tables = schema.nodes
-        if case .node(let bound)? = input.slots[n.slot] { tables = bound }
-        return tables.filter { t in n.labels.allSatisfy { $0 == t.label } }
+        if let chosen = branch.nodes[n.slot] { return chosen.mayHave(n.labels) ? [chosen] : [] }
+        if case .node(let bound)? = input.slots[n.slot] { return bound.filter { $0.mayHave(n.labels) } }
+        return schema.nodeTables(labels: n.labels)
     }
 
     func enumerate(_ m: PatternMatch, _ steps: [[Step]], part: Int, _ branch: Branch, _ input: SparkRelation,
@@ -91,6 +127,14 @@ struct SparkPatterns {
             var b = branch
             b.nodes[p.nodes[0].slot] = start
             b.hops.append([])
+            if p.shortest != .none, let end = p.nodes.last {
+                for last in candidates(end, input, b) {
+                    var withEnd = b
+                    withEnd.nodes[end.slot] = last
+                    try enumerate(m, steps, part: part + 1, withEnd, input, into: &out)
+                }
+                continue
+            }
             try walk(m, steps, part: part, step: 0, from: start, b, input, into: &out)
         }
     }
@@ -105,30 +149,34 @@ struct SparkPatterns {
         let s = steps[part][step]
         let end = p.nodes[step + 1]
         for length in s.lengths {
-            for chain in chains(from: from, length: length, s.relationship) {
-                let last = chain.last?.to ?? from
-                guard candidates(end, input, branch).contains(where: { $0.view == last.view }) else { continue }
-                var b = branch
-                b.nodes[end.slot] = last
-                b.hops[part].append(chain)
-                try walk(m, steps, part: part, step: step + 1, from: last, b, input, into: &out)
+            for var chain in chains(from: from, length: length, s.relationship, input) {
+                // The step ends in the end node's own table of the group the last hop reaches.
+                let group = chain.last?.to.group ?? from.group
+                for last in candidates(end, input, branch) where last.group == group {
+                    if !chain.isEmpty { chain[chain.count - 1].to = last }
+                    var b = branch
+                    b.nodes[end.slot] = last
+                    b.hops[part].append(chain)
+                    try walk(m, steps, part: part, step: step + 1, from: last, b, input, into: &out)
+                }
             }
         }
     }
 
     /// Every sequence of `length` hops of the relationship's types and direction from a node in `from`.
-    func chains(from: SparkGraphSchema.NodeTable, length: Int, _ r: PlannedRelationship) -> [Chain] {
+    func chains(from: SparkGraphSchema.NodeTable, length: Int, _ r: PlannedRelationship, _ input: SparkRelation) -> [Chain] {
         guard length > 0 else { return [[]] }
         var out: [Chain] = []
-        for table in schema.relationships where r.types.isEmpty || r.types.contains(table.type) {
+        var tables = schema.relationships
+        if case .relationship(let bound)? = input.slots[r.slot] { tables = bound }
+        for table in tables where table.mayHave(r.types) {
             var ways: [Bool] = []
             if r.direction != .incoming, table.startGroup == from.group { ways.append(false) }
             if r.direction != .outgoing, table.endGroup == from.group { ways.append(true) }
             for reversed in ways {
-                for next in schema.nodes(inGroup: reversed ? table.startGroup : table.endGroup) {
-                    for rest in chains(from: next, length: length - 1, r) {
-                        out.append([(Hop(table: table, reversed: reversed), next)] + rest)
-                    }
+                guard let next = schema.nodeTable(inGroup: reversed ? table.startGroup : table.endGroup, labels: []) else { continue }
+                for rest in chains(from: next, length: length - 1, r, input) {
+                    out.append([(Hop(table: table, reversed: reversed), next)] + rest)
                 }
             }
         }
@@ -154,7 +202,10 @@ struct SparkPatterns {
             guard let table = b.nodes[n.slot] else { return "NULL" }
             if case .node(let bound)? = input.slots[n.slot] {
                 let id = "\(i).\(SparkSlot.column(n.slot))"
-                if bound.count > 1 { conditions.append("\(i).\(SparkSlot.column(n.slot, "space")) = \(SparkSQL.string(table.view))") }
+                if bound.count > 1 {
+                    conditions.append("\(i).\(SparkSlot.column(n.slot, "space")) IN (\(table.spaces.map(SparkSQL.string).joined(separator: ", ")))")
+                }
+                if table.label == nil { conditions += n.labels.map { "array_contains(\(i).\(SparkSlot.column(n.slot, "labels")), \(SparkSQL.string($0)))" } }
                 if let map = n.properties, case .map(let entries) = map.kind {
                     for (key, value) in entries {
                         conditions.append(table.property(key) == nil ? "FALSE" : "\(i).\(SparkSlot.column(n.slot, "p_" + key)) = \(try x.sql(value))")
@@ -167,12 +218,18 @@ struct SparkPatterns {
             from.append("\(SparkSQL.name(table.view)) \(alias)")
             nodeIDs[n.slot] = "\(alias)._id"
             outputs += nodeColumns(alias, table, n.slot, slots)
+            if table.label == nil { conditions += n.labels.map { "array_contains(\(alias)._labels, \(SparkSQL.string($0)))" } }
             try properties(n.properties, alias, table.property, x, &conditions)
             return "\(alias)._id"
         }
         var used: [(view: String, rid: String)] = []
         for (p, part) in m.parts.enumerated() {
             var previous = try nodeID(part.nodes[0])
+            if part.shortest != .none, let end = part.nodes.last {
+                // The ends only; the length comes from the search.
+                _ = try nodeID(end)
+                outputs += part.relationships.map { "CAST(NULL AS BIGINT) AS \(SparkSlot.column($0.slot))" }
+            }
             for (s, chain) in b.hops[p].enumerated() {
                 let r = steps[p][s].relationship
                 var hopsTaken = 0
@@ -183,31 +240,38 @@ struct SparkPatterns {
                     used.append((hop.table.view, "\(alias)._rid"))
                     let (near, far) = hop.reversed ? ("_dst", "_src") : ("_src", "_dst")
                     conditions.append("\(alias).\(near) = \(previous)")
+                    // An undirected hop reads a file both ways; a self-loop is taken the first way only.
+                    if hop.reversed, r.direction == .both, hop.table.startGroup == hop.table.endGroup { conditions.append("\(alias)._src <> \(alias)._dst") }
                     let isLast = k == chain.count - 1
                     let endNode = part.nodes[s + 1]
                     if isLast, nodeIDs[endNode.slot] == nil, input.slots[endNode.slot] == nil, impliedByItsGroup(endNode, to) {
                         // Nothing of the node is read and the relationship's end says which file
                         // holds it: the end's id is the node.
                         nodeIDs[endNode.slot] = "\(alias).\(far)"
-                        outputs += ["\(alias).\(far) AS \(SparkSlot.column(endNode.slot))", "\(SparkSQL.string(to.view)) AS \(SparkSlot.column(endNode.slot, "space"))"]
+                        outputs += ["\(alias).\(far) AS \(SparkSlot.column(endNode.slot))", "\(SparkSQL.string(to.view)) AS \(SparkSlot.column(endNode.slot, "space"))",
+                                    "\(to.labels(alias)) AS \(SparkSlot.column(endNode.slot, "labels"))"]
                             + keyColumns(nil, to.property, endNode.slot, slots)
                         previous = "\(alias).\(far)"
                     } else if isLast {
                         let end = try nodeID(endNode)
                         conditions.append("\(alias).\(far) = \(end)")
                         previous = end
-                    } else if schema.nodes(inGroup: to.group).count == 1 {
-                        // Between the hops of a var-length step: the next hop starts where this one ends.
-                        previous = "\(alias).\(far)"
                     } else {
-                        let middle = names.next()
-                        from.append("\(SparkSQL.name(to.view)) \(middle)")
-                        conditions.append("\(alias).\(far) = \(middle)._id")
-                        previous = "\(middle)._id"
+                        // Between the hops of a var-length step: the next hop starts where this
+                        // one ends (the node exists, as for `impliedByItsGroup`).
+                        previous = "\(alias).\(far)"
                     }
                     try properties(r.properties, alias, hop.table.property, x, &conditions)
-                    if r.length == nil {
-                        outputs += ["\(alias)._rid AS \(SparkSlot.column(r.slot))", "\(SparkSQL.string(hop.table.view)) AS \(SparkSlot.column(r.slot, "type"))"]
+                    if hop.table.type == nil, !r.types.isEmpty {
+                        conditions.append("\(alias)._type IN (\(r.types.map(SparkSQL.string).joined(separator: ", ")))")
+                    }
+                    if input.slots[r.slot] != nil {
+                        // Bound before: the same relationship (`_rid` is unique over all files).
+                        conditions.append("\(alias)._rid = \(i).\(SparkSlot.column(r.slot))")
+                    } else if r.length == nil {
+                        outputs += ["\(alias)._rid AS \(SparkSlot.column(r.slot))", "\(SparkSQL.string(hop.table.view)) AS \(SparkSlot.column(r.slot, "file"))",
+                                    "\(hop.table.type(alias)) AS \(SparkSlot.column(r.slot, "type"))", "\(alias)._src AS \(SparkSlot.column(r.slot, "src"))",
+                                    "\(alias)._dst AS \(SparkSlot.column(r.slot, "dst"))"]
                             + keyColumns(alias, hop.table.property, r.slot, slots)
                     }
                     hopsTaken += 1
@@ -230,7 +294,7 @@ struct SparkPatterns {
     /// the file holds it, since a folder Quarry imports has no relationship to a missing node
     /// (`AdminImport` refuses one), so joining the file would only repeat what is known.
     func impliedByItsGroup(_ n: PlannedNode, _ table: SparkGraphSchema.NodeTable) -> Bool {
-        n.name == nil && n.properties == nil && schema.nodes(inGroup: table.group).count == 1
+        n.name == nil && n.properties == nil && table.label != nil && schema.nodes(inGroup: table.group).count == 1
     }
 
     /// A pattern's `{k: v}` on a view's row.
@@ -247,7 +311,8 @@ struct SparkPatterns {
     }
 
     func nodeColumns(_ alias: String, _ table: SparkGraphSchema.NodeTable, _ slot: Int, _ slots: [Int: SparkSlot]) -> [String] {
-        ["\(alias)._id AS \(SparkSlot.column(slot))", "\(SparkSQL.string(table.view)) AS \(SparkSlot.column(slot, "space"))"]
+        ["\(alias)._id AS \(SparkSlot.column(slot))", "\(table.space(alias)) AS \(SparkSlot.column(slot, "space"))",
+         "\(table.labels(alias)) AS \(SparkSlot.column(slot, "labels"))"]
             + keyColumns(alias, table.property, slot, slots)
     }
 
@@ -265,9 +330,7 @@ struct SparkPatterns {
 
     /// A MATCH no file can satisfy: no rows, with the columns it would have had.
     func empty(_ input: SparkRelation, _ slots: [Int: SparkSlot]) -> String {
-        let columns = slots.sorted { $0.key < $1.key }.flatMap { slot, shape in
-            shape.columns(slot, keys: keys).map { "CAST(NULL AS STRING) AS \($0)" }
-        }
+        let columns = slots.sorted { $0.key < $1.key }.flatMap { slot, shape in shape.nullColumns(slot, keys: keys) }
         return "SELECT \(columns.isEmpty ? "1 AS _unit" : columns.joined(separator: ", ")) WHERE FALSE"
     }
 }

@@ -1,6 +1,7 @@
 /// What a slot holds in a Spark SQL relation, and so which columns stand for it. Every slot `n`
-/// has a column `sn`; a node also `sn__space` (the view it came from) and `sn__key` for each
-/// property key the statement reads, a relationship `sn__type` and its keys.
+/// has a column `sn`. A node also has `sn__space` (the view it came from), `sn__labels` and
+/// `sn__p_key` for each property key the statement reads; a relationship `sn__file` (its view),
+/// `sn__type`, `sn__src`, `sn__dst` and its keys; a path through fixed-length hops `sn__path`.
 enum SparkSlot {
     /// A value in `sn`, of the type when it is known.
     case value(SparkType?)
@@ -8,8 +9,11 @@ enum SparkSlot {
     case node([SparkGraphSchema.NodeTable])
     /// A relationship of one of these tables: its `_rid` in `sn`.
     case relationship([SparkGraphSchema.RelationshipTable])
-    /// A variable-length relationship: its number of hops in `sn` (what `length(p)` reads).
+    /// A variable-length relationship, or a path through one: its number of hops in `sn` (what
+    /// `length(p)` reads).
     case hops
+    /// A path of fixed-length hops: its length in `sn`, the path itself in `sn__path`.
+    case path
 
     static func column(_ slot: Int) -> String { "s\(slot)" }
     static func column(_ slot: Int, _ part: String) -> String { "s\(slot)__\(part)" }
@@ -18,13 +22,56 @@ enum SparkSlot {
     func columns(_ slot: Int, keys: [String]) -> [String] {
         switch self {
         case .value, .hops: return [Self.column(slot)]
-        case .node, .relationship:
-            let tag = if case .node = self { "space" } else { "type" }
-            return [Self.column(slot), Self.column(slot, tag)] + keys.map { Self.column(slot, "p_" + $0) }
+        case .path: return [Self.column(slot), Self.column(slot, "path")]
+        case .node: return ["", "space", "labels"].map { $0.isEmpty ? Self.column(slot) : Self.column(slot, $0) } + keys.map { Self.column(slot, "p_" + $0) }
+        case .relationship:
+            return ["", "file", "type", "src", "dst"].map { $0.isEmpty ? Self.column(slot) : Self.column(slot, $0) } + keys.map { Self.column(slot, "p_" + $0) }
         }
     }
 
-    /// The type of property `key` over the tables (text when they disagree), or nil when none has it.
+    /// The columns of slot `n` where no row is: typed nulls, so that later steps can use them.
+    func nullColumns(_ slot: Int, keys: [String]) -> [String] {
+        let types: [String]
+        switch self {
+        case .value(let t): types = [t?.sql ?? "STRING"]
+        case .hops: types = ["BIGINT"]
+        case .path: types = ["BIGINT", Self.pathType]
+        case .node: types = ["STRING", "STRING", "ARRAY<STRING>"] + keys.map { propertyType($0)?.sql ?? "STRING" }
+        case .relationship: types = ["STRING", "STRING", "STRING", "STRING", "STRING"] + keys.map { propertyType($0)?.sql ?? "STRING" }
+        }
+        return zip(columns(slot, keys: keys), types).map { "CAST(NULL AS \($1)) AS \($0)" }
+    }
+
+    static let nodeType = "STRUCT<`~node`: STRING, id: STRING, labels: ARRAY<STRING>, props: STRING>"
+    static let relationshipType = "STRUCT<`~rel`: STRING, id: STRING, type: STRING, src: STRING, dst: STRING, props: STRING>"
+    static let pathType = "STRUCT<`~path`: ARRAY<\(nodeType)>, rels: ARRAY<\(relationshipType)>>"
+
+    /// Slot `n` as one value: a node or relationship as a struct that `SparkEntities` turns back
+    /// into one (its view, id, labels or type and ends, and its properties as JSON, which the
+    /// view's column types read back exactly); null where there is none.
+    func value(_ slot: Int) throws(QueryError) -> String {
+        let c = Self.column(slot)
+        func properties(_ tables: [SparkGraphSchema.Column]) -> String {
+            let keys = Array(Set(tables.map(\.name))).sorted()
+            guard !keys.isEmpty else { return "'{}'" }
+            return "to_json(named_struct(\(keys.map { "\(SparkSQL.string($0)), \(Self.column(slot, "p_" + $0))" }.joined(separator: ", "))))"
+        }
+        switch self {
+        case .value: return c
+        case .path: return Self.column(slot, "path")
+        case .hops: throw SparkCompiler.unsupported("a variable-length relationship, or a path through one, as a value", instead: "return length(p) or the ends' properties")
+        case .node(let tables):
+            return "CASE WHEN \(c) IS NULL THEN NULL ELSE named_struct('~node', \(Self.column(slot, "space")), 'id', CAST(\(c) AS STRING), "
+                + "'labels', \(Self.column(slot, "labels")), 'props', \(properties(tables.flatMap(\.properties)))) END"
+        case .relationship(let tables):
+            return "CASE WHEN \(c) IS NULL THEN NULL ELSE named_struct('~rel', \(Self.column(slot, "file")), 'id', CAST(\(c) AS STRING), "
+                + "'type', \(Self.column(slot, "type")), 'src', CAST(\(Self.column(slot, "src")) AS STRING), 'dst', CAST(\(Self.column(slot, "dst")) AS STRING), "
+                + "'props', \(properties(tables.flatMap(\.properties)))) END"
+        }
+    }
+
+    /// The type of property `key` over the tables, or nil when none has it. Values of several
+    /// types cannot be compared or computed with faithfully in one Spark column: refused.
     func propertyType(_ key: String) -> SparkType? {
         let types: [SparkType]
         switch self {
@@ -34,6 +81,17 @@ enum SparkSlot {
         }
         guard let first = types.first else { return nil }
         return types.allSatisfy { $0 == first } ? first : .string
+    }
+
+    /// Whether the tables hold `key` with values of more than one type.
+    func mixes(_ key: String) -> Bool {
+        let columns: [SparkGraphSchema.Column]
+        switch self {
+        case .node(let tables): columns = tables.compactMap { $0.property(key) }
+        case .relationship(let tables): columns = tables.compactMap { $0.property(key) }
+        default: return false
+        }
+        return columns.contains(where: \.mixed) || Set(columns.map(\.type)).count > 1
     }
 }
 

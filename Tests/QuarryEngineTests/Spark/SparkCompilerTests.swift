@@ -26,9 +26,11 @@ struct SparkCompilerTests {
 
     @Test(arguments: [
         ("CREATE (:Person {name: 'Eve'})", "a statement that writes", nil),
-        ("MATCH (p:Person) RETURN p", "returning a whole node", nil),
+        ("MATCH p = allShortestPaths((a:Person)-[*..3]-(b:Person)) RETURN length(p)", "allShortestPaths", "p = allShortestPaths((a:Person)-[*..3]-(b:Person))"),
+        ("MATCH p = (a:Person)-[*..2]->(b) RETURN p", "a variable-length relationship, or a path through one, as a value", "p"),
         ("MATCH (p:Person)-[:KNOWS*]->(q) RETURN q.name", "without an upper bound", "-[:KNOWS*]->"),
-        ("MATCH p = shortestPath((a:Person)-[*..3]-(b:Person)) RETURN length(p)", "shortestPath", "p = shortestPath((a:Person)-[*..3]-(b:Person))"),
+        ("MATCH p = shortestPath((a:Person)-[*..3]-(b:Person)) RETURN length(p)", "shortestPath without a server", "p = shortestPath((a:Person)-[*..3]-(b:Person))"),
+        ("MATCH p = shortestPath((a:Person)-[*..3]-(b:Person)) WHERE length(p) > 1 RETURN a", "a WHERE on a shortestPath's path", "length(p) > 1"),
         ("MATCH (a:Person) WHERE EXISTS { (a)-->() } RETURN a.name", nil, nil),
         ("MATCH (a:Person) RETURN COUNT { (a)-->() } AS n", "COUNT { } here", "COUNT { (a)-->() }"),
         ("MATCH (a:Person) RETURN a.name + a.born", "+ between text and a value of another type", "a.name + a.born"),
@@ -48,6 +50,27 @@ struct SparkCompilerTests {
                 let text = Array(query.utf8)
                 #expect(String(decoding: text[range.start..<range.end], as: UTF8.self) == place, "\(query)")
             }
+        }
+    }
+
+    /// Files with a `:LABEL` or `:TYPE` column (what `:export csv` writes) give each row's labels
+    /// or type; a group of several node files is also one union view, which an unlabelled node of
+    /// the pattern is matched over once.
+    @Test func labelAndTypeColumnsAndGroupUnions() throws {
+        try ":ID,:LABEL,name:string\n0,A;B,x\n".write(toFile: folder.file("nodes_0.csv"), atomically: true, encoding: .utf8)
+        try ":ID,:LABEL,name:long\n1,B,7\n".write(toFile: folder.file("nodes_1.csv"), atomically: true, encoding: .utf8)
+        try ":START_ID,:END_ID,:TYPE\n0,1,T\n".write(toFile: folder.file("rels_2.csv"), atomically: true, encoding: .utf8)
+        let s = try SparkGraphSchema.read(folder: folder.path)
+        #expect(s.nodes.allSatisfy { $0.label == nil } && s.relationships.allSatisfy { $0.type == nil })
+        #expect(s.unions.map(\.view) == ["g__nodes"] && s.unions.first?.members == ["n_nodes_0", "n_nodes_1"])
+        #expect(s.unions.first?.property("name")?.mixed == true)
+        let statement = try Database.sparkStatement("MATCH (a:A)-[r:T]->(b) RETURN a, type(r), b", schema: s)
+        #expect(statement.sql.contains("array_contains(") && statement.sql.contains("_type IN ('T')") && statement.sql.contains("`g__nodes`"))
+        do {
+            _ = try Database.sparkStatement("MATCH (b:B) RETURN b.name + 1", schema: s)
+            Issue.record("a key of two types was compiled")
+        } catch {
+            #expect(error.message.contains("whose values are of several types"))
         }
     }
 

@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""The read-only scenarios of the openCypher TCK core subset, run on Spark.
+
+    python3 .ci/tck_spark.py --url sc://127.0.0.1:15099 [--quarry .build/debug/quarry] [-v]
+    make tck-spark            (starts the local server with .ci/spark-server)
+
+Each scenario's setup (its named graph and 'having executed' blocks) runs in memory in a fresh
+quarry, which exports the graph as CSV in the neo4j-admin layout (`:export csv DIR`); the
+scenario's queries then run on the Spark Connect server over that folder
+(`quarry --engine URL --graph DIR`), and the TCK's runner (../shared/tck/tck_run.py) compares the
+rows as it does for the in-memory engine, with the error class checked.
+
+Selected: the scenarios of core-subset.txt whose queries do not write (no CREATE, MERGE, SET,
+DELETE, REMOVE or FOREACH outside string literals). Skipped, with the reason: those that write,
+and those whose setup the CSV layout cannot hold (the export refuses it and says why). Side
+effects are not measured: a read-only query has none.
+
+Compares the outcome with Tests/TCK/spark-not-passing.txt, where each selected scenario that does
+not pass on Spark is listed with its reason (`KEY | reason`). Exits 1 when fewer than 90% of the
+selected scenarios pass, when one fails that is not listed, or when a listed one passes.
+"""
+import argparse
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TCK = os.path.join(ROOT, "..", "shared", "tck")
+LIST = os.path.join(ROOT, "Tests", "TCK", "spark-not-passing.txt")
+REPORT = os.path.join(ROOT, "tck-spark.json")
+WRITES = re.compile(r"\b(CREATE|MERGE|SET|DELETE|REMOVE|FOREACH)\b", re.IGNORECASE)
+
+
+def without_literals(text):
+    """The query with its string literals and comments blanked, so that keywords are found in code only."""
+    return re.sub(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", " ", text, flags=re.S)
+
+
+def writes(text):
+    return WRITES.search(without_literals(text)) is not None
+
+
+def key(scenario):
+    example = scenario.get("example")
+    return scenario["feature"] + ":" + str(scenario["line"]) + (" #" + ".".join(map(str, example)) if example else "")
+
+
+def install(tck_run, quarry, url):
+    """Points the runner's CLI adapter at 'setup in memory, export, query on Spark'."""
+    build_plan = tck_run.build_plan
+    cli = tck_run.CliAdapter
+
+    def read_only_plan(sc, graphs_dir, side_effects=True):
+        plan = build_plan(sc, graphs_dir, side_effects=False)
+        if any(kind in ("query", "control") and writes(text) for kind, text in plan.statements):
+            raise tck_run.Unsupported("the query writes")
+        return plan
+
+    class SparkAdapter:
+        name = "spark"
+
+        def __init__(self, cmd, extra_args=("--format", "jsonl")):
+            self.extra = list(extra_args)
+
+        def run(self, statements, params, timeout):
+            setup = [text for kind, text in statements if kind == "init"]
+            queries = [(kind, text) for kind, text in statements if kind != "init"]
+            folder = tempfile.mkdtemp(prefix="tck-spark-")
+            try:
+                stdin = "".join(t.rstrip().rstrip(";").rstrip() + "\n;\n" for t in setup) + ":export csv %s\n" % folder
+                try:
+                    p = subprocess.run([quarry, "--empty", "--no-rc", "--format", "jsonl"], input=stdin.encode("utf-8"),
+                                       capture_output=True, timeout=timeout)
+                except subprocess.TimeoutExpired:
+                    return [tck_run.Error("setup timed out", kind="timeout")]
+                if p.returncode != 0 or b"Exported " not in p.stdout:
+                    reason = (p.stderr or p.stdout).decode("utf-8", "replace").strip()
+                    if "export as jsonl" in reason:
+                        raise tck_run.Unsupported("the CSV layout cannot hold the setup: " + reason.splitlines()[-1])
+                    return [tck_run.Error("setup failed in memory: " + reason, kind="crash")]
+                engine = cli(" ".join(map(shlex.quote, [quarry, "--no-rc", "--engine", url, "--graph", folder])), self.extra)
+                return [tck_run.Rows(None, []) for _ in setup] + engine.run(queries, params, timeout)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+
+        def close(self):
+            pass
+
+    tck_run.build_plan = read_only_plan
+    tck_run.CliAdapter = SparkAdapter
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--url", required=True, help="the Spark Connect server, sc://HOST:PORT")
+    ap.add_argument("--quarry", default=os.path.join(ROOT, ".build", "debug", "quarry"))
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("--scenario", help="regex on scenario id (for one scenario while working on it)")
+    ap.add_argument("-v", "--verbose", action="count", default=0)
+    a = ap.parse_args()
+    if not os.path.isdir(TCK):
+        print("tck-spark: ../shared/tck is absent, skipping")
+        return 0
+    sys.path.insert(0, TCK)
+    import tck_run
+    install(tck_run, os.path.abspath(a.quarry), a.url)
+    args = ["--features", os.path.join(TCK, "features"), "--include", "@" + os.path.join(TCK, "core-subset.txt"),
+            "--adapter", "cli", "--cmd", "spark", "--no-side-effects", "--jobs", str(a.jobs), "--timeout", str(a.timeout),
+            "--exit-zero", "--json-report", REPORT] + (["--scenario", a.scenario] if a.scenario else []) + ["-v"] * a.verbose
+    tck_run.main(args)
+    with open(REPORT) as f:
+        scenarios = [s for s in json.load(f)["scenarios"] if s["status"] != "skipped"]
+    if a.scenario:
+        return 0
+    listed = {}
+    with open(LIST) as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                k, _, reason = line.partition(" | ")
+                listed[k] = reason
+    passed = sum(1 for s in scenarios if s["status"] == "passed")
+    not_passing = {key(s): s for s in scenarios if s["status"] != "passed"}
+    unlisted = sorted(k for k in not_passing if k not in listed)
+    stale = sorted(k for k in listed if k not in not_passing)
+    rate = 100.0 * passed / max(1, len(scenarios))
+    print(f"tck-spark: {passed} of {len(scenarios)} read-only core scenarios pass on Spark ({rate:.2f}%); "
+          f"{len(not_passing)} do not, {len(not_passing) - len(unlisted)} of them listed in Tests/TCK/spark-not-passing.txt")
+    for k in unlisted:
+        s = not_passing[k]
+        print(f"not listed: {k} | {s['status']}: {(s.get('reason') or '').splitlines()[0] if s.get('reason') else ''}")
+    for k in stale:
+        print(f"listed but passes now (remove it): {k}")
+    return 1 if rate < 90.0 or unlisted or stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
