@@ -155,9 +155,10 @@ public final class SparkEngine: @unchecked Sendable {
         case .deadlineExceeded, .cancelled:
             return .cancelled()
         default:
-            return QueryError(.runtimeError, "SparkError", "Spark: \(rpc.message)")
+            return Database.sparkError(rpc.message)
         }
     }
+
 }
 
 /// The result a task hands back to the thread that waits for it.

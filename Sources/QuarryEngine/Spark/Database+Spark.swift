@@ -1,3 +1,5 @@
+import Foundation
+
 extension Database {
     /// A read-only statement as one Spark SQL query over the views of `schema`
     /// (`SparkGraphSchema.registration`). Parameters are written into the SQL as literals.
@@ -37,5 +39,26 @@ extension Database {
             }
         }
         return QueryResult(columns: statement.columns, rows: rows, statistics: WriteStatistics(), elements: entities.elements)
+    }
+}
+
+extension Database {
+    /// Spark's error as the error class Cypher has for it: what the compiled query raises itself
+    /// (`SparkExpressions.raise`) keeps its class and detail; Spark's type mismatches are type
+    /// errors, its overflows and divisions by zero arithmetic errors.
+    public static func sparkError(_ message: String) -> QueryError {
+        if let marker = message.range(of: SparkExpressions.raisedMarker) {
+            let parts = message[marker.upperBound...].split(separator: ":", maxSplits: 2).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 3, let errorClass = ErrorClass(rawValue: parts[0]) {
+                let text = parts[2].components(separatedBy: " SQLSTATE").first ?? parts[2]
+                return QueryError(errorClass, parts[1], text.trimmingCharacters(in: CharacterSet(charactersIn: " .'\"")))
+            }
+        }
+        for (code, errorClass, detail) in [("DATATYPE_MISMATCH", ErrorClass.typeError, "SparkTypeMismatch"), ("CAST_INVALID_INPUT", .typeError, "SparkInvalidCast"),
+                                           ("ARITHMETIC_OVERFLOW", .arithmeticError, "SparkOverflow"), ("DIVIDE_BY_ZERO", .arithmeticError, "SparkDivisionByZero")]
+        where message.contains(code) {
+            return QueryError(errorClass, detail, "Spark: \(message)")
+        }
+        return QueryError(.runtimeError, "SparkError", "Spark: \(message)")
     }
 }

@@ -45,7 +45,7 @@ struct SparkCompiler {
     }
 
     func expressions(_ r: SparkRelation, _ b: Bindings) -> SparkExpressions {
-        SparkExpressions(slots: r.slots, bindings: b, parameters: parameters, keys: keys)
+        SparkExpressions(schema: schema, slots: r.slots, bindings: b, parameters: parameters, keys: keys)
     }
 
     /// `SELECT items FROM (input)`, the input's order kept.

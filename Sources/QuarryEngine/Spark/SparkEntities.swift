@@ -20,6 +20,7 @@ struct SparkEntities {
         case .map(let m):
             if case .string(let view)? = m["~node"] { return .node(try node(view, m)) }
             if case .string(let file)? = m["~rel"] { return .relationship(try relationship(file, m)) }
+            if case .string(let file)? = m["~props"] { return .map(try properties(file, m)) }
             if case .list(let nodes)? = m["~path"], case .list(let rels)? = m["rels"] { return .path(try path(nodes, rels)) }
             var out: [String: Value] = [:]
             for (k, x) in m { out[k] = try decode(x) }
@@ -64,6 +65,19 @@ struct SparkEntities {
         elements.insert(relationship: r, ResultElements.Relationship(type: type, start: start, end: end,
                                                                       properties: try Self.properties(m["props"], table.property)))
         return r
+    }
+
+    /// `properties(n)`: the properties of a node or relationship of the file `view`, as a map.
+    private func properties(_ view: String, _ m: [String: Value]) throws(QueryError) -> [String: Value] {
+        let column: (String) -> SparkGraphSchema.Column?
+        if let t = schema.nodes.first(where: { $0.view == view }) { column = t.property } else if let t = schema.relationships.first(where: { $0.view == view }) {
+            column = t.property
+        } else {
+            throw Self.damaged("properties")
+        }
+        var out: [String: Value] = [:]
+        for p in try Self.properties(m["props"], column) { out[p.key] = p.value }
+        return out
     }
 
     private mutating func path(_ nodes: [Value], _ rels: [Value]) throws(QueryError) -> PathValue {

@@ -3,6 +3,7 @@
 /// is concatenation and on integers stays integral, `/` of integers truncates, `substring` counts
 /// from 0, null sorts last.
 struct SparkExpressions {
+    let schema: SparkGraphSchema
     let slots: [Int: SparkSlot]
     let bindings: Bindings
     let parameters: [String: Value]
@@ -31,7 +32,7 @@ struct SparkExpressions {
             do {
                 return try shape.value(slot)
             } catch {
-                throw SparkCompiler.unsupported("a variable-length relationship, or a path through one, as a value", e.range, instead: "return length(p) or the ends' properties")
+                throw SparkCompiler.unsupported("a shortest path, or its relationships, as a value", e.range, instead: "return length(p)")
             }
         case .property(let object, let key):
             // `duration.inDays(a, b).days` between dates: whole days.
@@ -48,8 +49,37 @@ struct SparkExpressions {
                 default: break
                 }
             }
-            return "\(try sql(object))[\(SparkSQL.string(key))]"
+            switch type(object) {
+            case .node?, .relationship?:
+                // From the JSON of its properties, where the key has one plain type in the files.
+                let types = valueKeyTypes(key, of: type(object))
+                guard let t = types.first else { return "NULL" }
+                guard types.count == 1, [.bigint, .double, .boolean, .string, .date].contains(t) else {
+                    throw SparkCompiler.unsupported("\(key) of a node or relationship held as a value", e.range, instead: "keep the node in a variable of its own")
+                }
+                let text = "get_json_object((\(try sql(object))).props, \(SparkSQL.string("$." + key)))"
+                return t == .string ? text : "CAST(\(text) AS \(t.sql))"
+            case .map(let fields)?:
+                return fields[key] == nil ? "NULL" : "(\(try sql(object))).\(SparkSQL.name(key))"
+            case .null?:
+                return "NULL"
+            default:
+                throw SparkCompiler.unsupported("a property of this value (a node in a list, or a value whose type the Spark back end cannot tell)", e.range)
+            }
+        case .map(let entries):
+            return try mapSQL(entries.map { k, v throws(QueryError) in (k, try sql(v)) })
         case .index(let list, let index):
+            switch (type(list), type(index)) {
+            case (.null?, _), (_, .null?): return "NULL"
+            case (.map(let fields)?, _):
+                guard case .literal(.string(let key)) = index.kind else { throw SparkCompiler.unsupported("a map's value under a computed key", e.range) }
+                return fields[key] == nil ? "NULL" : "(\(try sql(list))).\(SparkSQL.name(key))"
+            case (let t?, _) where t.kind != "list":
+                throw QueryError(.typeError, "InvalidArgumentType", "a \(t.kind) cannot be indexed", at: list.range)
+            case (_, let t?) where t != .bigint:
+                throw QueryError(.typeError, "InvalidArgumentType", "a list's index is an integer, not a \(t.kind)", at: index.range)
+            default: break
+            }
             // Cypher counts from 0 (and from the end when negative); element_at from 1 (or -1).
             let i = try sql(index)
             return "try_element_at(\(try sql(list)), try_cast(CASE WHEN \(i) >= 0 THEN \(i) + 1 ELSE \(i) END AS INT))"
@@ -63,7 +93,9 @@ struct SparkExpressions {
             }
             let a = try bound(from, "0"), b = try bound(to, "size(\(l))")
             return "CASE WHEN \(b) > \(a) THEN slice(\(l), CAST(\(a) + 1 AS INT), CAST(\(b) - \(a) AS INT)) ELSE slice(\(l), 1, 0) END"
-        case .list(let items): return "array(\(try items.map { i throws(QueryError) in try sql(i) }.joined(separator: ", ")))"
+        case .list(let items):
+            try checkOneType(items.map(type), e.range)
+            return "array(\(try items.map { i throws(QueryError) in try sql(i) }.joined(separator: ", ")))"
         case .unary(.not, let a): return "(NOT \(try sql(a)))"
         case .unary(.negate, let a): return "(-\(try sql(a)))"
         case .unary(.plus, let a): return try sql(a)
@@ -112,9 +144,52 @@ struct SparkExpressions {
             return "CAST(\(SparkSQL.string(String(f))) AS DOUBLE)"
         case .string(let s): return SparkSQL.string(s)
         case .date(let d) where d.precision == .day: return "DATE \(SparkSQL.string(d.iso))"
-        case .list(let items): return "array(\(try items.map { x throws(QueryError) in try literal(x, range) }.joined(separator: ", ")))"
+        case .list(let items):
+            try checkOneType(items.map(Self.literalType), range)
+            return "array(\(try items.map { x throws(QueryError) in try literal(x, range) }.joined(separator: ", ")))"
+        case .map(let entries):
+            return try mapSQL(entries.sorted { $0.key < $1.key }.map { k, v throws(QueryError) in (k, try literal(v, range)) })
         default: throw SparkCompiler.unsupported("a \(v.typeName) value", range)
         }
+    }
+
+    /// A Cypher map as a struct (an empty one as an empty map), which comes back as a map.
+    func mapSQL(_ entries: [(String, String)]) throws(QueryError) -> String {
+        guard !entries.isEmpty else { return "CAST(map() AS MAP<STRING, STRING>)" }
+        return "named_struct(\(entries.map { "\(SparkSQL.string($0.0)), \($0.1)" }.joined(separator: ", ")))"
+    }
+
+    /// A Spark array holds one type: a list mixing kinds (or integers with floats, which Spark
+    /// would turn into floats) cannot be one faithfully.
+    func checkOneType(_ types: [SparkType?], _ range: SourceRange) throws(QueryError) {
+        if Set(types.compactMap { $0 }.filter { $0 != .null }).count > 1 {
+            throw SparkCompiler.unsupported("a list mixing values of different types", range)
+        }
+    }
+
+    static func literalType(_ v: Value) -> SparkType? {
+        switch v {
+        case .null: return .null
+        case .int: return .bigint
+        case .float: return .double
+        case .string: return .string
+        case .bool: return .boolean
+        case .date(let d) where d.precision == .day: return .date
+        case .list(let items):
+            let types = Set(items.compactMap(literalType).filter { $0 != .null })
+            return types.count == 1 ? types.first.map { .array($0) } : nil
+        case .map(let entries):
+            var fields: [String: SparkType?] = [:]
+            for (k, x) in entries { fields[k] = literalType(x) }
+            return .map(fields)
+        default: return nil
+        }
+    }
+
+    /// The types `key` has in the files of nodes (or relationships).
+    func valueKeyTypes(_ key: String, of kind: SparkType?) -> Set<SparkType> {
+        let tables = kind == .node ? schema.nodes.map(\.properties) : schema.relationships.map(\.properties)
+        return Set(tables.compactMap { $0.first { $0.name == key }?.type })
     }
 
     /// The static type of an expression, where it can be told.
@@ -124,33 +199,46 @@ struct SparkExpressions {
             return nil
         }
         switch e.kind {
-        case .literal(let v):
-            switch v {
-            case .int: return .bigint
-            case .float: return .double
-            case .string: return .string
-            case .bool: return .boolean
-            case .date: return .date
-            default: return nil
-            }
-        case .parameter(let name):
-            switch parameters[name] {
-            case .int?: return .bigint
-            case .float?: return .double
-            case .string?: return .string
-            default: return nil
-            }
+        case .literal(let v): return Self.literalType(v)
+        case .parameter(let name): return parameters[name].flatMap(Self.literalType)
+        case .map(let entries):
+            var fields: [String: SparkType?] = [:]
+            for (k, x) in entries { fields[k] = type(x) }
+            return .map(fields)
         case .variable(let name):
             if locals[name] != nil { return localTypes[name] }
-            if let slot = bindings.scope[name], case .value(let t)? = slots[slot] { return t }
-            return nil
+            guard let slot = bindings.scope[name] else { return nil }
+            switch slots[slot] {
+            case .value(let t)?: return t
+            case .node?: return .node
+            case .relationship?: return .relationship
+            case .path?: return .path
+            case .relationshipList?: return .array(.relationship)
+            default: return nil
+            }
         case .property(let object, let key):
-            if case .variable(let name) = object.kind, let slot = bindings.scope[name], let shape = slots[slot] { return shape.propertyType(key) }
-            return nil
+            if case .variable(let name) = object.kind, locals[name] == nil, let slot = bindings.scope[name], let shape = slots[slot] {
+                switch shape {
+                case .node, .relationship: return shape.propertyType(key) ?? .null
+                default: break
+                }
+            }
+            switch type(object) {
+            case .map(let fields)?: return fields[key] ?? .null
+            case let t? where t == .node || t == .relationship:
+                let types = valueKeyTypes(key, of: t)
+                return types.isEmpty ? .null : types.count == 1 ? types.first : nil
+            default: return nil
+            }
+        case .unary(.negate, let a), .unary(.plus, let a): return type(a)
+        case .caseExpr(_, let whens, let otherwise):
+            let types = Set((whens.map(\.1) + (otherwise.map { [$0] } ?? [])).map(type))
+            return types.count == 1 ? types.first ?? nil : nil
         case .binary(let op, let a, let b):
             switch op {
             case .add, .subtract, .multiply, .divide, .modulo:
                 let (x, y) = (type(a), type(b))
+                if x == .null || y == .null { return .null }
                 if op == .add, x == .string || y == .string { return .string }
                 if x == .bigint && y == .bigint { return .bigint }
                 if (x == .double || x == .bigint) && (y == .double || y == .bigint) { return .double }
@@ -162,7 +250,7 @@ struct SparkExpressions {
             switch name.lowercased() {
             case "count": return .bigint
             case "tolower", "toupper", "trim", "tostring", "substring", "left", "right", "type": return .string
-            case "labels": return .array(.string)
+            case "labels", "keys": return .array(.string)
             case "size", "length", "tointeger": return .bigint
             case "tofloat", "avg": return .double
             case "sum", "min", "max", "coalesce", "abs": return args.first.flatMap(type)
@@ -193,11 +281,10 @@ struct SparkExpressions {
         switch op {
         case .and, .or: return "(\(x) \(op.rawValue) \(y))"
         case .xor: return "((\(x)) <> (\(y)))"
-        case .equal: return "(\(x) = \(y))"
-        case .notEqual: return "(\(x) <> \(y))"
-        case .less, .greater, .lessEqual, .greaterEqual: return "(\(x) \(op.rawValue) \(y))"
+        case .equal, .notEqual, .less, .greater, .lessEqual, .greaterEqual: return try comparison(op, a, b, x, y, range)
         case .add:
             let (s, t) = (type(a), type(b))
+            if s == .null || t == .null { return "NULL" }
             if s == .string || t == .string {
                 guard s == .string && t == .string else { throw SparkCompiler.unsupported("+ between text and a value of another type", range) }
                 return "concat(\(x), \(y))"
@@ -213,8 +300,54 @@ struct SparkExpressions {
         case .startsWith: return "startswith(\(x), \(y))"
         case .endsWith: return "endswith(\(x), \(y))"
         case .contains: return "contains(\(x), \(y))"
-        case .in: return "array_contains(\(y), \(x))"
+        case .in:
+            switch (type(a), type(b)) {
+            case (.null?, _), (_, .null?): return "CAST(NULL AS BOOLEAN)"
+            case (let t?, .array(let item)?) where t.kind != item.kind:
+                // Nothing of another kind is equal: false, or null where the list holds a null.
+                return "CASE WHEN \(x) IS NULL OR exists(\(y), v -> v IS NULL) THEN NULL ELSE FALSE END"
+            case (let t?, .array(let item)?) where t.kind == "number" || t.kind == "string" || t.kind == "boolean" || t.kind == "date":
+                _ = item
+                return "array_contains(\(y), \(x))"
+            default:
+                throw SparkCompiler.unsupported("IN over values whose types the Spark back end cannot tell, or lists of lists or maps", range)
+            }
         case .regex: return "(\(x) RLIKE concat('^(?:', \(y), ')$'))"
+        }
+    }
+
+    /// Cypher's comparison: values of different kinds are unequal and unordered (null where a
+    /// side is null); lists are equal item by item (null where an item comparison is); nodes and
+    /// relationships by identity. What Spark would compare otherwise (text with numbers, lists of
+    /// lists, maps) is refused rather than answered differently.
+    func comparison(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ x: String, _ y: String, _ range: SourceRange) throws(QueryError) -> String {
+        let equality = op == .equal || op == .notEqual
+        let symbol = op == .equal ? "=" : op == .notEqual ? "<>" : op.rawValue
+        guard let s = type(a), let t = type(b) else { throw SparkCompiler.unsupported("\(symbol) on values whose types the Spark back end cannot tell", range) }
+        if s == .null || t == .null { return "CAST(NULL AS BOOLEAN)" }
+        if s.kind != t.kind {
+            guard equality else { return "CAST(NULL AS BOOLEAN)" }
+            return "CASE WHEN \(x) IS NULL OR \(y) IS NULL THEN NULL ELSE \(op == .equal ? "FALSE" : "TRUE") END"
+        }
+        switch (s, t) {
+        case (.array(let i), .array(let j)):
+            guard equality, i.kind == j.kind, ["number", "string", "boolean", "date"].contains(i.kind) else {
+                throw SparkCompiler.unsupported("\(symbol) between these lists", range)
+            }
+            let same = "CASE WHEN size(\(x)) <> size(\(y)) THEN FALSE ELSE aggregate(zip_with(\(x), \(y), (l, r) -> l = r), TRUE, (all, e) -> all AND e) END"
+            return op == .equal ? "(\(same))" : "(NOT \(same))"
+        case (.node, .node), (.relationship, .relationship):
+            guard equality, case .variable(let v) = a.kind, case .variable(let w) = b.kind,
+                  let (p, _) = try? slot(v, range), let (q, _) = try? slot(w, range) else {
+                throw SparkCompiler.unsupported("\(symbol) between these values", range)
+            }
+            let tag = s == .node ? "space" : "file"
+            let same = "(\(SparkSlot.column(p)) = \(SparkSlot.column(q)) AND \(SparkSlot.column(p, tag)) = \(SparkSlot.column(q, tag)))"
+            return op == .equal ? same : "(NOT \(same))"
+        case (.map, _), (.node, _), (.relationship, _), (.path, _), (.array, _):
+            throw SparkCompiler.unsupported("\(symbol) between these values", range)
+        default:
+            return "(\(x) \(symbol) \(y))"
         }
     }
 
@@ -222,10 +355,23 @@ struct SparkExpressions {
     /// where Cypher fails.
     func arithmetic(_ op: String, _ a: Expr, _ b: Expr, _ x: String, _ y: String, _ range: SourceRange) throws(QueryError) -> String {
         let numeric: Set<SparkType> = [.bigint, .double]
+        if type(a) == .null || type(b) == .null { return "CAST(NULL AS DOUBLE)" }
         guard let s = type(a), let t = type(b), numeric.contains(s), numeric.contains(t) else {
             throw SparkCompiler.unsupported("\(op) on values whose types the Spark back end cannot tell", range)
         }
         return "(\(x) \(op) \(y))"
+    }
+
+    static func stringArray(_ items: [String]) -> String {
+        items.isEmpty ? "CAST(array() AS ARRAY<STRING>)" : "array(\(items.map(SparkSQL.string).joined(separator: ", ")))"
+    }
+
+    /// What a Spark error raised by the query itself starts with (`SparkEngine.classified`).
+    static let raisedMarker = "quarry-error:"
+
+    /// Raises a Cypher error of this class when Spark evaluates it.
+    static func raise(_ errorClass: ErrorClass, _ detail: String, _ message: String) -> String {
+        "raise_error(\(SparkSQL.string(raisedMarker + errorClass.rawValue + ":" + detail + ":" + message)))"
     }
 
     /// Functions of a node, relationship or path variable, which read its slot's columns.
@@ -241,16 +387,38 @@ struct SparkExpressions {
             return nil
         case "labels", "type":
             let part = name == "labels" ? "labels" : "type"
-            guard case .variable(let v) = args.first?.kind, locals[v] == nil, let (slot, shape) = try? slot(v, range) else {
-                throw SparkCompiler.unsupported("\(name)() of an expression", range)
+            guard let arg = args.first else { return nil }
+            if case .variable(let v) = arg.kind, locals[v] == nil, let (slot, shape) = try? slot(v, range) {
+                switch (shape, part) {
+                case (.node, "labels"), (.relationship, "type"): return SparkSlot.column(slot, part)
+                default: break
+                }
             }
-            switch (shape, part) {
-            case (.node, "labels"), (.relationship, "type"): return SparkSlot.column(slot, part)
+            // A node or relationship held as a value (from a list or a collect): its struct's field.
+            switch type(arg) {
+            case .null?: return "NULL"
+            case .node? where part == "labels", .relationship? where part == "type": return "(\(try sql(arg))).\(part)"
             default: throw SparkCompiler.unsupported("\(name)() of this value", range)
+            }
+        case "keys", "properties":
+            guard let arg = args.first, args.count == 1 else { return nil }
+            switch type(arg) {
+            case .null?: return "NULL"
+            case .map(let fields)? where name == "keys":
+                return "CASE WHEN \(try sql(arg)) IS NULL THEN NULL ELSE \(Self.stringArray(fields.keys.sorted())) END"
+            case .map?: return try sql(arg)
+            case .node?, .relationship?:
+                let value = try sql(arg)
+                if name == "keys" { return "map_keys(from_json((\(value)).props, 'MAP<STRING, STRING>'))" }
+                // The file names the types to read the JSON with (`SparkEntities`).
+                let file = type(arg) == .node ? "`~node`" : "`~rel`"
+                return "CASE WHEN \(value) IS NULL THEN NULL ELSE named_struct('~props', (\(value)).\(file), 'props', (\(value)).props) END"
+            default:
+                throw SparkCompiler.unsupported("\(name)() of this value", range)
             }
         case "nodes", "relationships":
             guard case .variable(let v) = args.first?.kind, locals[v] == nil, case (let slot, .path)? = try? slot(v, range) else {
-                throw SparkCompiler.unsupported("\(name)() of anything but a path of fixed-length hops", range)
+                throw SparkCompiler.unsupported("\(name)() of anything but a path (a shortest path's length runs)", range)
             }
             return "\(SparkSlot.column(slot, "path")).\(name == "nodes" ? "`~path`" : "rels")"
         default: return nil
@@ -298,7 +466,11 @@ struct SparkExpressions {
         case "right": return "right(\(a[0]), \(a[1]))"
         case "range":
             guard a.count == 2 || a.count == 3 else { throw SparkCompiler.unsupported("range() with \(a.count) arguments", range) }
-            let step = a.count == 3 ? a[2] : "1L"
+            for arg in args where type(arg) != .bigint {
+                guard let t = type(arg) else { throw SparkCompiler.unsupported("range() of values whose types the Spark back end cannot tell", range) }
+                if t != .null { throw QueryError(.argumentError, "InvalidArgumentType", "range() takes integers, not a \(t.kind)", at: arg.range) }
+            }
+            let step = a.count == 3 ? "CASE WHEN \(a[2]) = 0 THEN \(Self.raise(.argumentError, "NumberOutOfRange", "the step of range() is 0")) ELSE \(a[2]) END" : "1L"
             // Cypher's range is empty where the step points away from the end; sequence() would count back.
             return "CASE WHEN (\(step) > 0 AND \(a[1]) >= \(a[0])) OR (\(step) < 0 AND \(a[1]) <= \(a[0])) THEN sequence(\(a[0]), \(a[1]), \(step)) ELSE array() END"
         case "date.truncate":

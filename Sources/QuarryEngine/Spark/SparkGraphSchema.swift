@@ -60,6 +60,14 @@ public struct SparkGraphSchema: Sendable {
         let endRaw: String
         public let properties: [Column]
         let path: String
+        /// For the union view of several files between the same id groups, their views.
+        var members: [String] = []
+
+        /// The files whose rows this table's rows are (`sn__file` says which).
+        var files: [String] { members.isEmpty ? [view] : members }
+
+        /// The file view of the row `alias` names.
+        func file(_ alias: String) -> String { members.isEmpty ? SparkSQL.string(view) : "\(alias)._file" }
 
         func property(_ key: String) -> Column? { properties.first { $0.name == key } }
 
@@ -78,6 +86,20 @@ public struct SparkGraphSchema: Sendable {
     /// several files could hold is matched once over it rather than once per file (a branch per
     /// file and pattern node would multiply).
     let unions: [NodeTable]
+    /// Per pair of id groups that several relationship files join, one view of them all: a hop
+    /// that several of them could take reads it once.
+    let relationshipUnions: [RelationshipTable]
+
+    /// The tables a hop of one of `types` (any, when empty) may read: per pair of id groups, its
+    /// one file or the pair's union view.
+    func relationshipTables(types: [String]) -> [RelationshipTable] {
+        var pairs: [[String?]] = []
+        for r in relationships where r.mayHave(types) && !pairs.contains([r.startGroup, r.endGroup]) { pairs.append([r.startGroup, r.endGroup]) }
+        return pairs.compactMap { pair in
+            let files = relationships.filter { [$0.startGroup, $0.endGroup] == pair && $0.mayHave(types) }
+            return files.count > 1 ? relationshipUnions.first { [$0.startGroup, $0.endGroup] == pair } : files.first
+        }
+    }
 
     /// Where a node of `group` that may have `labels` is: its one file, the group's union view,
     /// or nowhere.
@@ -131,7 +153,39 @@ public struct SparkGraphSchema: Sendable {
                                                        properties: properties, path: path))
             }
         }
-        return SparkGraphSchema(folder: absolute, nodes: nodes, relationships: relationships, unions: groupUnions(nodes))
+        return SparkGraphSchema(folder: absolute, nodes: nodes, relationships: relationships, unions: groupUnions(nodes),
+                                relationshipUnions: relationshipUnions(relationships))
+    }
+
+    /// The columns of a union of tables: every key, as text where the tables' types differ.
+    private static func unionColumns(_ all: [Column]) -> [Column] {
+        var columns: [Column] = []
+        for c in all {
+            if let i = columns.firstIndex(where: { $0.name == c.name }) {
+                if columns[i].type != c.type { columns[i] = Column(name: c.name, raw: c.name, type: .string, importType: .string, mixed: true) }
+            } else {
+                columns.append(Column(name: c.name, raw: c.name, type: c.type, importType: c.importType, mixed: c.mixed))
+            }
+        }
+        return columns
+    }
+
+    /// The column `c` of a union, from a member table that has it as `own` (or not at all).
+    private static func unionColumn(_ c: Column, _ own: Column?) -> String {
+        guard let own else { return "CAST(NULL AS \(c.type.sql)) AS \(SparkSQL.name(c.name))" }
+        let value = "t.\(SparkSQL.name(c.name))"
+        return "\(c.mixed ? own.type.text(value) : value) AS \(SparkSQL.name(c.name))"
+    }
+
+    private static func relationshipUnions(_ relationships: [RelationshipTable]) -> [RelationshipTable] {
+        var pairs: [[String?]] = []
+        for r in relationships where !pairs.contains([r.startGroup, r.endGroup]) { pairs.append([r.startGroup, r.endGroup]) }
+        return pairs.compactMap { pair in
+            let files = relationships.filter { [$0.startGroup, $0.endGroup] == pair }
+            guard files.count > 1 else { return nil }
+            return RelationshipTable(view: "u_" + (pair[0] ?? "") + "_" + (pair[1] ?? "") + "_rels", type: nil, typeRaw: nil, startGroup: pair[0], endGroup: pair[1],
+                                     startRaw: "_src", endRaw: "_dst", properties: unionColumns(files.flatMap(\.properties)), path: "", members: files.map(\.view))
+        }
     }
 
     /// A union table for each id group of several files, its columns all the files' keys (as
@@ -142,16 +196,7 @@ public struct SparkGraphSchema: Sendable {
         return groups.compactMap { group in
             let files = nodes.filter { $0.group == group }
             guard files.count > 1 else { return nil }
-            var columns: [Column] = []
-            for c in files.flatMap(\.properties) {
-                if let i = columns.firstIndex(where: { $0.name == c.name }) {
-                    if columns[i].type != c.type {
-                        columns[i] = Column(name: c.name, raw: c.name, type: .string, importType: .string, mixed: true)
-                    }
-                } else {
-                    columns.append(Column(name: c.name, raw: c.name, type: c.type, importType: c.importType, mixed: c.mixed))
-                }
-            }
+            let columns = unionColumns(files.flatMap(\.properties))
             let view = "g_" + (group ?? "") + "_nodes"
             return NodeTable(view: view, label: nil, labelRaw: nil, group: group, idRaw: "_id", properties: columns, path: "",
                              integerIDs: files.allSatisfy(\.integerIDs), members: files.map(\.view))
@@ -185,11 +230,7 @@ public struct SparkGraphSchema: Sendable {
         }
         for u in unions {
             let parts = u.members.compactMap { view in nodes.first { $0.view == view } }.map { n in
-                let columns = ["_id", "\(SparkSQL.string(n.view)) AS _space", "\(n.labels("t")) AS _labels"] + u.properties.map { c in
-                    guard let own = n.property(c.name) else { return "CAST(NULL AS \(c.type.sql)) AS \(SparkSQL.name(c.name))" }
-                    let value = "t.\(SparkSQL.name(c.name))"
-                    return "\(c.mixed ? own.type.text(value) : value) AS \(SparkSQL.name(c.name))"
-                }
+                let columns = ["_id", "\(SparkSQL.string(n.view)) AS _space", "\(n.labels("t")) AS _labels"] + u.properties.map { Self.unionColumn($0, n.property($0.name)) }
                 return "SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(n.view)) t"
             }
             out.append("CREATE OR REPLACE TEMPORARY VIEW \(SparkSQL.name(u.view)) AS \(parts.joined(separator: " UNION ALL "))")
@@ -202,6 +243,13 @@ public struct SparkGraphSchema: Sendable {
                 + (r.typeRaw.map { ["\(SparkSQL.name($0)) AS _type"] } ?? []) + r.properties.map(typed)
             out.append("CACHE LAZY TABLE \(SparkSQL.name(r.view)) AS SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(r.view + "_csv"))")
         }
+        for u in relationshipUnions {
+            let parts = u.members.compactMap { view in relationships.first { $0.view == view } }.map { r in
+                let columns = ["_rid", "_src", "_dst", "\(SparkSQL.string(r.view)) AS _file", "\(r.type("t")) AS _type"] + u.properties.map { Self.unionColumn($0, r.property($0.name)) }
+                return "SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(r.view)) t"
+            }
+            out.append("CREATE OR REPLACE TEMPORARY VIEW \(SparkSQL.name(u.view)) AS \(parts.joined(separator: " UNION ALL "))")
+        }
         return out
     }
 }
@@ -210,6 +258,28 @@ public struct SparkGraphSchema: Sendable {
 enum SparkType: Sendable, Hashable {
     case string, bigint, double, boolean, date
     indirect case array(SparkType)
+    /// A Cypher map as a struct: its keys and, where known, their types.
+    indirect case map([String: SparkType?])
+    /// The null literal (Spark's VOID).
+    case null
+    /// A node, relationship or path as a value (`SparkSlot.value`).
+    case node, relationship, path
+
+    /// Which values compare with which: numbers with numbers, else each kind with itself.
+    var kind: String {
+        switch self {
+        case .bigint, .double: return "number"
+        case .string: return "string"
+        case .boolean: return "boolean"
+        case .date: return "date"
+        case .array: return "list"
+        case .map: return "map"
+        case .null: return "null"
+        case .node: return "node"
+        case .relationship: return "relationship"
+        case .path: return "path"
+        }
+    }
 
     init(_ t: ImportType) {
         switch t {
@@ -232,6 +302,12 @@ enum SparkType: Sendable, Hashable {
         case .boolean: return "BOOLEAN"
         case .date: return "DATE"
         case .array(let t): return "ARRAY<\(t.sql)>"
+        case .map(let fields):
+            return fields.isEmpty ? "MAP<STRING, STRING>" : "STRUCT<" + fields.sorted { $0.key < $1.key }.map { "\(SparkSQL.name($0.key)): \($0.value?.sql ?? "STRING")" }.joined(separator: ", ") + ">"
+        case .null: return "STRING"
+        case .node: return SparkSlot.nodeType
+        case .relationship: return SparkSlot.relationshipType
+        case .path: return SparkSlot.pathType
         }
     }
 

@@ -45,7 +45,8 @@ struct SparkPatterns {
                 if r.group != nil { throw SparkCompiler.unsupported("a quantified path pattern", r.range) }
                 if m.bound.contains(r.slot), r.length != nil { throw SparkCompiler.unsupported("a variable-length relationship bound before the MATCH", r.range) }
                 guard let length = r.length else { return Step(relationship: r, lengths: 1...1) }
-                guard let high = length.max else { throw SparkCompiler.unsupported("a variable-length relationship without an upper bound", r.range) }
+                let high: Int
+                if let max = length.max { high = max } else { high = try trailBound(r) }
                 let low = length.min ?? 1
                 guard low <= high else { return Step(relationship: r, lengths: 1...0) }
                 return Step(relationship: r, lengths: low...high)
@@ -62,17 +63,17 @@ struct SparkPatterns {
             }
             for (i, r) in part.relationships.enumerated() {
                 if r.length != nil {
-                    slots[r.slot] = .hops
+                    slots[r.slot] = part.shortest == .none ? .relationshipList : .hops
                     continue
                 }
                 var seen: Set<String> = []
                 slots[r.slot] = .relationship(branches.compactMap { $0.hops.count > p ? $0.hops[p][i].first?.hop.table : nil }.filter { seen.insert($0.view).inserted })
             }
-            if let path = part.pathSlot { slots[path] = part.relationships.allSatisfy { $0.length == nil } ? .path : .hops }
+            if let path = part.pathSlot { slots[path] = part.shortest == .none ? .path : .hops }
         }
         let selects = try branches.map { b throws(QueryError) in try select(b, m, steps, input, slots) }
         let union = selects.isEmpty ? empty(input, slots) : selects.joined(separator: " UNION ALL ")
-        var out = SparkRelation(sql: try withPaths(union, m, slots), slots: slots, order: [])
+        var out = SparkRelation(sql: union, slots: slots, order: [])
         let shortestParts = m.parts.filter { $0.shortest != .none }
         // The WHERE goes before the search, on the ends: one on the path itself would have to
         // steer the search.
@@ -89,24 +90,6 @@ struct SparkPatterns {
         }
         for part in shortestParts { out = try shortest(out, part) }
         return out
-    }
-
-    /// The union with each path through fixed-length hops as a value (`sn__path`), made of its
-    /// nodes' and relationships' values.
-    func withPaths(_ union: String, _ m: PatternMatch, _ slots: [Int: SparkSlot]) throws(QueryError) -> String {
-        var paths: [Int: String] = [:]
-        for part in m.parts {
-            guard let path = part.pathSlot, case .path? = slots[path] else { continue }
-            let nodes = try part.nodes.map { n throws(QueryError) in try (slots[n.slot] ?? .value(nil)).value(n.slot) }
-            let rels = try part.relationships.map { r throws(QueryError) in try (slots[r.slot] ?? .value(nil)).value(r.slot) }
-            paths[path] = "named_struct('~path', array(\(nodes.joined(separator: ", "))), 'rels', "
-                + (rels.isEmpty ? "CAST(array() AS ARRAY<\(SparkSlot.relationshipType)>)" : "array(\(rels.joined(separator: ", ")))") + ")"
-        }
-        guard !paths.isEmpty else { return union }
-        let columns = slots.sorted { $0.key < $1.key }.flatMap { slot, shape in
-            paths[slot].map { [SparkSlot.column(slot), "\($0) AS \(SparkSlot.column(slot, "path"))"] } ?? shape.columns(slot, keys: keys)
-        }
-        return "SELECT \(columns.joined(separator: ", ")) FROM (\(union)) \(compiler.names.next())"
     }
 
     /// Tables a node of the pattern may be in, given its labels and what binds it.
@@ -167,7 +150,7 @@ struct SparkPatterns {
     func chains(from: SparkGraphSchema.NodeTable, length: Int, _ r: PlannedRelationship, _ input: SparkRelation) -> [Chain] {
         guard length > 0 else { return [[]] }
         var out: [Chain] = []
-        var tables = schema.relationships
+        var tables = schema.relationshipTables(types: r.types)
         if case .relationship(let bound)? = input.slots[r.slot] { tables = bound }
         for table in tables where table.mayHave(r.types) {
             var ways: [Bool] = []
@@ -196,6 +179,12 @@ struct SparkPatterns {
         }
         let x = compiler.expressions(input, Bindings(scope: m.scope))
         var nodeIDs: [Int: String] = [:]
+        /// Nodes joined in this branch as values (for paths).
+        var nodeValues: [Int: String] = [:]
+        func nodeValue(_ n: PlannedNode) throws(QueryError) -> String {
+            if let v = nodeValues[n.slot] { return v }
+            return try (input.slots[n.slot] ?? .value(nil)).value(n.slot)
+        }
         /// The id of node `n` in this branch: the input's column, or a new view's.
         func nodeID(_ n: PlannedNode) throws(QueryError) -> String {
             if let id = nodeIDs[n.slot] { return id }
@@ -217,14 +206,19 @@ struct SparkPatterns {
             let alias = names.next()
             from.append("\(SparkSQL.name(table.view)) \(alias)")
             nodeIDs[n.slot] = "\(alias)._id"
+            nodeValues[n.slot] = Self.nodeValue(table, alias)
             outputs += nodeColumns(alias, table, n.slot, slots)
             if table.label == nil { conditions += n.labels.map { "array_contains(\(alias)._labels, \(SparkSQL.string($0)))" } }
             try properties(n.properties, alias, table.property, x, &conditions)
             return "\(alias)._id"
         }
-        var used: [(view: String, rid: String)] = []
+        var used: [(files: Set<String>, rid: String)] = []
         for (p, part) in m.parts.enumerated() {
             var previous = try nodeID(part.nodes[0])
+            // A path's nodes and relationships as values, in order (when the part has a path).
+            let wantsPath = part.pathSlot != nil && part.shortest == .none
+            var pathNodes = wantsPath ? [try nodeValue(part.nodes[0])] : []
+            var pathRelationships: [String] = []
             if part.shortest != .none, let end = part.nodes.last {
                 // The ends only; the length comes from the search.
                 _ = try nodeID(end)
@@ -233,18 +227,20 @@ struct SparkPatterns {
             for (s, chain) in b.hops[p].enumerated() {
                 let r = steps[p][s].relationship
                 var hopsTaken = 0
+                var stepRelationships: [String] = []
                 for (k, (hop, to)) in chain.enumerated() {
                     let alias = names.next()
                     from.append("\(SparkSQL.name(hop.table.view)) \(alias)")
-                    for other in used where other.view == hop.table.view { conditions.append("\(alias)._rid <> \(other.rid)") }
-                    used.append((hop.table.view, "\(alias)._rid"))
+                    for other in used where !other.files.isDisjoint(with: hop.table.files) { conditions.append("\(alias)._rid <> \(other.rid)") }
+                    used.append((Set(hop.table.files), "\(alias)._rid"))
                     let (near, far) = hop.reversed ? ("_dst", "_src") : ("_src", "_dst")
                     conditions.append("\(alias).\(near) = \(previous)")
                     // An undirected hop reads a file both ways; a self-loop is taken the first way only.
                     if hop.reversed, r.direction == .both, hop.table.startGroup == hop.table.endGroup { conditions.append("\(alias)._src <> \(alias)._dst") }
                     let isLast = k == chain.count - 1
                     let endNode = part.nodes[s + 1]
-                    if isLast, nodeIDs[endNode.slot] == nil, input.slots[endNode.slot] == nil, impliedByItsGroup(endNode, to) {
+                    stepRelationships.append(Self.relationshipValue(hop.table, alias))
+                    if isLast, !wantsPath, nodeIDs[endNode.slot] == nil, input.slots[endNode.slot] == nil, impliedByItsGroup(endNode, to) {
                         // Nothing of the node is read and the relationship's end says which file
                         // holds it: the end's id is the node.
                         nodeIDs[endNode.slot] = "\(alias).\(far)"
@@ -256,6 +252,14 @@ struct SparkPatterns {
                         let end = try nodeID(endNode)
                         conditions.append("\(alias).\(far) = \(end)")
                         previous = end
+                        if wantsPath { pathNodes.append(try nodeValue(endNode)) }
+                    } else if wantsPath {
+                        // A path needs the nodes between the hops of a var-length step as values.
+                        let middle = names.next()
+                        from.append("\(SparkSQL.name(to.view)) \(middle)")
+                        conditions.append("\(alias).\(far) = \(middle)._id")
+                        pathNodes.append(Self.nodeValue(to, middle))
+                        previous = "\(middle)._id"
                     } else {
                         // Between the hops of a var-length step: the next hop starts where this
                         // one ends (the node exists, as for `impliedByItsGroup`).
@@ -269,7 +273,7 @@ struct SparkPatterns {
                         // Bound before: the same relationship (`_rid` is unique over all files).
                         conditions.append("\(alias)._rid = \(i).\(SparkSlot.column(r.slot))")
                     } else if r.length == nil {
-                        outputs += ["\(alias)._rid AS \(SparkSlot.column(r.slot))", "\(SparkSQL.string(hop.table.view)) AS \(SparkSlot.column(r.slot, "file"))",
+                        outputs += ["\(alias)._rid AS \(SparkSlot.column(r.slot))", "\(hop.table.file(alias)) AS \(SparkSlot.column(r.slot, "file"))",
                                     "\(hop.table.type(alias)) AS \(SparkSlot.column(r.slot, "type"))", "\(alias)._src AS \(SparkSlot.column(r.slot, "src"))",
                                     "\(alias)._dst AS \(SparkSlot.column(r.slot, "dst"))"]
                             + keyColumns(alias, hop.table.property, r.slot, slots)
@@ -282,12 +286,58 @@ struct SparkPatterns {
                     if end != previous { conditions.append("\(end) = \(previous)") }
                     previous = end
                 }
-                if r.length != nil { outputs.append("\(hopsTaken) AS \(SparkSlot.column(r.slot))") }
+                if r.length != nil {
+                    outputs.append("\(hopsTaken) AS \(SparkSlot.column(r.slot))")
+                    outputs.append("\(Self.array(stepRelationships, of: SparkSlot.relationshipType)) AS \(SparkSlot.column(r.slot, "list"))")
+                }
+                pathRelationships += stepRelationships
             }
-            if let path = part.pathSlot { outputs.append("\(b.hops[p].reduce(0) { $0 + $1.count }) AS \(SparkSlot.column(path))") }
+            if let path = part.pathSlot {
+                outputs.append("\(b.hops[p].reduce(0) { $0 + $1.count }) AS \(SparkSlot.column(path))")
+                if wantsPath {
+                    outputs.append("named_struct('~path', \(Self.array(pathNodes, of: SparkSlot.nodeType)), 'rels', "
+                                   + "\(Self.array(pathRelationships, of: SparkSlot.relationshipType))) AS \(SparkSlot.column(path, "path"))")
+                }
+            }
         }
         let list = outputs.isEmpty ? "1 AS _unit" : outputs.joined(separator: ", ")
         return "SELECT \(list)" + (from.isEmpty ? "" : " FROM " + from.joined(separator: ", ")) + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+    }
+
+    /// The most relationships a path without repeated relationships can take over the files of
+    /// `r`'s types (how many there are): the bound of a `*` without one, where it is small.
+    func trailBound(_ r: PlannedRelationship) throws(QueryError) -> Int {
+        let limit = 10
+        let refusal = SparkCompiler.unsupported("a variable-length relationship without an upper bound over more than \(limit) relationships", r.range,
+                                                instead: "give one: *..6")
+        guard let run = compiler.run else { throw refusal }
+        let counts = schema.relationshipTables(types: r.types).map { t in
+            "SELECT count(*) AS n FROM \(SparkSQL.name(t.view))" + (t.type == nil && !r.types.isEmpty ? " WHERE _type IN (\(r.types.map(SparkSQL.string).joined(separator: ", ")))" : "")
+        }
+        guard !counts.isEmpty else { return 0 }
+        guard case .int(let n)? = try run("SELECT sum(n) FROM (\(counts.joined(separator: " UNION ALL "))) \(compiler.names.next())").first?.first,
+              n <= limit else { throw refusal }
+        return Int(n)
+    }
+
+    /// A node of a view's row as a value (`SparkSlot.value` makes the same from a slot's columns).
+    static func nodeValue(_ t: SparkGraphSchema.NodeTable, _ alias: String) -> String {
+        "named_struct('~node', \(t.space(alias)), 'id', CAST(\(alias)._id AS STRING), 'labels', \(t.labels(alias)), 'props', \(json(t.properties, alias)))"
+    }
+
+    static func relationshipValue(_ t: SparkGraphSchema.RelationshipTable, _ alias: String) -> String {
+        "named_struct('~rel', \(t.file(alias)), 'id', CAST(\(alias)._rid AS STRING), 'type', \(t.type(alias)), "
+            + "'src', CAST(\(alias)._src AS STRING), 'dst', CAST(\(alias)._dst AS STRING), 'props', \(json(t.properties, alias)))"
+    }
+
+    /// A row's properties as a JSON object (nulls left out).
+    static func json(_ columns: [SparkGraphSchema.Column], _ alias: String) -> String {
+        columns.isEmpty ? "'{}'" : "to_json(named_struct(\(columns.map { "\(SparkSQL.string($0.name)), \(alias).\(SparkSQL.name($0.name))" }.joined(separator: ", "))))"
+    }
+
+    /// An array of values of one struct type (typed when empty).
+    static func array(_ items: [String], of type: String) -> String {
+        items.isEmpty ? "CAST(array() AS ARRAY<\(type)>)" : "array(\(items.joined(separator: ", ")))"
     }
 
     /// An anonymous node without properties whose relationship end names a group of one file:

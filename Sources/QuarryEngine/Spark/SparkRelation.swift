@@ -12,7 +12,9 @@ enum SparkSlot {
     /// A variable-length relationship, or a path through one: its number of hops in `sn` (what
     /// `length(p)` reads).
     case hops
-    /// A path of fixed-length hops: its length in `sn`, the path itself in `sn__path`.
+    /// A variable-length relationship: its number of hops in `sn`, the list in `sn__list`.
+    case relationshipList
+    /// A path: its length in `sn`, the path itself in `sn__path`.
     case path
 
     static func column(_ slot: Int) -> String { "s\(slot)" }
@@ -23,6 +25,7 @@ enum SparkSlot {
         switch self {
         case .value, .hops: return [Self.column(slot)]
         case .path: return [Self.column(slot), Self.column(slot, "path")]
+        case .relationshipList: return [Self.column(slot), Self.column(slot, "list")]
         case .node: return ["", "space", "labels"].map { $0.isEmpty ? Self.column(slot) : Self.column(slot, $0) } + keys.map { Self.column(slot, "p_" + $0) }
         case .relationship:
             return ["", "file", "type", "src", "dst"].map { $0.isEmpty ? Self.column(slot) : Self.column(slot, $0) } + keys.map { Self.column(slot, "p_" + $0) }
@@ -36,6 +39,7 @@ enum SparkSlot {
         case .value(let t): types = [t?.sql ?? "STRING"]
         case .hops: types = ["BIGINT"]
         case .path: types = ["BIGINT", Self.pathType]
+        case .relationshipList: types = ["BIGINT", "ARRAY<\(Self.relationshipType)>"]
         case .node: types = ["STRING", "STRING", "ARRAY<STRING>"] + keys.map { propertyType($0)?.sql ?? "STRING" }
         case .relationship: types = ["STRING", "STRING", "STRING", "STRING", "STRING"] + keys.map { propertyType($0)?.sql ?? "STRING" }
         }
@@ -59,7 +63,8 @@ enum SparkSlot {
         switch self {
         case .value: return c
         case .path: return Self.column(slot, "path")
-        case .hops: throw SparkCompiler.unsupported("a variable-length relationship, or a path through one, as a value", instead: "return length(p) or the ends' properties")
+        case .relationshipList: return Self.column(slot, "list")
+        case .hops: throw SparkCompiler.unsupported("a shortest path, or its relationships, as a value", instead: "return length(p)")
         case .node(let tables):
             return "CASE WHEN \(c) IS NULL THEN NULL ELSE named_struct('~node', \(Self.column(slot, "space")), 'id', CAST(\(c) AS STRING), "
                 + "'labels', \(Self.column(slot, "labels")), 'props', \(properties(tables.flatMap(\.properties)))) END"
