@@ -91,6 +91,7 @@ extension Session {
     /// made in memory are gone.
     public func finish() {
         settle()
+        spark?.close()
         if let message = redirectOutput("") { errorOutput("quarry: \(message)\n") }
         if database.store == nil && database.hasUnsavedChanges {
             errorOutput("quarry: warning: the changes made in this session are not saved: the graph was in memory only (open a graph file with --db FILE, or :save FILE)\n")

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import QuarryEngine
@@ -44,7 +45,18 @@ public final class SparkEngine: @unchecked Sendable {
 
     deinit { client.beginGracefulShutdown() }
 
+    private let closed = Mutex(false)
+
+    /// Frees what the session holds on the server (the cached files, the session itself; the
+    /// cluster's memory is shared by every session) and closes the connection. Done once.
     public func close() {
+        guard !closed.withLock({ was in defer { was = true }; return was }) else { return }
+        for statement in schema.release { _ = try? run(command: statement, cancellation: nil) }
+        var request = Spark_Connect_ReleaseSessionRequest()
+        request.sessionID = sessionID
+        request.userContext.userID = "quarry"
+        let service = self.service, release = request
+        _ = try? wait(nil) { try await service.releaseSession(release) }
         client.beginGracefulShutdown()
     }
 
@@ -65,6 +77,9 @@ public final class SparkEngine: @unchecked Sendable {
     public func execute(_ text: String, parameters: [String: Value] = [:], cancellation: CancellationFlag? = nil) throws(QueryError) -> QueryResult {
         let statement = try Database.sparkStatement(text, schema: schema, parameters: parameters) { sql throws(QueryError) in
             try Database.sparkRows(try self.run(query: sql, cancellation: cancellation))
+        }
+        if statement.explain {
+            return Database.sparkExplanation(statement, plan: try Database.sparkRows(try run(query: "EXPLAIN FORMATTED " + statement.sql, cancellation: cancellation)))
         }
         return try Database.sparkResult(statement, batches: try run(query: statement.sql, cancellation: cancellation), schema: schema)
     }

@@ -9,12 +9,14 @@ extension Database {
         guard case .query(let query, let mode) = try Parser.parse(text) else {
             throw SparkCompiler.unsupported("an index command (Spark reads the files as they are)")
         }
-        if mode != .normal { throw SparkCompiler.unsupported("EXPLAIN and PROFILE") }
+        if mode == .profile { throw SparkCompiler.unsupported("PROFILE", instead: "EXPLAIN shows the SQL and Spark's plan") }
         let checked = try Analyzer.analyze(query)
         let plan = LogicalPlanner(query: checked).plan()
         // Every key of the files: Spark drops the columns a query does not read.
         let keys = Set(schema.nodes.flatMap { $0.properties.map(\.name) } + schema.relationships.flatMap { $0.properties.map(\.name) }).sorted()
-        return try SparkCompiler(schema: schema, parameters: parameters, keys: keys, subqueries: plan.subqueries, run: run).compile(plan)
+        var statement = try SparkCompiler(schema: schema, parameters: parameters, keys: keys, subqueries: plan.subqueries, run: run).compile(plan)
+        statement.explain = mode == .explain
+        return statement
     }
 }
 
@@ -24,6 +26,13 @@ extension Database {
         var rows: [[Value]] = []
         for batch in batches { rows += try ArrowStreamReader.read(batch).rows }
         return rows
+    }
+
+    /// EXPLAIN on Spark: the SQL a statement became, then the plan Spark made of it.
+    public static func sparkExplanation(_ statement: SparkStatement, plan: [[Value]]) -> QueryResult {
+        let text = plan.compactMap { $0.first.flatMap { if case .string(let s) = $0 { s } else { nil } } }.joined(separator: "\n")
+        return QueryResult(columns: [], rows: [], statistics: WriteStatistics(), elements: ResultElements(),
+                           message: "Spark SQL:\n\(statement.sql)\n\n\(text.trimmingCharacters(in: .newlines))\n")
     }
 
     /// The rows of a statement run on Spark, from the Arrow streams of its result.

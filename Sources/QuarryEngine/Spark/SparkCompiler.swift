@@ -5,6 +5,8 @@ public typealias SparkQueryRunner = (String) throws(QueryError) -> [[Value]]
 public struct SparkStatement: Sendable {
     public let sql: String
     public let columns: [String]
+    /// EXPLAIN: show the SQL and Spark's plan instead of running it.
+    public var explain = false
 }
 
 /// Turns a logical plan, as the planner makes it (before the rewrite rules, which are about

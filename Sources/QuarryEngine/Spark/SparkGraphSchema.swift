@@ -10,7 +10,7 @@ public struct SparkGraphSchema: Sendable {
     public struct Column: Sendable {
         /// The property name (`deaths`), or `id` for a named id column.
         public let name: String
-        /// The header cell as Spark names the raw column (`deaths:int`).
+        /// The raw text column (`c3` for the file's fourth column).
         let raw: String
         let type: SparkType
         /// The header's type, which reads the column's values back.
@@ -29,6 +29,8 @@ public struct SparkGraphSchema: Sendable {
         let idRaw: String
         public let properties: [Column]
         let path: String
+        /// How many columns the file has.
+        var width = 0
         /// Every id in the file is an integer (read as `BIGINT`, as the importer reads it).
         let integerIDs: Bool
         /// For a group's union view (`g_...`), the views of its files; empty for a file's view.
@@ -60,6 +62,8 @@ public struct SparkGraphSchema: Sendable {
         let endRaw: String
         public let properties: [Column]
         let path: String
+        /// How many columns the file has.
+        var width = 0
         /// For the union view of several files between the same id groups, their views.
         var members: [String] = []
 
@@ -134,7 +138,10 @@ public struct SparkGraphSchema: Sendable {
         var relationships: [RelationshipTable] = []
         for name in names {
             let path = (absolute as NSString).appendingPathComponent(name)
-            var (reader, header, cells) = try AdminImport.openFile(name, in: absolute)
+            var (reader, header, _) = try AdminImport.openFile(name, in: absolute)
+            // The raw view names the file's columns by position (`c0`, `c1`, ...): header cells
+            // may repeat (`:IGNORE`) or hold characters Spark's CSV reader would mangle.
+            let cells = (0..<header.width).map { "c\($0)" }
             if header.isNodeFile {
                 guard let id = header.idColumn else { throw .file("a node file needs an :ID column", path: path) }
                 let integerIDs = try allIntegers(&reader, column: id)
@@ -144,13 +151,13 @@ public struct SparkGraphSchema: Sendable {
                 }
                 nodes.append(NodeTable(view: "n_" + header.stem, label: header.labelColumn == nil ? header.stem : nil,
                                        labelRaw: header.labelColumn.map { cells[$0] }, group: header.idGroup, idRaw: cells[id],
-                                       properties: properties, path: path, integerIDs: integerIDs))
+                                       properties: properties, path: path, width: header.width, integerIDs: integerIDs))
             } else if let start = header.startColumn, let end = header.endColumn {
                 let properties = header.properties.map { Column(name: $0.name, raw: cells[$0.column], type: SparkType($0.type), importType: $0.type) }
                 relationships.append(RelationshipTable(view: "r_" + header.stem, type: header.typeColumn == nil ? header.relationshipStem : nil,
                                                        typeRaw: header.typeColumn.map { cells[$0] }, startGroup: header.startGroup,
                                                        endGroup: header.endGroup, startRaw: cells[start], endRaw: cells[end],
-                                                       properties: properties, path: path))
+                                                       properties: properties, path: path, width: header.width))
             }
         }
         return SparkGraphSchema(folder: absolute, nodes: nodes, relationships: relationships, unions: groupUnions(nodes),
@@ -211,18 +218,24 @@ public struct SparkGraphSchema: Sendable {
         return true
     }
 
+    /// The statements that free the cached views (at the end of a session).
+    public var release: [String] {
+        (nodes.map(\.view) + relationships.map(\.view)).map { "UNCACHE TABLE IF EXISTS \(SparkSQL.name($0))" }
+    }
+
     /// The statements that make the views, in order: each file read as CSV with its header, then
     /// typed and cached in the cluster's memory when a query first reads it (so that later ones do
     /// not parse the text again, and so that a relationship's `_rid` stays the same within the
     /// session; lazily, so that a session starts without reading every file).
     public var registration: [String] {
         var out: [String] = []
-        func raw(_ view: String, _ path: String) -> String {
-            "CREATE OR REPLACE TEMPORARY VIEW \(SparkSQL.name(view + "_csv")) USING csv OPTIONS (path \(SparkSQL.string(path)), header 'true', inferSchema 'false', multiLine 'true', escape '\"', mode 'FAILFAST')"
+        // The columns are given, so that Spark need not read the header to learn them.
+        func raw(_ view: String, _ path: String, _ width: Int) -> String {
+            "CREATE OR REPLACE TEMPORARY VIEW \(SparkSQL.name(view + "_csv")) (\((0..<width).map { "c\($0) STRING" }.joined(separator: ", "))) USING csv OPTIONS (path \(SparkSQL.string(path)), header 'true', inferSchema 'false', multiLine 'true', escape '\"', mode 'FAILFAST')"
         }
         func typed(_ c: Column) -> String { "\(c.type.cast(SparkSQL.name(c.raw))) AS \(SparkSQL.name(c.name))" }
         for n in nodes {
-            out.append(raw(n.view, n.path))
+            out.append(raw(n.view, n.path, n.width))
             // `;` separates a row's labels; an empty cell is a node without labels.
             let labels = n.labelRaw.map { ["filter(split(coalesce(\(SparkSQL.name($0)), ''), ';'), l -> l <> '') AS _labels"] } ?? []
             let columns = ["\(idType(n.group).cast(SparkSQL.name(n.idRaw))) AS _id"] + labels + n.properties.map(typed)
@@ -236,7 +249,7 @@ public struct SparkGraphSchema: Sendable {
             out.append("CREATE OR REPLACE TEMPORARY VIEW \(SparkSQL.name(u.view)) AS \(parts.joined(separator: " UNION ALL "))")
         }
         for (index, r) in relationships.enumerated() {
-            out.append(raw(r.view, r.path))
+            out.append(raw(r.view, r.path, r.width))
             // Unique over all files: the file's number above the bits monotonically_increasing_id uses.
             let columns = ["monotonically_increasing_id() + \(Int64(index) << 54) AS _rid", "\(idType(r.startGroup).cast(SparkSQL.name(r.startRaw))) AS _src",
                            "\(idType(r.endGroup).cast(SparkSQL.name(r.endRaw))) AS _dst"]

@@ -19,7 +19,8 @@ struct SparkPatterns {
     /// One pattern step as the branches see it: its relationship (or var-length range) and end nodes.
     struct Step {
         let relationship: PlannedRelationship
-        let lengths: ClosedRange<Int>
+        /// Empty when the bounds leave no length (`*3..2`).
+        let lengths: [Int]
     }
 
     /// One way the MATCH lies over the files.
@@ -44,12 +45,11 @@ struct SparkPatterns {
             steps.append(try part.relationships.map { r throws(QueryError) in
                 if r.group != nil { throw SparkCompiler.unsupported("a quantified path pattern", r.range) }
                 if m.bound.contains(r.slot), r.length != nil { throw SparkCompiler.unsupported("a variable-length relationship bound before the MATCH", r.range) }
-                guard let length = r.length else { return Step(relationship: r, lengths: 1...1) }
+                guard let length = r.length else { return Step(relationship: r, lengths: [1]) }
                 let high: Int
                 if let max = length.max { high = max } else { high = try trailBound(r) }
                 let low = length.min ?? 1
-                guard low <= high else { return Step(relationship: r, lengths: 1...0) }
-                return Step(relationship: r, lengths: low...high)
+                return Step(relationship: r, lengths: low <= high ? Array(low...high) : [])
             })
         }
         var branches: [Branch] = []
@@ -304,20 +304,38 @@ struct SparkPatterns {
         return "SELECT \(list)" + (from.isEmpty ? "" : " FROM " + from.joined(separator: ", ")) + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
     }
 
-    /// The most relationships a path without repeated relationships can take over the files of
-    /// `r`'s types (how many there are): the bound of a `*` without one, where it is small.
+    /// A bound for a `*` without one: a path repeats no relationship, so it takes at most as many
+    /// as there are of its types; and none is longer than the longest walk, which a breadth-first
+    /// probe finds where the relationships (followed one way) form no cycle. Refused above 10.
     func trailBound(_ r: PlannedRelationship) throws(QueryError) -> Int {
         let limit = 10
-        let refusal = SparkCompiler.unsupported("a variable-length relationship without an upper bound over more than \(limit) relationships", r.range,
+        let refusal = SparkCompiler.unsupported("a variable-length relationship without an upper bound whose paths may be longer than \(limit)", r.range,
                                                 instead: "give one: *..6")
         guard let run = compiler.run else { throw refusal }
-        let counts = schema.relationshipTables(types: r.types).map { t in
-            "SELECT count(*) AS n FROM \(SparkSQL.name(t.view))" + (t.type == nil && !r.types.isEmpty ? " WHERE _type IN (\(r.types.map(SparkSQL.string).joined(separator: ", ")))" : "")
-        }
+        let tables = schema.relationshipTables(types: r.types)
+        let typed = { (t: SparkGraphSchema.RelationshipTable) in t.type == nil && !r.types.isEmpty ? " WHERE _type IN (\(r.types.map(SparkSQL.string).joined(separator: ", ")))" : "" }
+        let counts = tables.map { "SELECT count(*) AS n FROM \(SparkSQL.name($0.view))\(typed($0))" }
         guard !counts.isEmpty else { return 0 }
-        guard case .int(let n)? = try run("SELECT sum(n) FROM (\(counts.joined(separator: " UNION ALL "))) \(compiler.names.next())").first?.first,
-              n <= limit else { throw refusal }
-        return Int(n)
+        guard case .int(let n)? = try run("SELECT sum(n) FROM (\(counts.joined(separator: " UNION ALL "))) \(compiler.names.next())").first?.first else { throw refusal }
+        if n <= limit { return Int(n) }
+        guard r.direction != .both, n <= 100_000 else { throw refusal }
+        // Walks of k hops end in `frontier`; when none is left, no path is k long.
+        let far = r.direction == .outgoing ? "_dst" : "_src"
+        let ends = tables.map { t in
+            "SELECT \((r.direction == .outgoing ? t.endGroup : t.startGroup).map(SparkSQL.string) ?? "CAST(NULL AS STRING)") AS g, CAST(\(far) AS STRING) AS n FROM \(SparkSQL.name(t.view))\(typed(t))"
+        }
+        var frontier = Set(try run("SELECT DISTINCT g, n FROM (\(ends.joined(separator: " UNION ALL "))) \(compiler.names.next())").compactMap { row -> NodeKey? in
+            guard row.count == 2, case .string(let id) = row[1] else { return nil }
+            if case .string(let g) = row[0] { return NodeKey(group: g, id: id) }
+            return NodeKey(group: nil, id: id)
+        })
+        var depth = 1
+        while !frontier.isEmpty {
+            guard depth < limit else { throw refusal }
+            frontier = try neighbours(of: frontier, r.types, r.direction, run)
+            if !frontier.isEmpty { depth += 1 }
+        }
+        return depth
     }
 
     /// A node of a view's row as a value (`SparkSlot.value` makes the same from a slot's columns).
