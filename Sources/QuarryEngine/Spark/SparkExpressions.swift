@@ -63,8 +63,10 @@ struct SparkExpressions {
                 return fields[key] == nil ? "NULL" : "(\(try sql(object))).\(SparkSQL.name(key))"
             case .null?:
                 return "NULL"
+            case let t? where t != .path:
+                throw QueryError(.typeError, "InvalidArgumentType", "a \(t.kind) has no properties (\(key))", at: e.range)
             default:
-                throw SparkCompiler.unsupported("a property of this value (a node in a list, or a value whose type the Spark back end cannot tell)", e.range)
+                throw SparkCompiler.unsupported("a property of this value (a value whose type the Spark back end cannot tell)", e.range)
             }
         case .map(let entries):
             return try mapSQL(entries.map { k, v throws(QueryError) in (k, try sql(v)) })
@@ -92,7 +94,9 @@ struct SparkExpressions {
                 return "greatest(0, least(size(\(l)), CASE WHEN \(v) < 0 THEN size(\(l)) + \(v) ELSE \(v) END))"
             }
             let a = try bound(from, "0"), b = try bound(to, "size(\(l))")
-            return "CASE WHEN \(b) > \(a) THEN slice(\(l), CAST(\(a) + 1 AS INT), CAST(\(b) - \(a) AS INT)) ELSE slice(\(l), 1, 0) END"
+            // A null bound makes the slice null.
+            let nulls = [from, to].compactMap { $0 }.map { "\((try? sql($0)) ?? "NULL") IS NULL" }
+            return "CASE \(nulls.isEmpty ? "" : "WHEN " + nulls.joined(separator: " OR ") + " THEN NULL ")WHEN \(b) > \(a) THEN slice(\(l), CAST(\(a) + 1 AS INT), CAST(\(b) - \(a) AS INT)) ELSE slice(\(l), 1, 0) END"
         case .list(let items):
             try checkOneType(items.map(type), e.range)
             return "array(\(try items.map { i throws(QueryError) in try sql(i) }.joined(separator: ", ")))"
@@ -103,8 +107,12 @@ struct SparkExpressions {
         case .binary(let op, let a, let b): return try binary(op, a, b, e.range)
         case .caseExpr(let subject, let whens, let otherwise):
             var t = "CASE"
-            if let subject { t += " " + (try sql(subject)) }
-            for (w, r) in whens { t += " WHEN \(try sql(w)) THEN \(try sql(r))" }
+            for (w, r) in whens {
+                // `CASE x WHEN v` compares as `x = v` does in Cypher (Spark's would cast across types).
+                let condition: String
+                if let subject { condition = try comparison(.equal, subject, w, try sql(subject), try sql(w), w.range) } else { condition = try sql(w) }
+                t += " WHEN \(condition) THEN \(try sql(r))"
+            }
             if let otherwise { t += " ELSE \(try sql(otherwise))" }
             return t + " END"
         case .function(let name, let distinct, let args):
@@ -162,9 +170,19 @@ struct SparkExpressions {
     /// A Spark array holds one type: a list mixing kinds (or integers with floats, which Spark
     /// would turn into floats) cannot be one faithfully.
     func checkOneType(_ types: [SparkType?], _ range: SourceRange) throws(QueryError) {
-        if Set(types.compactMap { $0 }.filter { $0 != .null }).count > 1 {
+        if types.contains(where: { $0 != nil }), Self.itemType(types) == nil {
             throw SparkCompiler.unsupported("a list mixing values of different types", range)
         }
+    }
+
+    /// The one type of a list's items, where it can be told.
+    static func itemType(_ types: [SparkType?]) -> SparkType? {
+        var item = SparkType.null
+        for t in types {
+            guard let t, let both = SparkType.unified(item, t) else { return nil }
+            item = both
+        }
+        return item
     }
 
     static func literalType(_ v: Value) -> SparkType? {
@@ -175,9 +193,7 @@ struct SparkExpressions {
         case .string: return .string
         case .bool: return .boolean
         case .date(let d) where d.precision == .day: return .date
-        case .list(let items):
-            let types = Set(items.compactMap(literalType).filter { $0 != .null })
-            return types.count == 1 ? types.first.map { .array($0) } : nil
+        case .list(let items): return itemType(items.map(literalType)).map { .array($0) }
         case .map(let entries):
             var fields: [String: SparkType?] = [:]
             for (k, x) in entries { fields[k] = literalType(x) }
@@ -239,6 +255,8 @@ struct SparkExpressions {
             case .add, .subtract, .multiply, .divide, .modulo:
                 let (x, y) = (type(a), type(b))
                 if x == .null || y == .null { return .null }
+                if op == .add, case .array(let i)? = x { return .array(i == .null ? (y.flatMap { if case .array(let j) = $0 { j } else { $0 } } ?? .null) : i) }
+                if op == .add, let y, case .array = y { return y }
                 if op == .add, x == .string || y == .string { return .string }
                 if x == .bigint && y == .bigint { return .bigint }
                 if (x == .double || x == .bigint) && (y == .double || y == .bigint) { return .double }
@@ -252,7 +270,15 @@ struct SparkExpressions {
             case "tolower", "toupper", "trim", "tostring", "substring", "left", "right", "type": return .string
             case "labels", "keys": return .array(.string)
             case "size", "length", "tointeger": return .bigint
-            case "tofloat", "avg": return .double
+            case "tofloat", "avg", "sqrt", "exp", "log", "log10", "ceil", "floor", "round", "percentilecont": return .double
+            case "sign": return .bigint
+            case "split": return .array(.string)
+            case "replace": return .string
+            case "percentiledisc": return args.first.flatMap(type)
+            case "head", "last":
+                if case .array(let item)? = args.first.flatMap(type) { return item }
+                return nil
+            case "tail": return args.first.flatMap(type)
             case "sum", "min", "max", "coalesce", "abs": return args.first.flatMap(type)
             case "date", "date.truncate": return .date
             case "collect": return args.first.flatMap(type).map { .array($0) }
@@ -264,12 +290,7 @@ struct SparkExpressions {
             return nil
         case .slice(let list, _, _), .listComprehension(_, let list, _, nil):
             return type(list)
-        case .list(let items):
-            let types = Set(items.compactMap { i -> SparkType? in
-                if case .literal(.null) = i.kind { return nil }
-                return type(i) ?? .array(.string)
-            })
-            return types.count == 1 ? types.first.map { .array($0) } : nil
+        case .list(let items): return Self.itemType(items.map(type)).map { .array($0) }
         case .countStar: return .bigint
         case .isNull, .hasLabels, .unary(.not, _): return .boolean
         default: return nil
@@ -285,6 +306,18 @@ struct SparkExpressions {
         case .add:
             let (s, t) = (type(a), type(b))
             if s == .null || t == .null { return "NULL" }
+            switch (s, t) {
+            case (.array(let i)?, .array(let j)?):
+                guard i == j || i == .null || j == .null else { throw SparkCompiler.unsupported("a list mixing values of different types", range) }
+                return "concat(\(x), \(y))"
+            case (.array(let i)?, let u?):
+                guard i == u || i == .null else { throw SparkCompiler.unsupported("a list mixing values of different types", range) }
+                return "concat(\(x), array(\(y)))"
+            case (let u?, .array(let j)?):
+                guard j == u || j == .null else { throw SparkCompiler.unsupported("a list mixing values of different types", range) }
+                return "concat(array(\(x)), \(y))"
+            default: break
+            }
             if s == .string || t == .string {
                 guard s == .string && t == .string else { throw SparkCompiler.unsupported("+ between text and a value of another type", range) }
                 return "concat(\(x), \(y))"
@@ -302,15 +335,13 @@ struct SparkExpressions {
         case .contains: return "contains(\(x), \(y))"
         case .in:
             switch (type(a), type(b)) {
-            case (.null?, _), (_, .null?): return "CAST(NULL AS BOOLEAN)"
-            case (let t?, .array(let item)?) where t.kind != item.kind:
-                // Nothing of another kind is equal: false, or null where the list holds a null.
-                return "CASE WHEN \(x) IS NULL OR exists(\(y), v -> v IS NULL) THEN NULL ELSE FALSE END"
-            case (let t?, .array(let item)?) where t.kind == "number" || t.kind == "string" || t.kind == "boolean" || t.kind == "date":
-                _ = item
-                return "array_contains(\(y), \(x))"
+            case (_, .null?): return "CAST(NULL AS BOOLEAN)"
+            case (let t?, .array(let item)?):
+                // Any item equal: true; else null where a comparison is null (`exists` follows
+                // three-valued logic); false over an empty list, even for null.
+                return "exists(\(y), in0 -> \(try equality("in0", item, x, t, range)))"
             default:
-                throw SparkCompiler.unsupported("IN over values whose types the Spark back end cannot tell, or lists of lists or maps", range)
+                throw SparkCompiler.unsupported("IN over values whose types the Spark back end cannot tell", range)
             }
         case .regex: return "(\(x) RLIKE concat('^(?:', \(y), ')$'))"
         }
@@ -321,33 +352,44 @@ struct SparkExpressions {
     /// relationships by identity. What Spark would compare otherwise (text with numbers, lists of
     /// lists, maps) is refused rather than answered differently.
     func comparison(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ x: String, _ y: String, _ range: SourceRange) throws(QueryError) -> String {
-        let equality = op == .equal || op == .notEqual
         let symbol = op == .equal ? "=" : op == .notEqual ? "<>" : op.rawValue
         guard let s = type(a), let t = type(b) else { throw SparkCompiler.unsupported("\(symbol) on values whose types the Spark back end cannot tell", range) }
+        if op == .equal { return try equality(x, s, y, t, range) }
+        if op == .notEqual { return "(NOT \(try equality(x, s, y, t, range)))" }
+        if s == .null || t == .null || s.kind != t.kind { return "CAST(NULL AS BOOLEAN)" }
+        guard ["number", "string", "boolean", "date"].contains(s.kind) else { throw SparkCompiler.unsupported("\(symbol) between these values", range) }
+        return "(\(x) \(symbol) \(y))"
+    }
+
+    /// Cypher's `=` of two values of known types, as SQL: null where a side is null (or an item
+    /// comparison is), false between kinds; lists item by item, maps key by key, nodes and
+    /// relationships by identity.
+    func equality(_ x: String, _ s: SparkType, _ y: String, _ t: SparkType, _ range: SourceRange, depth: Int = 0) throws(QueryError) -> String {
         if s == .null || t == .null { return "CAST(NULL AS BOOLEAN)" }
-        if s.kind != t.kind {
-            guard equality else { return "CAST(NULL AS BOOLEAN)" }
-            return "CASE WHEN \(x) IS NULL OR \(y) IS NULL THEN NULL ELSE \(op == .equal ? "FALSE" : "TRUE") END"
-        }
+        let eitherNull = "\(x) IS NULL OR \(y) IS NULL"
+        guard s.kind == t.kind else { return "CASE WHEN \(eitherNull) THEN NULL ELSE FALSE END" }
         switch (s, t) {
         case (.array(let i), .array(let j)):
-            guard equality, i.kind == j.kind, ["number", "string", "boolean", "date"].contains(i.kind) else {
-                throw SparkCompiler.unsupported("\(symbol) between these lists", range)
+            let (l, r) = ("l\(depth)", "r\(depth)")
+            let items = try equality(l, i, r, j, range, depth: depth + 1)
+            return "CASE WHEN \(eitherNull) THEN NULL WHEN size(\(x)) <> size(\(y)) THEN FALSE "
+                + "ELSE aggregate(zip_with(\(x), \(y), (\(l), \(r)) -> \(items)), CAST(TRUE AS BOOLEAN), (all\(depth), e\(depth)) -> all\(depth) AND e\(depth)) END"
+        case (.map(let f), .map(let g)):
+            guard Set(f.keys) == Set(g.keys) else { return "CASE WHEN \(eitherNull) THEN NULL ELSE FALSE END" }
+            var parts: [String] = []
+            for key in f.keys.sorted() {
+                guard let p = f[key] ?? nil, let q = g[key] ?? nil else { throw SparkCompiler.unsupported("= between maps whose values' types the Spark back end cannot tell", range) }
+                parts.append(try equality("\(x).\(SparkSQL.name(key))", p, "\(y).\(SparkSQL.name(key))", q, range, depth: depth + 1))
             }
-            let same = "CASE WHEN size(\(x)) <> size(\(y)) THEN FALSE ELSE aggregate(zip_with(\(x), \(y), (l, r) -> l = r), TRUE, (all, e) -> all AND e) END"
-            return op == .equal ? "(\(same))" : "(NOT \(same))"
-        case (.node, .node), (.relationship, .relationship):
-            guard equality, case .variable(let v) = a.kind, case .variable(let w) = b.kind,
-                  let (p, _) = try? slot(v, range), let (q, _) = try? slot(w, range) else {
-                throw SparkCompiler.unsupported("\(symbol) between these values", range)
-            }
-            let tag = s == .node ? "space" : "file"
-            let same = "(\(SparkSlot.column(p)) = \(SparkSlot.column(q)) AND \(SparkSlot.column(p, tag)) = \(SparkSlot.column(q, tag)))"
-            return op == .equal ? same : "(NOT \(same))"
-        case (.map, _), (.node, _), (.relationship, _), (.path, _), (.array, _):
-            throw SparkCompiler.unsupported("\(symbol) between these values", range)
+            return "CASE WHEN \(eitherNull) THEN NULL ELSE \(parts.isEmpty ? "TRUE" : "(" + parts.joined(separator: " AND ") + ")") END"
+        case (.node, .node):
+            return "(\(x).`~node` = \(y).`~node` AND \(x).id = \(y).id)"
+        case (.relationship, .relationship):
+            return "(\(x).`~rel` = \(y).`~rel` AND \(x).id = \(y).id)"
+        case (.path, _):
+            throw SparkCompiler.unsupported("= between paths", range)
         default:
-            return "(\(x) \(symbol) \(y))"
+            return "(\(x) = \(y))"
         }
     }
 
@@ -449,6 +491,41 @@ struct SparkExpressions {
             return "coalesce(sum(\(d)\(try one())), \(type(args[0]) == .double ? "CAST(0 AS DOUBLE)" : "0L"))"
         case "avg", "min", "max": return "\(name)(\(d)\(try one()))"
         case "collect": return "collect_list(\(d)\(try one()))"
+        case "sqrt", "exp": return "\(name)(\(try one()))"
+        case "log", "log10":
+            // Spark gives null where Cypher gives -Infinity (0) and NaN (below 0).
+            let x = try one()
+            return "CASE WHEN \(x) = 0 THEN CAST('-Infinity' AS DOUBLE) WHEN \(x) < 0 THEN CAST('NaN' AS DOUBLE) ELSE \(name == "log" ? "ln" : "log10")(\(x)) END"
+        case "sign": return "CAST(signum(\(try one())) AS BIGINT)"
+        case "ceil", "floor": return "CAST(\(name)(\(try one())) AS DOUBLE)"
+        case "round":
+            guard a.count == 1 else { throw SparkCompiler.unsupported("round() to a precision", range) }
+            // Half away from zero, as Quarry rounds; Spark's round() does too.
+            return "CAST(round(\(a[0])) AS DOUBLE)"
+        case "head": return "try_element_at(\(try one()), 1)"
+        case "last": return "try_element_at(\(try one()), -1)"
+        case "tail":
+            let l = try one()
+            return "slice(\(l), 2, greatest(size(\(l)) - 1, 0))"
+        case "split":
+            guard a.count == 2 else { throw SparkCompiler.unsupported("split() with \(a.count) arguments", range) }
+            // Spark splits on a regular expression; Cypher on the text itself.
+            return "split(\(a[0]), concat('\\\\Q', \(a[1]), '\\\\E'), -1)"
+        case "replace":
+            guard a.count == 3 else { throw SparkCompiler.unsupported("replace() with \(a.count) arguments", range) }
+            return "replace(\(a[0]), \(a[1]), \(a[2]))"
+        case "percentiledisc", "percentilecont":
+            guard args.count == 2 else { throw SparkCompiler.unsupported("\(name)() with \(args.count) arguments", range) }
+            let p: Double
+            switch args[1].kind {
+            case .literal(.float(let f)): p = f
+            case .literal(.int(let i)): p = Double(i)
+            case .parameter(let n) where { if case .float? = parameters[n] { true } else if case .int? = parameters[n] { true } else { false } }():
+                if case .float(let f)? = parameters[n] { p = f } else if case .int(let i)? = parameters[n] { p = Double(i) } else { p = 0 }
+            default: throw SparkCompiler.unsupported("\(name)() of a percentile that is not a literal or parameter", args[1].range)
+            }
+            guard (0...1).contains(p) else { throw QueryError(.argumentError, "NumberOutOfRange", "the percentile \(p) is not between 0 and 1", at: args[1].range) }
+            return "\(name == "percentiledisc" ? "percentile_disc" : "percentile_cont")(\(p)) WITHIN GROUP (ORDER BY \(a[0]))"
         case "toupper": return "upper(\(try one()))"
         case "tolower": return "lower(\(try one()))"
         case "trim", "ltrim", "rtrim", "abs", "reverse": return "\(name)(\(try one()))"

@@ -229,9 +229,11 @@ public struct SparkGraphSchema: Sendable {
     /// session; lazily, so that a session starts without reading every file).
     public var registration: [String] {
         var out: [String] = []
-        // The columns are given, so that Spark need not read the header to learn them.
+        // The columns are given, so that Spark need not read the header to learn them. An empty
+        // cell is null and a quoted empty one (`""`) the empty string, as the importer reads them:
+        // no cell is the NUL character, so nothing else reads as null.
         func raw(_ view: String, _ path: String, _ width: Int) -> String {
-            "CREATE OR REPLACE TEMPORARY VIEW \(SparkSQL.name(view + "_csv")) (\((0..<width).map { "c\($0) STRING" }.joined(separator: ", "))) USING csv OPTIONS (path \(SparkSQL.string(path)), header 'true', inferSchema 'false', multiLine 'true', escape '\"', mode 'FAILFAST')"
+            "CREATE OR REPLACE TEMPORARY VIEW \(SparkSQL.name(view + "_csv")) (\((0..<width).map { "c\($0) STRING" }.joined(separator: ", "))) USING csv OPTIONS (path \(SparkSQL.string(path)), header 'true', inferSchema 'false', multiLine 'true', escape '\"', nullValue '\\u0000', mode 'FAILFAST')"
         }
         func typed(_ c: Column) -> String { "\(c.type.cast(SparkSQL.name(c.raw))) AS \(SparkSQL.name(c.name))" }
         for n in nodes {
@@ -277,6 +279,24 @@ enum SparkType: Sendable, Hashable {
     case null
     /// A node, relationship or path as a value (`SparkSlot.value`).
     case node, relationship, path
+
+    /// The type of a list holding values of both types (null fits any), or nil when Spark
+    /// cannot hold both in one array faithfully.
+    static func unified(_ a: SparkType, _ b: SparkType) -> SparkType? {
+        if a == b || b == .null { return a }
+        if a == .null { return b }
+        switch (a, b) {
+        case (.array(let i), .array(let j)): return unified(i, j).map { .array($0) }
+        case (.map(let f), .map(let g)) where Set(f.keys) == Set(g.keys):
+            var fields: [String: SparkType?] = [:]
+            for (k, t) in f {
+                guard let t, let u = g[k] ?? nil, let both = unified(t, u) else { return nil }
+                fields[k] = both
+            }
+            return .map(fields)
+        default: return nil
+        }
+    }
 
     /// Which values compare with which: numbers with numbers, else each kind with itself.
     var kind: String {

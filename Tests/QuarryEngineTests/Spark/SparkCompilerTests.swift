@@ -28,7 +28,8 @@ struct SparkCompilerTests {
     @Test(arguments: [
         ("CREATE (:Person {name: 'Eve'})", "a statement that writes", nil),
         ("MATCH p = allShortestPaths((a:Person)-[*..3]-(b:Person)) RETURN length(p)", "allShortestPaths", "p = allShortestPaths((a:Person)-[*..3]-(b:Person))"),
-        ("MATCH p = (a:Person)-[*..2]->(b) RETURN p", "a variable-length relationship, or a path through one, as a value", "p"),
+        ("MATCH (a:Person) RETURN [1, 'one'] AS l", "a list mixing values of different types", "[1, 'one']"),
+        ("MATCH (a:Person) RETURN a.name < a.born", nil, nil),
         ("MATCH (p:Person)-[:KNOWS*]->(q) RETURN q.name", "without an upper bound", "-[:KNOWS*]->"),
         ("MATCH p = shortestPath((a:Person)-[*..3]-(b:Person)) RETURN length(p)", "shortestPath without a server", "p = shortestPath((a:Person)-[*..3]-(b:Person))"),
         ("MATCH p = shortestPath((a:Person)-[*..3]-(b:Person)) WHERE length(p) > 1 RETURN a", "a WHERE on a shortestPath's path", "length(p) > 1"),
@@ -36,7 +37,7 @@ struct SparkCompilerTests {
         ("MATCH (a:Person) RETURN COUNT { (a)-->() } AS n", "COUNT { } here", "COUNT { (a)-->() }"),
         ("MATCH (a:Person) RETURN a.name + a.born", "+ between text and a value of another type", "a.name + a.born"),
         ("MATCH (a:Person) RETURN reverse([1, 2])", nil, nil),
-        ("MATCH (a:Person) RETURN a.name STARTS WITH 'A', split(a.name, 'd')", "the function split()", "split(a.name, 'd')"),
+        ("MATCH (a:Person) RETURN a.name STARTS WITH 'A', toBoolean(a.name)", "the function toboolean()", "toBoolean(a.name)"),
         ("PROFILE MATCH (a) RETURN a.name", "PROFILE", nil),
         ("EXPLAIN MATCH (a) RETURN a.name", nil, nil),
     ] as [(String, String?, String?)])
@@ -73,6 +74,26 @@ struct SparkCompilerTests {
             Issue.record("a key of two types was compiled")
         } catch {
             #expect(error.message.contains("whose values are of several types"))
+        }
+    }
+
+    /// What Cypher rejects for the values' types is rejected with its class before Spark runs.
+    @Test(arguments: [
+        ("MATCH (a:Person) RETURN a.born.x", ErrorClass.typeError, "a.born.x"),
+        ("RETURN [1, 2][true]", .typeError, "true"),
+        ("RETURN range(1, 'x')", .argumentError, "'x'"),
+        ("RETURN percentileDisc(1, 1.5)", .argumentError, "1.5"),
+    ] as [(String, ErrorClass, String)])
+    func typeErrorsBeforeSparkRuns(_ query: String, _ errorClass: ErrorClass, _ place: String) throws {
+        let s = try schema()
+        do {
+            _ = try Database.sparkStatement(query, schema: s)
+            Issue.record("\(query) compiled")
+        } catch {
+            #expect(error.errorClass == errorClass, "\(query): \(error)")
+            if let range = error.range {
+                #expect(String(decoding: Array(query.utf8)[range.start..<range.end], as: UTF8.self) == place, "\(query)")
+            }
         }
     }
 
