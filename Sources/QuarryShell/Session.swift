@@ -130,7 +130,7 @@ public final class Session {
         let started = DispatchTime.now().uptimeNanoseconds
         do {
             let result = try Signals.duringStatement { () throws(QueryError) in
-                if let spark { return try spark.execute(text, parameters: parameters, cancellation: interrupt) }
+                if let spark { return try spark.execute(text, parameters: parameters, cancellation: interrupt, timeout: database.limits.seconds) }
                 return try database.execute(text, parameters: parameters, cancellation: interrupt)
             }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6

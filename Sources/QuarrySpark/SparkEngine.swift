@@ -73,8 +73,14 @@ public final class SparkEngine: @unchecked Sendable {
         return (String(rest[..<colon]), port)
     }
 
-    /// Runs a read-only statement on Spark.
-    public func execute(_ text: String, parameters: [String: Value] = [:], cancellation: CancellationFlag? = nil) throws(QueryError) -> QueryResult {
+    /// When the statement under way must stop (`timeout`), and its limit in seconds.
+    private let deadline = Mutex<(at: DispatchTime, seconds: Double)?>(nil)
+
+    /// Runs a read-only statement on Spark; past `timeout` seconds it is stopped there too.
+    public func execute(_ text: String, parameters: [String: Value] = [:], cancellation: CancellationFlag? = nil,
+                        timeout: Double? = nil) throws(QueryError) -> QueryResult {
+        deadline.withLock { $0 = timeout.map { (.now() + $0, $0) } }
+        defer { deadline.withLock { $0 = nil } }
         let statement = try Database.sparkStatement(text, schema: schema, parameters: parameters) { sql throws(QueryError) in
             try Database.sparkRows(try self.run(query: sql, cancellation: cancellation))
         }
@@ -130,6 +136,12 @@ public final class SparkEngine: @unchecked Sendable {
             done.signal()
         }
         while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
+            if let limit = deadline.withLock({ $0 }), DispatchTime.now() >= limit.at {
+                task.cancel()
+                interruptAll()
+                _ = done.wait(timeout: .now() + .seconds(10))
+                throw .timedOut(limit.seconds)
+            }
             if cancellation?.isCancelled == true {
                 task.cancel()
                 interruptAll()

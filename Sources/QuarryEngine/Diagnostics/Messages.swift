@@ -272,7 +272,7 @@ extension QueryError {
                    "lists and maps nested more than \(Value.maximumNesting) deep; the statement was stopped and the graph is as it was", at: r)
     }
 
-    static func timedOut(_ seconds: Double) -> QueryError {
+    public static func timedOut(_ seconds: Double) -> QueryError {
         QueryError(.runtimeError, "Timeout",
                    "the statement ran longer than the limit of \(seconds < 1 ? "\(Int(seconds * 1000)) ms" : "\(seconds) s") and was stopped; the graph is as it was (--timeout or :set timeout changes the limit)")
     }

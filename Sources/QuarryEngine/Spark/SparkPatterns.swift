@@ -10,7 +10,23 @@ struct SparkPatterns {
     /// A hop of one branch: a relationship file, read forwards or backwards.
     struct Hop {
         let table: SparkGraphSchema.RelationshipTable
-        let reversed: Bool
+        let way: Way
+    }
+
+    /// Which way a hop reads its file: start to end, end to start, or both at once (an
+    /// undirected hop within one id group: one relation instead of a branch per way, so that
+    /// a pattern of k such hops is not 2^k branches).
+    enum Way {
+        case forward, backward, both
+
+        /// The columns of the hop's row at the near and far node.
+        var ends: (near: String, far: String) {
+            switch self {
+            case .forward: ("_src", "_dst")
+            case .backward: ("_dst", "_src")
+            case .both: ("_near", "_far")
+            }
+        }
     }
 
     /// The hops one step takes, each with the node file it reaches.
@@ -153,13 +169,17 @@ struct SparkPatterns {
         var tables = schema.relationshipTables(types: r.types)
         if case .relationship(let bound)? = input.slots[r.slot] { tables = bound }
         for table in tables where table.mayHave(r.types) {
-            var ways: [Bool] = []
-            if r.direction != .incoming, table.startGroup == from.group { ways.append(false) }
-            if r.direction != .outgoing, table.endGroup == from.group { ways.append(true) }
-            for reversed in ways {
-                guard let next = schema.nodeTable(inGroup: reversed ? table.startGroup : table.endGroup, labels: []) else { continue }
+            var ways: [Way] = []
+            if r.direction == .both, table.startGroup == table.endGroup {
+                if table.startGroup == from.group { ways.append(.both) }
+            } else {
+                if r.direction != .incoming, table.startGroup == from.group { ways.append(.forward) }
+                if r.direction != .outgoing, table.endGroup == from.group { ways.append(.backward) }
+            }
+            for way in ways {
+                guard let next = schema.nodeTable(inGroup: way == .backward ? table.startGroup : table.endGroup, labels: []) else { continue }
                 for rest in chains(from: next, length: length - 1, r, input) {
-                    out.append([(Hop(table: table, reversed: reversed), next)] + rest)
+                    out.append([(Hop(table: table, way: way), next)] + rest)
                 }
             }
         }
@@ -230,13 +250,15 @@ struct SparkPatterns {
                 var stepRelationships: [String] = []
                 for (k, (hop, to)) in chain.enumerated() {
                     let alias = names.next()
-                    from.append("\(SparkSQL.name(hop.table.view)) \(alias)")
+                    let view = SparkSQL.name(hop.table.view)
+                    // Both ways: each row read forwards, and backwards unless it is a self-loop
+                    // (which an undirected pattern matches once).
+                    from.append((hop.way == .both ? "(SELECT *, _src AS _near, _dst AS _far FROM \(view) UNION ALL "
+                                 + "SELECT *, _dst AS _near, _src AS _far FROM \(view) WHERE _src <> _dst)" : view) + " \(alias)")
                     for other in used where !other.files.isDisjoint(with: hop.table.files) { conditions.append("\(alias)._rid <> \(other.rid)") }
                     used.append((Set(hop.table.files), "\(alias)._rid"))
-                    let (near, far) = hop.reversed ? ("_dst", "_src") : ("_src", "_dst")
+                    let (near, far) = hop.way.ends
                     conditions.append("\(alias).\(near) = \(previous)")
-                    // An undirected hop reads a file both ways; a self-loop is taken the first way only.
-                    if hop.reversed, r.direction == .both, hop.table.startGroup == hop.table.endGroup { conditions.append("\(alias)._src <> \(alias)._dst") }
                     let isLast = k == chain.count - 1
                     let endNode = part.nodes[s + 1]
                     stepRelationships.append(Self.relationshipValue(hop.table, alias))
