@@ -91,7 +91,10 @@ def install(tck_run, quarry, url):
                     if "export as jsonl" in reason:
                         raise tck_run.Unsupported("the CSV layout cannot hold the setup: " + reason.splitlines()[-1])
                     return [tck_run.Error("setup failed in memory: " + reason, kind="crash")]
-                engine = cli(" ".join(map(shlex.quote, [quarry, "--no-rc", "--engine", url, "--graph", folder])), self.extra)
+                # Quarry's own limit comes first, so that it stops the query on the server too
+                # (the runner's kill would leave it running there).
+                engine = cli(" ".join(map(shlex.quote, [quarry, "--no-rc", "--timeout", "%ds" % max(1, int(timeout) - 10),
+                                                        "--engine", url, "--graph", folder])), self.extra)
                 return [tck_run.Rows(None, []) for _ in setup] + engine.run(queries, params, timeout)
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
