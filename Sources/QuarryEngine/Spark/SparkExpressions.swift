@@ -327,6 +327,11 @@ struct SparkExpressions {
         case .multiply: return try arithmetic("*", a, b, x, y, range)
         case .divide:
             if type(a) == .bigint && type(b) == .bigint { return "(\(x) div \(y))" }
+            if type(a) == .double || type(b) == .double, try arithmetic("/", a, b, x, y, range) != "CAST(NULL AS DOUBLE)" {
+                // Floats divide as IEEE does (x / 0.0 is infinite, 0.0 / 0.0 NaN); Spark would fail.
+                return "CASE WHEN \(y) = 0 THEN CASE WHEN \(x) > 0 THEN CAST('Infinity' AS DOUBLE) WHEN \(x) < 0 THEN CAST('-Infinity' AS DOUBLE) "
+                    + "WHEN \(x) = 0 OR isnan(\(x)) THEN CAST('NaN' AS DOUBLE) END ELSE \(x) / \(y) END"
+            }
             return try arithmetic("/", a, b, x, y, range)
         case .modulo: return try arithmetic("%", a, b, x, y, range)
         case .power: return "power(\(x), \(y))"
@@ -358,6 +363,8 @@ struct SparkExpressions {
         if op == .notEqual { return "(NOT \(try equality(x, s, y, t, range)))" }
         if s == .null || t == .null || s.kind != t.kind { return "CAST(NULL AS BOOLEAN)" }
         guard ["number", "string", "boolean", "date"].contains(s.kind) else { throw SparkCompiler.unsupported("\(symbol) between these values", range) }
+        // NaN is not ordered in Cypher; Spark puts it above every number.
+        if s == .double || t == .double { return "CASE WHEN isnan(\(x)) OR isnan(\(y)) THEN FALSE ELSE \(x) \(symbol) \(y) END" }
         return "(\(x) \(symbol) \(y))"
     }
 
@@ -388,6 +395,9 @@ struct SparkExpressions {
             return "(\(x).`~rel` = \(y).`~rel` AND \(x).id = \(y).id)"
         case (.path, _):
             throw SparkCompiler.unsupported("= between paths", range)
+        case (.double, _), (_, .double):
+            // NaN equals nothing in Cypher; Spark finds NaN = NaN.
+            return "CASE WHEN isnan(\(x)) OR isnan(\(y)) THEN FALSE ELSE \(x) = \(y) END"
         default:
             return "(\(x) = \(y))"
         }
