@@ -29,6 +29,8 @@ import subprocess
 import sys
 import tempfile
 
+import tck_lists
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TCK = os.path.join(ROOT, "..", "shared", "tck")
 LIST = os.path.join(ROOT, "Tests", "TCK", "spark-not-passing.txt")
@@ -53,9 +55,6 @@ def reason(scenario):
     return (scenario["status"] + ": " + text)[:240]
 
 
-def key(scenario):
-    example = scenario.get("example")
-    return scenario["feature"] + ":" + str(scenario["line"]) + (" #" + ".".join(map(str, example)) if example else "")
 
 
 def install(tck_run, quarry, url):
@@ -131,34 +130,15 @@ def main():
         scenarios = [s for s in json.load(f)["scenarios"] if s["status"] != "skipped"]
     if a.scenario:
         return 0
-    listed = {}
-    if os.path.exists(LIST):
-        with open(LIST) as f:
-            for line in f:
-                line = line.strip()
-                if line and not line.startswith("#"):
-                    k, _, why = line.partition(" | ")
-                    listed[k] = why
-    passed = sum(1 for s in scenarios if s["status"] == "passed")
-    not_passing = {key(s): s for s in scenarios if s["status"] != "passed"}
+    not_passing = {tck_lists.key(s): s for s in scenarios if s["status"] != "passed"}
     if a.write_list:
         with open(LIST, "w") as f:
             f.write("# The read-only core scenarios of the TCK that do not pass on Spark (.ci/tck_spark.py), each with\n"
                     "# the reason it gave: KEY | reason. Rewritten by `python3 .ci/tck_spark.py --url URL --write-list`.\n")
             for k in sorted(not_passing):
                 f.write(f"{k} | {reason(not_passing[k])}\n")
-        listed = {k: reason(s) for k, s in not_passing.items()}
-    unlisted = sorted(k for k in not_passing if k not in listed)
-    stale = sorted(k for k in listed if k not in not_passing)
-    rate = 100.0 * passed / max(1, len(scenarios))
-    print(f"tck-spark: {passed} of {len(scenarios)} read-only core scenarios pass on Spark ({rate:.2f}%); "
-          f"{len(not_passing)} do not, {len(not_passing) - len(unlisted)} of them listed in Tests/TCK/spark-not-passing.txt")
-    for k in unlisted:
-        s = not_passing[k]
-        print(f"not listed: {k} | {s['status']}: {(s.get('reason') or '').splitlines()[0] if s.get('reason') else ''}")
-    for k in stale:
-        print(f"listed but passes now (remove it): {k}")
-    return 1 if rate < 90.0 or unlisted or stale else 0
+    return tck_lists.check("tck-spark", "read-only core scenarios on Spark", scenarios, tck_lists.read(LIST),
+                           "Tests/TCK/spark-not-passing.txt", 90.0)
 
 
 if __name__ == "__main__":
