@@ -230,7 +230,7 @@ struct PtyTests {
         try terminal.run("MATCH (n) RETURN count(*) AS n;", shows: "│ 58 │")
     }
 
-    /// Meta-commands and printing that run long: Ctrl-C stops each within 2 s, and the graph and
+    /// Meta-commands and printing that run long: Ctrl-C stops each within 5 s, and the graph and
     /// parameters are as they were.
     static let slowCommands = [
         ":param big => reduce(s = 0, x IN range(1, 9000000) | s + size(toString(x)) + size([y IN range(1, 20) | y]))",
