@@ -35,7 +35,7 @@ struct SparkEntities {
     }
 
     private mutating func node(_ view: String, _ m: [String: Value]) throws(QueryError) -> NodeID {
-        guard let table = schema.nodes.first(where: { $0.view == view }), case .string(let id)? = m["id"] else { throw Self.damaged("a node") }
+        guard let table = schema.nodeTable(view: view), case .string(let id)? = m["id"] else { throw Self.damaged("a node") }
         return try nodeID(group: table.group, id: id) { () throws(QueryError) in
             guard case .list(let labels)? = m["labels"] else { throw Self.damaged("a node's labels") }
             let names = labels.compactMap { if case .string(let s) = $0 { s } else { nil } }
@@ -53,7 +53,7 @@ struct SparkEntities {
     }
 
     private mutating func relationship(_ file: String, _ m: [String: Value]) throws(QueryError) -> RelID {
-        guard let table = schema.relationships.first(where: { $0.view == file }), case .string(let id)? = m["id"],
+        guard let table = schema.relationshipTable(view: file), case .string(let id)? = m["id"],
               case .string(let type)? = m["type"], case .string(let src)? = m["src"], case .string(let dst)? = m["dst"] else {
             throw Self.damaged("a relationship")
         }
@@ -70,9 +70,7 @@ struct SparkEntities {
     /// `properties(n)`: the properties of a node or relationship of the file `view`, as a map.
     private func properties(_ view: String, _ m: [String: Value]) throws(QueryError) -> [String: Value] {
         let column: (String) -> SparkGraphSchema.Column?
-        if let t = schema.nodes.first(where: { $0.view == view }) { column = t.property } else if let t = schema.relationships.first(where: { $0.view == view }) {
-            column = t.property
-        } else {
+        if let t = schema.nodeTable(view: view) { column = t.property } else if let t = schema.relationshipTable(view: view) { column = t.property } else {
             throw Self.damaged("properties")
         }
         var out: [String: Value] = [:]

@@ -122,6 +122,9 @@ public struct SparkGraphSchema: Sendable {
     /// The node file or union view named `view`.
     func nodeTable(view: String) -> NodeTable? { nodes.first { $0.view == view } ?? unions.first { $0.view == view } }
 
+    /// The relationship file named `view`.
+    func relationshipTable(view: String) -> RelationshipTable? { relationships.first { $0.view == view } }
+
     /// The type of the ids of a group: integers when every file of the group has only integers.
     func idType(_ group: String?) -> SparkType {
         let tables = nodes(inGroup: group)

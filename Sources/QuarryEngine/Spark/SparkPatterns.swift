@@ -346,11 +346,7 @@ struct SparkPatterns {
         let ends = tables.map { t in
             "SELECT \((r.direction == .outgoing ? t.endGroup : t.startGroup).map(SparkSQL.string) ?? "CAST(NULL AS STRING)") AS g, CAST(\(far) AS STRING) AS n FROM \(SparkSQL.name(t.view))\(typed(t))"
         }
-        var frontier = Set(try run("SELECT DISTINCT g, n FROM (\(ends.joined(separator: " UNION ALL "))) \(compiler.names.next())").compactMap { row -> NodeKey? in
-            guard row.count == 2, case .string(let id) = row[1] else { return nil }
-            if case .string(let g) = row[0] { return NodeKey(group: g, id: id) }
-            return NodeKey(group: nil, id: id)
-        })
+        var frontier = Set(try run("SELECT DISTINCT g, n FROM (\(ends.joined(separator: " UNION ALL "))) \(compiler.names.next())").compactMap(NodeKey.init(row:)))
         var depth = 1
         while !frontier.isEmpty {
             guard depth < limit else { throw refusal }

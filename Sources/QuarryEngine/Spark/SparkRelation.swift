@@ -1,7 +1,7 @@
 /// What a slot holds in a Spark SQL relation, and so which columns stand for it. Every slot `n`
 /// has a column `sn`. A node also has `sn__space` (the view it came from), `sn__labels` and
 /// `sn__p_key` for each property key the statement reads; a relationship `sn__file` (its view),
-/// `sn__type`, `sn__src`, `sn__dst` and its keys; a path through fixed-length hops `sn__path`.
+/// `sn__type`, `sn__src`, `sn__dst` and its keys; a var-length relationship `sn__list`; a path `sn__path`.
 enum SparkSlot {
     /// A value in `sn`, of the type when it is known.
     case value(SparkType?)
@@ -9,8 +9,7 @@ enum SparkSlot {
     case node([SparkGraphSchema.NodeTable])
     /// A relationship of one of these tables: its `_rid` in `sn`.
     case relationship([SparkGraphSchema.RelationshipTable])
-    /// A variable-length relationship, or a path through one: its number of hops in `sn` (what
-    /// `length(p)` reads).
+    /// A shortest path, or its relationships: the length found in `sn` (what `length(p)` reads).
     case hops
     /// A variable-length relationship: its number of hops in `sn`, the list in `sn__list`.
     case relationshipList
@@ -78,25 +77,24 @@ enum SparkSlot {
     /// The type of property `key` over the tables, or nil when none has it. Values of several
     /// types cannot be compared or computed with faithfully in one Spark column: refused.
     func propertyType(_ key: String) -> SparkType? {
-        let types: [SparkType]
-        switch self {
-        case .node(let tables): types = tables.compactMap { $0.property(key)?.type }
-        case .relationship(let tables): types = tables.compactMap { $0.property(key)?.type }
-        default: return nil
-        }
+        let types = columns(key).map(\.type)
         guard let first = types.first else { return nil }
         return types.allSatisfy { $0 == first } ? first : .string
     }
 
     /// Whether the tables hold `key` with values of more than one type.
     func mixes(_ key: String) -> Bool {
-        let columns: [SparkGraphSchema.Column]
-        switch self {
-        case .node(let tables): columns = tables.compactMap { $0.property(key) }
-        case .relationship(let tables): columns = tables.compactMap { $0.property(key) }
-        default: return false
-        }
+        let columns = columns(key)
         return columns.contains(where: \.mixed) || Set(columns.map(\.type)).count > 1
+    }
+
+    /// The column of `key` in each of the slot's tables that has it.
+    private func columns(_ key: String) -> [SparkGraphSchema.Column] {
+        switch self {
+        case .node(let tables): tables.compactMap { $0.property(key) }
+        case .relationship(let tables): tables.compactMap { $0.property(key) }
+        default: []
+        }
     }
 }
 

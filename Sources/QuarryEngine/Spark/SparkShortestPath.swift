@@ -7,6 +7,18 @@ extension SparkPatterns {
     struct NodeKey: Hashable {
         let group: String?
         let id: String
+
+        /// A row of a query's (group, id) columns, both as text.
+        init?(row: [Value]) {
+            guard row.count == 2, case .string(let id) = row[1] else { return nil }
+            if case .string(let g) = row[0] { group = g } else { group = nil }
+            self.id = id
+        }
+
+        init(group: String?, id: String) {
+            self.group = group
+            self.id = id
+        }
     }
 
     /// More pairs than this would take minutes of searches, one query per level each.
@@ -112,11 +124,6 @@ extension SparkPatterns {
             }
         }
         guard !parts.isEmpty else { return [] }
-        var out: Set<NodeKey> = []
-        for row in try run(parts.joined(separator: " UNION ALL ")) {
-            guard row.count == 2, case .string(let id) = row[1] else { continue }
-            if case .string(let g) = row[0] { out.insert(NodeKey(group: g, id: id)) } else { out.insert(NodeKey(group: nil, id: id)) }
-        }
-        return out
+        return Set(try run(parts.joined(separator: " UNION ALL ")).compactMap(NodeKey.init(row:)))
     }
 }
