@@ -153,7 +153,7 @@ def main():
     ap.add_argument("--no-cache", action="store_true", help="do not cache the views in the server")
     ap.add_argument("--out", help="the JSON file (default bench/results/spark-hand-SCALE.json)")
     ap.add_argument("--shuffle-partitions", type=int,
-                    help="set spark.sql.shuffle.partitions for the session (server default: 200)")
+                    help="set spark.sql.shuffle.partitions for the session (default: the cluster's cores when the server keeps Spark's 200)")
     args = ap.parse_args()
 
     warnings.filterwarnings("ignore")
@@ -178,6 +178,11 @@ def main():
     first_query_s = time.perf_counter() - t0
     if args.shuffle_partitions:
         spark.conf.set("spark.sql.shuffle.partitions", str(args.shuffle_partitions))
+    elif spark.conf.get("spark.sql.shuffle.partitions") == "200":
+        # As Quarry's sessions do (SparkEngine.sizeShuffles): one shuffle partition per core of
+        # the cluster, rather than Spark's default 200, so that both sides run alike.
+        cores = spark.sql("SELECT count(*) FROM (SELECT DISTINCT p FROM (SELECT spark_partition_id() AS p FROM range(0, 4096)))").collect()[0][0]
+        spark.conf.set("spark.sql.shuffle.partitions", str(cores))
     t0 = time.perf_counter()
     spark_views.register(spark, data, cache=not args.no_cache)
     register_s = time.perf_counter() - t0

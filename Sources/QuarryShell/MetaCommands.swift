@@ -51,6 +51,10 @@ extension Session {
                     summary: "where statements run: in memory, or on a Spark Connect server over a CSV folder (read-only)") { s, arg in
             s.switchEngine(arg)
         },
+        MetaCommand(name: "spark", arguments: "[convert]",
+                    summary: "on Spark: where each file is read from; convert writes Parquet copies of the CSV files for later sessions") { s, arg in
+            s.sparkCommand(arg)
+        },
         MetaCommand(name: "schema", arguments: "", summary: "labels, relationship types, property keys, indexes and patterns with counts") { s, _ in
             s.output(SchemaReport(graph: s.database.graph).text)
             return nil

@@ -1,3 +1,4 @@
+import Foundation
 import QuarryEngine
 import QuarrySpark
 
@@ -32,6 +33,43 @@ extension Session {
             }
         default:
             return "usage: :engine [memory|sc://HOST:PORT DIR]"
+        }
+    }
+
+    /// `:spark` lists where each file of the graph is read from; `:spark convert` has the cluster
+    /// write Parquet copies of those read as CSV, then starts a session that reads them.
+    func sparkCommand(_ arg: String) -> String? {
+        guard let spark else { return "statements run in memory; :engine sc://HOST:PORT DIR runs them on Spark first" }
+        switch arg.lowercased() {
+        case "":
+            let tables = spark.schema.sources
+            var text = "The files of \(spark.schema.folder), as this session reads them:\n"
+            for source in tables {
+                let stale = source.copy == nil && spark.schema.copies.copies[source.name] != nil
+                text += "  \(source.name): " + (source.copy != nil ? "its Parquet copy" : stale ? "CSV (changed since its Parquet copy was made)" : "CSV") + "\n"
+            }
+            if tables.contains(where: { $0.copy == nil }) { text += ":spark convert writes Parquet copies of the files read as CSV.\n" }
+            output(text)
+            return nil
+        case "convert":
+            let started = DispatchTime.now()
+            do {
+                let converted = try spark.convertToParquet(cancellation: interrupt)
+                guard !converted.isEmpty else {
+                    output("Every file already has a current Parquet copy.\n")
+                    return nil
+                }
+                let engine = try SparkEngine(url: spark.url, graph: spark.schema.folder, cancellation: interrupt)
+                spark.close()
+                self.spark = engine
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+                output("Converted \(converted.count) file\(converted.count == 1 ? "" : "s") to Parquet in \(String(format: "%.1f", seconds)) s (in \(engine.schema.copies.folder)); statements now read the copies.\n")
+                return nil
+            } catch {
+                return error.message
+            }
+        default:
+            return "usage: :spark [convert]"
         }
     }
 }

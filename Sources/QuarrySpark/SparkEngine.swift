@@ -36,6 +36,7 @@ public final class SparkEngine: @unchecked Sendable {
         service = Spark_Connect_SparkConnectService.Client(wrapping: client)
         connections = Task { try? await client.runConnections() }
         do {
+            try sizeShuffles(cancellation: cancellation)
             for statement in schema.registration { _ = try run(command: statement, cancellation: cancellation) }
         } catch {
             close()
@@ -44,6 +45,30 @@ public final class SparkEngine: @unchecked Sendable {
     }
 
     deinit { client.beginGracefulShutdown() }
+
+    /// Spark shuffles into 200 partitions unless told otherwise, which on a few cores costs more
+    /// than the work (a join and a grouping over 80,000 relationships took 3× as long on
+    /// `local[2]` as with 2 partitions; adaptive execution merges the small partitions only after
+    /// writing them). When the server keeps that default, this session shuffles into as many
+    /// partitions as the cluster has cores: `local[N]`'s N, else the partitions `range` is
+    /// spread over (a small job).
+    func sizeShuffles(cancellation: CancellationFlag?) throws(QueryError) {
+        guard try setting("spark.sql.shuffle.partitions", cancellation) == "200" else { return }
+        let master = try setting("spark.master", cancellation) ?? ""
+        var cores = master.hasPrefix("local[") ? Int(master.dropFirst(6).prefix { $0.isNumber }) : nil
+        if cores == nil, case .int(let n)? = try Database.sparkRows(try run(query: "SELECT count(*) FROM (SELECT DISTINCT p FROM (SELECT spark_partition_id() AS p FROM range(0, 4096)))",
+                                                                        cancellation: cancellation)).first?.first {
+            cores = Int(n)
+        }
+        guard let cores, cores > 0 else { return }
+        _ = try run(command: "SET spark.sql.shuffle.partitions=\(cores)", cancellation: cancellation)
+    }
+
+    /// The session's value of a Spark setting.
+    func setting(_ key: String, _ cancellation: CancellationFlag?) throws(QueryError) -> String? {
+        guard case .string(let value)? = try Database.sparkRows(try run(query: "SET \(key)", cancellation: cancellation)).first?.last else { return nil }
+        return value
+    }
 
     private let closed = Mutex(false)
 
@@ -58,6 +83,22 @@ public final class SparkEngine: @unchecked Sendable {
         let service = self.service, release = request
         _ = try? wait(nil) { try await service.releaseSession(release) }
         client.beginGracefulShutdown()
+    }
+
+    /// Has the cluster write a Parquet copy of each file read as CSV (see `SparkParquetCopies`),
+    /// one file at a time, each recorded when written (so a Ctrl-C keeps the copies made). This
+    /// session goes on reading what it registered; the next one reads the copies. Returns the
+    /// names of the files converted.
+    public func convertToParquet(cancellation: CancellationFlag?) throws(QueryError) -> [String] {
+        var copies = schema.copies
+        try copies.makeFolder()
+        var converted: [String] = []
+        for conversion in schema.conversions(into: copies) {
+            _ = try run(command: conversion.statement, cancellation: cancellation)
+            try copies.record(conversion.source, directory: conversion.directory, integerIDs: conversion.integerIDs)
+            converted.append(conversion.source.name)
+        }
+        return converted
     }
 
     /// `sc://host:port` (port 15002 when left out, as Spark's own clients do).
@@ -136,18 +177,19 @@ public final class SparkEngine: @unchecked Sendable {
             done.signal()
         }
         while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
-            if let limit = deadline.withLock({ $0 }), DispatchTime.now() >= limit.at {
-                task.cancel()
-                interruptAll()
-                _ = done.wait(timeout: .now() + .seconds(10))
-                throw .timedOut(limit.seconds)
+            let stop: QueryError? = if let limit = deadline.withLock({ $0 }), DispatchTime.now() >= limit.at {
+                .timedOut(limit.seconds)
+            } else if cancellation?.isCancelled == true {
+                .cancelled()
+            } else {
+                nil
             }
-            if cancellation?.isCancelled == true {
+            if let stop {
                 task.cancel()
                 interruptAll()
                 // A call that does not end soon after is left to end on its own: Ctrl-C returns.
                 _ = done.wait(timeout: .now() + .seconds(10))
-                throw .cancelled()
+                throw stop
             }
         }
         switch outcome.get() {

@@ -14,9 +14,25 @@ extension Database {
         let plan = LogicalPlanner(query: checked).plan()
         // Every key of the files: Spark drops the columns a query does not read.
         let keys = Set(schema.nodes.flatMap { $0.properties.map(\.name) } + schema.relationships.flatMap { $0.properties.map(\.name) }).sorted()
-        var statement = try SparkCompiler(schema: schema, parameters: parameters, keys: keys, subqueries: plan.subqueries, run: run).compile(plan)
+        var statement = try SparkCompiler(schema: schema, parameters: parameters, keys: keys, unreferenced: try unreferencedNames(text),
+                                          subqueries: plan.subqueries, run: run).compile(plan)
         statement.explain = mode == .explain
         return statement
+    }
+}
+
+extension Database {
+    /// The names that occur once in the statement, so that a pattern naming one never reads it
+    /// again (none when `RETURN *` or `WITH *` could): a node so named is as good as anonymous.
+    /// Any other use of the name (a property key, a map key spelled the same) keeps it out.
+    static func unreferencedNames(_ text: String) throws(QueryError) -> Set<String> {
+        let tokens = try Lexer.tokenize(text)
+        var counts: [String: Int] = [:]
+        for (i, t) in tokens.enumerated() {
+            if t.isSymbol("*"), i > 0, tokens[i - 1].isKeyword("RETURN") || tokens[i - 1].isKeyword("WITH") || tokens[i - 1].isKeyword("DISTINCT") { return [] }
+            if t.isName { counts[t.text, default: 0] += 1 }
+        }
+        return Set(counts.filter { $0.value == 1 }.keys)
     }
 }
 
@@ -37,15 +53,10 @@ extension Database {
 
     /// The rows of a statement run on Spark, from the Arrow streams of its result.
     public static func sparkResult(_ statement: SparkStatement, batches: [[UInt8]], schema: SparkGraphSchema) throws(QueryError) -> QueryResult {
-        var rows: [[Value]] = []
+        var rows = try sparkRows(batches)
         var entities = SparkEntities(schema: schema)
-        for batch in batches {
-            for row in try ArrowStreamReader.read(batch).rows {
-                var decoded: [Value] = []
-                decoded.reserveCapacity(row.count)
-                for v in row { decoded.append(try entities.decode(v)) }
-                rows.append(decoded)
-            }
+        for r in rows.indices {
+            for c in rows[r].indices { rows[r][c] = try entities.decode(rows[r][c]) }
         }
         return QueryResult(columns: statement.columns, rows: rows, statistics: WriteStatistics(), elements: entities.elements)
     }

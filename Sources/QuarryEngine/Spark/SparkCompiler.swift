@@ -18,6 +18,8 @@ struct SparkCompiler {
     let parameters: [String: Value]
     /// Property keys the statement reads anywhere: the columns kept for each node and relationship.
     let keys: [String]
+    /// Names the statement never reads again after its pattern binds them (`Database.unreferencedNames`).
+    let unreferenced: Set<String>
     /// The plans of the statement's EXISTS, COUNT and COLLECT subqueries, by their offset.
     let subqueries: [Int: Subquery]
     /// Runs a query on the server while compiling (a shortest path's search), when there is one.
@@ -213,9 +215,10 @@ struct SparkCompiler {
         for (key, slot) in zip(a.keys, a.keySlots) {
             if let (from, shape) = entity(key, r) {
                 slots[slot] = shape
-                let theirs = shape.columns(from, keys: keys)
-                groups += theirs
-                items += zip(theirs, shape.columns(slot, keys: keys)).map { "\($0) AS \($1)" }
+                // Grouped by what tells the nodes (relationships) apart, not by all their columns.
+                let theirs = shape.columns(from, keys: keys), identity = shape.identityCount(keys: keys)
+                groups += theirs.prefix(identity)
+                items += zip(theirs, shape.columns(slot, keys: keys)).enumerated().map { i, c in "\(i < identity ? c.0 : "any_value(\(c.0))") AS \(c.1)" }
                 continue
             }
             let sql = try x.sql(key.expr)

@@ -376,11 +376,12 @@ struct SparkPatterns {
         items.isEmpty ? "CAST(array() AS ARRAY<\(type)>)" : "array(\(items.joined(separator: ", ")))"
     }
 
-    /// An anonymous node without properties whose relationship end names a group of one file:
-    /// the file holds it, since a folder Quarry imports has no relationship to a missing node
-    /// (`AdminImport` refuses one), so joining the file would only repeat what is known.
+    /// A node without properties, anonymous or named but not read again, whose relationship end
+    /// names a group of one file: the file holds it, since a folder Quarry imports has no
+    /// relationship to a missing node (`AdminImport` refuses one), so joining the file would only
+    /// repeat what is known.
     func impliedByItsGroup(_ n: PlannedNode, _ table: SparkGraphSchema.NodeTable) -> Bool {
-        n.name == nil && n.properties == nil && table.label != nil && schema.nodes(inGroup: table.group).count == 1
+        (n.name.map(compiler.unreferenced.contains) ?? true) && n.properties == nil && table.label != nil && schema.nodes(inGroup: table.group).count == 1
     }
 
     /// A pattern's `{k: v}` on a view's row.

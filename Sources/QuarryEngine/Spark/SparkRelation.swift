@@ -31,6 +31,17 @@ enum SparkSlot {
         }
     }
 
+    /// How many of the slot's first columns tell one value from another: a node's id and view
+    /// (an id is unique within its id group), a relationship's `_rid` (unique over all files);
+    /// the others follow from them.
+    func identityCount(keys: [String]) -> Int {
+        switch self {
+        case .node: 2
+        case .relationship: 1
+        default: columns(0, keys: keys).count
+        }
+    }
+
     /// The columns of slot `n` where no row is: typed nulls, so that later steps can use them.
     func nullColumns(_ slot: Int, keys: [String]) -> [String] {
         let types: [String]

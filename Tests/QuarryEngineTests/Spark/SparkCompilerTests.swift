@@ -103,4 +103,45 @@ struct SparkCompilerTests {
         let statement = try Database.sparkStatement("MATCH (c:City)-[:KNOWS]->(p) RETURN c.name", schema: s)
         #expect(statement.sql.contains("WHERE FALSE"))
     }
+
+    /// A node named in the pattern but never read again is as good as anonymous: its file is not
+    /// joined when the relationship's end says which file holds it. Read again, or under
+    /// `RETURN *`, it is joined.
+    @Test func aNamedNodeNeverReadIsNotJoined() throws {
+        let s = try schema()
+        let unread = try Database.sparkStatement("MATCH (a:Person)-[:LIVES_IN]->(c:City) RETURN a.name", schema: s)
+        #expect(!unread.sql.contains("`n_City`"))
+        for query in ["MATCH (a:Person)-[:LIVES_IN]->(c:City) RETURN a.name, c.name", "MATCH (a:Person)-[:LIVES_IN]->(c:City) RETURN *",
+                      "MATCH (a:Person)-[:LIVES_IN]->(c:City {name: 'Oslo'}) RETURN a.name"] {
+            #expect(try Database.sparkStatement(query, schema: s).sql.contains("`n_City`"), "\(query)")
+        }
+    }
+
+    /// A file whose Parquet copy the manifest records, with the file's size and time as they are,
+    /// is read from the copy (and the manifest says whether its ids are integers); one changed
+    /// since is read as CSV.
+    @Test func currentParquetCopiesAreRead() throws {
+        _ = try schema()
+        let copies = folder.file(".quarry-parquet")
+        try FileManager.default.createDirectory(atPath: copies, withIntermediateDirectories: true)
+        func entry(_ name: String, sizeDelta: Int64, integerIDs: Bool) throws -> String {
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder.file(name))
+            let size = try #require((attributes[.size] as? NSNumber)?.int64Value) + sizeDelta
+            let modified = try #require(attributes[.modificationDate] as? Date).timeIntervalSince1970
+            return "\"\(name)\": {\"directory\": \"copy-\(name)\", \"size\": \(size), \"modified\": \(modified), \"integerIDs\": \(integerIDs)}"
+        }
+        // The copy of Person.csv says its ids are not all integers, which only the manifest can tell.
+        let manifest = "{" + [try entry("Person.csv", sizeDelta: 0, integerIDs: false), try entry("KNOWS.csv", sizeDelta: 1, integerIDs: false)].joined(separator: ", ") + "}"
+        try manifest.write(toFile: (copies as NSString).appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
+        let s = try SparkGraphSchema.read(folder: folder.path)
+        #expect(s.sources.filter { $0.copy != nil }.map(\.name) == ["Person.csv"])
+        #expect(s.idType("Person") == .string)
+        #expect(s.registration.contains { $0.contains("`n_Person_parquet` (`c0` STRING, `c1` STRING, `c2` BIGINT) USING parquet OPTIONS (path '\(copies)/copy-Person.csv')") })
+        #expect(s.registration.contains { $0.contains("`r_KNOWS_csv`") })
+        // What `:spark convert` would do: write copies of the three files read as CSV.
+        let conversions = s.conversions(into: s.copies)
+        #expect(conversions.map(\.source.name).sorted() == ["City.csv", "KNOWS.csv", "LIVES_IN.csv"])
+        #expect(conversions.allSatisfy { $0.statement.hasPrefix("INSERT OVERWRITE DIRECTORY '\(copies)/") && $0.statement.contains("USING parquet SELECT") })
+    }
 }
+

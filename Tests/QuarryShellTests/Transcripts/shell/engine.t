@@ -30,3 +30,11 @@ In the shell, :engine tells, and moves statements back to memory.
     :engine sideways
     ^^^^^^^^^^^^^^^^
   [1]
+
+:spark (where each file is read from; convert writes Parquet copies) needs a Spark session.
+
+  $ quarry --empty -c ':spark convert'
+  -c:1:1: error: statements run in memory; :engine sc://HOST:PORT DIR runs them on Spark first
+    :spark convert
+    ^^^^^^^^^^^^^^
+  [1]
