@@ -90,15 +90,15 @@ public final class SparkEngine: @unchecked Sendable {
     /// session goes on reading what it registered; the next one reads the copies. Returns the
     /// names of the files converted.
     public func convertToParquet(cancellation: CancellationFlag?) throws(QueryError) -> [String] {
-        var copies = schema.copies
-        try copies.makeFolder()
-        var converted: [String] = []
-        for conversion in schema.conversions(into: copies) {
-            _ = try run(command: conversion.statement, cancellation: cancellation)
-            try copies.record(conversion.source, directory: conversion.directory, integerIDs: conversion.integerIDs)
-            converted.append(conversion.source.name)
+        try SparkParquetCopies.converting(graph: schema.folder) { (copies) throws(QueryError) in
+            var converted: [String] = []
+            for conversion in schema.conversions(into: copies) {
+                _ = try run(command: conversion.statement, cancellation: cancellation)
+                try copies.record(conversion.source, directory: conversion.directory, integerIDs: conversion.integerIDs)
+                converted.append(conversion.source.name)
+            }
+            return converted
         }
-        return converted
     }
 
     /// `sc://host:port` (port 15002 when left out, as Spark's own clients do).

@@ -48,3 +48,39 @@ MATCH (a:Actor)-[r]->(e:Event) WHERE e.deaths > 40 RETURN labels(a) AS l, type(r
 
 // @query S15_optional_match_first
 OPTIONAL MATCH (a:Actor {name: 'nobody at all'}) RETURN a.name AS name;
+
+// @query S16_count_subquery
+MATCH (a:Actor) WHERE a.kind = 'state' RETURN a.name AS name, COUNT { MATCH (a)-[:ALLIED_WITH]->() } AS allies ORDER BY allies DESC, name LIMIT 5;
+
+// @query S17_collect_subquery_sorted
+MATCH (c:Company {sector: 'copper'}) RETURN c.name AS company, COLLECT { MATCH (c)-[:OPERATES_IN]->(p:Place) RETURN p.name ORDER BY p.name DESC } AS places ORDER BY company LIMIT 5;
+
+// @query S18_exists_in_an_aggregate
+MATCH (a:Actor) RETURN a.kind AS kind, count(*) AS n, sum(CASE WHEN EXISTS { MATCH (a)-[:PERPETRATED]->() } THEN 1 ELSE 0 END) AS active ORDER BY kind;
+
+// @query S19_exists_in_an_or
+MATCH (e:Event) WHERE e.deaths > 45 OR EXISTS { MATCH (e)-[:TARGETED]->(:Company) } RETURN count(*) AS n;
+
+// @query S20_call_subquery_correlated
+MATCH (a:Actor {kind: 'state'}) CALL { WITH a MATCH (a)-[:ALLIED_WITH]->(b) RETURN count(b) AS allies } RETURN a.name AS name, allies ORDER BY allies DESC, name LIMIT 5;
+
+// @query S21_call_subquery_uncorrelated
+CALL { MATCH (e:Event) RETURN e.kind AS kind, count(*) AS n } RETURN kind, n ORDER BY kind;
+
+// @query S22_call_subquery_rows
+MATCH (c:Company {sector: 'copper'}) CALL { WITH c MATCH (c)-[:OPERATES_IN]->(p:Place) RETURN p.name AS place } RETURN c.name AS company, place ORDER BY company, place LIMIT 8;
+
+// @query S23_db_labels
+CALL db.labels() YIELD label RETURN label ORDER BY label;
+
+// @query S24_db_relationship_types
+CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t ORDER BY t;
+
+// @query S25_db_property_keys
+CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey ORDER BY propertyKey;
+
+// @query S26_dbms_procedures
+CALL dbms.procedures() YIELD name WHERE name STARTS WITH 'db.' RETURN name ORDER BY name;
+
+// @query S27_count_subquery_in_where
+MATCH (a:Actor) WHERE COUNT { MATCH (a)-[:PERPETRATED]->(:Event {kind: 'attack'}) } >= 3 RETURN count(*) AS prolific;

@@ -25,6 +25,9 @@ struct SparkCompiler {
     /// Runs a query on the server while compiling (a shortest path's search), when there is one.
     let run: SparkQueryRunner?
     let names = SparkNames()
+    /// The slots of the outer row a subquery is compiled for (`correlated`): its aggregations
+    /// group by them too and its DISTINCT keeps them, so that each outer row has its own.
+    var carried: [Int: SparkSlot] = [:]
 
     /// What the compiler cannot translate faithfully, named, with what to do instead when there is something.
     static func unsupported(_ what: String, _ range: SourceRange, instead: String? = nil) -> QueryError {
@@ -48,8 +51,8 @@ struct SparkCompiler {
         return SparkStatement(sql: sql, columns: plan.columns)
     }
 
-    func expressions(_ r: SparkRelation, _ b: Bindings) -> SparkExpressions {
-        SparkExpressions(schema: schema, slots: r.slots, bindings: b, parameters: parameters, keys: keys)
+    func expressions(_ r: SparkRelation, _ b: Bindings, subqueries: [Int: SparkExpressions.SubqueryColumn] = [:]) -> SparkExpressions {
+        SparkExpressions(schema: schema, slots: r.slots, bindings: b, parameters: parameters, keys: keys, subqueryColumns: subqueries)
     }
 
     /// `SELECT items FROM (input)`, the input's order kept.
@@ -82,24 +85,28 @@ struct SparkCompiler {
             let r = try relation(input, argument: argument)
             var kept: [Int: SparkSlot] = [:]
             for s in slots { kept[s] = r.slots[s] }
+            for (s, shape) in carried where r.slots[s] != nil { kept[s] = shape }
             var out = select(SparkRelation(sql: nil, slots: kept).columns(keys: keys), from: r, slots: kept, distinct: true)
             out.order = []
             return out
         case .sort(let input, let s):
-            var r = try relation(input, argument: argument)
-            r.order = try s.keys.map { k throws(QueryError) in (try expressions(r, k.value.bindings).sql(k.value.expr), k.descending) }
+            var (r, columns) = try withSubqueries(try relation(input, argument: argument), s.keys.map(\.value))
+            let x = r
+            r.order = try s.keys.map { k throws(QueryError) in (try expressions(x, k.value.bindings, subqueries: columns).sql(k.value.expr), k.descending) }
             return r
         case .skipLimit(let input, let s):
+            if !carried.isEmpty { throw Self.unsupported("SKIP or LIMIT inside a subquery", (s.limit ?? s.skip)?.range ?? SourceRange(0, 0)) }
             let r = try relation(input, argument: argument)
             var suffix = r.order.isEmpty ? "" : " ORDER BY " + r.orderClause
             if let limit = s.limit { suffix += " LIMIT \(try count(limit))" }
             if let skip = s.skip { suffix += " OFFSET \(try count(skip))" }
             return select(r.columns(keys: keys), from: r, slots: r.slots, suffix: suffix)
         case .unwind(let input, let u):
-            let r = try relation(input, argument: argument)
-            let list = try expressions(r, u.list.bindings).sql(u.list.expr)
+            let (r, subqueryColumns) = try withSubqueries(try relation(input, argument: argument), [u.list])
+            let x = expressions(r, u.list.bindings, subqueries: subqueryColumns)
+            let list = try x.sql(u.list.expr)
             var slots = r.slots
-            if case .array(let item)? = expressions(r, u.list.bindings).type(u.list.expr) {
+            if case .array(let item)? = x.type(u.list.expr) {
                 slots[u.slot] = .value(item)
             } else {
                 slots[u.slot] = .value(nil)
@@ -125,6 +132,12 @@ struct SparkCompiler {
             let columns = SparkRelation(sql: nil, slots: slots).columns(keys: keys)
             let sql = parts.map { "SELECT \(columns.joined(separator: ", ")) FROM (\($0.sql ?? "SELECT 1 AS _unit")) \(names.next())" }.joined(separator: " UNION ALL ")
             return SparkRelation(sql: sql, slots: slots)
+        case .apply(let input, let inner, let returnSlots):
+            // A unit subquery (no RETURN) writes, which the Spark back end refuses before this.
+            guard !returnSlots.isEmpty else { throw Self.unsupported("a CALL { } subquery without RETURN") }
+            return try joinBack(try relation(input, argument: argument), inner, "INNER", what: "this CALL { } subquery", SourceRange(0, 0), adding: returnSlots)
+        case .procedureCall(let input, let call):
+            return try procedure(try relation(input, argument: argument), call)
         default:
             throw Self.unsupported("the operation \(LogicalPlanPrinter.describe(op))")
         }
@@ -133,27 +146,25 @@ struct SparkCompiler {
     /// The rows of `r` meeting `predicate`: a WHERE, and a semi join (anti join) for each conjunct
     /// that is an `EXISTS { }` (`NOT EXISTS { }`), its subquery run over the distinct rows of `r`.
     func filter(_ r: SparkRelation, _ predicate: Expr, _ bindings: Bindings) throws(QueryError) -> SparkRelation {
-        var conditions: [String] = []
+        var others: [Expr] = []
         var existence: [(Expr, negated: Bool)] = []
         for c in predicate.conjuncts {
             switch c.kind {
             case .subquery(.exists, _, _, _): existence.append((c, false))
             case .unary(.not, let inner) where { if case .subquery(.exists, _, _, _) = inner.kind { true } else { false } }():
                 existence.append((inner, true))
-            default: conditions.append(try expressions(r, bindings).sql(c))
+            default: others.append(c)
             }
         }
         var out = r
-        if !conditions.isEmpty {
-            out = select(r.columns(keys: keys), from: r, slots: r.slots, suffix: " WHERE " + conditions.joined(separator: " AND "))
+        if !others.isEmpty {
+            let (source, columns) = try withSubqueries(r, others.map { BoundExpr(expr: $0, bindings: bindings) })
+            let x = expressions(source, bindings, subqueries: columns)
+            let conditions = try others.map { c throws(QueryError) in try x.sql(c) }
+            out = select(r.columns(keys: keys), from: source, slots: r.slots, suffix: " WHERE " + conditions.joined(separator: " AND "))
         }
         for (e, negated) in existence { out = try semiJoin(out, e, negated: negated) }
         return out
-    }
-
-    func semiJoin(_ input: SparkRelation, _ e: Expr, negated: Bool) throws(QueryError) -> SparkRelation {
-        guard let sub = subqueries[e.range.start] else { throw Self.unsupported("this EXISTS subquery", e.range) }
-        return try joinBack(input, sub.root, negated ? "LEFT ANTI" : "LEFT SEMI", what: "an EXISTS subquery", e.range)
     }
 
     /// SKIP and LIMIT take a literal or a parameter.
@@ -167,7 +178,8 @@ struct SparkCompiler {
         throw Self.unsupported("SKIP or LIMIT of anything but a literal or parameter count", e.range)
     }
 
-    func project(_ r: SparkRelation, _ c: Computation) throws(QueryError) -> SparkRelation {
+    func project(_ input: SparkRelation, _ c: Computation) throws(QueryError) -> SparkRelation {
+        let (r, columns) = try withSubqueries(input, c.items.compactMap { if case .expression(let e) = $0.source { e } else { nil } })
         var slots = r.slots
         var items: [(slot: Int, columns: [String])] = []
         for item in c.items {
@@ -180,7 +192,7 @@ struct SparkCompiler {
                     items.append((item.slot, zip(theirs, mine).map { "\($0) AS \($1)" }))
                     continue
                 }
-                let x = expressions(r, e.bindings)
+                let x = expressions(r, e.bindings, subqueries: columns)
                 slots[item.slot] = .value(x.type(e.expr))
                 items.append((item.slot, ["\(try x.sql(e.expr)) AS \(SparkSlot.column(item.slot))"]))
             case .copy(let from):
@@ -192,7 +204,7 @@ struct SparkCompiler {
             }
         }
         let replaced = Set(items.map(\.slot))
-        var kept = r.slots.filter { !replaced.contains($0.key) }
+        var kept = input.slots.filter { !replaced.contains($0.key) }
         let keptColumns = SparkRelation(sql: nil, slots: kept).columns(keys: keys)
         for (slot, _) in items { kept[slot] = slots[slot] }
         return select(keptColumns + items.flatMap(\.columns), from: r, slots: kept)
@@ -207,11 +219,18 @@ struct SparkCompiler {
         return (from, shape)
     }
 
-    func aggregate(_ r: SparkRelation, _ a: Aggregation) throws(QueryError) -> SparkRelation {
-        let x = expressions(r, a.bindings)
+    func aggregate(_ input: SparkRelation, _ a: Aggregation) throws(QueryError) -> SparkRelation {
+        let (r, columns) = try withSubqueries(input, a.keys + a.aggregates.map { BoundExpr(expr: $0.call, bindings: a.bindings) })
+        let x = expressions(r, a.bindings, subqueries: columns)
         var slots: [Int: SparkSlot] = [:]
         var items: [String] = []
         var groups: [String] = []
+        // In a subquery, each outer row is a group of its own.
+        for (slot, shape) in carried.sorted(by: { $0.key < $1.key }) where r.slots[slot] != nil && !a.keySlots.contains(slot) {
+            slots[slot] = shape
+            groups += shape.columns(slot, keys: keys)
+            items += shape.columns(slot, keys: keys)
+        }
         for (key, slot) in zip(a.keys, a.keySlots) {
             if let (from, shape) = entity(key, r) {
                 slots[slot] = shape
@@ -242,10 +261,14 @@ struct SparkCompiler {
     func orderedCollect(_ call: Expr, _ r: SparkRelation, _ x: SparkExpressions) throws(QueryError) -> String? {
         guard !r.order.isEmpty, case .function(let name, let distinct, let args) = call.kind, name.lowercased() == "collect", args.count == 1 else { return nil }
         if distinct { throw Self.unsupported("collect(DISTINCT ...) of sorted rows", call.range) }
-        let value = try x.sql(args[0])
-        let fields = r.order.enumerated().map { "'k\($0.offset)', \($0.element.key)" } + ["'v', \(value)"]
+        return Self.sortedCollect(try x.sql(args[0]), r.order)
+    }
+
+    /// collect_list of `value` in the order `order` sorts the rows.
+    static func sortedCollect(_ value: String, _ order: [(key: String, descending: Bool)]) -> String {
+        let fields = order.enumerated().map { "'k\($0.offset)', \($0.element.key)" } + ["'v', \(value)"]
         var comparison = "0"
-        for (i, key) in r.order.enumerated().reversed() {
+        for (i, key) in order.enumerated().reversed() {
             let (l, rr) = ("l.k\(i)", "r.k\(i)")
             let (before, after) = key.descending ? ("1", "-1") : ("-1", "1")
             comparison = "CASE WHEN \(l) IS NULL AND \(rr) IS NULL THEN \(comparison) WHEN \(l) IS NULL THEN \(key.descending ? before : after) "
@@ -253,33 +276,6 @@ struct SparkCompiler {
         }
         // collect_list drops nulls, as Cypher's collect does: only rows with a value go in.
         return "transform(array_sort(collect_list(CASE WHEN \(value) IS NOT NULL THEN named_struct(\(fields.joined(separator: ", "))) END), (l, r) -> \(comparison)), e -> e.v)"
-    }
-
-    /// OPTIONAL MATCH: the inner plan over the input's distinct rows, joined back to every input
-    /// row on all its columns (null-safe), so that a row with no match keeps nulls.
-    func optional(_ input: SparkRelation, _ inner: LogicalOperator) throws(QueryError) -> SparkRelation {
-        try joinBack(input, inner, "LEFT", what: "an OPTIONAL MATCH", SourceRange(0, 0))
-    }
-
-    /// `inner` run once per distinct row of `input` (its argument), then joined back to every
-    /// input row on all the input's columns, null-safe: a LEFT join keeps the columns `inner`
-    /// adds, a semi or anti join only the input's.
-    func joinBack(_ input: SparkRelation, _ inner: LogicalOperator, _ join: String, what: String, _ range: SourceRange) throws(QueryError) -> SparkRelation {
-        let columns = input.columns(keys: keys)
-        let inputSQL = input.sql ?? "SELECT 1 AS _unit"
-        let matched = try relation(inner, argument: select(columns, from: input, slots: input.slots, distinct: true))
-        guard let matchedSQL = matched.sql else { throw Self.unsupported(what, range) }
-        let i = names.next(), m = names.next()
-        var slots = input.slots
-        var list = columns.map { "\(i).\($0)" }
-        if join == "LEFT" {
-            let added = matched.slots.filter { input.slots[$0.key] == nil }
-            for (k, v) in added { slots[k] = v }
-            list += SparkRelation(sql: nil, slots: added).columns(keys: keys).map { "\(m).\($0)" }
-        }
-        let on = columns.map { "\(i).\($0) <=> \(m).\($0)" }.joined(separator: " AND ")
-        return SparkRelation(sql: "SELECT \(list.isEmpty ? "1 AS _unit" : list.joined(separator: ", ")) FROM (\(inputSQL)) \(i) \(join) JOIN (\(matchedSQL)) \(m) ON \(on.isEmpty ? "TRUE" : on)",
-                             slots: slots, order: input.order)
     }
 }
 

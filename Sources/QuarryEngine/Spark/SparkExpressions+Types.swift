@@ -50,6 +50,7 @@ extension SparkExpressions {
         }
         switch e.kind {
         case .literal(let v): return Self.literalType(v)
+        case .subquery: return subqueryColumns[e.range.start]?.type
         case .parameter(let name): return parameters[name].flatMap(Self.literalType)
         case .map(let entries):
             var fields: [String: SparkType?] = [:]

@@ -13,6 +13,10 @@ struct SparkExpressions {
     var locals: [String: String] = [:]
     /// Their types, where the list's items have one.
     var localTypes: [String: SparkType] = [:]
+    /// The column holding each EXISTS, COUNT or COLLECT subquery's value, by the subquery's
+    /// offset (`SparkCompiler.withSubqueries`), and its type.
+    typealias SubqueryColumn = (column: String, type: SparkType?)
+    var subqueryColumns: [Int: SubqueryColumn] = [:]
 
     func slot(_ name: String, _ range: SourceRange) throws(QueryError) -> (Int, SparkSlot) {
         guard let slot = bindings.scope[name], let shape = slots[slot] else { throw SparkCompiler.unsupported("the variable \(name) here", range) }
@@ -135,7 +139,8 @@ struct SparkExpressions {
             if let projection { out = "transform(\(out), \(local) -> \(try inner.sql(projection)))" }
             return out
         case .subquery(let kind, _, _, _):
-            throw SparkCompiler.unsupported("\(kind.rawValue) { } here", e.range, instead: "an EXISTS { } or NOT EXISTS { } of its own in a WHERE runs")
+            guard let column = subqueryColumns[e.range.start] else { throw SparkCompiler.unsupported("\(kind.rawValue) { } here", e.range) }
+            return column.column
         default:
             throw SparkCompiler.unsupported("this expression (\(e.canonicalText))", e.range)
         }

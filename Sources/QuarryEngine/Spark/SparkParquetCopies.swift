@@ -33,9 +33,21 @@ public struct SparkParquetCopies: Sendable {
         return SparkParquetCopies(folder: folder, copies: copies)
     }
 
-    /// Makes the folder of the copies, if missing.
-    public func makeFolder() throws(QueryError) {
+    /// Runs `body` with the copies as recorded now, holding the folder's lock
+    /// (`.quarry-parquet/lock`): a second quarry converting the same folder at once would record
+    /// over the first's manifest and remove the copy it is writing.
+    public static func converting<T>(graph: String, _ body: (inout SparkParquetCopies) throws(QueryError) -> T) throws(QueryError) -> T {
+        let folder = (graph as NSString).appendingPathComponent(folderName)
         guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { throw .storage(folder, "cannot make the folder", errno: errno) }
+        let lockPath = (folder as NSString).appendingPathComponent("lock")
+        let lock = open(lockPath, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard lock >= 0 else { throw .storage(lockPath, "cannot open", errno: errno) }
+        defer { close(lock) }
+        guard flock(lock, LOCK_EX | LOCK_NB) == 0 else {
+            throw QueryError(.runtimeError, "ParquetBusy", "another quarry is converting the files of \(graph) (it holds \(lockPath))")
+        }
+        var copies = read(graph: graph)
+        return try body(&copies)
     }
 
     /// Where the copy of the file whose view is `view` goes: a folder of its own each time, so
@@ -58,7 +70,7 @@ public struct SparkParquetCopies: Sendable {
     /// Removes the folders of `.quarry-parquet/` no copy is recorded in (replaced copies, and
     /// conversions cut short). Best effort: what cannot be removed is left for the next time.
     func removeUnrecorded() {
-        let kept = Set(copies.values.map(\.directory) + ["manifest.json"])
+        let kept = Set(copies.values.map(\.directory) + ["manifest.json", "lock"])
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !kept.contains(entry) && !entry.hasPrefix("manifest.json") {
             try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(entry))
         }
