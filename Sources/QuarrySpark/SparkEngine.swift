@@ -17,6 +17,8 @@ public final class SparkEngine: @unchecked Sendable {
     let service: Spark_Connect_SparkConnectService.Client<HTTP2ClientTransport.Posix>
     let sessionID = UUID().uuidString.lowercased()
     let connections: Task<Void, Never>
+    /// The cluster's cores (`clusterCores`), known once the session has started.
+    private(set) var cores = 1
 
     /// Results larger than gRPC's default 4 MiB per message come in Arrow batches of up to this.
     static let largestMessage = 256 << 20
@@ -36,8 +38,9 @@ public final class SparkEngine: @unchecked Sendable {
         service = Spark_Connect_SparkConnectService.Client(wrapping: client)
         connections = Task { try? await client.runConnections() }
         do {
-            try sizeShuffles(cancellation: cancellation)
-            for statement in schema.registration { _ = try run(command: statement, cancellation: cancellation) }
+            cores = try clusterCores(cancellation: cancellation)
+            try sizeShuffles(cores: cores, cancellation: cancellation)
+            for statement in schema.registration(partitions: cores) { _ = try run(command: statement, cancellation: cancellation) }
         } catch {
             close()
             throw error
@@ -46,21 +49,23 @@ public final class SparkEngine: @unchecked Sendable {
 
     deinit { client.beginGracefulShutdown() }
 
+    /// How many cores the cluster has: `local[N]`'s N, else the partitions `range` is spread
+    /// over (a small job).
+    func clusterCores(cancellation: CancellationFlag?) throws(QueryError) -> Int {
+        let master = try setting("spark.master", cancellation) ?? ""
+        if master.hasPrefix("local["), let n = Int(master.dropFirst(6).prefix { $0.isNumber }), n > 0 { return n }
+        let query = "SELECT count(*) FROM (SELECT DISTINCT p FROM (SELECT spark_partition_id() AS p FROM range(0, 4096)))"
+        guard case .int(let n)? = try Database.sparkRows(try run(query: query, cancellation: cancellation)).first?.first, n > 0 else { return 1 }
+        return Int(n)
+    }
+
     /// Spark shuffles into 200 partitions unless told otherwise, which on a few cores costs more
     /// than the work (a join and a grouping over 80,000 relationships took 3× as long on
     /// `local[2]` as with 2 partitions; adaptive execution merges the small partitions only after
     /// writing them). When the server keeps that default, this session shuffles into as many
-    /// partitions as the cluster has cores: `local[N]`'s N, else the partitions `range` is
-    /// spread over (a small job).
-    func sizeShuffles(cancellation: CancellationFlag?) throws(QueryError) {
+    /// partitions as the cluster has cores.
+    func sizeShuffles(cores: Int, cancellation: CancellationFlag?) throws(QueryError) {
         guard try setting("spark.sql.shuffle.partitions", cancellation) == "200" else { return }
-        let master = try setting("spark.master", cancellation) ?? ""
-        var cores = master.hasPrefix("local[") ? Int(master.dropFirst(6).prefix { $0.isNumber }) : nil
-        if cores == nil, case .int(let n)? = try Database.sparkRows(try run(query: "SELECT count(*) FROM (SELECT DISTINCT p FROM (SELECT spark_partition_id() AS p FROM range(0, 4096)))",
-                                                                        cancellation: cancellation)).first?.first {
-            cores = Int(n)
-        }
-        guard let cores, cores > 0 else { return }
         _ = try run(command: "SET spark.sql.shuffle.partitions=\(cores)", cancellation: cancellation)
     }
 
@@ -92,7 +97,7 @@ public final class SparkEngine: @unchecked Sendable {
     public func convertToParquet(cancellation: CancellationFlag?) throws(QueryError) -> [String] {
         try SparkParquetCopies.converting(graph: schema.folder) { (copies) throws(QueryError) in
             var converted: [String] = []
-            for conversion in schema.conversions(into: copies) {
+            for conversion in schema.conversions(into: copies, partitions: cores) {
                 _ = try run(command: conversion.statement, cancellation: cancellation)
                 try copies.record(conversion.source, directory: conversion.directory, integerIDs: conversion.integerIDs)
                 converted.append(conversion.source.name)

@@ -22,9 +22,19 @@ extension SparkCompiler {
     func correlated(_ inner: LogicalOperator, over input: SparkRelation, what: String, _ range: SourceRange) throws(QueryError) -> SparkRelation {
         var compiler = self
         compiler.carried = input.slots
-        let matched = try compiler.relation(inner, argument: select(input.columns(keys: keys), from: input, slots: input.slots, distinct: true))
+        let matched = try compiler.relation(inner, argument: distinctRows(input))
         guard matched.sql != nil, input.slots.keys.allSatisfy({ matched.slots[$0] != nil }) else { throw Self.unsupported(what, range) }
         return matched
+    }
+
+    /// One row per distinct row of `input`: grouped by the columns that tell rows apart (a node's
+    /// id and view, not its properties), the others taken along.
+    func distinctRows(_ input: SparkRelation) -> SparkRelation {
+        let columns = input.columns(keys: keys), identity = input.identityColumns(keys: keys)
+        guard identity.count < columns.count else { return select(columns, from: input, slots: input.slots, distinct: true) }
+        let told = Set(identity)
+        return select(columns.map { told.contains($0) ? $0 : "any_value(\($0)) AS \($0)" }, from: input, slots: input.slots,
+                      suffix: " GROUP BY " + identity.joined(separator: ", "))
     }
 
     /// `inner` run for each distinct row of `input`, joined back to every input row: a LEFT or
@@ -42,7 +52,7 @@ extension SparkCompiler {
             for (k, v) in added { slots[k] = v }
             list += SparkRelation(sql: nil, slots: added).columns(keys: keys).map { "\(m).\($0)" }
         }
-        let on = columns.map { "\(i).\($0) <=> \(m).\($0)" }.joined(separator: " AND ")
+        let on = input.identityColumns(keys: keys).map { "\(i).\($0) <=> \(m).\($0)" }.joined(separator: " AND ")
         return SparkRelation(sql: "SELECT \(list.isEmpty ? "1 AS _unit" : list.joined(separator: ", ")) FROM (\(input.sql ?? "SELECT 1 AS _unit")) \(i) "
                              + "\(join) JOIN (\(matched.sql ?? "SELECT 1 AS _unit")) \(m) ON \(on.isEmpty ? "TRUE" : on)",
                              slots: slots, order: input.order)
@@ -113,9 +123,10 @@ extension SparkCompiler {
             result = "coalesce(\(v), \(itemType.map { "CAST(array() AS ARRAY<\($0.sql)>)" } ?? "array()"))"
             type = itemType.map { .array($0) }
         }
-        let grouped = "SELECT \((columns + ["\(value) AS v"]).joined(separator: ", ")) FROM (\(matched.sql ?? "SELECT 1 AS _unit")) \(m)"
-            + (columns.isEmpty ? "" : " GROUP BY " + columns.joined(separator: ", "))
-        let on = columns.map { "\(i).\($0) <=> \(g).\($0)" }.joined(separator: " AND ")
+        let identity = input.identityColumns(keys: keys)
+        let grouped = "SELECT \((identity + ["\(value) AS v"]).joined(separator: ", ")) FROM (\(matched.sql ?? "SELECT 1 AS _unit")) \(m)"
+            + (identity.isEmpty ? "" : " GROUP BY " + identity.joined(separator: ", "))
+        let on = identity.map { "\(i).\($0) <=> \(g).\($0)" }.joined(separator: " AND ")
         var slots = input.slots
         slots[slot] = .value(type)
         let list = columns.map { "\(i).\($0)" } + ["\(result) AS \(SparkSlot.column(slot))"]

@@ -86,7 +86,7 @@ struct SparkCompiler {
             var kept: [Int: SparkSlot] = [:]
             for s in slots { kept[s] = r.slots[s] }
             for (s, shape) in carried where r.slots[s] != nil { kept[s] = shape }
-            var out = select(SparkRelation(sql: nil, slots: kept).columns(keys: keys), from: r, slots: kept, distinct: true)
+            var out = distinctRows(SparkRelation(sql: r.sql, slots: kept))
             out.order = []
             return out
         case .sort(let input, let s):
@@ -266,6 +266,12 @@ struct SparkCompiler {
 
     /// collect_list of `value` in the order `order` sorts the rows.
     static func sortedCollect(_ value: String, _ order: [(key: String, descending: Bool)]) -> String {
+        if let direction = order.first?.descending, order.allSatisfy({ $0.descending == direction }) {
+            // One direction: sort_array's own order on (key is null, key) per key puts nulls last
+            // going up and first going down, as Cypher does, without a comparator to interpret.
+            let fields = order.enumerated().flatMap { ["'n\($0.offset)', \($0.element.key) IS NULL", "'k\($0.offset)', \($0.element.key)"] } + ["'v', \(value)"]
+            return "transform(sort_array(collect_list(CASE WHEN \(value) IS NOT NULL THEN named_struct(\(fields.joined(separator: ", "))) END), \(!direction)), e -> e.v)"
+        }
         let fields = order.enumerated().map { "'k\($0.offset)', \($0.element.key)" } + ["'v', \(value)"]
         var comparison = "0"
         for (i, key) in order.enumerated().reversed() {

@@ -8,15 +8,17 @@ extension SparkGraphSchema {
     /// its Parquet copy, when current), then typed and cached in the cluster's memory when a query
     /// first reads it (so that later ones do not parse the text again, and so that a
     /// relationship's `_rid` stays the same within the session; lazily, so that a session starts
-    /// without reading every file).
-    public var registration: [String] {
+    /// without reading every file). A file of more than 4 MB is cached in up to `partitions`
+    /// parts (the cluster's cores), so that its scans run in parallel: read with quoted line
+    /// breaks allowed, a CSV file is one partition.
+    public func registration(partitions: Int = 1) -> [String] {
         var out: [String] = []
         for n in nodes {
             guard let source = n.source else { continue }
             out.append(source.rawView(n.view, stored: storedColumns(n)))
             let columns = ["\(idType(n.group).cast(SparkSQL.name(n.idRaw))) AS _id"] + (n.labelRaw.map { ["\(source.labels($0)) AS _labels"] } ?? [])
                 + n.properties.map { "\(source.typed($0)) AS \(SparkSQL.name($0.name))" }
-            out.append("CACHE LAZY TABLE \(SparkSQL.name(n.view)) AS SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(source.rawViewName(n.view)))")
+            out.append("CACHE LAZY TABLE \(SparkSQL.name(n.view)) AS SELECT \(source.spread(partitions))\(columns.joined(separator: ", ")) FROM \(SparkSQL.name(source.rawViewName(n.view)))")
         }
         for u in unions {
             let parts = u.members.compactMap { view in nodes.first { $0.view == view } }.map { n in
@@ -32,7 +34,7 @@ extension SparkGraphSchema {
             let columns = ["monotonically_increasing_id() + \(Int64(index) << 54) AS _rid", "\(idType(r.startGroup).cast(SparkSQL.name(r.startRaw))) AS _src",
                            "\(idType(r.endGroup).cast(SparkSQL.name(r.endRaw))) AS _dst"]
                 + (r.typeRaw.map { ["\(SparkSQL.name($0)) AS _type"] } ?? []) + r.properties.map { "\(source.typed($0)) AS \(SparkSQL.name($0.name))" }
-            out.append("CACHE LAZY TABLE \(SparkSQL.name(r.view)) AS SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(source.rawViewName(r.view)))")
+            out.append("CACHE LAZY TABLE \(SparkSQL.name(r.view)) AS SELECT \(source.spread(partitions))\(columns.joined(separator: ", ")) FROM \(SparkSQL.name(source.rawViewName(r.view)))")
         }
         for u in relationshipUnions {
             let parts = u.members.compactMap { view in relationships.first { $0.view == view } }.map { r in
@@ -91,13 +93,13 @@ extension SparkGraphSchema {
     }
 
     /// The files read as CSV, each with the statement that writes its copy into a new folder of
-    /// `copies`.
-    public func conversions(into copies: SparkParquetCopies) -> [Conversion] {
+    /// `copies`, in up to `partitions` parts as for `registration`.
+    public func conversions(into copies: SparkParquetCopies, partitions: Int = 1) -> [Conversion] {
         func conversion(_ view: String, _ source: SparkFileSource, _ integerIDs: Bool, _ columns: [StoredColumn]) -> Conversion {
             let directory = copies.newDirectory(view: view)
             let list = columns.map { "\($0.fromCSV) AS \(SparkSQL.name($0.raw))" }.joined(separator: ", ")
             return Conversion(source: source, directory: directory, integerIDs: integerIDs,
-                              statement: "INSERT OVERWRITE DIRECTORY \(SparkSQL.string(directory)) USING parquet SELECT \(list) FROM \(SparkSQL.name(source.rawViewName(view)))")
+                              statement: "INSERT OVERWRITE DIRECTORY \(SparkSQL.string(directory)) USING parquet SELECT \(source.spread(partitions))\(list) FROM \(SparkSQL.name(source.rawViewName(view)))")
         }
         var out: [Conversion] = []
         for n in nodes {

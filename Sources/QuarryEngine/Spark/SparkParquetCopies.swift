@@ -114,6 +114,13 @@ public struct SparkFileSource: Sendable {
         return s
     }
 
+    /// The hint that spreads the file's rows over up to `partitions` parts, one per 4 MB of the
+    /// file (none for a smaller file).
+    func spread(_ partitions: Int) -> String {
+        let parts = min(partitions, Int(size / (4 << 20)))
+        return parts > 1 ? "/*+ REPARTITION(\(parts)) */ " : ""
+    }
+
     /// The view of the file's rows as stored: text columns `c0..` of the CSV, or the copy's.
     func rawViewName(_ view: String) -> String { view + (copy == nil ? "_csv" : "_parquet") }
 

@@ -128,4 +128,9 @@ struct SparkRelation {
     func columns(keys: [String]) -> [String] {
         slots.sorted { $0.key < $1.key }.flatMap { $0.value.columns($0.key, keys: keys) }
     }
+
+    /// The columns that tell rows apart (`SparkSlot.identityCount`): the others follow from them.
+    func identityColumns(keys: [String]) -> [String] {
+        slots.sorted { $0.key < $1.key }.flatMap { Array($0.value.columns($0.key, keys: keys).prefix($0.value.identityCount(keys: keys))) }
+    }
 }
