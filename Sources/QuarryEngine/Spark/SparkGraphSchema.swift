@@ -165,13 +165,13 @@ public struct SparkGraphSchema: Sendable {
                 }
                 nodes.append(NodeTable(view: "n_" + header.stem, label: header.labelColumn == nil ? header.stem : nil,
                                        labelRaw: header.labelColumn.map { cells[$0] }, group: header.idGroup, idRaw: cells[id],
-                                       properties: properties, source: source.width(header.width), integerIDs: integerIDs))
+                                       properties: properties, source: source.withColumns(header.width), integerIDs: integerIDs))
             } else if let start = header.startColumn, let end = header.endColumn {
                 let properties = header.properties.map { Column(name: $0.name, raw: cells[$0.column], type: SparkType($0.type), importType: $0.type) }
                 relationships.append(RelationshipTable(view: "r_" + header.stem, type: header.typeColumn == nil ? header.relationshipStem : nil,
                                                        typeRaw: header.typeColumn.map { cells[$0] }, startGroup: header.startGroup,
                                                        endGroup: header.endGroup, startRaw: cells[start], endRaw: cells[end],
-                                                       properties: properties, source: source.width(header.width)))
+                                                       properties: properties, source: source.withColumns(header.width)))
             }
         }
         return SparkGraphSchema(folder: absolute, nodes: nodes, relationships: relationships, unions: groupUnions(nodes),

@@ -71,7 +71,7 @@ public struct SparkParquetCopies: Sendable {
     /// conversions cut short). Best effort: what cannot be removed is left for the next time.
     func removeUnrecorded() {
         let kept = Set(copies.values.map(\.directory) + ["manifest.json", "lock"])
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !kept.contains(entry) && !entry.hasPrefix("manifest.json") {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !kept.contains(entry) {
             try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(entry))
         }
     }
@@ -100,15 +100,16 @@ public struct SparkFileSource: Sendable {
         } catch {
             throw .file("cannot be read", path: csv)
         }
-        size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
-        modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        let (size, modified) = (size, modified)
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        self.size = size
+        self.modified = modified
         let current = copies.copies[name].flatMap { $0.size == size && $0.modified == modified ? $0 : nil }
         copy = current
         copyPath = current.map { (copies.folder as NSString).appendingPathComponent($0.directory) }
     }
 
-    func width(_ n: Int) -> SparkFileSource {
+    func withColumns(_ n: Int) -> SparkFileSource {
         var s = self
         s.columns = n
         return s
@@ -124,10 +125,10 @@ public struct SparkFileSource: Sendable {
     /// The view of the file's rows as stored: text columns `c0..` of the CSV, or the copy's.
     func rawViewName(_ view: String) -> String { view + (copy == nil ? "_csv" : "_parquet") }
 
-    /// The statement that makes the raw view. The CSV's columns are given, so that Spark need not
-    /// read the header to learn them. An empty cell is null and a quoted empty one (`""`) the empty
-    /// string, as the importer reads them: no cell is the NUL character, so nothing else reads as null.
-    /// The copy's columns are given too, so that Spark need not read its files' footers.
+    /// The statement that makes the raw view, its columns given so that Spark reads neither the
+    /// CSV's header nor the copy's footers to learn them. In the CSV, an empty cell is null and a
+    /// quoted empty one (`""`) the empty string, as the importer reads them: no cell is the NUL
+    /// character, so nothing else reads as null.
     func rawView(_ view: String, stored: [SparkGraphSchema.StoredColumn]) -> String {
         if let copyPath {
             let columns = stored.map { "\(SparkSQL.name($0.raw)) \($0.type)" }.joined(separator: ", ")
