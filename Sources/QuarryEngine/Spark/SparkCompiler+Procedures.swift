@@ -6,18 +6,9 @@ extension SparkCompiler {
         let rows: String
         switch procedure.name {
         case "db.labels":
-            // A file's label when it has a row; each row's labels from a `:LABEL` column.
-            let parts = schema.nodes.map { n in
-                n.label.map { "SELECT \(SparkSQL.string($0)) AS o0 FROM (SELECT 1 FROM \(SparkSQL.name(n.view)) LIMIT 1) \(names.next())" }
-                    ?? "SELECT explode(_labels) AS o0 FROM \(SparkSQL.name(n.view))"
-            }
-            rows = parts.isEmpty ? try values([], procedure) : "SELECT DISTINCT o0 FROM (\(parts.joined(separator: " UNION ALL "))) \(names.next())"
+            rows = try distinctNames(schema.nodes.map { ($0.view, $0.label, "explode(_labels)") }, procedure)
         case "db.relationshipTypes":
-            let parts = schema.relationships.map { r in
-                r.type.map { "SELECT \(SparkSQL.string($0)) AS o0 FROM (SELECT 1 FROM \(SparkSQL.name(r.view)) LIMIT 1) \(names.next())" }
-                    ?? "SELECT _type AS o0 FROM \(SparkSQL.name(r.view))"
-            }
-            rows = parts.isEmpty ? try values([], procedure) : "SELECT DISTINCT o0 FROM (\(parts.joined(separator: " UNION ALL "))) \(names.next())"
+            rows = try distinctNames(schema.relationships.map { ($0.view, $0.type, "_type") }, procedure)
         case "db.propertyKeys":
             rows = try values(keys.map { [.string($0)] }, procedure)
         case "dbms.functions":
@@ -35,6 +26,17 @@ extension SparkCompiler {
         }
         let from = input.sql.map { "(\($0)) i CROSS JOIN (\(rows)) p" } ?? "(\(rows)) p"
         return SparkRelation(sql: "SELECT \(list.isEmpty ? "1 AS _unit" : list.joined(separator: ", ")) FROM \(from)", slots: slots, order: input.order)
+    }
+
+    /// The labels (types) of the files: a file's own when it has a row, else each row's from
+    /// its `:LABEL` (`:TYPE`) column, read by `perRow`.
+    func distinctNames(_ files: [(view: String, own: String?, perRow: String)], _ procedure: Procedure) throws(QueryError) -> String {
+        guard !files.isEmpty else { return try values([], procedure) }
+        let parts = files.map { f in
+            f.own.map { "SELECT \(SparkSQL.string($0)) AS o0 FROM (SELECT 1 FROM \(SparkSQL.name(f.view)) LIMIT 1) \(names.next())" }
+                ?? "SELECT \(f.perRow) AS o0 FROM \(SparkSQL.name(f.view))"
+        }
+        return "SELECT DISTINCT o0 FROM (\(parts.joined(separator: " UNION ALL "))) \(names.next())"
     }
 
     /// Rows of values as an inline table with columns `o0`, `o1`, ... (none: no row, typed).

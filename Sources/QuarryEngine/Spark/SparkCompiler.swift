@@ -228,16 +228,16 @@ struct SparkCompiler {
         // In a subquery, each outer row is a group of its own.
         for (slot, shape) in carried.sorted(by: { $0.key < $1.key }) where r.slots[slot] != nil && !a.keySlots.contains(slot) {
             slots[slot] = shape
-            groups += shape.columns(slot, keys: keys)
-            items += shape.columns(slot, keys: keys)
+            let (g, i) = grouping(shape, from: slot, to: slot)
+            groups += g
+            items += i
         }
         for (key, slot) in zip(a.keys, a.keySlots) {
             if let (from, shape) = entity(key, r) {
                 slots[slot] = shape
-                // Grouped by what tells the nodes (relationships) apart, not by all their columns.
-                let theirs = shape.columns(from, keys: keys), identity = shape.identityCount(keys: keys)
-                groups += theirs.prefix(identity)
-                items += zip(theirs, shape.columns(slot, keys: keys)).enumerated().map { i, c in "\(i < identity ? c.0 : "any_value(\(c.0))") AS \(c.1)" }
+                let (g, i) = grouping(shape, from: from, to: slot)
+                groups += g
+                items += i
                 continue
             }
             let sql = try x.sql(key.expr)
@@ -254,6 +254,14 @@ struct SparkCompiler {
         var out = select(items, from: r, slots: slots, suffix: groups.isEmpty ? "" : " GROUP BY " + groups.joined(separator: ", "))
         out.order = []
         return out
+    }
+
+    /// A node or relationship as a grouping key, from slot `from` into slot `to`: grouped by what
+    /// tells them apart (`SparkSlot.identityCount`), not by all their columns, the others taken along.
+    func grouping(_ shape: SparkSlot, from: Int, to: Int) -> (groups: [String], items: [String]) {
+        let theirs = shape.columns(from, keys: keys), identity = shape.identityCount(keys: keys)
+        let items = zip(theirs, shape.columns(to, keys: keys)).enumerated().map { i, c in "\(i < identity ? c.0 : "any_value(\(c.0))") AS \(c.1)" }
+        return (Array(theirs.prefix(identity)), items)
     }
 
     /// `collect(x)` of rows an ORDER BY sorted: Spark's collect_list keeps no order, so the items

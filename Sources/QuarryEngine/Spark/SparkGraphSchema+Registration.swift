@@ -21,7 +21,7 @@ extension SparkGraphSchema {
             out.append("CACHE LAZY TABLE \(SparkSQL.name(n.view)) AS SELECT \(source.spread(partitions))\(columns.joined(separator: ", ")) FROM \(SparkSQL.name(source.rawViewName(n.view)))")
         }
         for u in unions {
-            let parts = u.members.compactMap { view in nodes.first { $0.view == view } }.map { n in
+            let parts = u.members.compactMap(nodeTable(view:)).map { n in
                 let columns = ["_id", "\(SparkSQL.string(n.view)) AS _space", "\(n.labels("t")) AS _labels"] + u.properties.map { Self.unionColumn($0, n.property($0.name)) }
                 return "SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(n.view)) t"
             }
@@ -37,7 +37,7 @@ extension SparkGraphSchema {
             out.append("CACHE LAZY TABLE \(SparkSQL.name(r.view)) AS SELECT \(source.spread(partitions))\(columns.joined(separator: ", ")) FROM \(SparkSQL.name(source.rawViewName(r.view)))")
         }
         for u in relationshipUnions {
-            let parts = u.members.compactMap { view in relationships.first { $0.view == view } }.map { r in
+            let parts = u.members.compactMap(relationshipTable(view:)).map { r in
                 let columns = ["_rid", "_src", "_dst", "\(SparkSQL.string(r.view)) AS _file", "\(r.type("t")) AS _type"] + u.properties.map { Self.unionColumn($0, r.property($0.name)) }
                 return "SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(r.view)) t"
             }
