@@ -84,3 +84,15 @@ CALL dbms.procedures() YIELD name WHERE name STARTS WITH 'db.' RETURN name ORDER
 
 // @query S27_count_subquery_in_where
 MATCH (a:Actor) WHERE COUNT { MATCH (a)-[:PERPETRATED]->(:Event {kind: 'attack'}) } >= 3 RETURN count(*) AS prolific;
+
+// @query S28_varlength_beside_a_hop_of_its_file
+MATCH (a:Place)-[r:`IN`]-(b:Place)-[:`IN`*1..2]-(c:Place) RETURN count(*) AS n, count(DISTINCT c) AS places;
+
+// @query S29_two_varlength_steps_of_one_file
+MATCH (a:Place)-[:`IN`*1..2]->(b:Place)<-[:`IN`*1..2]-(c:Place) WHERE a <> c RETURN count(*) AS n;
+
+// @query S30_varlength_relationships
+MATCH (p:Place)-[rs:`IN`*1..3]->(c:Place {name: 'Zambara'}) RETURN size(rs) AS hops, count(*) AS n, min(type(rs[0])) AS t ORDER BY hops;
+
+// @query S31_varlength_over_two_files
+MATCH (a:Actor)-[:ALLIED_WITH|OPPOSES*1..2]->(b:Actor) RETURN count(*) AS n, count(DISTINCT b) AS reached;

@@ -32,6 +32,11 @@ struct SparkPatterns {
     /// The hops one step takes, each with the node file it reaches.
     typealias Chain = [(hop: Hop, to: SparkGraphSchema.NodeTable)]
 
+    /// The chains a step may take in one branch: one, or for a variable-length step all of its
+    /// lengths from one to the most that end in one node file (joined as one derived relation,
+    /// `variableLengthRelation`, instead of a branch per length that joins the rest again).
+    typealias Route = [Chain]
+
     /// One pattern step as the branches see it: its relationship (or var-length range) and end nodes.
     struct Step {
         let relationship: PlannedRelationship
@@ -42,8 +47,8 @@ struct SparkPatterns {
     /// One way the MATCH lies over the files.
     struct Branch {
         var nodes: [Int: SparkGraphSchema.NodeTable] = [:]
-        /// Per part, per step, the hops taken (several for a var-length step) and the node tables between them.
-        var hops: [[Chain]] = []
+        /// Per part, per step, the route taken.
+        var hops: [[Route]] = []
     }
 
     func match(_ input: SparkRelation, _ m: PatternMatch) throws(QueryError) -> SparkRelation {
@@ -83,7 +88,7 @@ struct SparkPatterns {
                     continue
                 }
                 var seen: Set<String> = []
-                slots[r.slot] = .relationship(branches.compactMap { $0.hops.count > p ? $0.hops[p][i].first?.hop.table : nil }.filter { seen.insert($0.view).inserted })
+                slots[r.slot] = .relationship(branches.compactMap { $0.hops.count > p ? $0.hops[p][i].first?.first?.hop.table : nil }.filter { seen.insert($0.view).inserted })
             }
             if let path = part.pathSlot { slots[path] = part.shortest == .none ? .path : .hops }
         }
@@ -147,19 +152,38 @@ struct SparkPatterns {
         }
         let s = steps[part][step]
         let end = p.nodes[step + 1]
-        for length in s.lengths {
-            for var chain in chains(from: from, length: length, s.relationship, input) {
-                // The step ends in the end node's own table of the group the last hop reaches.
-                let group = chain.last?.to.group ?? from.group
-                for last in candidates(end, input, branch) where last.group == group {
-                    if !chain.isEmpty { chain[chain.count - 1].to = last }
-                    var b = branch
-                    b.nodes[end.slot] = last
-                    b.hops[part].append(chain)
-                    try walk(m, steps, part: part, step: step + 1, from: last, b, input, into: &out)
-                }
+        for var route in routes(from: from, s, factored: p.pathSlot == nil, input) {
+            // The step ends in the end node's own table of the group the last hop reaches.
+            let group = route.first?.last?.to.group ?? from.group
+            for last in candidates(end, input, branch) where last.group == group {
+                for c in route.indices where !route[c].isEmpty { route[c][route[c].count - 1].to = last }
+                var b = branch
+                b.nodes[end.slot] = last
+                b.hops[part].append(route)
+                try walk(m, steps, part: part, step: step + 1, from: last, b, input, into: &out)
             }
         }
+    }
+
+    /// The routes of a step from a node in `from`: a chain each, but for a variable-length step
+    /// whose hops are not wanted one by one (`factored`: no path value of the part, no property
+    /// map, which could read the input's columns) the chains of one length or more grouped by
+    /// the node group they reach.
+    func routes(from: SparkGraphSchema.NodeTable, _ s: Step, factored: Bool, _ input: SparkRelation) -> [Route] {
+        let all = s.lengths.flatMap { chains(from: from, length: $0, s.relationship, input) }
+        guard factored, s.relationship.length != nil, s.relationship.properties == nil else { return all.map { [$0] } }
+        var routes: [Route] = all.filter(\.isEmpty).map { [$0] }
+        var byGroup: [String?: Int] = [:]
+        for chain in all {
+            guard let last = chain.last else { continue }
+            if let k = byGroup[last.to.group] {
+                routes[k].append(chain)
+            } else {
+                byGroup[last.to.group] = routes.count
+                routes.append([chain])
+            }
+        }
+        return routes
     }
 
     /// Every sequence of `length` hops of the relationship's types and direction from a node in `from`.
@@ -232,7 +256,22 @@ struct SparkPatterns {
             try properties(n.properties, alias, table.property, x, &conditions)
             return "\(alias)._id"
         }
-        var used: [(files: Set<String>, rid: String)] = []
+        var used: [RelationshipsJoined] = []
+        /// Reaches `endNode` at `far` of the last hop, in `to`; returns its id.
+        func reach(_ endNode: PlannedNode, at far: String, in to: SparkGraphSchema.NodeTable, wantsPath: Bool) throws(QueryError) -> String {
+            if !wantsPath, nodeIDs[endNode.slot] == nil, input.slots[endNode.slot] == nil, impliedByItsGroup(endNode, to) {
+                // Nothing of the node is read and the relationship's end says which file
+                // holds it: the end's id is the node.
+                nodeIDs[endNode.slot] = far
+                outputs += ["\(far) AS \(SparkSlot.column(endNode.slot))", "\(SparkSQL.string(to.view)) AS \(SparkSlot.column(endNode.slot, "space"))",
+                            "\(to.labels(far)) AS \(SparkSlot.column(endNode.slot, "labels"))"]
+                    + keyColumns(nil, to.property, endNode.slot, slots)
+                return far
+            }
+            let end = try nodeID(endNode)
+            conditions.append("\(far) = \(end)")
+            return end
+        }
         for (p, part) in m.parts.enumerated() {
             var previous = try nodeID(part.nodes[0])
             // A path's nodes and relationships as values, in order (when the part has a path).
@@ -244,36 +283,34 @@ struct SparkPatterns {
                 _ = try nodeID(end)
                 outputs += part.relationships.map { "CAST(NULL AS BIGINT) AS \(SparkSlot.column($0.slot))" }
             }
-            for (s, chain) in b.hops[p].enumerated() {
+            for (s, route) in b.hops[p].enumerated() {
                 let r = steps[p][s].relationship
+                let endNode = part.nodes[s + 1]
+                if route.count > 1, let to = route.first?.last?.to {
+                    let alias = names.next()
+                    from.append("(\(variableLengthRelation(route, r))) \(alias)")
+                    let joined = RelationshipsJoined(files: Set(route.flatMap { $0.flatMap(\.hop.table.files) }), rids: "\(alias)._rids", isList: true)
+                    conditions += used.compactMap(joined.distinct)
+                    used.append(joined)
+                    conditions.append("\(alias)._near = \(previous)")
+                    previous = try reach(endNode, at: "\(alias)._far", in: to, wantsPath: false)
+                    outputs += ["\(alias)._hops AS \(SparkSlot.column(r.slot))", "\(alias)._list AS \(SparkSlot.column(r.slot, "list"))"]
+                    continue
+                }
+                let chain = route.first ?? []
                 var hopsTaken = 0
                 var stepRelationships: [String] = []
                 for (k, (hop, to)) in chain.enumerated() {
                     let alias = names.next()
-                    let view = SparkSQL.name(hop.table.view)
-                    // Both ways: each row read forwards, and backwards unless it is a self-loop
-                    // (which an undirected pattern matches once).
-                    from.append((hop.way == .both ? "(SELECT *, _src AS _near, _dst AS _far FROM \(view) UNION ALL "
-                                 + "SELECT *, _dst AS _near, _src AS _far FROM \(view) WHERE _src <> _dst)" : view) + " \(alias)")
-                    for other in used where !other.files.isDisjoint(with: hop.table.files) { conditions.append("\(alias)._rid <> \(other.rid)") }
-                    used.append((Set(hop.table.files), "\(alias)._rid"))
+                    from.append("\(Self.source(hop)) \(alias)")
+                    let joined = RelationshipsJoined(files: Set(hop.table.files), rids: "\(alias)._rid", isList: false)
+                    conditions += used.compactMap(joined.distinct)
+                    used.append(joined)
                     let (near, far) = hop.way.ends
                     conditions.append("\(alias).\(near) = \(previous)")
-                    let isLast = k == chain.count - 1
-                    let endNode = part.nodes[s + 1]
                     stepRelationships.append(Self.relationshipValue(hop.table, alias))
-                    if isLast, !wantsPath, nodeIDs[endNode.slot] == nil, input.slots[endNode.slot] == nil, impliedByItsGroup(endNode, to) {
-                        // Nothing of the node is read and the relationship's end says which file
-                        // holds it: the end's id is the node.
-                        nodeIDs[endNode.slot] = "\(alias).\(far)"
-                        outputs += ["\(alias).\(far) AS \(SparkSlot.column(endNode.slot))", "\(SparkSQL.string(to.view)) AS \(SparkSlot.column(endNode.slot, "space"))",
-                                    "\(to.labels(alias)) AS \(SparkSlot.column(endNode.slot, "labels"))"]
-                            + keyColumns(nil, to.property, endNode.slot, slots)
-                        previous = "\(alias).\(far)"
-                    } else if isLast {
-                        let end = try nodeID(endNode)
-                        conditions.append("\(alias).\(far) = \(end)")
-                        previous = end
+                    if k == chain.count - 1 {
+                        previous = try reach(endNode, at: "\(alias).\(far)", in: to, wantsPath: wantsPath)
                         if wantsPath { pathNodes.append(try nodeValue(endNode)) }
                     } else if wantsPath {
                         // A path needs the nodes between the hops of a var-length step as values.
@@ -288,9 +325,7 @@ struct SparkPatterns {
                         previous = "\(alias).\(far)"
                     }
                     try properties(r.properties, alias, hop.table.property, x, &conditions)
-                    if hop.table.type == nil, !r.types.isEmpty {
-                        conditions.append("\(alias)._type IN (\(r.types.map(SparkSQL.string).joined(separator: ", ")))")
-                    }
+                    conditions += typeCondition(hop, r, alias)
                     if input.slots[r.slot] != nil {
                         // Bound before: the same relationship (`_rid` is unique over all files).
                         conditions.append("\(alias)._rid = \(i).\(SparkSlot.column(r.slot))")
@@ -315,7 +350,7 @@ struct SparkPatterns {
                 pathRelationships += stepRelationships
             }
             if let path = part.pathSlot {
-                outputs.append("\(b.hops[p].reduce(0) { $0 + $1.count }) AS \(SparkSlot.column(path))")
+                outputs.append("\(b.hops[p].reduce(0) { $0 + ($1.first?.count ?? 0) }) AS \(SparkSlot.column(path))")
                 if wantsPath {
                     outputs.append("named_struct('~path', \(Self.array(pathNodes, of: SparkSlot.nodeType)), 'rels', "
                                    + "\(Self.array(pathRelationships, of: SparkSlot.relationshipType))) AS \(SparkSlot.column(path, "path"))")
