@@ -32,8 +32,8 @@ test: readline graphviz xmllint
 	@ours=1; ! .ci/spark-server status >/dev/null 2>&1 || ours=0; \
 	url=$$(.ci/spark-server start 2>&1 | tail -n 1); \
 	case "$$url" in sc://*) export QUARRY_SPARK_URL="$$url";; *) echo "make test: no Spark Connect server ($$url): the Spark tests will skip";; esac; \
-	swift test --skip QuarrySparkTests; result=$$?; \
-	if [ $$result = 0 ]; then swift test --filter QuarrySparkTests; result=$$?; fi; \
+	swift test --skip 'QuarrySparkTests|SparkShellTests'; result=$$?; \
+	if [ $$result = 0 ]; then swift test --filter 'QuarrySparkTests|SparkShellTests'; result=$$?; fi; \
 	if [ $$result = 0 ] && [ -n "$${QUARRY_SPARK_URL:-}" ]; then python3 .ci/tck_spark.py --url "$$QUARRY_SPARK_URL"; result=$$?; fi; \
 	if [ $$ours = 1 ] && [ -n "$${QUARRY_SPARK_URL:-}" ]; then .ci/spark-server stop >/dev/null 2>&1 || true; fi; \
 	exit $$result
@@ -71,7 +71,7 @@ spark-cluster-test: readline
 	swift build --build-tests
 	@url=$$(.ci/spark-server start-cluster | tail -n 1); \
 	case "$$url" in sc://*) ;; *) echo "spark-cluster-test: no cluster ($$url)"; exit 1;; esac; \
-	QUARRY_SPARK_URL="$$url" swift test --filter QuarrySparkTests; result=$$?; \
+	QUARRY_SPARK_URL="$$url" swift test --filter 'QuarrySparkTests|SparkShellTests'; result=$$?; \
 	if [ $$result = 0 ]; then python3 .ci/tck_spark.py --url "$$url"; result=$$?; fi; \
 	.ci/spark-server stop-cluster >/dev/null 2>&1 || true; \
 	exit $$result

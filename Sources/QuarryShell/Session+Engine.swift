@@ -45,8 +45,7 @@ extension Session {
             let tables = spark.schema.sources
             var text = "The files of \(spark.schema.folder), as this session reads them:\n"
             for source in tables {
-                let stale = source.copy == nil && spark.schema.copies.copies[source.name] != nil
-                text += "  \(source.name): " + (source.copy != nil ? "its Parquet copy" : stale ? "CSV (changed since its Parquet copy was made)" : "CSV") + "\n"
+                text += "  \(source.name): " + (source.copy != nil ? "its Parquet copy" : source.copyIsStale ? "CSV (changed since its Parquet copy was made)" : "CSV") + "\n"
             }
             if tables.contains(where: { $0.copy == nil }) { text += ":spark convert writes Parquet copies of the files read as CSV.\n" }
             output(text)

@@ -130,7 +130,10 @@ public final class Session {
         let started = DispatchTime.now().uptimeNanoseconds
         do {
             let result = try Signals.duringStatement { () throws(QueryError) in
-                if let spark { return try spark.execute(text, parameters: parameters, cancellation: interrupt, timeout: database.limits.seconds) }
+                if let spark {
+                    return try spark.execute(text, parameters: parameters, cancellation: interrupt, timeout: database.limits.seconds,
+                                             memoryLimit: database.limits.memoryBytes)
+                }
                 return try database.execute(text, parameters: parameters, cancellation: interrupt)
             }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6

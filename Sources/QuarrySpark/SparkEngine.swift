@@ -121,12 +121,23 @@ public final class SparkEngine: @unchecked Sendable {
 
     /// When the statement under way must stop (`timeout`), and its limit in seconds.
     private let deadline = Mutex<(at: DispatchTime, seconds: Double)?>(nil)
+    /// The memory limit of the statement under way, which its result must fit in.
+    private let memoryLimit = Mutex<Int?>(nil)
+    /// What a byte of Arrow batch takes besides itself once it is Quarry's rows and printed: 3.3M
+    /// rows of two short strings, 58 MB of Arrow, took the process from about 80 MB to a peak of
+    /// 541 MB (measured 2026-12-04), about seven more per byte.
+    static let rowBytesPerArrowByte = 7
 
-    /// Runs a read-only statement on Spark; past `timeout` seconds it is stopped there too.
+    /// Runs a read-only statement on Spark; past `timeout` seconds it is stopped there too, and
+    /// so is a result that would take the process past `memoryLimit` bytes.
     public func execute(_ text: String, parameters: [String: Value] = [:], cancellation: CancellationFlag? = nil,
-                        timeout: Double? = nil) throws(QueryError) -> QueryResult {
+                        timeout: Double? = nil, memoryLimit limit: Int? = nil) throws(QueryError) -> QueryResult {
         deadline.withLock { $0 = timeout.map { (.now() + $0, $0) } }
-        defer { deadline.withLock { $0 = nil } }
+        memoryLimit.withLock { $0 = limit }
+        defer {
+            deadline.withLock { $0 = nil }
+            memoryLimit.withLock { $0 = nil }
+        }
         let statement = try Database.sparkStatement(text, schema: schema, parameters: parameters) { sql throws(QueryError) in
             try Database.sparkRows(try self.run(query: sql, cancellation: cancellation))
         }
@@ -161,15 +172,28 @@ public final class SparkEngine: @unchecked Sendable {
     func execute(_ request: Spark_Connect_ExecutePlanRequest, cancellation: CancellationFlag?) throws(QueryError) -> [[UInt8]] {
         var callOptions = CallOptions.defaults
         callOptions.maxResponseMessageBytes = Self.largestMessage
-        let options = callOptions, service = self.service
-        return try wait(cancellation) {
-            try await service.executePlan(request, options: options) { response in
-                var batches: [[UInt8]] = []
-                for try await message in response.messages {
-                    if case .arrowBatch(let batch) = message.responseType { batches.append(Array(batch.data)) }
+        let options = callOptions, service = self.service, limit = memoryLimit.withLock { $0 }
+        do {
+            return try wait(cancellation) {
+                try await service.executePlan(request, options: options) { response in
+                    var batches: [[UInt8]] = []
+                    var received = 0
+                    for try await message in response.messages {
+                        guard case .arrowBatch(let batch) = message.responseType else { continue }
+                        received += batch.data.count
+                        // The batches held so far are in the resident size; their rows are not yet.
+                        if let limit, MemoryGuard.residentBytes() + received * Self.rowBytesPerArrowByte > limit {
+                            throw QueryError.sparkResultTooLarge(limit, received: received)
+                        }
+                        batches.append(Array(batch.data))
+                    }
+                    return batches
                 }
-                return batches
             }
+        } catch where error.detail == "MemoryLimitExceeded" {
+            // Ending the call leaves the job running on the server.
+            interruptAll()
+            throw error
         }
     }
 

@@ -23,6 +23,8 @@ struct RollbackTests {
         "UNWIND range(1, 50) AS i MERGE (m:P {name: 'm' + toString(i % 7)}) MERGE (m)-[:LOOP]->(m)",
         "MATCH (a:P {name: 'a'}) CREATE (a)-[:R]->(b:P {name: 'a'}) SET a:Q REMOVE a.n",
         "UNWIND range(1, 9000) AS i CREATE (n:Many {i: i}) WITH n, i WHERE i % 50 = 0 SET n.rare = i, n.n = 'now text'",
+        "UNWIND range(1, 300) AS i CREATE (n:P:Q {name: 'd' + toString(i % 9)})-[:T]->(:P {name: 'e'}) WITH n, i WHERE i % 3 = 0 "
+            + "REMOVE n:Q SET n.name = 'a' WITH n, i WHERE i % 2 = 0 DETACH DELETE n",
     ]
 
     static func run(_ db: Database, _ statements: [String]) throws {
@@ -33,7 +35,7 @@ struct RollbackTests {
     static func observed(_ db: Database) throws -> [String] {
         try ["MATCH (n) RETURN count(n)", "MATCH ()-[r]->() RETURN count(r)", "MATCH (p:P {name: 'a'}) RETURN count(p)",
              "MATCH (p:P) WHERE p.name >= 'b' RETURN count(p)", "MATCH (a)-[:R]->(b) RETURN a.name, b.name ORDER BY a.name",
-             "MATCH (q:Q) RETURN count(q)"].map { "\(try db.execute($0).rows)" }
+             "MATCH (q:Q) RETURN count(q)", "MATCH (p:P) RETURN count(*)", "MATCH (p:P) WHERE p.name = 'e' RETURN count(*)"].map { "\(try db.execute($0).rows)" }
     }
 
     @Test(arguments: RollbackTests.statements)

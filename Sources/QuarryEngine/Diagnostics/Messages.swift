@@ -267,6 +267,12 @@ extension QueryError {
                    "the statement needed more memory than the limit of \(MemoryGuard.describe(limit)) and was stopped; the graph is as it was (--memory-limit or :set memory-limit changes the limit)", at: r)
     }
 
+    package static func sparkResultTooLarge(_ limit: Int, received: Int) -> QueryError {
+        QueryError(.runtimeError, "MemoryLimitExceeded",
+                   "the result from Spark would need more memory than the limit of \(MemoryGuard.describe(limit)) (\(MemoryGuard.describe(received)) received so far) and was stopped; "
+                   + "aggregate it or add LIMIT, or change the limit (--memory-limit, :set memory-limit)")
+    }
+
     static func nestedTooDeep(at r: SourceRange? = nil) -> QueryError {
         QueryError(.runtimeError, "NestingTooDeep",
                    "lists and maps nested more than \(Value.maximumNesting) deep; the statement was stopped and the graph is as it was", at: r)

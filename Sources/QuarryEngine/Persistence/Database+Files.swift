@@ -16,7 +16,7 @@ extension Database {
     /// only interned names is taken back too (the journal never saw them, and `:undo` keeps
     /// the statement before it). The statement's undo log is kept for `undoLastWrite`.
     func commit(_ ctx: ExecutionContext, text: String) throws(QueryError) {
-        if let undo = ctx.graph.undo, !undo.hasEffect {
+        if let undo = ctx.graph.undo, !undo.hasEffect(on: ctx.graph) {
             ctx.graph.rollBack()
             if store != nil { ctx.graph.changes = ChangeLog() }
         } else {

@@ -88,6 +88,8 @@ public struct SparkFileSource: Sendable {
     /// The current copy, if any, and its absolute path.
     public let copy: SparkParquetCopies.Copy?
     let copyPath: String?
+    /// A copy was made, but of the file as it was before its last change.
+    public let copyIsStale: Bool
     /// How many columns the file has.
     private(set) var columns = 0
 
@@ -106,6 +108,7 @@ public struct SparkFileSource: Sendable {
         self.modified = modified
         let current = copies.copies[name].flatMap { $0.size == size && $0.modified == modified ? $0 : nil }
         copy = current
+        copyIsStale = current == nil && copies.copies[name] != nil
         copyPath = current.map { (copies.folder as NSString).appendingPathComponent($0.directory) }
     }
 

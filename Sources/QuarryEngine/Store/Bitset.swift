@@ -58,6 +58,30 @@ struct Bitset: Sendable {
         if k >= 0 && k < words.count { words[k] &= ~(1 << UInt64(i & 63)) }
     }
 
+    /// Removes every member from `first` up; returns how many there were.
+    @discardableResult
+    mutating func removeAll(from first: Int) -> Int {
+        let k = max(0, (first >> 6) - offset)
+        guard k < words.count else { return 0 }
+        var removed = 0
+        if (first >> 6) - offset >= 0 {
+            // The word holding `first` keeps its bits below it.
+            let below: UInt64 = (1 << UInt64(first & 63)) &- 1
+            removed += (words[k] & ~below).nonzeroBitCount
+            words[k] &= below
+        } else {
+            removed += words[k].nonzeroBitCount
+            words[k] = 0
+        }
+        for j in (k + 1)..<max(k + 1, words.count) { removed += words[j].nonzeroBitCount }
+        words.removeSubrange((k + 1)...)
+        if words.allSatisfy({ $0 == 0 }) {
+            words = []
+            offset = 0
+        }
+        return removed
+    }
+
     /// Calls `body` with each member in increasing order, a word at a time (faster than `next`
     /// for a whole pass).
     @inline(__always)

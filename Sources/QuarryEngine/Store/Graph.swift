@@ -99,7 +99,6 @@ public struct Graph: Sendable {
         nodeAlive.insert(Int(id))
         nodeCount += 1
         changes?.element(.createNode, id)
-        undo?.steps.append(.createNode(id))
         for l in labels { addLabel(id, l) }
         return id
     }
@@ -110,7 +109,7 @@ public struct Graph: Sendable {
         labelMembers[Int(label)].insert(Int(node))
         labelCounts[Int(label)] += 1
         changes?.element(.addLabel, node, label)
-        undo?.steps.append(.addLabel(node, label))
+        if undo?.predates(node) == true { undo?.steps.append(.addLabel(node, label)) }
         for i in indexes.indices where indexes[i].label == label {
             indexes[i].insert(nodeProperty(node, indexes[i].key), node)
         }
@@ -123,7 +122,7 @@ public struct Graph: Sendable {
         labelMembers[Int(label)].remove(Int(node))
         labelCounts[Int(label)] -= 1
         changes?.element(.removeLabel, node, label)
-        undo?.steps.append(.removeLabel(node, label))
+        if undo?.predates(node) == true { undo?.steps.append(.removeLabel(node, label)) }
         for i in indexes.indices where indexes[i].label == label {
             indexes[i].remove(nodeProperty(node, indexes[i].key), node)
         }
@@ -137,7 +136,7 @@ public struct Graph: Sendable {
     }
 
     public mutating func setNodeProperty(_ node: NodeID, _ key: Int32, _ value: Value) {
-        if let limit = undo?.nodeLimit, Int(node) < limit {
+        if undo?.predates(node) == true {
             let replaced = nodeProperty(node, key)
             undo?.steps.append(.setNodeProperty(node, key, replaced: replaced))
         }
@@ -168,7 +167,7 @@ public struct Graph: Sendable {
         nodeAlive.remove(Int(node))
         nodeCount -= 1
         changes?.element(.deleteNode, node)
-        undo?.steps.append(.deleteNode(node))
+        if undo?.predates(node) == true { undo?.steps.append(.deleteNode(node)) }
     }
 
     // MARK: Relationships

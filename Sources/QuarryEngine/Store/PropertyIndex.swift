@@ -27,6 +27,16 @@ struct PropertyIndex: Sendable {
         if byValue[k]?.isEmpty == true { byValue[k] = nil }
     }
 
+    /// Removes the entries of the nodes from id `first` up (taking back the statement that created them).
+    mutating func removeNodes(from first: Int) {
+        for (k, nodes) in byValue {
+            let kept = nodes.filter { Int($0) < first }
+            guard kept.count != nodes.count else { continue }
+            entryCount -= nodes.count - kept.count
+            byValue[k] = kept.isEmpty ? nil : kept
+        }
+    }
+
     /// Nodes whose value equals `v` (1 finds 1.0 too).
     func lookup(_ v: Value) -> [NodeID] {
         if case .float(let d) = v, d.isNaN { return [] }

@@ -4,7 +4,6 @@
 struct UndoLog: Sendable {
     enum Step: Sendable {
         case label, type, key
-        case createNode(NodeID)
         case addLabel(NodeID, Int32)
         case removeLabel(NodeID, Int32)
         case setNodeProperty(NodeID, Int32, replaced: Value)
@@ -14,8 +13,9 @@ struct UndoLog: Sendable {
         case deleteRelationship(RelID)
     }
 
-    /// The id limits when the statement began. Properties of elements the statement created
-    /// are not recorded: taking back their creation drops their storage whole.
+    /// The id limits when the statement began. Nothing is recorded of the nodes the statement
+    /// created (their labels, properties, deletion), nor of the properties of its relationships:
+    /// taking back their creation drops them whole, by id, however many there are.
     let nodeLimit: Int
     let relationshipLimit: Int
     var steps: [Step] = []
@@ -25,9 +25,13 @@ struct UndoLog: Sendable {
         relationshipLimit = graph.relationshipIDLimit
     }
 
-    /// Whether the statement changed an element (not only interned names).
-    var hasEffect: Bool {
-        steps.contains { step in
+    /// Whether `node` was there before the statement (what happens to it is recorded).
+    @inline(__always)
+    func predates(_ node: NodeID) -> Bool { Int(node) < nodeLimit }
+
+    /// Whether the statement changed an element of `graph` (not only interned names).
+    func hasEffect(on graph: Graph) -> Bool {
+        graph.nodeIDLimit > nodeLimit || steps.contains { step in
             switch step {
             case .label, .type, .key: false
             default: true
@@ -75,10 +79,6 @@ extension Graph {
                 keys.removeLast()
                 nodeProperties.removeLast()
                 relProperties.removeLast()
-            case .createNode(let n):
-                nodeAlive.remove(Int(n))
-                nodeCount -= 1
-                nodeIDLimit -= 1
             case .addLabel(let n, let l): removeLabel(n, l)
             case .removeLabel(let n, let l): addLabel(n, l)
             case .setNodeProperty(let n, let k, let replaced): setNodeProperty(n, k, replaced)
@@ -102,8 +102,19 @@ extension Graph {
                 typeCounts[Int(relType[Int(r)])] += 1
             }
         }
+        dropNodes(from: log.nodeLimit)
         for i in nodeProperties.indices { nodeProperties[i].truncate(below: nodeIDLimit) }
         for i in relProperties.indices { relProperties[i].truncate(below: relationshipIDLimit) }
         changes = journal
+    }
+
+    /// Removes the nodes from id `first` up (those a statement created), with their labels and
+    /// index entries, a word of 64 ids at a time.
+    private mutating func dropNodes(from first: Int) {
+        guard nodeIDLimit > first else { return }
+        for i in indexes.indices where labelMembers[Int(indexes[i].label)].limit > first { indexes[i].removeNodes(from: first) }
+        for l in labelMembers.indices { labelCounts[l] -= labelMembers[l].removeAll(from: first) }
+        nodeCount -= nodeAlive.removeAll(from: first)
+        nodeIDLimit = first
     }
 }
