@@ -53,12 +53,13 @@ extension SparkExpressions {
 
     func function(_ name: String, _ distinct: Bool, _ args: [Expr], _ range: SourceRange) throws(QueryError) -> String {
         if let sql = try elementFunction(name, args, range) { return sql }
-        // Aggregates over a node count its identity: its view and its id.
+        // Counting nodes or relationships counts their identity (`SparkSlot.identityCount`).
         if name == "count", args.count == 1, case .variable(let v) = args[0].kind, locals[v] == nil,
            let (slot, shape) = try? self.slot(v, range) {
             switch shape {
-            case .node: return "count(\(distinct ? "DISTINCT " : "")\(SparkSlot.column(slot, "space")), \(SparkSlot.column(slot)))"
-            case .relationship: return "count(\(distinct ? "DISTINCT " : "")\(SparkSlot.column(slot, "file")), \(SparkSlot.column(slot)))"
+            case .node, .relationship:
+                let identity = shape.columns(slot, keys: keys).prefix(shape.identityCount(keys: keys))
+                return "count(\(distinct ? "DISTINCT " : "")\(identity.joined(separator: ", ")))"
             default: break
             }
         }

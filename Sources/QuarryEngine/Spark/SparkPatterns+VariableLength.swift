@@ -28,6 +28,17 @@ extension SparkPatterns {
         return "(SELECT *, _src AS _near, _dst AS _far FROM \(view) UNION ALL SELECT *, _dst AS _near, _src AS _far FROM \(view) WHERE _src <> _dst)"
     }
 
+    /// Joins a hop's file under a new alias (returned), its relationships kept apart from those
+    /// `joined` before.
+    func join(_ hop: Hop, _ from: inout [String], _ conditions: inout [String], _ joined: inout [RelationshipsJoined]) -> String {
+        let alias = compiler.names.next()
+        from.append("\(Self.source(hop)) \(alias)")
+        let this = RelationshipsJoined(files: Set(hop.table.files), rids: "\(alias)._rid", isList: false)
+        conditions += joined.compactMap(this.distinct)
+        joined.append(this)
+        return alias
+    }
+
     /// The hop's relationships of the pattern's types, where its file holds several.
     func typeCondition(_ hop: Hop, _ r: PlannedRelationship, _ alias: String) -> [String] {
         guard hop.table.type == nil, !r.types.isEmpty else { return [] }
@@ -38,8 +49,7 @@ extension SparkPatterns {
     /// ends, `_hops` the length, `_rids` the relationships (pairwise distinct within a walk) and
     /// `_list` them as values. Joined once, it spares the rest of the pattern a join per length.
     func variableLengthRelation(_ route: Route, _ r: PlannedRelationship) -> String {
-        let names = compiler.names
-        return route.map { chain in
+        route.map { chain in
             var from: [String] = []
             var conditions: [String] = []
             var joined: [RelationshipsJoined] = []
@@ -47,11 +57,7 @@ extension SparkPatterns {
             var near = "NULL"
             var far = "NULL"
             for (k, (hop, _)) in chain.enumerated() {
-                let alias = names.next()
-                from.append("\(Self.source(hop)) \(alias)")
-                let this = RelationshipsJoined(files: Set(hop.table.files), rids: "\(alias)._rid", isList: false)
-                conditions += joined.compactMap(this.distinct)
-                joined.append(this)
+                let alias = join(hop, &from, &conditions, &joined)
                 let ends = hop.way.ends
                 if k == 0 { near = "\(alias).\(ends.near)" } else { conditions.append("\(alias).\(ends.near) = \(far)") }
                 far = "\(alias).\(ends.far)"

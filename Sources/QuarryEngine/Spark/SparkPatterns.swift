@@ -301,11 +301,7 @@ struct SparkPatterns {
                 var hopsTaken = 0
                 var stepRelationships: [String] = []
                 for (k, (hop, to)) in chain.enumerated() {
-                    let alias = names.next()
-                    from.append("\(Self.source(hop)) \(alias)")
-                    let joined = RelationshipsJoined(files: Set(hop.table.files), rids: "\(alias)._rid", isList: false)
-                    conditions += used.compactMap(joined.distinct)
-                    used.append(joined)
+                    let alias = join(hop, &from, &conditions, &used)
                     let (near, far) = hop.way.ends
                     conditions.append("\(alias).\(near) = \(previous)")
                     stepRelationships.append(Self.relationshipValue(hop.table, alias))

@@ -32,11 +32,11 @@ enum SparkSlot {
     }
 
     /// How many of the slot's first columns tell one value from another: a node's id and view
-    /// (an id is unique within its id group), a relationship's `_rid` (unique over all files);
-    /// the others follow from them.
+    /// (an id is unique within its id group; the id alone when the slot has one view), a
+    /// relationship's `_rid` (unique over all files); the others follow from them.
     func identityCount(keys: [String]) -> Int {
         switch self {
-        case .node: 2
+        case .node(let tables): tables.count == 1 ? 1 : 2
         case .relationship: 1
         default: columns(0, keys: keys).count
         }
