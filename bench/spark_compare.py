@@ -12,6 +12,7 @@ issue's target: at most 1.5), checks that Quarry-on-Spark returns the in-memory 
 bench/results/spark-SCALE.json.
 """
 import argparse
+import fcntl
 import json
 import os
 import shutil
@@ -36,6 +37,13 @@ def main():
     ap.add_argument("--warmup", type=int, default=2)
     ap.add_argument("--runs", type=int, default=10)
     args = ap.parse_args()
+    # Two runs at once would slow each other down and write the same files.
+    os.makedirs(os.path.join(ROOT, ".build-spark"), exist_ok=True)
+    lock = open(os.path.join(ROOT, ".build-spark", "bench.lock"), "w")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        sys.exit("bench-spark: another run is under way (it holds .build-spark/bench.lock); wait for it to end")
     data = os.path.join(HERE, "data", args.scale)
     if not os.path.exists(os.path.join(data, "manifest.json")):
         run([sys.executable, os.path.join(HERE, "gen.py"), "--scale", args.scale, "--out", data])
