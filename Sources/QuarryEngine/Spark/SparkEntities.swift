@@ -1,8 +1,25 @@
-/// Turns the node, relationship and path structs of a Spark result (`SparkSlot.value`) back into
-/// Quarry's values, and gathers the elements they mention for rendering. A node is one element
+/// The node and relationship structs of Spark results: made in SQL (the same way from a slot's
+/// columns, `SparkSlot.value`, and from a view's row, `SparkPatterns.nodeValue`), and turned back,
+/// with paths, into Quarry's values, gathering the elements they mention for rendering. A node is one element
 /// per result by its id group and id (ids are unique within a group), a relationship by its file
 /// and `_rid`; their properties come as JSON and are read with the types of the file's header.
 struct SparkEntities {
+    /// A node as a struct, from SQL expressions for its view, id, labels and properties (JSON).
+    static func nodeStruct(view: String, id: String, labels: String, properties: String) -> String {
+        "named_struct('~node', \(view), 'id', CAST(\(id) AS STRING), 'labels', \(labels), 'props', \(properties))"
+    }
+
+    /// A relationship as a struct, from SQL expressions for its file, `_rid`, type, ends and properties (JSON).
+    static func relationshipStruct(file: String, id: String, type: String, ends: (src: String, dst: String), properties: String) -> String {
+        "named_struct('~rel', \(file), 'id', CAST(\(id) AS STRING), 'type', \(type), 'src', CAST(\(ends.src) AS STRING), "
+            + "'dst', CAST(\(ends.dst) AS STRING), 'props', \(properties))"
+    }
+
+    /// Properties as a JSON object, from (key, SQL expression) pairs (nulls left out by `to_json`).
+    static func json(_ properties: [(key: String, value: String)]) -> String {
+        properties.isEmpty ? "'{}'" : "to_json(named_struct(\(properties.map { "\(SparkSQL.string($0.key)), \($0.value)" }.joined(separator: ", "))))"
+    }
+
     let schema: SparkGraphSchema
     private(set) var elements = ResultElements()
     private var nodeIDs: [String: NodeID] = [:]

@@ -389,17 +389,17 @@ struct SparkPatterns {
 
     /// A node of a view's row as a value (`SparkSlot.value` makes the same from a slot's columns).
     static func nodeValue(_ t: SparkGraphSchema.NodeTable, _ alias: String) -> String {
-        "named_struct('~node', \(t.space(alias)), 'id', CAST(\(alias)._id AS STRING), 'labels', \(t.labels(alias)), 'props', \(json(t.properties, alias)))"
+        SparkEntities.nodeStruct(view: t.space(alias), id: "\(alias)._id", labels: t.labels(alias), properties: json(t.properties, alias))
     }
 
     static func relationshipValue(_ t: SparkGraphSchema.RelationshipTable, _ alias: String) -> String {
-        "named_struct('~rel', \(t.file(alias)), 'id', CAST(\(alias)._rid AS STRING), 'type', \(t.type(alias)), "
-            + "'src', CAST(\(alias)._src AS STRING), 'dst', CAST(\(alias)._dst AS STRING), 'props', \(json(t.properties, alias)))"
+        SparkEntities.relationshipStruct(file: t.file(alias), id: "\(alias)._rid", type: t.type(alias), ends: ("\(alias)._src", "\(alias)._dst"),
+                                         properties: json(t.properties, alias))
     }
 
-    /// A row's properties as a JSON object (nulls left out).
+    /// A row's properties as a JSON object.
     static func json(_ columns: [SparkGraphSchema.Column], _ alias: String) -> String {
-        columns.isEmpty ? "'{}'" : "to_json(named_struct(\(columns.map { "\(SparkSQL.string($0.name)), \(alias).\(SparkSQL.name($0.name))" }.joined(separator: ", "))))"
+        SparkEntities.json(columns.map { ($0.name, "\(alias).\(SparkSQL.name($0.name))") })
     }
 
     /// An array of values of one struct type (typed when empty).

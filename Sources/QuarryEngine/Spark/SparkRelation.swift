@@ -66,9 +66,7 @@ enum SparkSlot {
     func value(_ slot: Int) throws(QueryError) -> String {
         let c = Self.column(slot)
         func properties(_ tables: [SparkGraphSchema.Column]) -> String {
-            let keys = Array(Set(tables.map(\.name))).sorted()
-            guard !keys.isEmpty else { return "'{}'" }
-            return "to_json(named_struct(\(keys.map { "\(SparkSQL.string($0)), \(Self.column(slot, "p_" + $0))" }.joined(separator: ", "))))"
+            SparkEntities.json(Set(tables.map(\.name)).sorted().map { ($0, Self.column(slot, "p_" + $0)) })
         }
         switch self {
         case .value: return c
@@ -76,12 +74,14 @@ enum SparkSlot {
         case .relationshipList: return Self.column(slot, "list")
         case .hops: throw SparkCompiler.unsupported("a shortest path, or its relationships, as a value", instead: "return length(p)")
         case .node(let tables):
-            return "CASE WHEN \(c) IS NULL THEN NULL ELSE named_struct('~node', \(Self.column(slot, "space")), 'id', CAST(\(c) AS STRING), "
-                + "'labels', \(Self.column(slot, "labels")), 'props', \(properties(tables.flatMap(\.properties)))) END"
+            let node = SparkEntities.nodeStruct(view: Self.column(slot, "space"), id: c, labels: Self.column(slot, "labels"),
+                                                properties: properties(tables.flatMap(\.properties)))
+            return "CASE WHEN \(c) IS NULL THEN NULL ELSE \(node) END"
         case .relationship(let tables):
-            return "CASE WHEN \(c) IS NULL THEN NULL ELSE named_struct('~rel', \(Self.column(slot, "file")), 'id', CAST(\(c) AS STRING), "
-                + "'type', \(Self.column(slot, "type")), 'src', CAST(\(Self.column(slot, "src")) AS STRING), 'dst', CAST(\(Self.column(slot, "dst")) AS STRING), "
-                + "'props', \(properties(tables.flatMap(\.properties)))) END"
+            let relationship = SparkEntities.relationshipStruct(file: Self.column(slot, "file"), id: c, type: Self.column(slot, "type"),
+                                                                ends: (Self.column(slot, "src"), Self.column(slot, "dst")),
+                                                                properties: properties(tables.flatMap(\.properties)))
+            return "CASE WHEN \(c) IS NULL THEN NULL ELSE \(relationship) END"
         }
     }
 
