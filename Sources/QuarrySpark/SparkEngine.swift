@@ -123,10 +123,11 @@ public final class SparkEngine: @unchecked Sendable {
     private let deadline = Mutex<(at: DispatchTime, seconds: Double)?>(nil)
     /// The memory limit of the statement under way, which its result must fit in.
     private let memoryLimit = Mutex<Int?>(nil)
-    /// What a byte of Arrow batch takes besides itself once it is Quarry's rows and printed: 3.3M
-    /// rows of two short strings, 58 MB of Arrow, took the process from about 80 MB to a peak of
-    /// 541 MB (measured 2026-12-04), about seven more per byte.
-    static let rowBytesPerArrowByte = 7
+    /// What a byte of Arrow batch takes besides itself once it is Quarry's rows and printed, in
+    /// `--format csv` from a process of 38 MB (measured 2026-12-04): 3.3M rows of two short strings,
+    /// 58 MB of Arrow, peaked at 541 MB (7.7 more per byte); 3.3M rows of two integers, 53 MB, at
+    /// 552 MB (8.7 more).
+    static let rowBytesPerArrowByte = 9
 
     /// Runs a read-only statement on Spark; past `timeout` seconds it is stopped there too, and
     /// so is a result that would take the process past `memoryLimit` bytes.
