@@ -274,6 +274,11 @@ struct SparkCompiler {
 
     /// collect_list of `value` in the order `order` sorts the rows.
     static func sortedCollect(_ value: String, _ order: [(key: String, descending: Bool)]) -> String {
+        if order.count == 1, order[0].key == value {
+            // The values are their own key (`ORDER BY d ... collect(d)`): sorted as they are,
+            // without a struct per value (nulls are dropped either way).
+            return "sort_array(collect_list(\(value)), \(!order[0].descending))"
+        }
         if let direction = order.first?.descending, order.allSatisfy({ $0.descending == direction }) {
             // One direction: sort_array's own order on (key is null, key) per key puts nulls last
             // going up and first going down, as Cypher does, without a comparator to interpret.
