@@ -33,10 +33,14 @@ extension SparkPatterns {
     func join(_ hop: Hop, _ from: inout [String], _ conditions: inout [String], _ joined: inout [RelationshipsJoined]) -> String {
         let alias = compiler.names.next()
         from.append("\(Self.source(hop)) \(alias)")
-        let this = RelationshipsJoined(files: Set(hop.table.files), rids: "\(alias)._rid", isList: false)
-        conditions += joined.compactMap(this.distinct)
-        joined.append(this)
+        keepApart(RelationshipsJoined(files: Set(hop.table.files), rids: "\(alias)._rid", isList: false), &conditions, &joined)
         return alias
+    }
+
+    /// Adds `these` to the relationships `joined`, kept apart from each of them.
+    func keepApart(_ these: RelationshipsJoined, _ conditions: inout [String], _ joined: inout [RelationshipsJoined]) {
+        conditions += joined.compactMap(these.distinct)
+        joined.append(these)
     }
 
     /// The hop's relationships of the pattern's types, where its file holds several.

@@ -289,9 +289,8 @@ struct SparkPatterns {
                 if route.count > 1, let to = route.first?.last?.to {
                     let alias = names.next()
                     from.append("(\(variableLengthRelation(route, r))) \(alias)")
-                    let joined = RelationshipsJoined(files: Set(route.flatMap { $0.flatMap(\.hop.table.files) }), rids: "\(alias)._rids", isList: true)
-                    conditions += used.compactMap(joined.distinct)
-                    used.append(joined)
+                    keepApart(RelationshipsJoined(files: Set(route.flatMap { $0.flatMap(\.hop.table.files) }), rids: "\(alias)._rids", isList: true),
+                              &conditions, &used)
                     conditions.append("\(alias)._near = \(previous)")
                     previous = try reach(endNode, at: "\(alias)._far", in: to, wantsPath: false)
                     outputs += ["\(alias)._hops AS \(SparkSlot.column(r.slot))", "\(alias)._list AS \(SparkSlot.column(r.slot, "list"))"]

@@ -61,20 +61,18 @@ struct Bitset: Sendable {
     /// Removes every member from `first` up; returns how many there were.
     @discardableResult
     mutating func removeAll(from first: Int) -> Int {
-        let k = max(0, (first >> 6) - offset)
-        guard k < words.count else { return 0 }
+        let w = (first >> 6) - offset
+        guard w < words.count else { return 0 }
         var removed = 0
-        if (first >> 6) - offset >= 0 {
+        if w >= 0 {
             // The word holding `first` keeps its bits below it.
             let below: UInt64 = (1 << UInt64(first & 63)) &- 1
-            removed += (words[k] & ~below).nonzeroBitCount
-            words[k] &= below
-        } else {
-            removed += words[k].nonzeroBitCount
-            words[k] = 0
+            removed += (words[w] & ~below).nonzeroBitCount
+            words[w] &= below
         }
-        for j in (k + 1)..<max(k + 1, words.count) { removed += words[j].nonzeroBitCount }
-        words.removeSubrange((k + 1)...)
+        let whole = max(w + 1, 0)
+        removed += words[whole...].reduce(0) { $0 + $1.nonzeroBitCount }
+        words.removeSubrange(whole...)
         if words.allSatisfy({ $0 == 0 }) {
             words = []
             offset = 0
