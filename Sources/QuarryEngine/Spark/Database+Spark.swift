@@ -11,7 +11,12 @@ extension Database {
         }
         if mode == .profile { throw SparkCompiler.unsupported("PROFILE", instead: "EXPLAIN shows the SQL and Spark's plan") }
         let checked = try Analyzer.analyze(query)
-        let plan = LogicalPlanner(query: checked).plan()
+        let planner = LogicalPlanner(query: checked)
+        // A write is refused at its first writing clause.
+        if checked.isUpdating, let write = checked.parts.lazy.flatMap(\.clauses).first(where: planner.isUpdate) {
+            throw SparkCompiler.unsupported(SparkCompiler.writing, write.clause.range)
+        }
+        let plan = planner.plan()
         // Every key of the files: Spark drops the columns a query does not read.
         let keys = Set(schema.nodes.flatMap { $0.properties.map(\.name) } + schema.relationships.flatMap { $0.properties.map(\.name) }).sorted()
         var statement = try SparkCompiler(schema: schema, parameters: parameters, keys: keys, unreferenced: try unreferencedNames(text),

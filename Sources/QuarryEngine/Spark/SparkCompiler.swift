@@ -38,8 +38,10 @@ struct SparkCompiler {
         QueryError(.syntaxError, "NotOnSpark", "\(what) cannot run on Spark yet" + (instead.map { " (\($0))" } ?? ""))
     }
 
+    static let writing = "a statement that writes (the Spark back end reads its files and never changes them)"
+
     func compile(_ plan: LogicalPlan) throws(QueryError) -> SparkStatement {
-        if plan.isUpdating { throw Self.unsupported("a statement that writes (the Spark back end reads its files and never changes them)") }
+        if plan.isUpdating { throw Self.unsupported(Self.writing) }
         let relation = try self.relation(plan.root, argument: .unit)
         var items: [String] = []
         for (name, slot) in zip(plan.columns, plan.columnSlots) {
