@@ -37,14 +37,14 @@ extension ExpressionCompiler {
         switch cs.count {
         case 0:
             return { (_: inout Row) throws(QueryError) in try body([]) }
-        case 1:
-            let a = cs[0]
-            return { (row: inout Row) throws(QueryError) in try body([try a(&row)]) }
         default:
+            // The argument list is kept between calls: a call allocates none unless the function
+            // keeps it (the next call then starts a new one).
+            let arguments = ArgumentList()
             return { (row: inout Row) throws(QueryError) in
-                var values: [Value] = []
-                for c in cs { values.append(try c(&row)) }
-                return try body(values)
+                arguments.values.removeAll(keepingCapacity: true)
+                for c in cs { arguments.values.append(try c(&row)) }
+                return try body(arguments.values)
             }
         }
     }
@@ -331,6 +331,12 @@ extension ExpressionCompiler {
             return { (a: [Value]) throws(QueryError) in try Functions.math(name, a[0], at: r) }
         }
     }
+}
+
+/// The arguments of one call site, reused from call to call (a statement runs on one thread, and
+/// a call's arguments never contain the same call).
+final class ArgumentList {
+    @exclusivity(unchecked) var values: [Value] = []
 }
 
 /// Results of a function by the dictionary code of its argument's stored value.

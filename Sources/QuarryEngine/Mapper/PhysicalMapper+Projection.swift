@@ -21,8 +21,9 @@ extension PhysicalMapper {
         let c = compiler(a.bindings)
         let keys = try a.keys.map { k throws(QueryError) in try c.compile(k.expr) }
         let specs = try a.aggregates.map { x throws(QueryError) in try aggregateSpec(x.call, slot: x.slot, c) }
+        let rowOrder = try a.rowOrder.map { s throws(QueryError) in try sortKeys(s) }
         return AggregateOperator(ctx, input, keys: keys, keySlots: a.keySlots, groupNodeSlot: a.groupNode, specs: specs,
-                                 countedExpansion: counting, countedStarts: starts, width: slots, text: a.text)
+                                 countedExpansion: counting, countedStarts: starts, rowOrder: rowOrder, width: slots, text: a.text)
     }
 
     func aggregateSpec(_ call: Expr, slot: Int, _ c: ExpressionCompiler) throws(QueryError) -> AggregateOperator.Spec {
@@ -55,9 +56,12 @@ extension PhysicalMapper {
                                        specs: specs, width: slots, text: a.text)
     }
 
+    func sortKeys(_ s: Sort) throws(QueryError) -> [(value: Evaluator, descending: Bool)] {
+        try s.keys.map { k throws(QueryError) in (value: try compile(k.value), descending: k.descending) }
+    }
+
     func mapSort(_ input: PhysicalOperator, _ s: Sort, keep: Int?) throws(QueryError) -> PhysicalOperator {
-        let keys = try s.keys.map { k throws(QueryError) in (value: try compile(k.value), descending: k.descending) }
-        return SortOperator(ctx, input, keys: keys, keep: keep, text: s.text)
+        SortOperator(ctx, input, keys: try sortKeys(s), keep: keep, text: s.text)
     }
 
     /// SKIP + LIMIT, from literals or parameter values; nil when a count is not valid (running

@@ -153,6 +153,9 @@ struct Aggregation {
     let bindings: Bindings
     /// Set by a rule when every key reads one node: its group is remembered per node.
     var groupNode: Int?
+    /// Set by a rule that takes away the ORDER BY right below: the order in which the rows reach
+    /// the aggregates (and the groups come out), kept without sorting the rows themselves.
+    var rowOrder: Sort?
     let text: String
 }
 

@@ -34,7 +34,9 @@ enum LogicalPlanPrinter {
         case .bidirectionalShortestPath(_, let s): return "BidirectionalShortestPath " + s.text
         case .filter(_, let predicates): return "Filter " + predicates.map(\.text).joined(separator: " AND ")
         case .project(_, let c): return "Project " + c.text
-        case .aggregate(_, let a): return "Aggregate " + a.text + (a.keys.isEmpty ? "" : " BY " + a.keys.map(\.text).joined(separator: ", "))
+        case .aggregate(_, let a):
+            return "Aggregate " + a.text + (a.keys.isEmpty ? "" : " BY " + a.keys.map(\.text).joined(separator: ", "))
+                + (a.rowOrder.map { " IN ORDER OF " + $0.text } ?? "")
         case .countExpansions(_, let a, let e): return "CountExpansions " + e.text + filters(e.filters) + ": " + a.text
         case .columnAggregate(_, let c): return "ColumnAggregate " + c.text
         case .distinct(_, let slots): return "Distinct (\(slots.count) slot\(slots.count == 1 ? "" : "s"))"

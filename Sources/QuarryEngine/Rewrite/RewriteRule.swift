@@ -59,6 +59,7 @@ enum Rewriter {
         ColumnFilters(),
         CountExpansions(),
         GroupByNode(),
+        OrderedCollect(),
         EarlyDistinct(),
         TopRows(),
         BidirectionalShortestPath(),

@@ -33,13 +33,17 @@ final class AggregateOperator: BufferedOperator {
         case inputRows
         case members(of: Int32?, text: String)
     }
+    /// The order the rows are taken in, when an ORDER BY right below was taken into the aggregation.
+    let rowOrder: [(value: Evaluator, descending: Bool)]?
     /// The row width (known once the whole statement is compiled).
     let rowWidth: SlotAllocator
     let text: String
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, keys: [Evaluator], keySlots: [Int], groupNodeSlot: Int?, specs: [Spec],
-         countedExpansion: ExpandOperator?, countedStarts: CountedStarts = .inputRows, width: SlotAllocator, text: String) {
+         countedExpansion: ExpandOperator?, countedStarts: CountedStarts = .inputRows, rowOrder: [(value: Evaluator, descending: Bool)]? = nil,
+         width: SlotAllocator, text: String) {
         self.countedStarts = countedStarts
+        self.rowOrder = rowOrder
         self.keys = keys
         self.keySlots = keySlots
         self.groupNodeSlot = groupNodeSlot
@@ -52,16 +56,12 @@ final class AggregateOperator: BufferedOperator {
 
     override func computeRows() throws(QueryError) -> [Row] {
         var table = GroupTable(keys: keys, hasKeys: !keys.isEmpty, functions: specs.map(\.function), distinct: specs.indices.filter { specs[$0].distinct })
-        let width = specs.count
         if countedExpansion != nil, let slot = groupNodeSlot {
             try countPerNode(slot, &table)
             return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: rowWidth.count)
         }
-        /// Each aggregate's place among the DISTINCT ones (nil for the others).
-        let distinctPosition = specs.indices.map { table.distinct.firstIndex(of: $0) }
-        var groupOfNode: [NodeID: Int] = [:]
-        var remembering = groupNodeSlot != nil
-        var rowsSeen = 0
+        if let rowOrder { return try computeInOrder(rowOrder, &table) }
+        var groups = NodeGroups(slot: groupNodeSlot)
         while var row = try input.next() {
             try ctx.tick()
             var matches = 1
@@ -69,21 +69,7 @@ final class AggregateOperator: BufferedOperator {
                 matches = try countedExpansion.matchCount(&row)
                 if matches == 0 { continue }
             }
-            var node: NodeID?
-            if remembering, let slot = groupNodeSlot, case .node(let n) = row[slot] { node = n }
-            let g: Int
-            if let node, let known = groupOfNode[node] {
-                g = known
-            } else {
-                g = try table.group(&row)
-                if let node { groupOfNode[node] = g }
-            }
-            // Nodes that rarely come back are not worth remembering.
-            rowsSeen += 1
-            if remembering, rowsSeen == 4096, groupOfNode.count > 3584 {
-                remembering = false
-                groupOfNode = [:]
-            }
+            let g = try groups.group(of: &row, &table)
             if countedExpansion != nil {
                 table.addCount(matches, to: g)
                 continue
@@ -91,15 +77,53 @@ final class AggregateOperator: BufferedOperator {
             // By index, not `enumerated()`: copying each spec out cost a retain and release per
             // closure on every row.
             for i in specs.indices {
-                let v = try specs[i].argument?(&row) ?? .null
-                if let d = distinctPosition[i] {
-                    if v.isNull || !table.seen[g * table.distinct.count + d].insert(GroupKey(v)).inserted { continue }
-                }
-                let p = try specs[i].percentile?(&row)
-                try placed(at: specs[i].range) { () throws(QueryError) in try table.accumulators[g * width + i].add(v, percentile: p) }
+                try accumulate(try specs[i].argument?(&row) ?? .null, percentile: try specs[i].percentile?(&row), spec: i, group: g, &table)
             }
         }
         return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: rowWidth.count)
+    }
+
+    /// One aggregate's argument added to its group (skipped by a DISTINCT aggregate that has
+    /// seen it).
+    @inline(__always)
+    private func accumulate(_ v: Value, percentile p: Value?, spec i: Int, group g: Int, _ table: inout GroupTable) throws(QueryError) {
+        if specs[i].distinct, let d = table.distinct.firstIndex(of: i) {
+            if v.isNull || !table.seen[g * table.distinct.count + d].insert(GroupKey(v)).inserted { return }
+        }
+        try placed(at: specs[i].range) { () throws(QueryError) in try table.accumulators[g * specs.count + i].add(v, percentile: p) }
+    }
+
+    /// The rows as if sorted by `order` first (ORDER BY taken into the aggregation): each row's
+    /// group, sort keys and arguments are read as it comes, then the arguments reach the
+    /// accumulators in the order of the keys, and the groups come out in the order their first
+    /// row has there.
+    private func computeInOrder(_ order: [(value: Evaluator, descending: Bool)], _ table: inout GroupTable) throws(QueryError) -> [Row] {
+        var groups = NodeGroups(slot: groupNodeSlot)
+        var groupOfRow: [Int] = []
+        var sortKeys: [Value] = []
+        var arguments: [Value] = []
+        while var row = try input.next() {
+            try ctx.tick()
+            groupOfRow.append(try groups.group(of: &row, &table))
+            for key in order { sortKeys.append(try key.value(&row)) }
+            for spec in specs { arguments.append(try spec.argument?(&row) ?? .null) }
+        }
+        let positions = SortOperator.sortedPositions(sortKeys, rows: groupOfRow.count, descending: order.map(\.descending), keep: nil)
+        var place = [Int](repeating: -1, count: table.count)
+        var groupOrder: [Int] = []
+        for p in positions {
+            try ctx.tick()
+            let g = groupOfRow[p]
+            if place[g] < 0 {
+                place[g] = groupOrder.count
+                groupOrder.append(g)
+            }
+            for i in specs.indices { try accumulate(arguments[p * specs.count + i], percentile: nil, spec: i, group: g, &table) }
+        }
+        var rows = table.results(slots: specs.map(\.slot), keySlots: keySlots, width: rowWidth.count)
+        // No rows and no keys: the one empty group is not among the sorted ones.
+        if groupOrder.count < rows.count { return rows }
+        return groupOrder.map { exchange(&rows[$0], with: []) }
     }
 
     /// Counting an expansion, grouped by one node: the counts are summed per node first, and
@@ -147,6 +171,39 @@ final class AggregateOperator: BufferedOperator {
     override var explanation: String {
         var from = ""
         if case .members(_, let text) = countedStarts { from = " from every \(text)" }
-        return "Aggregate \(text)" + (countedExpansion.map { " (counting the rows of \($0.explanation)\(from))" } ?? "")
+        let order = rowOrder == nil ? "" : " (taking the rows in order)"
+        return "Aggregate \(text)" + order + (countedExpansion.map { " (counting the rows of \($0.explanation)\(from))" } ?? "")
+    }
+}
+
+/// Each node's group while grouping by one node: looked up once per node, not once per row
+/// (nodes that rarely come back are not worth remembering).
+private struct NodeGroups {
+    let slot: Int?
+    var groupOfNode: [NodeID: Int] = [:]
+    var remembering: Bool
+    var rowsSeen = 0
+
+    init(slot: Int?) {
+        self.slot = slot
+        remembering = slot != nil
+    }
+
+    mutating func group(of row: inout Row, _ table: inout GroupTable) throws(QueryError) -> Int {
+        var node: NodeID?
+        if remembering, let slot, case .node(let n) = row[slot] { node = n }
+        let g: Int
+        if let node, let known = groupOfNode[node] {
+            g = known
+        } else {
+            g = try table.group(&row)
+            if let node { groupOfNode[node] = g }
+        }
+        rowsSeen += 1
+        if remembering, rowsSeen == 4096, groupOfNode.count > 3584 {
+            remembering = false
+            groupOfNode = [:]
+        }
+        return g
     }
 }

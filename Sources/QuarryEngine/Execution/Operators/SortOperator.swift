@@ -22,28 +22,59 @@ final class SortOperator: BufferedOperator {
             for key in keys { values.append(try key.value(&row)) }
             rows.append(row)
         }
-        let descending = keys.map(\.descending)
-        let width = keys.count
+        // Each row moved out in its turn, not copied.
+        return Self.sortedPositions(values, rows: rows.count, descending: keys.map(\.descending), keep: keep).map {
+            exchange(&rows[$0], with: [])
+        }
+    }
+
+    /// The positions `0..<rows` in the order of their keys (`values` holds each row's keys in
+    /// turn), ties kept in input order; only the first `keep` when that is a small part.
+    static func sortedPositions(_ values: [Value], rows: Int, descending: [Bool], keep: Int?) -> [Int] {
+        let width = descending.count
+        let top = keep.flatMap { $0 < rows / 4 ? $0 : nil }
+        /// Sorted, or the first `top` picked through a heap.
+        func ordered(_ precedes: (Int, Int) -> Bool) -> [Int] {
+            if let top { return first(top, of: rows, by: precedes) }
+            var order = Array(0..<rows)
+            order.sort(by: precedes)
+            return order
+        }
         // Typed keys pay for themselves in a full sort, not in picking the first few rows.
-        let fullSort = !(keep.map { $0 < rows.count / 4 } ?? false)
-        let typed = (0..<width).map { fullSort ? SortKeyColumn(values, column: $0, width: width) : .values }
-        var order: [Int] = []
-        values.withUnsafeBufferPointer { v in
-            let precedes = { (a: Int, b: Int) -> Bool in
+        let typed = (0..<width).map { top == nil ? SortKeyColumn(values, column: $0, width: width) : .values }
+        if top == nil, width == 1, case .integers(let k) = typed[0] {
+            // One integer key: sorted with its positions side by side (the comparison inlined,
+            // nothing looked up through an index); a descending key is complemented, which
+            // reverses the order of integers exactly.
+            let flip: Int64 = descending[0] ? -1 : 0
+            var keyed = k.indices.map { (key: k[$0] ^ flip, position: $0) }
+            keyed.sort { ($0.key, $0.position) < ($1.key, $1.position) }
+            return keyed.map(\.position)
+        }
+        if let integers = SortKeyColumn.interleavedIntegers(typed, rows: rows) {
+            // Every key an integer (or a date): compared through buffers, with no value or
+            // array reference taken per comparison.
+            return integers.withUnsafeBufferPointer { k in
+                descending.withUnsafeBufferPointer { desc in
+                    ordered { a, b in
+                        for j in 0..<width {
+                            let x = k[a * width + j], y = k[b * width + j]
+                            if x != y { return (x < y) != desc[j] }
+                        }
+                        return a < b
+                    }
+                }
+            }
+        }
+        return values.withUnsafeBufferPointer { v in
+            ordered { a, b in
                 for (j, desc) in descending.enumerated() {
                     let c = typed[j].compare(a, b) ?? Value.orderCompare(v[a * width + j], v[b * width + j])
                     if c != 0 { return desc ? c > 0 : c < 0 }
                 }
                 return a < b
             }
-            if let keep, keep < rows.count / 4 {
-                order = Self.first(keep, of: rows.count, by: precedes)
-            } else {
-                order = Array(rows.indices)
-                order.sort(by: precedes)
-            }
         }
-        return order.map { rows[$0] }
     }
 
     /// The first `k` of `0..<n` in order, through a heap of `k` (ORDER BY with a small LIMIT).
@@ -120,6 +151,22 @@ enum SortKeyColumn {
         default:
             self = .values
         }
+    }
+
+    /// The keys of every row side by side (row after row) when every column is of integers.
+    static func interleavedIntegers(_ columns: [SortKeyColumn], rows: Int) -> [Int64]? {
+        var integerColumns: [[Int64]] = []
+        for column in columns {
+            guard case .integers(let x) = column else { return nil }
+            integerColumns.append(x)
+        }
+        if integerColumns.count == 1 { return integerColumns[0] }
+        var out: [Int64] = []
+        out.reserveCapacity(rows * integerColumns.count)
+        for i in 0..<rows {
+            for column in integerColumns { out.append(column[i]) }
+        }
+        return out
     }
 
     @inline(__always)
