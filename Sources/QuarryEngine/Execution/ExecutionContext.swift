@@ -216,6 +216,13 @@ class PhysicalOperator {
 /// An operator with one input.
 class PipelineOperator: PhysicalOperator {
     let input: PhysicalOperator
+    /// The projection right above, done here on the kept row before it is handed on (set by
+    /// `ProjectOperator.fuse`, only for an operator with `keptRowSlots`).
+    @exclusivity(unchecked) final var fusedProjection: RowProjection?
+
+    /// For an operator that keeps the row it hands on and writes the next one into it: the
+    /// slots it writes. Nil for the others.
+    var keptRowSlots: [Int]? { nil }
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator) {
         self.input = input

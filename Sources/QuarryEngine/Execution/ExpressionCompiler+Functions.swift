@@ -40,10 +40,9 @@ extension ExpressionCompiler {
         default:
             // The argument list is kept between calls: a call allocates none unless the function
             // keeps it (the next call then starts a new one).
-            let arguments = ArgumentList()
+            let arguments = ArgumentList(count: cs.count)
             return { (row: inout Row) throws(QueryError) in
-                arguments.values.removeAll(keepingCapacity: true)
-                for c in cs { arguments.values.append(try c(&row)) }
+                for i in cs.indices { arguments.values[i] = try cs[i](&row) }
                 return try body(arguments.values)
             }
         }
@@ -336,7 +335,9 @@ extension ExpressionCompiler {
 /// The arguments of one call site, reused from call to call (a statement runs on one thread, and
 /// a call's arguments never contain the same call).
 final class ArgumentList {
-    @exclusivity(unchecked) var values: [Value] = []
+    @exclusivity(unchecked) var values: [Value]
+
+    init(count: Int) { values = Array(repeating: .null, count: count) }
 }
 
 /// Results of a function by the dictionary code of its argument's stored value.

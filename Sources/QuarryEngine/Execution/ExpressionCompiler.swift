@@ -45,7 +45,15 @@ struct ExpressionCompiler {
         case .index(let a, let b):
             let ca = try compile(a), cb = try compile(b)
             let ctx = self.ctx
-            return { (row: inout Row) throws(QueryError) in try ctx.subscript(try ca(&row), try cb(&row), at: range) }
+            return { (row: inout Row) throws(QueryError) in
+                let base = try ca(&row), index = try cb(&row)
+                // A list and an integer, the common case, without the general switch over both.
+                if case .list(let l) = base, case .int(let k) = index {
+                    let i = k < 0 ? Int64(l.count) + k : k
+                    return i >= 0 && i < l.count ? l[Int(i)] : .null
+                }
+                return try ctx.subscript(base, index, at: range)
+            }
         case .slice(let a, let lo, let hi):
             let ca = try compile(a)
             let cl = try lo.map { x throws(QueryError) in try compile(x) }

@@ -1,19 +1,31 @@
 extension PhysicalMapper {
     func mapProject(_ input: PhysicalOperator, _ c: Computation) throws(QueryError) -> PhysicalOperator {
         var items: [(slot: Int, value: Evaluator)] = []
+        /// Every slot the items could read.
+        var read = Set<Int>()
         for item in c.items {
             switch item.source {
-            case .expression(let e): items.append((item.slot, try compile(e)))
-            case .path(let nodes, let relationships): items.append((item.slot, pathBuilder(nodes: nodes, relationships: relationships)))
+            case .expression(let e):
+                items.append((item.slot, try compile(e)))
+                read.formUnion(e.bindings.scope.values)
+                read.formUnion(e.bindings.aggregates.values)
+            case .path(let nodes, let relationships):
+                items.append((item.slot, pathBuilder(nodes: nodes, relationships: relationships)))
+                read.formUnion(nodes + relationships)
             case .reversed(let slot):
                 items.append((item.slot, { row in
                     if case .list(let l) = row[slot] { return .list(l.reversed()) }
                     return row[slot]
                 }))
-            case .copy(let slot): items.append((item.slot, { row in row[slot] }))
+                read.insert(slot)
+            case .copy(let slot):
+                items.append((item.slot, { row in row[slot] }))
+                read.insert(slot)
             }
         }
-        return ProjectOperator(ctx, input, items: items, text: c.text)
+        let project = ProjectOperator(ctx, input, items: items, text: c.text)
+        project.fuse(readSlots: read)
+        return project
     }
 
     func mapAggregate(_ input: PhysicalOperator, _ a: Aggregation, counting: ExpandOperator?,

@@ -43,7 +43,10 @@ final class ExpandOperator: BindingOperator {
         while true {
             if cursor != nil {
                 while let (e, _) = cursor!.next() {
-                    if try matches(e, &current!) { return current }
+                    if try matches(e, &current!) {
+                        try fusedProjection?.apply(&current!)
+                        return current
+                    }
                 }
                 cursor = nil
             }
@@ -162,6 +165,8 @@ final class ExpandOperator: BindingOperator {
     }
 
     override var candidatesInOrder: Bool { false }
+
+    override var keptRowSlots: [Int]? { [relationshipSlot, to] }
 
     override var bindingText: String { "Expand \(text)" }
 }

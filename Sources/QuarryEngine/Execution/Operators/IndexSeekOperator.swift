@@ -29,7 +29,10 @@ final class IndexSeekOperator: BindingOperator {
             while current != nil, position < found.count {
                 current![slot] = .node(found[position])
                 position += 1
-                if try accepts(&current!, node: found[position - 1]) { return current }
+                if try accepts(&current!, node: found[position - 1]) {
+                    try fusedProjection?.apply(&current!)
+                    return current
+                }
             }
             guard var row = try input.next() else { return nil }
             guard let index = ctx.graph.index(label: label, key: key) else { return nil }
@@ -62,6 +65,8 @@ final class IndexSeekOperator: BindingOperator {
         found = []
         super.reset()
     }
+
+    override var keptRowSlots: [Int]? { [slot] }
 
     override var bindingText: String { "NodeIndexSeek \(text)" }
 }

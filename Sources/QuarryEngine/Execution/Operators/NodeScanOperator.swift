@@ -45,7 +45,10 @@ final class NodeScanOperator: BindingOperator {
                 position = n + 1
                 try ctx.tick()
                 current![slot] = .node(NodeID(n))
-                if try accepts(&current!, node: NodeID(n)) { return current }
+                if try accepts(&current!, node: NodeID(n)) {
+                    try fusedProjection?.apply(&current!)
+                    return current
+                }
             }
             current = nil
         }
@@ -66,7 +69,10 @@ final class NodeScanOperator: BindingOperator {
             let n = batch[batchPosition]
             batchPosition += 1
             current![slot] = .node(NodeID(n))
-            if try acceptsRow(&current!) { return current }
+            if try acceptsRow(&current!) {
+                try fusedProjection?.apply(&current!)
+                return current
+            }
         }
         batch.removeAll(keepingCapacity: true)
         batchPosition = 0
@@ -90,6 +96,8 @@ final class NodeScanOperator: BindingOperator {
         batchPosition = 0
         super.reset()
     }
+
+    override var keptRowSlots: [Int]? { [slot] }
 
     override var bindingText: String { labelName.map { "NodeByLabelScan :\($0)" } ?? "AllNodesScan" }
 }

@@ -23,6 +23,7 @@ final class UnwindOperator: PipelineOperator {
                 if var row = current.take() {
                     row[slot] = elements[position]
                     position += 1
+                    try fusedProjection?.apply(&row)
                     current = row
                     return row
                 }
@@ -43,6 +44,8 @@ final class UnwindOperator: PipelineOperator {
         elements = []
         super.reset()
     }
+
+    override var keptRowSlots: [Int]? { [slot] }
 
     override var explanation: String { "Unwind \(text)" }
 }
