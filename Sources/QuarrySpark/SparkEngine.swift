@@ -119,10 +119,14 @@ public final class SparkEngine: @unchecked Sendable {
         return (String(rest[..<colon]), port)
     }
 
-    /// When the statement under way must stop (`timeout`), and its limit in seconds.
-    private let deadline = Mutex<(at: DispatchTime, seconds: Double)?>(nil)
-    /// The memory limit of the statement under way, which its result must fit in.
-    private let memoryLimit = Mutex<Int?>(nil)
+    /// The bounds of the statement under way: when it must stop (`timeout`, with its limit in
+    /// seconds) and the memory its result must fit in.
+    private struct StatementBounds {
+        var deadline: (at: DispatchTime, seconds: Double)?
+        var memoryLimit: Int?
+    }
+
+    private let bounds = Mutex(StatementBounds())
     /// What a byte of Arrow batch takes besides itself once it is Quarry's rows and printed, in
     /// `--format csv` from a process of 38 MB (measured 2026-12-04): 3.3M rows of two short strings,
     /// 58 MB of Arrow, peaked at 541 MB (7.7 more per byte); 3.3M rows of two integers, 53 MB, at
@@ -133,12 +137,8 @@ public final class SparkEngine: @unchecked Sendable {
     /// so is a result that would take the process past `memoryLimit` bytes.
     public func execute(_ text: String, parameters: [String: Value] = [:], cancellation: CancellationFlag? = nil,
                         timeout: Double? = nil, memoryLimit limit: Int? = nil) throws(QueryError) -> QueryResult {
-        deadline.withLock { $0 = timeout.map { (.now() + $0, $0) } }
-        memoryLimit.withLock { $0 = limit }
-        defer {
-            deadline.withLock { $0 = nil }
-            memoryLimit.withLock { $0 = nil }
-        }
+        bounds.withLock { $0 = StatementBounds(deadline: timeout.map { (.now() + $0, $0) }, memoryLimit: limit) }
+        defer { bounds.withLock { $0 = StatementBounds() } }
         let statement = try Database.sparkStatement(text, schema: schema, parameters: parameters) { sql throws(QueryError) in
             try Database.sparkRows(try self.run(query: sql, cancellation: cancellation))
         }
@@ -173,7 +173,9 @@ public final class SparkEngine: @unchecked Sendable {
     func execute(_ request: Spark_Connect_ExecutePlanRequest, cancellation: CancellationFlag?) throws(QueryError) -> [[UInt8]] {
         var callOptions = CallOptions.defaults
         callOptions.maxResponseMessageBytes = Self.largestMessage
-        let options = callOptions, service = self.service, limit = memoryLimit.withLock { $0 }
+        let options = callOptions, service = self.service, limit = bounds.withLock { $0.memoryLimit }
+        /// Set (to the bytes received) when the result passed the memory limit.
+        let tooLarge = Outcome<Int>()
         do {
             return try wait(cancellation) {
                 try await service.executePlan(request, options: options) { response in
@@ -184,6 +186,7 @@ public final class SparkEngine: @unchecked Sendable {
                         received += batch.data.count
                         // The batches held so far are in the resident size; their rows are not yet.
                         if let limit, MemoryGuard.residentBytes() + received * Self.rowBytesPerArrowByte > limit {
+                            tooLarge.set(.success(received))
                             throw QueryError.sparkResultTooLarge(limit, received: received)
                         }
                         batches.append(Array(batch.data))
@@ -191,9 +194,9 @@ public final class SparkEngine: @unchecked Sendable {
                     return batches
                 }
             }
-        } catch where error.detail == "MemoryLimitExceeded" {
+        } catch {
             // Ending the call leaves the job running on the server.
-            interruptAll()
+            if tooLarge.get() != nil { interruptAll() }
             throw error
         }
     }
@@ -207,7 +210,7 @@ public final class SparkEngine: @unchecked Sendable {
             done.signal()
         }
         while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
-            let stop: QueryError? = if let limit = deadline.withLock({ $0 }), DispatchTime.now() >= limit.at {
+            let stop: QueryError? = if let limit = bounds.withLock({ $0.deadline }), DispatchTime.now() >= limit.at {
                 .timedOut(limit.seconds)
             } else if cancellation?.isCancelled == true {
                 .cancelled()

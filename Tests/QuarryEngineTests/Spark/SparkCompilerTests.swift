@@ -26,7 +26,8 @@ struct SparkCompilerTests {
     }
 
     @Test(arguments: [
-        ("CREATE (:Person {name: 'Eve'})", "a statement that writes", nil),
+        ("CREATE (:Person {name: 'Eve'})", "a statement that writes", "CREATE (:Person {name: 'Eve'})"),
+        ("MATCH (a:Person) SET a.seen = true", "a statement that writes", "SET a.seen = true"),
         ("MATCH p = allShortestPaths((a:Person)-[*..3]-(b:Person)) RETURN length(p)", "allShortestPaths", "p = allShortestPaths((a:Person)-[*..3]-(b:Person))"),
         ("MATCH (a:Person) RETURN [1, 'one'] AS l", "a list mixing values of different types", "[1, 'one']"),
         ("MATCH (a:Person) RETURN a.name < a.born", nil, nil),
@@ -52,7 +53,8 @@ struct SparkCompilerTests {
         } catch {
             guard let reason else { Issue.record("\(query): \(error.message)"); return }
             #expect(error.detail == "NotOnSpark" && error.message.contains(reason), "\(query): \(error.message)")
-            if let place, let range = error.range {
+            if let place {
+                guard let range = error.range else { Issue.record("\(query): no place given"); return }
                 let text = Array(query.utf8)
                 #expect(String(decoding: text[range.start..<range.end], as: UTF8.self) == place, "\(query)")
             }
