@@ -343,7 +343,8 @@ final class ArgumentList {
 /// Results of a function by the dictionary code of its argument's stored value.
 final class StoredValueMemo {
     private let column: PropertyColumn
-    private var results: [Value?]
+    /// Used by one statement on one thread (see `PhysicalOperator`).
+    @exclusivity(unchecked) private var results: [Value?]
 
     init(_ column: PropertyColumn) {
         self.column = column
