@@ -61,6 +61,13 @@ struct GroupTable {
         return made(row())
     }
 
+    /// Another row stands for group `g`: its output row, and its key values (equal to the
+    /// first's, not always identical: 1 and 1.0), are taken from that one.
+    mutating func represent(_ g: Int, by row: inout Row) throws(QueryError) {
+        for i in keys.indices { keyValues[g * keys.count + i] = try keys[i](&row) }
+        firstRows[g] = row
+    }
+
     private mutating func made(_ row: Row) -> Int {
         firstRows.append(row)
         for f in functions { accumulators.append(Accumulator(f)) }

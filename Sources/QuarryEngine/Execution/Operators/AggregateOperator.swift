@@ -77,36 +77,60 @@ final class AggregateOperator: BufferedOperator {
             // By index, not `enumerated()`: copying each spec out cost a retain and release per
             // closure on every row.
             for i in specs.indices {
-                try accumulate(try specs[i].argument?(&row) ?? .null, percentile: try specs[i].percentile?(&row), spec: i, group: g, &table)
+                let v = try specs[i].argument?(&row) ?? .null
+                if admits(v, spec: i, group: g, &table) { try add(v, percentile: try specs[i].percentile?(&row), spec: i, group: g, &table) }
             }
         }
         return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: rowWidth.count)
     }
 
-    /// One aggregate's argument added to its group (skipped by a DISTINCT aggregate that has
-    /// seen it).
+    /// False when a DISTINCT aggregate has seen the argument in the group (or it is null).
     @inline(__always)
-    private func accumulate(_ v: Value, percentile p: Value?, spec i: Int, group g: Int, _ table: inout GroupTable) throws(QueryError) {
-        if specs[i].distinct, let d = table.distinct.firstIndex(of: i) {
-            if v.isNull || !table.seen[g * table.distinct.count + d].insert(GroupKey(v)).inserted { return }
-        }
+    private func admits(_ v: Value, spec i: Int, group g: Int, _ table: inout GroupTable) -> Bool {
+        guard specs[i].distinct, let d = table.distinct.firstIndex(of: i) else { return true }
+        return !v.isNull && table.seen[g * table.distinct.count + d].insert(GroupKey(v)).inserted
+    }
+
+    /// One aggregate's argument added to its group.
+    @inline(__always)
+    private func add(_ v: Value, percentile p: Value?, spec i: Int, group g: Int, _ table: inout GroupTable) throws(QueryError) {
         try placed(at: specs[i].range) { () throws(QueryError) in try table.accumulators[g * specs.count + i].add(v, percentile: p) }
     }
 
     /// The rows as if sorted by `order` first (ORDER BY taken into the aggregation): each row's
     /// group, sort keys and arguments are read as it comes, then the arguments reach the
     /// accumulators in the order of the keys, and the groups come out in the order their first
-    /// row has there.
+    /// row has there. That first row also stands for the group (its output row, which a WHERE
+    /// after the WITH may read, and its key values), as it would after a sort.
     private func computeInOrder(_ order: [(value: Evaluator, descending: Bool)], _ table: inout GroupTable) throws(QueryError) -> [Row] {
         var groups = NodeGroups(slot: groupNodeSlot)
         var groupOfRow: [Int] = []
         var sortKeys: [Value] = []
         var arguments: [Value] = []
+        /// Each group's first row in the order of the keys so far (its position).
+        var leader: [Int] = []
+        let width = order.count
+        /// Whether row `a` comes before row `b` (an earlier row) in the order of the keys.
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            for j in 0..<width {
+                let c = Value.orderCompare(sortKeys[a * width + j], sortKeys[b * width + j])
+                if c != 0 { return order[j].descending ? c > 0 : c < 0 }
+            }
+            return false
+        }
         while var row = try input.next() {
             try ctx.tick()
-            groupOfRow.append(try groups.group(of: &row, &table))
+            let p = groupOfRow.count
+            let g = try groups.group(of: &row, &table)
+            groupOfRow.append(g)
             for key in order { sortKeys.append(try key.value(&row)) }
             for spec in specs { arguments.append(try spec.argument?(&row) ?? .null) }
+            if g == leader.count {
+                leader.append(p)
+            } else if precedes(p, leader[g]) {
+                leader[g] = p
+                try table.represent(g, by: &row)
+            }
         }
         let positions = SortOperator.sortedPositions(sortKeys, rows: groupOfRow.count, descending: order.map(\.descending), keep: nil)
         var place = [Int](repeating: -1, count: table.count)
@@ -118,7 +142,10 @@ final class AggregateOperator: BufferedOperator {
                 place[g] = groupOrder.count
                 groupOrder.append(g)
             }
-            for i in specs.indices { try accumulate(arguments[p * specs.count + i], percentile: nil, spec: i, group: g, &table) }
+            for i in specs.indices {
+                let v = arguments[p * specs.count + i]
+                if admits(v, spec: i, group: g, &table) { try add(v, percentile: nil, spec: i, group: g, &table) }
+            }
         }
         var rows = table.results(slots: specs.map(\.slot), keySlots: keySlots, width: rowWidth.count)
         // No rows and no keys: the one empty group is not among the sorted ones.
