@@ -6,7 +6,8 @@ extension Database {
     /// A shortest path is searched for while compiling, with queries `run` answers.
     public static func sparkStatement(_ text: String, schema: SparkGraphSchema, parameters: [String: Value] = [:],
                                       run: SparkQueryRunner? = nil) throws(QueryError) -> SparkStatement {
-        guard case .query(let query, let mode) = try Parser.parse(text) else {
+        var parser = try Parser(text)
+        guard case .query(let query, let mode) = try parser.parseStatement() else {
             throw SparkCompiler.unsupported("an index command (Spark reads the files as they are)")
         }
         if mode == .profile { throw SparkCompiler.unsupported("PROFILE", instead: "EXPLAIN shows the SQL and Spark's plan") }
@@ -19,7 +20,7 @@ extension Database {
         let plan = planner.plan()
         // Every key of the files: Spark drops the columns a query does not read.
         let keys = Set(schema.nodes.flatMap { $0.properties.map(\.name) } + schema.relationships.flatMap { $0.properties.map(\.name) }).sorted()
-        var statement = try SparkCompiler(schema: schema, parameters: parameters, keys: keys, unreferenced: try unreferencedNames(text),
+        var statement = try SparkCompiler(schema: schema, parameters: parameters, keys: keys, unreferenced: unreferencedNames(parser.tokens),
                                           subqueries: plan.subqueries, run: run).compile(plan)
         statement.explain = mode == .explain
         return statement
@@ -30,8 +31,7 @@ extension Database {
     /// The names that occur once in the statement, so that a pattern naming one never reads it
     /// again (none when `RETURN *` or `WITH *` could): a node so named is as good as anonymous.
     /// Any other use of the name (a property key, a map key spelled the same) keeps it out.
-    static func unreferencedNames(_ text: String) throws(QueryError) -> Set<String> {
-        let tokens = try Lexer.tokenize(text)
+    static func unreferencedNames(_ tokens: [Token]) -> Set<String> {
         var counts: [String: Int] = [:]
         for (i, t) in tokens.enumerated() {
             if t.isSymbol("*"), i > 0, tokens[i - 1].isKeyword("RETURN") || tokens[i - 1].isKeyword("WITH") || tokens[i - 1].isKeyword("DISTINCT") { return [] }

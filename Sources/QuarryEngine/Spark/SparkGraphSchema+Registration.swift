@@ -21,11 +21,9 @@ extension SparkGraphSchema {
             out.append("CACHE LAZY TABLE \(SparkSQL.name(n.view)) AS SELECT \(source.spread(partitions))\(columns.joined(separator: ", ")) FROM \(SparkSQL.name(source.rawViewName(n.view)))")
         }
         for u in unions {
-            let parts = u.members.compactMap(nodeTable(view:)).map { n in
-                let columns = ["_id", "\(SparkSQL.string(n.view)) AS _space", "\(n.labels("t")) AS _labels"] + u.properties.map { Self.unionColumn($0, n.property($0.name)) }
-                return "SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(n.view)) t"
-            }
-            out.append("CREATE OR REPLACE TEMPORARY VIEW \(SparkSQL.name(u.view)) AS \(parts.joined(separator: " UNION ALL "))")
+            out.append(Self.unionView(u.view, properties: u.properties, members: u.members.compactMap(nodeTable(view:)).map { n in
+                (n.view, ["_id", "\(SparkSQL.string(n.view)) AS _space", "\(n.labels("t")) AS _labels"], n.property)
+            }))
         }
         for (index, r) in relationships.enumerated() {
             guard let source = r.source else { continue }
@@ -37,13 +35,22 @@ extension SparkGraphSchema {
             out.append("CACHE LAZY TABLE \(SparkSQL.name(r.view)) AS SELECT \(source.spread(partitions))\(columns.joined(separator: ", ")) FROM \(SparkSQL.name(source.rawViewName(r.view)))")
         }
         for u in relationshipUnions {
-            let parts = u.members.compactMap(relationshipTable(view:)).map { r in
-                let columns = ["_rid", "_src", "_dst", "\(SparkSQL.string(r.view)) AS _file", "\(r.type("t")) AS _type"] + u.properties.map { Self.unionColumn($0, r.property($0.name)) }
-                return "SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(r.view)) t"
-            }
-            out.append("CREATE OR REPLACE TEMPORARY VIEW \(SparkSQL.name(u.view)) AS \(parts.joined(separator: " UNION ALL "))")
+            out.append(Self.unionView(u.view, properties: u.properties, members: u.members.compactMap(relationshipTable(view:)).map { r in
+                (r.view, ["_rid", "_src", "_dst", "\(SparkSQL.string(r.view)) AS _file", "\(r.type("t")) AS _type"], r.property)
+            }))
         }
         return out
+    }
+
+    /// The view of a group's files together: each member's own columns (`fixed`), then every key
+    /// of the group, null where a member lacks it.
+    private static func unionView(_ view: String, properties: [Column],
+                                  members: [(view: String, fixed: [String], property: (String) -> Column?)]) -> String {
+        let parts = members.map { m in
+            let columns = m.fixed + properties.map { unionColumn($0, m.property($0.name)) }
+            return "SELECT \(columns.joined(separator: ", ")) FROM \(SparkSQL.name(m.view)) t"
+        }
+        return "CREATE OR REPLACE TEMPORARY VIEW \(SparkSQL.name(view)) AS \(parts.joined(separator: " UNION ALL "))"
     }
 
     /// The column `c` of a union, from a member table that has it as `own` (or not at all).
