@@ -217,12 +217,19 @@ class PhysicalOperator {
 class PipelineOperator: PhysicalOperator {
     let input: PhysicalOperator
     /// The projection right above, done here on the kept row before it is handed on (set by
-    /// `ProjectOperator.fuse`, only for an operator with `keptRowSlots`).
+    /// `ProjectOperator.init`, only for an operator with `keptRowSlots`).
     @exclusivity(unchecked) final var fusedProjection: RowProjection?
 
     /// For an operator that keeps the row it hands on and writes the next one into it: the
     /// slots it writes. Nil for the others.
     var keptRowSlots: [Int]? { nil }
+
+    /// The kept row, handed on after the fused projection (if any) is applied to it.
+    @inline(__always)
+    final func handOn(_ row: inout Row?) throws(QueryError) -> Row? {
+        if let fusedProjection { try fusedProjection.apply(&row!) }
+        return row
+    }
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator) {
         self.input = input

@@ -48,10 +48,7 @@ struct ExpressionCompiler {
             return { (row: inout Row) throws(QueryError) in
                 let base = try ca(&row), index = try cb(&row)
                 // A list and an integer, the common case, without the general switch over both.
-                if case .list(let l) = base, case .int(let k) = index {
-                    let i = k < 0 ? Int64(l.count) + k : k
-                    return i >= 0 && i < l.count ? l[Int(i)] : .null
-                }
+                if case .list(let l) = base, case .int(let k) = index { return Operations.element(of: l, at: k) }
                 return try ctx.subscript(base, index, at: range)
             }
         case .slice(let a, let lo, let hi):

@@ -2,6 +2,13 @@ import Foundation
 
 /// The operators of the language on values, with openCypher's null and type rules.
 enum Operations {
+    /// `l[k]`: from the end for a negative `k`, null past either end.
+    @inline(__always)
+    static func element(of l: [Value], at k: Int64) -> Value {
+        let i = k < 0 ? Int64(l.count) + k : k
+        return i >= 0 && i < l.count ? l[Int(i)] : .null
+    }
+
     static func unary(_ op: UnaryOperator, _ v: Value, at r: SourceRange) throws(QueryError) -> Value {
         switch (op, v) {
         case (_, .null): return .null
@@ -274,9 +281,7 @@ extension ExecutionContext {
     func `subscript`(_ v: Value, _ i: Value, at r: SourceRange) throws(QueryError) -> Value {
         switch (v, i) {
         case (.null, _), (_, .null): return .null
-        case let (.list(l), .int(k)):
-            let idx = k < 0 ? Int64(l.count) + k : k
-            return idx >= 0 && idx < l.count ? l[Int(idx)] : .null
+        case let (.list(l), .int(k)): return Operations.element(of: l, at: k)
         case let (.map(m), .string(k)): return m[k] ?? .null
         case let (.node, .string(k)), let (.relationship, .string(k)):
             return try property(of: v, graph.keys.id(k) ?? -1, k, at: r)

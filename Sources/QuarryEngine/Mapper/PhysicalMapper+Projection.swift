@@ -23,9 +23,7 @@ extension PhysicalMapper {
                 read.insert(slot)
             }
         }
-        let project = ProjectOperator(ctx, input, items: items, text: c.text)
-        project.fuse(readSlots: read)
-        return project
+        return ProjectOperator(ctx, input, items: items, readSlots: read, text: c.text)
     }
 
     func mapAggregate(_ input: PhysicalOperator, _ a: Aggregation, counting: ExpandOperator?,

@@ -35,6 +35,8 @@ final class AggregateOperator: BufferedOperator {
     }
     /// The order the rows are taken in, when an ORDER BY right below was taken into the aggregation.
     let rowOrder: [(value: Evaluator, descending: Bool)]?
+    /// Each aggregate's place among the DISTINCT ones (nil for the others).
+    let distinctPosition: [Int?]
     /// The row width (known once the whole statement is compiled).
     let rowWidth: SlotAllocator
     let text: String
@@ -44,6 +46,12 @@ final class AggregateOperator: BufferedOperator {
          width: SlotAllocator, text: String) {
         self.countedStarts = countedStarts
         self.rowOrder = rowOrder
+        var distinctSeen = 0
+        distinctPosition = specs.map { spec in
+            guard spec.distinct else { return nil }
+            defer { distinctSeen += 1 }
+            return distinctSeen
+        }
         self.keys = keys
         self.keySlots = keySlots
         self.groupNodeSlot = groupNodeSlot
@@ -87,7 +95,7 @@ final class AggregateOperator: BufferedOperator {
     /// False when a DISTINCT aggregate has seen the argument in the group (or it is null).
     @inline(__always)
     private func admits(_ v: Value, spec i: Int, group g: Int, _ table: inout GroupTable) -> Bool {
-        guard specs[i].distinct, let d = table.distinct.firstIndex(of: i) else { return true }
+        guard let d = distinctPosition[i] else { return true }
         return !v.isNull && table.seen[g * table.distinct.count + d].insert(GroupKey(v)).inserted
     }
 

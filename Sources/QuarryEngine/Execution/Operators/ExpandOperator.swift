@@ -43,10 +43,7 @@ final class ExpandOperator: BindingOperator {
         while true {
             if cursor != nil {
                 while let (e, _) = cursor!.next() {
-                    if try matches(e, &current!) {
-                        try fusedProjection?.apply(&current!)
-                        return current
-                    }
+                    if try matches(e, &current!) { return try handOn(&current) }
                 }
                 cursor = nil
             }

@@ -29,10 +29,7 @@ final class IndexSeekOperator: BindingOperator {
             while current != nil, position < found.count {
                 current![slot] = .node(found[position])
                 position += 1
-                if try accepts(&current!, node: found[position - 1]) {
-                    try fusedProjection?.apply(&current!)
-                    return current
-                }
+                if try accepts(&current!, node: found[position - 1]) { return try handOn(&current) }
             }
             guard var row = try input.next() else { return nil }
             guard let index = ctx.graph.index(label: label, key: key) else { return nil }

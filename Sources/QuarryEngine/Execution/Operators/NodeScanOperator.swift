@@ -45,10 +45,7 @@ final class NodeScanOperator: BindingOperator {
                 position = n + 1
                 try ctx.tick()
                 current![slot] = .node(NodeID(n))
-                if try accepts(&current!, node: NodeID(n)) {
-                    try fusedProjection?.apply(&current!)
-                    return current
-                }
+                if try accepts(&current!, node: NodeID(n)) { return try handOn(&current) }
             }
             current = nil
         }
@@ -69,10 +66,7 @@ final class NodeScanOperator: BindingOperator {
             let n = batch[batchPosition]
             batchPosition += 1
             current![slot] = .node(NodeID(n))
-            if try acceptsRow(&current!) {
-                try fusedProjection?.apply(&current!)
-                return current
-            }
+            if try acceptsRow(&current!) { return try handOn(&current) }
         }
         batch.removeAll(keepingCapacity: true)
         batchPosition = 0

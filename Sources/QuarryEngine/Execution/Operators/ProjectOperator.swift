@@ -2,28 +2,29 @@
 ///
 /// Right above an operator that keeps the row it hands on (a scan, a seek, an expansion, an
 /// unwind: they write the next row into the same one), the projection is done by that operator,
-/// on its row, before it hands it on (`fuse`): done here, the first write would copy the row the
-/// operator below still holds, once per row. This operator then only passes the rows on.
+/// on its row, before it hands it on (decided in `init`): done here, the first write would copy
+/// the row the operator below still holds, once per row. This operator then only passes rows on.
 final class ProjectOperator: PipelineOperator {
     let projection: RowProjection
     let text: String
-    private var fused = false
+    /// Done by the operator below (see the type's comment).
+    let fused: Bool
 
-    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, items: [(slot: Int, value: Evaluator)], text: String) {
-        projection = RowProjection(items)
+    /// `readSlots`: every slot the items' expressions could read. The projection is handed to the
+    /// operator below when that one keeps its rows and the projection writes no slot that either
+    /// of them reads or that operator writes.
+    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, items: [(slot: Int, value: Evaluator)], readSlots: Set<Int>, text: String) {
+        let projection = RowProjection(items)
+        if let below = input as? PipelineOperator, let kept = below.keptRowSlots,
+           items.allSatisfy({ !readSlots.contains($0.slot) && !kept.contains($0.slot) }) {
+            below.fusedProjection = projection
+            fused = true
+        } else {
+            fused = false
+        }
+        self.projection = projection
         self.text = text
         super.init(ctx, input)
-    }
-
-    /// Hands the projection to the operator below when it keeps its rows and the projection
-    /// writes only slots that neither it nor the projection's own expressions read (`readSlots`:
-    /// every slot the expressions could read).
-    func fuse(readSlots: Set<Int>) {
-        guard let below = input as? PipelineOperator, let kept = below.keptRowSlots else { return }
-        let written = projection.items.map(\.slot)
-        guard written.allSatisfy({ !readSlots.contains($0) && !kept.contains($0) }) else { return }
-        below.fusedProjection = projection
-        fused = true
     }
 
     override func produce() throws(QueryError) -> Row? {

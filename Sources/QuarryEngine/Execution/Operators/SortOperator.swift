@@ -160,7 +160,6 @@ enum SortKeyColumn {
             guard case .integers(let x) = column else { return nil }
             integerColumns.append(x)
         }
-        if integerColumns.count == 1 { return integerColumns[0] }
         var out: [Int64] = []
         out.reserveCapacity(rows * integerColumns.count)
         for i in 0..<rows {
