@@ -205,6 +205,29 @@ class PhysicalOperator {
     /// Each operator's own work: the next row, or nil when it has no more.
     func produce() throws(QueryError) -> Row? { nil }
 
+    /// Hands each of its rows to `body` in turn: the rows `next()` gives, counted the same way.
+    /// Operators of a pipeline (an expansion, an unwind, a projection, a filter) pass one row
+    /// down through `body` and write their next row into it: no call through each operator per
+    /// row and no copy of a row kept for the next. Under PROFILE the rows are pulled instead, so
+    /// that each operator's own time is measured.
+    final func forEachRow(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
+        if ctx.profiling {
+            while var row = try next() { try body(&row) }
+        } else {
+            try pushRows(body)
+        }
+    }
+
+    /// `forEachRow` without PROFILE. An operator that overrides it may write into the row its
+    /// input hands it, and `body` may write into the row it is handed: each reads only the
+    /// slots it owns or that were bound before it.
+    func pushRows(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
+        while var row = try produce() {
+            rowsProduced += 1
+            try body(&row)
+        }
+    }
+
     func reset() { for c in children { c.reset() } }
 
     var children: [PhysicalOperator] { [] }

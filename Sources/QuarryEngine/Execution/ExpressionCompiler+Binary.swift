@@ -25,7 +25,23 @@ extension ExpressionCompiler {
                 guard let x, let y else { return .null }
                 return .bool(x != y)
             }
-        case .add, .subtract, .multiply, .divide, .modulo, .power:
+        case .add, .subtract:
+            // `i - 1`, `n + 1`: an integer and an integer literal without the general switch.
+            if case .literal(.int(let c)) = b.kind {
+                let step = op == .add ? c : 0 &- c
+                if op == .add || c != .min {
+                    return { (row: inout Row) throws(QueryError) in
+                        let x = try l(&row)
+                        if case .int(let i) = x {
+                            let (sum, overflow) = i.addingReportingOverflow(step)
+                            if !overflow { return .int(sum) }
+                        }
+                        return try Operations.arithmetic(op, x, .int(c), at: range)
+                    }
+                }
+            }
+            return { (row: inout Row) throws(QueryError) in try Operations.arithmetic(op, try l(&row), try r(&row), at: range) }
+        case .multiply, .divide, .modulo, .power:
             return { (row: inout Row) throws(QueryError) in try Operations.arithmetic(op, try l(&row), try r(&row), at: range) }
         case .equal:
             return { (row: inout Row) throws(QueryError) in Value.equals(try l(&row), try r(&row)).map(Value.bool) ?? .null }

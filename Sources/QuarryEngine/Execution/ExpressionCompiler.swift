@@ -41,6 +41,14 @@ struct ExpressionCompiler {
             if case .variable(let name) = object.kind { isEntity = entities.contains(name) }
             let k = isEntity ? ctx.readKey(key, at: range) : ctx.graph.keyID(key)
             let ctx = self.ctx
+            // A duration's field (`duration.inDays(a, b).days`) is named once here, not per row.
+            if !isEntity, let field = DurationValue.Field(rawValue: key.lowercasedField) {
+                return { (row: inout Row) throws(QueryError) in
+                    let v = try o(&row)
+                    if case .duration(let d) = v { return .int(d.component(field)) }
+                    return try ctx.property(of: v, k, key, at: range)
+                }
+            }
             return { (row: inout Row) throws(QueryError) in try ctx.property(of: try o(&row), k, key, at: range) }
         case .index(let a, let b):
             let ca = try compile(a), cb = try compile(b)

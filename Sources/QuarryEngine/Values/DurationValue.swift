@@ -191,34 +191,45 @@ public struct DurationValue: Sendable, Hashable {
     /// days, seconds); `...Of...` the remainder in the next larger unit.
     /// A sub-second unit too large for 64 bits is `Int64.max` or `.min` (nearly 300 years of nanoseconds).
     public func component(_ name: String) -> Int64? {
+        Field(rawValue: name.lowercasedField).map(component)
+    }
+
+    /// The fields of a duration, by their lowercase names: a property access with a fixed name
+    /// looks its field up once, when it is compiled.
+    public enum Field: String, Sendable {
+        case years, quarters, months, weeks, days, hours, minutes, seconds, milliseconds, microseconds, nanoseconds
+        case quartersofyear, monthsofquarter, monthsofyear, daysofweek, minutesofhour, secondsofminute
+        case millisecondsofsecond, microsecondsofsecond, nanosecondsofsecond
+    }
+
+    public func component(_ field: Field) -> Int64 {
         func subDay(_ per: Int64) -> Int64 {
             let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000 / per)
             guard !overflow else { return seconds < 0 ? .min : .max }
             let (sum, overflow2) = scaled.addingReportingOverflow(nanoseconds / per)
             return overflow2 ? .max : sum
         }
-        switch name.lowercasedField {
-        case "years": return months / 12
-        case "quarters": return months / 3
-        case "months": return months
-        case "weeks": return days / 7
-        case "days": return days
-        case "hours": return seconds / 3600
-        case "minutes": return seconds / 60
-        case "seconds": return seconds
-        case "milliseconds": return subDay(1_000_000)
-        case "microseconds": return subDay(1_000)
-        case "nanoseconds": return subDay(1)
-        case "quartersofyear": return months / 3 % 4
-        case "monthsofquarter": return months % 3
-        case "monthsofyear": return months % 12
-        case "daysofweek": return days % 7
-        case "minutesofhour": return seconds / 60 % 60
-        case "secondsofminute": return seconds % 60
-        case "millisecondsofsecond": return nanoseconds / 1_000_000
-        case "microsecondsofsecond": return nanoseconds / 1_000
-        case "nanosecondsofsecond": return nanoseconds
-        default: return nil
+        switch field {
+        case .years: return months / 12
+        case .quarters: return months / 3
+        case .months: return months
+        case .weeks: return days / 7
+        case .days: return days
+        case .hours: return seconds / 3600
+        case .minutes: return seconds / 60
+        case .seconds: return seconds
+        case .milliseconds: return subDay(1_000_000)
+        case .microseconds: return subDay(1_000)
+        case .nanoseconds: return subDay(1)
+        case .quartersofyear: return months / 3 % 4
+        case .monthsofquarter: return months % 3
+        case .monthsofyear: return months % 12
+        case .daysofweek: return days % 7
+        case .minutesofhour: return seconds / 60 % 60
+        case .secondsofminute: return seconds % 60
+        case .millisecondsofsecond: return nanoseconds / 1_000_000
+        case .microsecondsofsecond: return nanoseconds / 1_000
+        case .nanosecondsofsecond: return nanoseconds
         }
     }
 }

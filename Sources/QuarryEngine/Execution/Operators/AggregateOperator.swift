@@ -70,17 +70,17 @@ final class AggregateOperator: BufferedOperator {
         }
         if let rowOrder { return try computeInOrder(rowOrder, &table) }
         var groups = NodeGroups(slot: groupNodeSlot)
-        while var row = try input.next() {
+        try input.forEachRow { (row: inout Row) throws(QueryError) in
             try ctx.tick()
             var matches = 1
             if let countedExpansion {
                 matches = try countedExpansion.matchCount(&row)
-                if matches == 0 { continue }
+                if matches == 0 { return }
             }
             let g = try groups.group(of: &row, &table)
             if countedExpansion != nil {
                 table.addCount(matches, to: g)
-                continue
+                return
             }
             // By index, not `enumerated()`: copying each spec out cost a retain and release per
             // closure on every row.
@@ -126,7 +126,7 @@ final class AggregateOperator: BufferedOperator {
             }
             return false
         }
-        while var row = try input.next() {
+        try input.forEachRow { (row: inout Row) throws(QueryError) in
             try ctx.tick()
             let p = groupOfRow.count
             let g = try groups.group(of: &row, &table)
@@ -212,12 +212,15 @@ final class AggregateOperator: BufferedOperator {
 }
 
 /// Each node's group while grouping by one node: looked up once per node, not once per row
-/// (nodes that rarely come back are not worth remembering).
+/// (nodes that rarely come back are not worth remembering). The last node's group is kept
+/// apart: an expansion hands on all the rows of one start node in a row.
 private struct NodeGroups {
     let slot: Int?
     var groupOfNode: [NodeID: Int] = [:]
     var remembering: Bool
     var rowsSeen = 0
+    var lastNode: NodeID = -1
+    var lastGroup = -1
 
     init(slot: Int?) {
         self.slot = slot
@@ -226,13 +229,20 @@ private struct NodeGroups {
 
     mutating func group(of row: inout Row, _ table: inout GroupTable) throws(QueryError) -> Int {
         var node: NodeID?
-        if remembering, let slot, case .node(let n) = row[slot] { node = n }
+        if let slot, case .node(let n) = row[slot] {
+            if n == lastNode { return lastGroup }
+            node = n
+        }
         let g: Int
-        if let node, let known = groupOfNode[node] {
+        if remembering, let node, let known = groupOfNode[node] {
             g = known
         } else {
             g = try table.group(&row)
-            if let node { groupOfNode[node] = g }
+            if remembering, let node { groupOfNode[node] = g }
+        }
+        if let node {
+            lastNode = node
+            lastGroup = g
         }
         rowsSeen += 1
         if remembering, rowsSeen == 4096, groupOfNode.count > 3584 {

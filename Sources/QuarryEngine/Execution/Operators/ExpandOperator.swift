@@ -54,6 +54,70 @@ final class ExpandOperator: BindingOperator {
         }
     }
 
+    /// The rows of each input row, made in that row. With nothing bound earlier to check, the
+    /// other ends are judged by the column filters as a batch first.
+    override func pushRows(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
+        guard !toBound, !relationshipBound, excluded.isEmpty else {
+            try super.pushRows(body)
+            return
+        }
+        let batched = hasColumnFilters
+        var others: [Int] = [], relationships: [RelID] = [], kept: [Int] = []
+        try input.pushRows { (row: inout Row) throws(QueryError) in
+            guard let n = try start(row) else { return }
+            guard batched else {
+                var neighbours = ctx.neighbours(of: n, direction, types)
+                while let (e, _) = neighbours.next() {
+                    guard try matches(e, &row) else { continue }
+                    try emit(&row, body)
+                }
+                return
+            }
+            try ctx.tick()
+            others.removeAll(keepingCapacity: true)
+            relationships.removeAll(keepingCapacity: true)
+            if let block = adjacencyBlock() {
+                let alive = ctx.snapshot.relAlive
+                for i in NeighborCursor.narrowed(block.range(of: n), block.entries, types) {
+                    let e = block.entries[i]
+                    if let types, !types.contains(e.type) { continue }
+                    if alive.contains(Int(e.relationship)) {
+                        others.append(Int(e.other))
+                        relationships.append(e.relationship)
+                    }
+                }
+            } else {
+                var neighbours = ctx.neighbours(of: n, direction, types)
+                while let (e, _) = neighbours.next() {
+                    others.append(Int(e.other))
+                    relationships.append(e.relationship)
+                }
+            }
+            if others.isEmpty { return }
+            kept.removeAll(keepingCapacity: true)
+            kept.append(contentsOf: others)
+            try selectByColumns(&kept, &row)
+            // The filters judge nodes only, so a node kept once is kept wherever it comes: the
+            // kept ones are the others in order, and each is found by walking both.
+            var k = 0
+            for i in others.indices where k < kept.count && others[i] == kept[k] {
+                k += 1
+                try ctx.tick()
+                row[relationshipSlot] = .relationship(relationships[i])
+                row[to] = .node(NodeID(others[i]))
+                guard try acceptsRow(&row) else { continue }
+                try emit(&row, body)
+            }
+        }
+    }
+
+    @inline(__always)
+    private func emit(_ row: inout Row, _ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
+        if let fusedProjection { try fusedProjection.apply(&row) }
+        rowsProduced += 1
+        try body(&row)
+    }
+
     /// How many rows the expansion would make of `row`, without making them (an aggregate that
     /// only counts them asks this). The last candidate is left in `row`.
     func matchCount(_ row: inout Row) throws(QueryError) -> Int {

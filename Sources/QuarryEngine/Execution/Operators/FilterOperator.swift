@@ -17,5 +17,14 @@ final class FilterOperator: PipelineOperator {
         return nil
     }
 
+    override func pushRows(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
+        try input.pushRows { (row: inout Row) throws(QueryError) in
+            try ctx.tick()
+            guard case .bool(true) = try predicate(&row) else { return }
+            rowsProduced += 1
+            try body(&row)
+        }
+    }
+
     override var explanation: String { "Filter \(text)" }
 }

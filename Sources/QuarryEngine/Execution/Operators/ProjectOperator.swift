@@ -34,6 +34,14 @@ final class ProjectOperator: PipelineOperator {
         return row
     }
 
+    override func pushRows(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
+        try input.pushRows { (row: inout Row) throws(QueryError) in
+            if !fused { try projection.apply(&row) }
+            rowsProduced += 1
+            try body(&row)
+        }
+    }
+
     override var explanation: String { "Projection \(text)" }
 }
 

@@ -17,7 +17,7 @@ final class SortOperator: BufferedOperator {
         // Sorts positions, not rows: swapping two integers is cheaper than swapping rows.
         var rows: [Row] = []
         var values: [Value] = []
-        while var row = try input.next() {
+        try input.forEachRow { (row: inout Row) throws(QueryError) in
             try ctx.tick()
             for key in keys { values.append(try key.value(&row)) }
             rows.append(row)
@@ -43,13 +43,9 @@ final class SortOperator: BufferedOperator {
         // Typed keys pay for themselves in a full sort, not in picking the first few rows.
         let typed = (0..<width).map { top == nil ? SortKeyColumn(values, column: $0, width: width) : .values }
         if top == nil, width == 1, case .integers(let k) = typed[0] {
-            // One integer key: sorted with its positions side by side (the comparison inlined,
-            // nothing looked up through an index); a descending key is complemented, which
-            // reverses the order of integers exactly.
-            let flip: Int64 = descending[0] ? -1 : 0
-            var keyed = k.indices.map { (key: k[$0] ^ flip, position: $0) }
-            keyed.sort { ($0.key, $0.position) < ($1.key, $1.position) }
-            return keyed.map(\.position)
+            // One integer key: sorted by radix; a descending key is complemented, which reverses
+            // the order of integers exactly.
+            return IntegerOrder.positions(descending[0] ? k.map { ~$0 } : k)
         }
         if let integers = SortKeyColumn.interleavedIntegers(typed, rows: rows) {
             // Every key an integer (or a date): compared through buffers, with no value or

@@ -39,6 +39,24 @@ final class UnwindOperator: PipelineOperator {
         }
     }
 
+    override func pushRows(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
+        try input.pushRows { (row: inout Row) throws(QueryError) in
+            let elements: [Value]
+            switch try list(&row) {
+            case .null: return
+            case .list(let l): elements = l
+            case let v: elements = [v]
+            }
+            for element in elements {
+                try ctx.tick()
+                row[slot] = element
+                try fusedProjection?.apply(&row)
+                rowsProduced += 1
+                try body(&row)
+            }
+        }
+    }
+
     override func reset() {
         current = nil
         elements = []
