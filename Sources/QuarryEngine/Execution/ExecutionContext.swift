@@ -254,6 +254,14 @@ class PipelineOperator: PhysicalOperator {
         return row
     }
 
+    /// A row made in push mode handed to `body`, after the fused projection (if any).
+    @inline(__always)
+    final func pass(_ row: inout Row, to body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
+        if let fusedProjection { try fusedProjection.apply(&row) }
+        rowsProduced += 1
+        try body(&row)
+    }
+
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator) {
         self.input = input
         super.init(ctx)

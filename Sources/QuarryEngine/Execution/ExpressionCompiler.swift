@@ -51,8 +51,18 @@ struct ExpressionCompiler {
             }
             return { (row: inout Row) throws(QueryError) in try ctx.property(of: try o(&row), k, key, at: range) }
         case .index(let a, let b):
-            let ca = try compile(a), cb = try compile(b)
             let ctx = self.ctx
+            if aggregateSlots[a.canonicalText] == nil, case .variable(let name) = a.kind, let slot = scope[name] {
+                // `list[i]` of a variable: the list is read where it is in the row, with no
+                // closure called and no copy of it made to read it.
+                let cb = try compile(b)
+                return { (row: inout Row) throws(QueryError) in
+                    let index = try cb(&row)
+                    if case .int(let k) = index, case .list(let l) = row[slot] { return Operations.element(of: l, at: k) }
+                    return try ctx.subscript(row[slot], index, at: range)
+                }
+            }
+            let ca = try compile(a), cb = try compile(b)
             return { (row: inout Row) throws(QueryError) in
                 let base = try ca(&row), index = try cb(&row)
                 // A list and an integer, the common case, without the general switch over both.

@@ -66,6 +66,38 @@ extension PhysicalMapper {
                                        specs: specs, width: slots, text: a.text)
     }
 
+    func mapExpansionAggregate(_ expansion: ExpandOperator, _ x: ExpansionAggregation) throws(QueryError) -> PhysicalOperator {
+        let a = x.aggregation
+        let c = compiler(a.bindings)
+        var texts: [String] = []
+        var values: [Evaluator] = []
+        /// The expression's place among those computed for each match, each compiled once.
+        func value(_ e: BoundExpr) throws(QueryError) -> Int {
+            if let known = texts.firstIndex(of: e.text) { return known }
+            texts.append(e.text)
+            values.append(try compile(e))
+            return values.count - 1
+        }
+        var functions: [AggregateFunction] = []
+        for (call, _) in a.aggregates {
+            switch call.kind {
+            case .function(let name, _, _):
+                guard let f = AggregateFunction(name: name) else { throw .unknownFunction(name, at: call.range, suggestion: nil) }
+                functions.append(f)
+            default:
+                functions.append(.countStar)
+            }
+        }
+        let argumentOf = try x.arguments.map { e throws(QueryError) in try e.map(value) }
+        let order = try x.order.map { keys throws(QueryError) in
+            try keys.map { k throws(QueryError) in (value: try value(k.value), descending: k.descending) }
+        }
+        return ExpansionAggregateOperator(ctx, expansion, groupSlot: x.groupSlot, keys: try a.keys.map { k throws(QueryError) in try c.compile(k.expr) },
+                                          keySlots: a.keySlots, functions: functions, resultSlots: a.aggregates.map(\.slot),
+                                          ranges: a.aggregates.map(\.call.range), values: values, argumentOf: argumentOf, order: order,
+                                          width: slots, text: a.text)
+    }
+
     func sortKeys(_ s: Sort) throws(QueryError) -> [(value: Evaluator, descending: Bool)] {
         try s.keys.map { k throws(QueryError) in (value: try compile(k.value), descending: k.descending) }
     }

@@ -79,6 +79,7 @@ final class PhysicalMapper {
             let source = try map(i, argument: argument)
             return try mapAggregate(source, a, counting: try mapExpand(source, e))
         case .columnAggregate(let i, let c): return try mapColumnAggregate(try map(i, argument: argument), c)
+        case .expansionAggregate(let i, let x): return try mapExpansionAggregate(try mapExpand(try map(i, argument: argument), x.expand), x)
         case .distinct(let i, let slots): return DistinctOperator(ctx, try map(i, argument: argument), slots: slots)
         case .sort(let i, let s): return try mapSort(try map(i, argument: argument), s, keep: nil)
         case .top(let i, let s, let skip, let limit):

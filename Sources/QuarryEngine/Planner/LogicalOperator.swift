@@ -23,6 +23,9 @@ indirect enum LogicalOperator {
     case countExpansions(LogicalOperator, Aggregation, Expand)
     /// A single-node MATCH and the aggregation over it, computed from the columns (made by a rule).
     case columnAggregate(LogicalOperator, ColumnAggregation)
+    /// An aggregation grouped by where an expansion starts, over what it reaches (made by a rule):
+    /// the input is the expansion's.
+    case expansionAggregate(LogicalOperator, ExpansionAggregation)
     case distinct(LogicalOperator, slots: [Int])
     case sort(LogicalOperator, Sort)
     /// ORDER BY when only the first SKIP + LIMIT rows are wanted (made by a rule).
@@ -55,7 +58,7 @@ indirect enum LogicalOperator {
         case .argument: return []
         case .match(let i, _), .nodeScan(let i, _), .indexSeek(let i, _), .expand(let i, _), .varExpand(let i, _), .quantifiedExpand(let i, _),
              .shortestPath(let i, _), .bidirectionalShortestPath(let i, _), .filter(let i, _), .project(let i, _), .aggregate(let i, _),
-             .countExpansions(let i, _, _), .columnAggregate(let i, _), .distinct(let i, _), .sort(let i, _),
+             .countExpansions(let i, _, _), .columnAggregate(let i, _), .expansionAggregate(let i, _), .distinct(let i, _), .sort(let i, _),
              .top(let i, _, _, _), .skipLimit(let i, _), .unwind(let i, _), .loadCSV(let i, _), .procedureCall(let i, _), .procedureAggregate(let i, _, _), .eager(let i),
              .create(let i, _), .update(let i, _), .delete(let i, _):
             return [i]
@@ -81,6 +84,7 @@ indirect enum LogicalOperator {
         case .aggregate(_, let p): return .aggregate(new[0], p)
         case .countExpansions(_, let a, let e): return .countExpansions(new[0], a, e)
         case .columnAggregate(_, let p): return .columnAggregate(new[0], p)
+        case .expansionAggregate(_, let p): return .expansionAggregate(new[0], p)
         case .distinct(_, let slots): return .distinct(new[0], slots: slots)
         case .sort(_, let p): return .sort(new[0], p)
         case .top(_, let s, let skip, let limit): return .top(new[0], s, skip: skip, limit: limit)

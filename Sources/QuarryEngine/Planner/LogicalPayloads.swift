@@ -159,6 +159,20 @@ struct Aggregation {
     let text: String
 }
 
+/// An aggregation grouped by the node a one-hop expansion starts from, whose aggregates (and the
+/// ORDER BY taken into it) read only the node at the other end (made by a rule).
+struct ExpansionAggregation {
+    /// The keys (each reads the start node only) and the aggregates' result slots; its
+    /// `rowOrder` is `order` below, over the expansion's bindings.
+    let aggregation: Aggregation
+    let expand: Expand
+    /// Where the keys read the start node (a projection's copy of it, or the expansion's own slot).
+    let groupSlot: Int
+    /// Each aggregate's argument over the expansion's bindings (nil for `count(*)`).
+    let arguments: [BoundExpr?]
+    let order: [(value: BoundExpr, descending: Bool)]?
+}
+
 struct ColumnAggregation {
     struct Aggregate {
         let function: AggregateFunction

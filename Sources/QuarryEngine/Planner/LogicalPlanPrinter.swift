@@ -39,6 +39,10 @@ enum LogicalPlanPrinter {
                 + (a.rowOrder.map { " IN ORDER OF " + $0.text } ?? "")
         case .countExpansions(_, let a, let e): return "CountExpansions " + e.text + filters(e.filters) + ": " + a.text
         case .columnAggregate(_, let c): return "ColumnAggregate " + c.text
+        case .expansionAggregate(_, let x):
+            let a = x.aggregation
+            return "ExpansionAggregate " + x.expand.text + filters(x.expand.filters) + ": " + a.text + " BY " + a.keys.map(\.text).joined(separator: ", ")
+                + (x.order.map { " IN ORDER OF " + $0.map { $0.value.text + ($0.descending ? " DESC" : "") }.joined(separator: ", ") } ?? "")
         case .distinct(_, let slots): return "Distinct (\(slots.count) slot\(slots.count == 1 ? "" : "s"))"
         case .sort(_, let s): return "Sort " + s.text
         case .top(_, let s, let skip, let limit): return "Top \((skip.map { $0.canonicalText + " + " } ?? "") + limit.canonicalText) " + s.text

@@ -60,6 +60,7 @@ enum Rewriter {
         CountExpansions(),
         GroupByNode(),
         OrderedCollect(),
+        ExpansionAggregates(),
         EarlyDistinct(),
         TopRows(),
         BidirectionalShortestPath(),

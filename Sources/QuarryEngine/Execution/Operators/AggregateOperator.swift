@@ -131,8 +131,9 @@ final class AggregateOperator: BufferedOperator {
             let p = groupOfRow.count
             let g = try groups.group(of: &row, &table)
             groupOfRow.append(g)
-            for key in order { sortKeys.append(try key.value(&row)) }
-            for spec in specs { arguments.append(try spec.argument?(&row) ?? .null) }
+            // By index, as in `computeRows`: no copy of each key's or spec's closures per row.
+            for j in order.indices { sortKeys.append(try order[j].value(&row)) }
+            for i in specs.indices { arguments.append(try specs[i].argument?(&row) ?? .null) }
             if g == leader.count {
                 leader.append(p)
             } else if precedes(p, leader[g]) {
@@ -140,8 +141,23 @@ final class AggregateOperator: BufferedOperator {
                 try table.represent(g, by: &row)
             }
         }
-        let positions = SortOperator.sortedPositions(sortKeys, rows: groupOfRow.count, descending: order.map(\.descending), keep: nil)
-        var place = [Int](repeating: -1, count: table.count)
+        let groupOrder = try Self.feedInOrder(sortKeys, descending: order.map(\.descending), groupOfRow: groupOfRow, groups: table.count, ctx) {
+            (p: Int, g: Int) throws(QueryError) in
+            for i in specs.indices {
+                let v = arguments[p * specs.count + i]
+                if admits(v, spec: i, group: g, &table) { try add(v, percentile: nil, spec: i, group: g, &table) }
+            }
+        }
+        return Self.inGroupOrder(table.results(slots: specs.map(\.slot), keySlots: keySlots, width: rowWidth.count), groupOrder)
+    }
+
+    /// Feeds the rows to their groups in the order of their sort keys (`sortKeys` holds each
+    /// row's keys in turn, `groupOfRow` each row's group); the groups, in the order their first
+    /// row has there.
+    static func feedInOrder(_ sortKeys: [Value], descending: [Bool], groupOfRow: [Int], groups: Int, _ ctx: ExecutionContext,
+                            _ feed: (_ row: Int, _ group: Int) throws(QueryError) -> Void) throws(QueryError) -> [Int] {
+        let positions = SortOperator.sortedPositions(sortKeys, rows: groupOfRow.count, descending: descending, keep: nil)
+        var place = [Int](repeating: -1, count: groups)
         var groupOrder: [Int] = []
         for p in positions {
             try ctx.tick()
@@ -150,13 +166,14 @@ final class AggregateOperator: BufferedOperator {
                 place[g] = groupOrder.count
                 groupOrder.append(g)
             }
-            for i in specs.indices {
-                let v = arguments[p * specs.count + i]
-                if admits(v, spec: i, group: g, &table) { try add(v, percentile: nil, spec: i, group: g, &table) }
-            }
+            try feed(p, g)
         }
-        var rows = table.results(slots: specs.map(\.slot), keySlots: keySlots, width: rowWidth.count)
-        // No rows and no keys: the one empty group is not among the sorted ones.
+        return groupOrder
+    }
+
+    /// The groups' rows in `groupOrder`; all of them as they are when there are more (no keys
+    /// and no rows: the one empty group is not among the ordered ones).
+    static func inGroupOrder(_ rows: consuming [Row], _ groupOrder: [Int]) -> [Row] {
         if groupOrder.count < rows.count { return rows }
         return groupOrder.map { exchange(&rows[$0], with: []) }
     }

@@ -57,65 +57,82 @@ final class ExpandOperator: BindingOperator {
     /// The rows of each input row, made in that row. With nothing bound earlier to check, the
     /// other ends are judged by the column filters as a batch first.
     override func pushRows(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
-        guard !toBound, !relationshipBound, excluded.isEmpty else {
+        guard matchesInBatches else {
             try super.pushRows(body)
             return
         }
-        let batched = hasColumnFilters
-        var others: [Int] = [], relationships: [RelID] = [], kept: [Int] = []
+        var batch = MatchBatch(self)
         try input.pushRows { (row: inout Row) throws(QueryError) in
-            guard let n = try start(row) else { return }
-            guard batched else {
-                var neighbours = ctx.neighbours(of: n, direction, types)
-                while let (e, _) = neighbours.next() {
-                    guard try matches(e, &row) else { continue }
-                    try emit(&row, body)
-                }
-                return
-            }
-            try ctx.tick()
-            others.removeAll(keepingCapacity: true)
-            relationships.removeAll(keepingCapacity: true)
-            if let block = adjacencyBlock() {
-                let alive = ctx.snapshot.relAlive
-                for i in NeighborCursor.narrowed(block.range(of: n), block.entries, types) {
-                    let e = block.entries[i]
-                    if let types, !types.contains(e.type) { continue }
-                    if alive.contains(Int(e.relationship)) {
-                        others.append(Int(e.other))
-                        relationships.append(e.relationship)
-                    }
-                }
-            } else {
-                var neighbours = ctx.neighbours(of: n, direction, types)
-                while let (e, _) = neighbours.next() {
-                    others.append(Int(e.other))
-                    relationships.append(e.relationship)
-                }
-            }
-            if others.isEmpty { return }
-            kept.removeAll(keepingCapacity: true)
-            kept.append(contentsOf: others)
-            try selectByColumns(&kept, &row)
-            // The filters judge nodes only, so a node kept once is kept wherever it comes: the
-            // kept ones are the others in order, and each is found by walking both.
-            var k = 0
-            for i in others.indices where k < kept.count && others[i] == kept[k] {
-                k += 1
-                try ctx.tick()
-                row[relationshipSlot] = .relationship(relationships[i])
-                row[to] = .node(NodeID(others[i]))
-                guard try acceptsRow(&row) else { continue }
-                try emit(&row, body)
-            }
+            try forEachMatch(of: &row, &batch) { (row: inout Row) throws(QueryError) in try pass(&row, to: body) }
         }
     }
 
+    /// Nothing bound earlier constrains a match: `forEachMatch` may be used.
+    var matchesInBatches: Bool { !toBound && !relationshipBound && excluded.isEmpty }
+
+    /// What `forEachMatch` reuses from one input row to the next: the adjacency block and the
+    /// live relationships (taken once, a copy per row would retain each of their arrays) and the
+    /// candidates' buffers.
+    struct MatchBatch {
+        let block: Adjacency?
+        let alive: Bitset
+        var others: [Int] = []
+        var relationships: [RelID] = []
+        var kept: [Int] = []
+
+        init(_ expansion: ExpandOperator) {
+            block = expansion.hasColumnFilters ? expansion.adjacencyBlock() : nil
+            alive = block == nil ? Bitset() : expansion.ctx.snapshot.relAlive
+        }
+    }
+
+    /// Each match of `row` (when `matchesInBatches`), bound in it and handed to `body`, counted
+    /// as a row made. With column filters the other ends are judged as a batch first.
     @inline(__always)
-    private func emit(_ row: inout Row, _ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
-        if let fusedProjection { try fusedProjection.apply(&row) }
-        rowsProduced += 1
-        try body(&row)
+    func forEachMatch(of row: inout Row, _ batch: inout MatchBatch, _ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
+        guard let n = try start(row) else { return }
+        guard hasColumnFilters else {
+            var neighbours = ctx.neighbours(of: n, direction, types)
+            while let (e, _) = neighbours.next() {
+                guard try matches(e, &row) else { continue }
+                try body(&row)
+            }
+            return
+        }
+        try ctx.tick()
+        batch.others.removeAll(keepingCapacity: true)
+        batch.relationships.removeAll(keepingCapacity: true)
+        if let block = batch.block {
+            for i in NeighborCursor.narrowed(block.range(of: n), block.entries, types) {
+                let e = block.entries[i]
+                if let types, !types.contains(e.type) { continue }
+                if batch.alive.contains(Int(e.relationship)) {
+                    batch.others.append(Int(e.other))
+                    batch.relationships.append(e.relationship)
+                }
+            }
+        } else {
+            var neighbours = ctx.neighbours(of: n, direction, types)
+            while let (e, _) = neighbours.next() {
+                batch.others.append(Int(e.other))
+                batch.relationships.append(e.relationship)
+            }
+        }
+        if batch.others.isEmpty { return }
+        batch.kept.removeAll(keepingCapacity: true)
+        batch.kept.append(contentsOf: batch.others)
+        try selectByColumns(&batch.kept, &row)
+        // The filters judge nodes only, so a node kept once is kept wherever it comes: the kept
+        // ones are the others in order, and each is found by walking both.
+        var k = 0
+        for i in batch.others.indices where k < batch.kept.count && batch.others[i] == batch.kept[k] {
+            k += 1
+            try ctx.tick()
+            row[relationshipSlot] = .relationship(batch.relationships[i])
+            row[to] = .node(NodeID(batch.others[i]))
+            guard try acceptsRow(&row) else { continue }
+            try body(&row)
+        }
     }
 
     /// How many rows the expansion would make of `row`, without making them (an aggregate that

@@ -50,9 +50,7 @@ final class UnwindOperator: PipelineOperator {
             for element in elements {
                 try ctx.tick()
                 row[slot] = element
-                try fusedProjection?.apply(&row)
-                rowsProduced += 1
-                try body(&row)
+                try pass(&row, to: body)
             }
         }
     }
