@@ -33,6 +33,13 @@ struct Accumulator {
 
     init(_ function: AggregateFunction) { self.function = function }
 
+    /// Room for `n` more values in the list `collect()` makes, when that many are known to come.
+    mutating func reserve(_ n: Int) throws(QueryError) {
+        guard function == .collect, values.capacity < values.count + n else { return }
+        try MemoryGuard.reserve(n * MemoryLayout<Value>.stride, at: nil)
+        values.reserveCapacity(values.count + n)
+    }
+
     /// An integer that is not null: sums and counts take it without a `Value`.
     @inline(__always)
     mutating func add(integer i: Int64) throws(QueryError) {

@@ -75,6 +75,17 @@ struct GroupTable {
         return firstRows.count - 1
     }
 
+    /// Room in each group's collected lists for its rows (`groupOfRow`: each row's group), before
+    /// rows kept aside are fed to them.
+    mutating func reserveLists(forRowsOf groupOfRow: [Int]) throws(QueryError) {
+        guard functions.contains(.collect) else { return }
+        var rows = [Int](repeating: 0, count: count)
+        for g in groupOfRow { rows[g] += 1 }
+        for g in rows.indices {
+            for i in functions.indices { try accumulators[g * functions.count + i].reserve(rows[g]) }
+        }
+    }
+
     /// Adds a count of `n` rows to every aggregate of the group (all of them counts).
     mutating func addCount(_ n: Int, to g: Int) {
         for i in functions.indices { accumulators[g * functions.count + i].add(count: n) }

@@ -141,6 +141,7 @@ final class AggregateOperator: BufferedOperator {
                 try table.represent(g, by: &row)
             }
         }
+        try table.reserveLists(forRowsOf: groupOfRow)
         let groupOrder = try Self.feedInOrder(sortKeys, descending: order.map(\.descending), groupOfRow: groupOfRow, groups: table.count, ctx) {
             (p: Int, g: Int) throws(QueryError) in
             for i in specs.indices {

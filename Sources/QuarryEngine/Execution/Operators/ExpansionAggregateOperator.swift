@@ -75,6 +75,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
             }
         }
         guard let order else { return table.results(slots: resultSlots, keySlots: keySlots, width: rowWidth.count) }
+        try table.reserveLists(forRowsOf: groupOfRow)
         let groupOrder = try AggregateOperator.feedInOrder(sortKeys, descending: order.map(\.descending), groupOfRow: groupOfRow,
                                                            groups: table.count, ctx) { (p: Int, g: Int) throws(QueryError) in
             for i in 0..<width { try add(arguments[p * width + i], i, g, &table) }
