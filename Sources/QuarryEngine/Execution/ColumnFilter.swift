@@ -127,32 +127,30 @@ final class ColumnFilter {
         case .heap where byteTest != nil:
             let (test, needle) = byteTest!
             let ascii = needleIsASCII, rare = rareByte, base = self.base
+            // Each candidate's verdict from its bytes; those the bytes cannot decide are judged by
+            // the predicate after, and the kept ones stay in the order they came (an expansion's
+            // come in adjacency order, and its caller walks them in that order).
+            var accepted = [Bool](repeating: false, count: candidates.count)
             var undecided: [Int] = []
-            kept = heap.withStorage { bytes, starts, lengths in
-                var kept = 0
+            heap.withStorage { bytes, starts, lengths in
                 for j in candidates.indices {
-                    let node = candidates[j], i = node - base
+                    let i = candidates[j] - base
                     guard i >= 0 && i < lengths.count, lengths[i] != StringHeap.absent else { continue }
                     let hay = UnsafeBufferPointer(rebasing: bytes[Int(starts[i]) ..< Int(starts[i]) + Int(lengths[i])])
                     switch Self.matches(test, hay, needle, ascii, rare) {
-                    case true?:
-                        candidates[kept] = node
-                        kept += 1
-                    case nil: undecided.append(node)
+                    case true?: accepted[j] = true
+                    case nil: undecided.append(j)
                     default: break
                     }
                 }
-                return kept
             }
-            if !undecided.isEmpty {
-                for node in undecided {
-                    row[slot] = .node(NodeID(node))
-                    if try evaluate(&row) {
-                        candidates[kept] = node
-                        kept += 1
-                    }
-                }
-                candidates[..<kept].sort()
+            for j in undecided {
+                row[slot] = .node(NodeID(candidates[j]))
+                accepted[j] = try evaluate(&row)
+            }
+            for j in candidates.indices where accepted[j] {
+                candidates[kept] = candidates[j]
+                kept += 1
             }
         default:
             for j in candidates.indices {

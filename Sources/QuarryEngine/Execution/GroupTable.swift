@@ -86,6 +86,13 @@ struct GroupTable {
         }
     }
 
+    /// One aggregate's argument added to its group (`range`: the aggregate's place in the query,
+    /// for its errors, `sum()` overflowing).
+    @inline(__always)
+    mutating func add(_ v: Value, percentile p: Value? = nil, to aggregate: Int, of group: Int, at range: SourceRange) throws(QueryError) {
+        try placed(at: range) { () throws(QueryError) in try accumulators[group * functions.count + aggregate].add(v, percentile: p) }
+    }
+
     /// Adds a count of `n` rows to every aggregate of the group (all of them counts).
     mutating func addCount(_ n: Int, to g: Int) {
         for i in functions.indices { accumulators[g * functions.count + i].add(count: n) }

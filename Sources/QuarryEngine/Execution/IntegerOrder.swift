@@ -3,15 +3,13 @@
 /// The keys are taken relative to their smallest, so a narrow range (dates over a few years)
 /// needs one counting pass whatever the keys' size.
 enum IntegerOrder {
-    /// Below this many keys a comparison sort is as quick.
-    static let smallest = 64
-    static let digitBits = 16
-    static let mask = UInt64(1 << digitBits) - 1
+    /// From this many keys on, radix sort (below, a comparison sort is as quick).
+    static let radixFrom = 64
 
     /// The positions `0..<keys.count` in ascending order of key, ties in position order.
     static func positions(_ keys: [Int64]) -> [Int] {
         let n = keys.count
-        guard n >= smallest, let low = keys.min(), let high = keys.max() else {
+        guard n >= radixFrom, let low = keys.min(), let high = keys.max() else {
             var keyed = keys.indices.map { (key: keys[$0], position: $0) }
             keyed.sort { ($0.key, $0.position) < ($1.key, $1.position) }
             return keyed.map(\.position)
@@ -21,6 +19,9 @@ enum IntegerOrder {
         let offsets = keys.map { UInt64(bitPattern: $0 &- low) }
         var order = Array(0..<n)
         var next = [Int](repeating: 0, count: n)
+        // Digits of about log2(n) bits (8 to 16): counting a few keys needs no large table.
+        let digitBits = UInt64(min(16, max(8, Int.bitWidth - n.leadingZeroBitCount)))
+        let mask: UInt64 = (1 << digitBits) - 1
         var shift: UInt64 = 0
         repeat {
             // A digit is at most what is left of the range, so a narrow range needs few buckets.
@@ -42,7 +43,7 @@ enum IntegerOrder {
                 }
             }
             swap(&order, &next)
-            shift += UInt64(digitBits)
+            shift += digitBits
         } while shift < 64 && range >> shift > 0
         return order
     }

@@ -78,24 +78,20 @@ extension PhysicalMapper {
             values.append(try compile(e))
             return values.count - 1
         }
-        var functions: [AggregateFunction] = []
-        for (call, _) in a.aggregates {
-            switch call.kind {
-            case .function(let name, _, _):
-                guard let f = AggregateFunction(name: name) else { throw .unknownFunction(name, at: call.range, suggestion: nil) }
-                functions.append(f)
-            default:
-                functions.append(.countStar)
-            }
-        }
+        let functions = try a.aggregates.map { x throws(QueryError) in try aggregateSpec(x.call, slot: x.slot, c).function }
         let argumentOf = try x.arguments.map { e throws(QueryError) in try e.map(value) }
         let order = try x.order.map { keys throws(QueryError) in
             try keys.map { k throws(QueryError) in (value: try value(k.value), descending: k.descending) }
         }
+        // Each start node comes once from a scan of the one argument row; grouped by that node
+        // alone, each group's matches are then one batch.
+        var nodeIsTheKey = false
+        if a.keys.count == 1, case .variable(let v) = a.keys[0].expr.kind { nodeIsTheKey = a.bindings.scope[v] == x.groupSlot }
+        let scansOnce = (expansion.input as? NodeScanOperator)?.input is ArgumentOperator
         return ExpansionAggregateOperator(ctx, expansion, groupSlot: x.groupSlot, keys: try a.keys.map { k throws(QueryError) in try c.compile(k.expr) },
                                           keySlots: a.keySlots, functions: functions, resultSlots: a.aggregates.map(\.slot),
                                           ranges: a.aggregates.map(\.call.range), values: values, argumentOf: argumentOf, order: order,
-                                          width: slots, text: a.text)
+                                          groupsComeWhole: nodeIsTheKey && scansOnce, width: slots, text: a.text)
     }
 
     func sortKeys(_ s: Sort) throws(QueryError) -> [(value: Evaluator, descending: Bool)] {

@@ -159,8 +159,9 @@ struct Aggregation {
     let text: String
 }
 
-/// An aggregation grouped by the node a one-hop expansion starts from, whose aggregates (and the
-/// ORDER BY taken into it) read only the node at the other end (made by a rule).
+/// An aggregation grouped by the node a one-hop expansion starts from, whose arguments (and the
+/// ORDER BY taken into it) are computed on the expansion's rows, before any projection (made by
+/// a rule).
 struct ExpansionAggregation {
     /// The keys (each reads the start node only) and the aggregates' result slots; its
     /// `rowOrder` is `order` below, over the expansion's bindings.

@@ -102,7 +102,7 @@ final class AggregateOperator: BufferedOperator {
     /// One aggregate's argument added to its group.
     @inline(__always)
     private func add(_ v: Value, percentile p: Value?, spec i: Int, group g: Int, _ table: inout GroupTable) throws(QueryError) {
-        try placed(at: specs[i].range) { () throws(QueryError) in try table.accumulators[g * specs.count + i].add(v, percentile: p) }
+        try table.add(v, percentile: p, to: i, of: g, at: specs[i].range)
     }
 
     /// The rows as if sorted by `order` first (ORDER BY taken into the aggregation): each row's
@@ -232,7 +232,7 @@ final class AggregateOperator: BufferedOperator {
 /// Each node's group while grouping by one node: looked up once per node, not once per row
 /// (nodes that rarely come back are not worth remembering). The last node's group is kept
 /// apart: an expansion hands on all the rows of one start node in a row.
-private struct NodeGroups {
+struct NodeGroups {
     let slot: Int?
     var groupOfNode: [NodeID: Int] = [:]
     var remembering: Bool

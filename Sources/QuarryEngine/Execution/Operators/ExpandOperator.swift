@@ -57,7 +57,7 @@ final class ExpandOperator: BindingOperator {
     /// The rows of each input row, made in that row. With nothing bound earlier to check, the
     /// other ends are judged by the column filters as a batch first.
     override func pushRows(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
-        guard matchesInBatches else {
+        guard matchesFromStartAlone else {
             try super.pushRows(body)
             return
         }
@@ -67,8 +67,8 @@ final class ExpandOperator: BindingOperator {
         }
     }
 
-    /// Nothing bound earlier constrains a match: `forEachMatch` may be used.
-    var matchesInBatches: Bool { !toBound && !relationshipBound && excluded.isEmpty }
+    /// Nothing bound earlier constrains a match (only the start node does): `forEachMatch` may be used.
+    var matchesFromStartAlone: Bool { !toBound && !relationshipBound && excluded.isEmpty }
 
     /// What `forEachMatch` reuses from one input row to the next: the adjacency block and the
     /// live relationships (taken once, a copy per row would retain each of their arrays) and the
@@ -86,8 +86,8 @@ final class ExpandOperator: BindingOperator {
         }
     }
 
-    /// Each match of `row` (when `matchesInBatches`), bound in it and handed to `body`, counted
-    /// as a row made. With column filters the other ends are judged as a batch first.
+    /// Each match of `row` (when `matchesFromStartAlone`), bound in it and handed to `body` (which
+    /// counts it). With column filters the other ends are judged as a batch first.
     @inline(__always)
     func forEachMatch(of row: inout Row, _ batch: inout MatchBatch, _ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
         guard let n = try start(row) else { return }
@@ -102,21 +102,9 @@ final class ExpandOperator: BindingOperator {
         try ctx.tick()
         batch.others.removeAll(keepingCapacity: true)
         batch.relationships.removeAll(keepingCapacity: true)
-        if let block = batch.block {
-            for i in NeighborCursor.narrowed(block.range(of: n), block.entries, types) {
-                let e = block.entries[i]
-                if let types, !types.contains(e.type) { continue }
-                if batch.alive.contains(Int(e.relationship)) {
-                    batch.others.append(Int(e.other))
-                    batch.relationships.append(e.relationship)
-                }
-            }
-        } else {
-            var neighbours = ctx.neighbours(of: n, direction, types)
-            while let (e, _) = neighbours.next() {
-                batch.others.append(Int(e.other))
-                batch.relationships.append(e.relationship)
-            }
+        gather(from: n, batch.block, batch.alive) { other, relationship in
+            batch.others.append(other)
+            batch.relationships.append(relationship)
         }
         if batch.others.isEmpty { return }
         batch.kept.removeAll(keepingCapacity: true)
@@ -177,12 +165,7 @@ final class ExpandOperator: BindingOperator {
     private func batchCount(from n: NodeID, _ block: Adjacency?, _ alive: Bitset, _ found: inout [Int],
                             _ row: inout Row) throws(QueryError) -> Int {
         if !found.isEmpty { found.removeAll(keepingCapacity: true) }
-        if let block {
-            collect(from: n, block, alive, into: &found)
-        } else {
-            var neighbours = ctx.neighbours(of: n, direction, types)
-            while let (e, _) = neighbours.next() { found.append(Int(e.other)) }
-        }
+        gather(from: n, block, alive) { other, _ in found.append(other) }
         try ctx.tick()
         if found.isEmpty { return 0 }
         try selectByColumns(&found, &row)
@@ -200,13 +183,19 @@ final class ExpandOperator: BindingOperator {
         return block
     }
 
-    /// The other ends of `n`'s live relationships of the wanted types.
+    /// The other ends and relationships of `n`'s live relationships of the wanted types: from the
+    /// adjacency block read directly when there is one, else through the graph's cursor.
     @inline(__always)
-    private func collect(from n: NodeID, _ block: Adjacency, _ alive: Bitset, into found: inout [Int]) {
+    private func gather(from n: NodeID, _ block: Adjacency?, _ alive: Bitset, _ add: (_ other: Int, _ relationship: RelID) -> Void) {
+        guard let block else {
+            var neighbours = ctx.neighbours(of: n, direction, types)
+            while let (e, _) = neighbours.next() { add(Int(e.other), e.relationship) }
+            return
+        }
         for i in NeighborCursor.narrowed(block.range(of: n), block.entries, types) {
             let e = block.entries[i]
             if let types, !types.contains(e.type) { continue }
-            if alive.contains(Int(e.relationship)) { found.append(Int(e.other)) }
+            if alive.contains(Int(e.relationship)) { add(Int(e.other), e.relationship) }
         }
     }
 

@@ -19,12 +19,15 @@ final class ExpansionAggregateOperator: BufferedOperator {
     let argumentOf: [Int?]
     /// The sort keys among `values`, when an ORDER BY was taken into the aggregation.
     let order: [(value: Int, descending: Bool)]?
+    /// Each group's matches come in one batch: each start node comes once (a scan of one input
+    /// row) and is its group's only key.
+    let groupsComeWhole: Bool
     let rowWidth: SlotAllocator
     let text: String
 
     init(_ ctx: ExecutionContext, _ expansion: ExpandOperator, groupSlot: Int, keys: [Evaluator], keySlots: [Int],
          functions: [AggregateFunction], resultSlots: [Int], ranges: [SourceRange], values: [Evaluator], argumentOf: [Int?],
-         order: [(value: Int, descending: Bool)]?, width: SlotAllocator, text: String) {
+         order: [(value: Int, descending: Bool)]?, groupsComeWhole: Bool, width: SlotAllocator, text: String) {
         self.expansion = expansion
         self.groupSlot = groupSlot
         self.keys = keys
@@ -35,6 +38,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
         self.values = values
         self.argumentOf = argumentOf
         self.order = order
+        self.groupsComeWhole = groupsComeWhole
         self.rowWidth = width
         self.text = text
         super.init(ctx, expansion)
@@ -42,50 +46,110 @@ final class ExpansionAggregateOperator: BufferedOperator {
 
     override func computeRows() throws(QueryError) -> [Row] {
         var table = GroupTable(keys: keys, hasKeys: true, functions: functions)
-        var groupOfNode: [NodeID: Int] = [:]
+        var groups = NodeGroups(slot: groupSlot)
         var computed = [Value](repeating: .null, count: values.count)
         var batch = ExpandOperator.MatchBatch(expansion)
-        let width = functions.count
-        // With an ORDER BY taken in: each match's group, sort keys and arguments, fed in order after.
-        var groupOfRow: [Int] = []
-        var sortKeys: [Value] = []
-        var arguments: [Value] = []
-        /// The group of the row's start node: found once per node (nodes with equal keys share one).
-        func group(_ row: inout Row) throws(QueryError) -> Int {
-            guard case .node(let n) = row[expansion.from] else { return try table.group(&row) }
-            if let g = groupOfNode[n] { return g }
-            row[groupSlot] = row[expansion.from]
-            let g = try table.group(&row)
-            groupOfNode[n] = g
-            return g
-        }
+        let aggregateCount = functions.count
+        // With an ORDER BY taken in: the matches kept aside, all of them (fed in order at the
+        // end) or, when each group's come in one batch, that batch's (fed in order at once, which
+        // keeps the work on a few rows at a time); then each group's first sort keys.
+        var kept = KeptRows()
+        var leaderKeys: [Value] = []
         try expansion.input.forEachRow { (row: inout Row) throws(QueryError) in
             var g = -1
             try expansion.forEachMatch(of: &row, &batch) { (row: inout Row) throws(QueryError) in
                 expansion.rowsProduced += 1
-                if g < 0 { g = try group(&row) }
+                if g < 0 {
+                    // The keys read the start node where the projection would have put it.
+                    row[groupSlot] = row[expansion.from]
+                    g = try groups.group(of: &row, &table)
+                }
                 for j in values.indices { computed[j] = try values[j](&row) }
                 guard let order else {
-                    for i in 0..<width { try add(argumentOf[i].map { computed[$0] } ?? .null, i, g, &table) }
+                    for i in 0..<aggregateCount { try table.add(argumentOf[i].map { computed[$0] } ?? .null, to: i, of: g, at: ranges[i]) }
                     return
                 }
-                groupOfRow.append(g)
-                for key in order { sortKeys.append(computed[key.value]) }
-                for i in 0..<width { arguments.append(argumentOf[i].map { computed[$0] } ?? .null) }
+                kept.groupOfRow.append(g)
+                kept.startOfRow.append(row[expansion.from].nodeID ?? -1)
+                for key in order { kept.sortKeys.append(computed[key.value]) }
+                for i in 0..<aggregateCount { kept.arguments.append(argumentOf[i].map { computed[$0] } ?? .null) }
             }
+            if groupsComeWhole, g >= 0, let order { try feedWhole(g, order, &kept, &leaderKeys, &table) }
         }
         guard let order else { return table.results(slots: resultSlots, keySlots: keySlots, width: rowWidth.count) }
-        try table.reserveLists(forRowsOf: groupOfRow)
-        let groupOrder = try AggregateOperator.feedInOrder(sortKeys, descending: order.map(\.descending), groupOfRow: groupOfRow,
+        let descending = order.map(\.descending)
+        if groupsComeWhole {
+            let groupOrder = SortOperator.sortedPositions(leaderKeys, rows: table.count, descending: descending, keep: nil)
+            return AggregateOperator.inGroupOrder(table.results(slots: resultSlots, keySlots: keySlots, width: rowWidth.count), groupOrder)
+        }
+        try table.reserveLists(forRowsOf: kept.groupOfRow)
+        var leader = [Int](repeating: -1, count: table.count)
+        let groupOrder = try AggregateOperator.feedInOrder(kept.sortKeys, descending: descending, groupOfRow: kept.groupOfRow,
                                                            groups: table.count, ctx) { (p: Int, g: Int) throws(QueryError) in
-            for i in 0..<width { try add(arguments[p * width + i], i, g, &table) }
+            if leader[g] < 0 { leader[g] = p }
+            for i in 0..<aggregateCount { try table.add(kept.arguments[p * aggregateCount + i], to: i, of: g, at: ranges[i]) }
+        }
+        // Each group's first row in the order of the keys stands for it, as after a sort: start
+        // nodes with equal keys (1 and 1.0) share a group, and the key value is that row's node's.
+        for g in leader.indices where leader[g] >= 0 && kept.startOfRow[leader[g]] != table.firstRows[g][expansion.from].nodeID {
+            var row = table.firstRows[g]
+            row[groupSlot] = .node(kept.startOfRow[leader[g]])
+            try table.represent(g, by: &row)
         }
         return AggregateOperator.inGroupOrder(table.results(slots: resultSlots, keySlots: keySlots, width: rowWidth.count), groupOrder)
     }
 
-    @inline(__always)
-    private func add(_ v: Value, _ i: Int, _ g: Int, _ table: inout GroupTable) throws(QueryError) {
-        try placed(at: ranges[i]) { () throws(QueryError) in try table.accumulators[g * functions.count + i].add(v, percentile: nil) }
+    /// Matches kept aside until they can be fed in the order of their sort keys.
+    private struct KeptRows {
+        var groupOfRow: [Int] = []
+        var startOfRow: [NodeID] = []
+        var sortKeys: [Value] = []
+        var arguments: [Value] = []
+    }
+
+    /// Group `g`'s matches, all of them in `kept`: fed in the order of their keys, the first one's
+    /// keys kept to order the groups by (ties in the order the groups came, as after a sort).
+    private func feedWhole(_ g: Int, _ order: [(value: Int, descending: Bool)], _ kept: inout KeptRows, _ leaderKeys: inout [Value],
+                           _ table: inout GroupTable) throws(QueryError) {
+        let aggregateCount = functions.count, keyWidth = order.count, rows = kept.groupOfRow.count
+        let positions = rows <= Self.insertionSortLimit
+            ? Self.insertionOrder(kept.sortKeys, rows: rows, order)
+            : SortOperator.sortedPositions(kept.sortKeys, rows: rows, descending: order.map(\.descending), keep: nil)
+        for i in 0..<aggregateCount { try table.accumulators[g * aggregateCount + i].reserve(rows) }
+        for p in positions {
+            for i in 0..<aggregateCount { try table.add(kept.arguments[p * aggregateCount + i], to: i, of: g, at: ranges[i]) }
+        }
+        for j in 0..<keyWidth { leaderKeys.append(kept.sortKeys[positions[0] * keyWidth + j]) }
+        kept.groupOfRow.removeAll(keepingCapacity: true)
+        kept.startOfRow.removeAll(keepingCapacity: true)
+        kept.sortKeys.removeAll(keepingCapacity: true)
+        kept.arguments.removeAll(keepingCapacity: true)
+    }
+
+    /// Up to this many rows, one group's are sorted in place, with no typed copy of the keys.
+    static let insertionSortLimit = 32
+
+    /// The stable order of a few rows by their keys (`keys` holds each row's in turn).
+    static func insertionOrder(_ keys: [Value], rows: Int, _ order: [(value: Int, descending: Bool)]) -> [Int] {
+        let width = order.count
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            for j in 0..<width {
+                let c = Value.orderCompare(keys[a * width + j], keys[b * width + j])
+                if c != 0 { return order[j].descending ? c > 0 : c < 0 }
+            }
+            return false
+        }
+        var positions = Array(0..<rows)
+        for i in positions.indices.dropFirst() {
+            let p = positions[i]
+            var j = i
+            while j > 0, precedes(p, positions[j - 1]) {
+                positions[j] = positions[j - 1]
+                j -= 1
+            }
+            positions[j] = p
+        }
+        return positions
     }
 
     override var explanation: String {

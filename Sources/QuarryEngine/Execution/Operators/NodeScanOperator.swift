@@ -83,43 +83,6 @@ final class NodeScanOperator: BindingOperator {
         return nil
     }
 
-    /// Each input row's nodes, written into that row in turn (it is not shared, so not copied).
-    override func pushRows(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
-        var batch: [Int] = []
-        try input.pushRows { (row: inout Row) throws(QueryError) in
-            if let label, Int(label) >= ctx.graph.labelCounts.count { return }
-            let members = graphStandsStill ? ctx.graph.members(label: label) : nil
-            var position = 0
-            if hasColumnFilters, let members {
-                while true {
-                    batch.removeAll(keepingCapacity: true)
-                    while batch.count < Self.batchSize, let n = members.next(from: position) {
-                        position = n + 1
-                        try ctx.tick()
-                        batch.append(n)
-                    }
-                    if batch.isEmpty { return }
-                    try selectByColumns(&batch, &row)
-                    for n in batch {
-                        row[slot] = .node(NodeID(n))
-                        if try acceptsRow(&row) { try pass(&row, to: body) }
-                    }
-                }
-            }
-            /// The same as `nextCandidate()`, with the members taken for this row.
-            func candidate() -> Int? {
-                if let members { return members.next(from: position) }
-                return ctx.graph.nextNode(from: position, label: label)
-            }
-            while let n = candidate() {
-                position = n + 1
-                try ctx.tick()
-                row[slot] = .node(NodeID(n))
-                if try accepts(&row, node: NodeID(n)) { try pass(&row, to: body) }
-            }
-        }
-    }
-
     override func reset() {
         current = nil
         members = nil
