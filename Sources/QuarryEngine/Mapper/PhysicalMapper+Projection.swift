@@ -30,22 +30,32 @@ extension PhysicalMapper {
                       starts: AggregateOperator.CountedStarts = .inputRows) throws(QueryError) -> PhysicalOperator {
         let c = compiler(a.bindings)
         let keys = try a.keys.map { k throws(QueryError) in try c.compile(k.expr) }
-        let specs = try a.aggregates.map { x throws(QueryError) in try aggregateSpec(x.call, slot: x.slot, c) }
+        var arguments = CompiledOnce()
+        let specs = try a.aggregates.map { x throws(QueryError) in try aggregateSpec(x.call, slot: x.slot, c, &arguments) }
         let rowOrder = try a.rowOrder.map { s throws(QueryError) in try sortKeys(s) }
         return AggregateOperator(ctx, input, keys: keys, keySlots: a.keySlots, groupNodeSlot: a.groupNode, specs: specs,
-                                 countedExpansion: counting, countedStarts: starts, rowOrder: rowOrder, width: slots, text: a.text)
+                                 arguments: arguments.evaluators, countedExpansion: counting, countedStarts: starts, rowOrder: rowOrder, width: slots, text: a.text)
     }
 
-    func aggregateSpec(_ call: Expr, slot: Int, _ c: ExpressionCompiler) throws(QueryError) -> AggregateOperator.Spec {
+    func aggregateSpec(_ call: Expr, slot: Int, _ c: ExpressionCompiler, _ arguments: inout CompiledOnce) throws(QueryError) -> AggregateOperator.Spec {
+        let f = try aggregateFunction(call)
+        guard case .function(_, let distinct, let args) = call.kind, let first = args.first else {
+            return .init(function: f, distinct: false, argument: nil, percentile: nil, slot: slot, range: call.range)
+        }
+        // Two calls of `rand()` are two values: such an argument is never shared.
+        let text = first.callsChangingFunction ? nil : first.canonicalText
+        return .init(function: f, distinct: distinct, argument: try arguments.index(of: text) { () throws(QueryError) in try c.compile(first) },
+                     percentile: args.count > 1 ? try c.compile(args[1]) : nil, slot: slot, range: call.range)
+    }
+
+    /// The aggregate function a call names (`count(*)` too).
+    func aggregateFunction(_ call: Expr) throws(QueryError) -> AggregateFunction {
         switch call.kind {
         case .countStar:
-            return .init(function: .countStar, distinct: false, argument: nil, percentile: nil, slot: slot, range: call.range)
-        case .function(let name, let distinct, let args):
-            guard let f = AggregateFunction(name: name), let first = args.first else {
-                throw .unknownFunction(name, at: call.range, suggestion: nil)
-            }
-            return .init(function: f, distinct: distinct, argument: try c.compile(first),
-                         percentile: args.count > 1 ? try c.compile(args[1]) : nil, slot: slot, range: call.range)
+            return .countStar
+        case .function(let name, _, let args):
+            guard let f = AggregateFunction(name: name), !args.isEmpty else { throw .unknownFunction(name, at: call.range, suggestion: nil) }
+            return f
         default:
             throw .invalidAggregation("here", at: call.range)
         }
@@ -69,16 +79,12 @@ extension PhysicalMapper {
     func mapExpansionAggregate(_ expansion: ExpandOperator, _ x: ExpansionAggregation) throws(QueryError) -> PhysicalOperator {
         let a = x.aggregation
         let c = compiler(a.bindings)
-        var texts: [String] = []
-        var values: [Evaluator] = []
-        /// The expression's place among those computed for each match, each compiled once.
+        var values = CompiledOnce()
+        /// The expression's place among those computed for each match.
         func value(_ e: BoundExpr) throws(QueryError) -> Int {
-            if let known = texts.firstIndex(of: e.text) { return known }
-            texts.append(e.text)
-            values.append(try compile(e))
-            return values.count - 1
+            try values.index(of: e.expr.callsChangingFunction ? nil : e.text) { () throws(QueryError) in try compile(e) }
         }
-        let functions = try a.aggregates.map { x throws(QueryError) in try aggregateSpec(x.call, slot: x.slot, c).function }
+        let functions = try a.aggregates.map { x throws(QueryError) in try aggregateFunction(x.call) }
         let argumentOf = try x.arguments.map { e throws(QueryError) in try e.map(value) }
         let order = try x.order.map { keys throws(QueryError) in
             try keys.map { k throws(QueryError) in (value: try value(k.value), descending: k.descending) }
@@ -90,7 +96,7 @@ extension PhysicalMapper {
         let scansOnce = (expansion.input as? NodeScanOperator)?.input is ArgumentOperator
         return ExpansionAggregateOperator(ctx, expansion, groupSlot: x.groupSlot, keys: try a.keys.map { k throws(QueryError) in try c.compile(k.expr) },
                                           keySlots: a.keySlots, functions: functions, resultSlots: a.aggregates.map(\.slot),
-                                          ranges: a.aggregates.map(\.call.range), values: values, argumentOf: argumentOf, order: order,
+                                          ranges: a.aggregates.map(\.call.range), values: values.evaluators, argumentOf: argumentOf, order: order,
                                           groupsComeWhole: nodeIsTheKey && scansOnce, width: slots, text: a.text)
     }
 
@@ -124,5 +130,29 @@ extension PhysicalMapper {
         return SkipLimitOperator(ctx, input, skip: try s.skip.map { e throws(QueryError) in (try c.compile(e), e.range) },
                                  limit: try s.limit.map { e throws(QueryError) in (try c.compile(e), e.range) },
                                  drainsInput: s.drainsInput)
+    }
+}
+
+/// Expressions compiled once each, by their text: an argument several aggregates read
+/// (`sum(x), max(x)`) is computed once per row.
+struct CompiledOnce {
+    private var texts: [String?] = []
+    private(set) var evaluators: [Evaluator] = []
+
+    /// The place of the expression with this text, compiled by `compile` when it is new (always,
+    /// without a text).
+    mutating func index(of text: String?, _ compile: () throws(QueryError) -> Evaluator) throws(QueryError) -> Int {
+        if let text, let known = texts.firstIndex(of: text) { return known }
+        texts.append(text)
+        evaluators.append(try compile())
+        return evaluators.count - 1
+    }
+}
+
+extension Expr {
+    /// True when the expression calls a function whose result changes from call to call (`rand()`).
+    var callsChangingFunction: Bool {
+        if case .function(let name, _, _) = kind, ExpressionCompiler.changesFromCallToCall(name.lowercased()) { return true }
+        return children.contains { $0.callsChangingFunction }
     }
 }

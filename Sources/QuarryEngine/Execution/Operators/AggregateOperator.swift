@@ -5,7 +5,8 @@ final class AggregateOperator: BufferedOperator {
     struct Spec {
         let function: AggregateFunction
         let distinct: Bool
-        let argument: Evaluator?
+        /// Its argument among `arguments` (nil for `count(*)`).
+        let argument: Int?
         let percentile: Evaluator?
         let slot: Int
         /// The aggregate's place in the query, for its errors (`sum()` overflowing).
@@ -17,6 +18,9 @@ final class AggregateOperator: BufferedOperator {
     /// write: the node's group is then remembered, and its keys computed once.
     let groupNodeSlot: Int?
     let specs: [Spec]
+    /// The aggregates' arguments, each computed once per row however many aggregates read it
+    /// (`sum(x), max(x)`).
+    let arguments: [Evaluator]
     /// Where the grouping keys' values go in the output rows (the projection's slots for them),
     /// so that what was computed to group is not computed again.
     let keySlots: [Int]
@@ -42,7 +46,7 @@ final class AggregateOperator: BufferedOperator {
     let text: String
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, keys: [Evaluator], keySlots: [Int], groupNodeSlot: Int?, specs: [Spec],
-         countedExpansion: ExpandOperator?, countedStarts: CountedStarts = .inputRows, rowOrder: [(value: Evaluator, descending: Bool)]? = nil,
+         arguments: [Evaluator], countedExpansion: ExpandOperator?, countedStarts: CountedStarts = .inputRows, rowOrder: [(value: Evaluator, descending: Bool)]? = nil,
          width: SlotAllocator, text: String) {
         self.countedStarts = countedStarts
         self.rowOrder = rowOrder
@@ -56,6 +60,7 @@ final class AggregateOperator: BufferedOperator {
         self.keySlots = keySlots
         self.groupNodeSlot = groupNodeSlot
         self.specs = specs
+        self.arguments = arguments
         self.countedExpansion = countedExpansion
         self.rowWidth = width
         self.text = text
@@ -70,6 +75,7 @@ final class AggregateOperator: BufferedOperator {
         }
         if let rowOrder { return try computeInOrder(rowOrder, &table) }
         var groups = NodeGroups(slot: groupNodeSlot)
+        var computed = [Value](repeating: .null, count: arguments.count)
         try input.forEachRow { (row: inout Row) throws(QueryError) in
             try ctx.tick()
             var matches = 1
@@ -84,8 +90,9 @@ final class AggregateOperator: BufferedOperator {
             }
             // By index, not `enumerated()`: copying each spec out cost a retain and release per
             // closure on every row.
+            for j in arguments.indices { computed[j] = try arguments[j](&row) }
             for i in specs.indices {
-                let v = try specs[i].argument?(&row) ?? .null
+                let v = specs[i].argument.map { computed[$0] } ?? .null
                 if admits(v, spec: i, group: g, &table) { try add(v, percentile: try specs[i].percentile?(&row), spec: i, group: g, &table) }
             }
         }
@@ -114,7 +121,8 @@ final class AggregateOperator: BufferedOperator {
         var groups = NodeGroups(slot: groupNodeSlot)
         var groupOfRow: [Int] = []
         var sortKeys: [Value] = []
-        var arguments: [Value] = []
+        var keptArguments: [Value] = []
+        var computed = [Value](repeating: .null, count: arguments.count)
         /// Each group's first row in the order of the keys so far (its position).
         var leader: [Int] = []
         let width = order.count
@@ -133,7 +141,8 @@ final class AggregateOperator: BufferedOperator {
             groupOfRow.append(g)
             // By index, as in `computeRows`: no copy of each key's or spec's closures per row.
             for j in order.indices { sortKeys.append(try order[j].value(&row)) }
-            for i in specs.indices { arguments.append(try specs[i].argument?(&row) ?? .null) }
+            for j in arguments.indices { computed[j] = try arguments[j](&row) }
+            for i in specs.indices { keptArguments.append(specs[i].argument.map { computed[$0] } ?? .null) }
             if g == leader.count {
                 leader.append(p)
             } else if precedes(p, leader[g]) {
@@ -145,7 +154,7 @@ final class AggregateOperator: BufferedOperator {
         let groupOrder = try Self.feedInOrder(sortKeys, descending: order.map(\.descending), groupOfRow: groupOfRow, groups: table.count, ctx) {
             (p: Int, g: Int) throws(QueryError) in
             for i in specs.indices {
-                let v = arguments[p * specs.count + i]
+                let v = keptArguments[p * specs.count + i]
                 if admits(v, spec: i, group: g, &table) { try add(v, percentile: nil, spec: i, group: g, &table) }
             }
         }
