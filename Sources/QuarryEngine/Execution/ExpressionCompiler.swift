@@ -15,6 +15,28 @@ struct ExpressionCompiler {
     /// Plans the patterns inside expressions.
     let mapper: PhysicalMapper
 
+    /// For `v`, `v + c` or `v - c` (v a variable in a slot, c an integer literal): the slot and
+    /// the constant added.
+    func slotPlusConstant(_ e: Expr) -> (slot: Int, offset: Int64)? {
+        func slot(_ v: Expr) -> Int? {
+            guard aggregateSlots[v.canonicalText] == nil, case .variable(let name) = v.kind else { return nil }
+            return scope[name]
+        }
+        guard aggregateSlots[e.canonicalText] == nil else { return nil }
+        switch e.kind {
+        case .variable:
+            return slot(e).map { ($0, 0) }
+        case .binary(.add, let v, let c):
+            guard case .literal(.int(let k)) = c.kind, let s = slot(v) else { return nil }
+            return (s, k)
+        case .binary(.subtract, let v, let c):
+            guard case .literal(.int(let k)) = c.kind, k != .min, let s = slot(v) else { return nil }
+            return (s, -k)
+        default:
+            return nil
+        }
+    }
+
     func compile(_ e: Expr) throws(QueryError) -> Evaluator {
         let range = e.range
         if !aggregateSlots.isEmpty, let slot = aggregateSlots[e.canonicalText] {
@@ -56,6 +78,17 @@ struct ExpressionCompiler {
                 // `list[i]` of a variable: the list is read where it is in the row, with no
                 // closure called and no copy of it made to read it.
                 let cb = try compile(b)
+                if let (indexSlot, offset) = slotPlusConstant(b) {
+                    // `list[i]`, `list[i - 1]`: the index read from its slot too (anything else,
+                    // or an overflow, as the general path has it).
+                    return { (row: inout Row) throws(QueryError) in
+                        if case .int(let i) = row[indexSlot], case .list(let l) = row[slot] {
+                            let (k, overflow) = i.addingReportingOverflow(offset)
+                            if !overflow { return Operations.element(of: l, at: k) }
+                        }
+                        return try ctx.subscript(row[slot], try cb(&row), at: range)
+                    }
+                }
                 return { (row: inout Row) throws(QueryError) in
                     let index = try cb(&row)
                     if case .int(let k) = index, case .list(let l) = row[slot] { return Operations.element(of: l, at: k) }
