@@ -129,25 +129,35 @@ final class ExpansionAggregateOperator: BufferedOperator {
     /// Up to this many rows, one group's are sorted in place, with no typed copy of the keys.
     static let insertionSortLimit = 32
 
-    /// The stable order of a few rows by their keys (`keys` holds each row's in turn).
+    /// The stable order of a few rows by their keys (`keys` holds each row's in turn): one
+    /// integer or date key compared as integers, others as values.
     static func insertionOrder(_ keys: [Value], rows: Int, _ order: [(value: Int, descending: Bool)]) -> [Int] {
-        let width = order.count
-        func precedes(_ a: Int, _ b: Int) -> Bool {
-            for j in 0..<width {
-                let c = Value.orderCompare(keys[a * width + j], keys[b * width + j])
-                if c != 0 { return order[j].descending ? c > 0 : c < 0 }
-            }
-            return false
-        }
         var positions = Array(0..<rows)
-        for i in positions.indices.dropFirst() {
-            let p = positions[i]
-            var j = i
-            while j > 0, precedes(p, positions[j - 1]) {
-                positions[j] = positions[j - 1]
-                j -= 1
+        /// Insertion sort: moves a row only past rows it strictly precedes, so ties keep their order.
+        func sort(_ precedes: (Int, Int) -> Bool) {
+            for i in positions.indices.dropFirst() {
+                let p = positions[i]
+                var j = i
+                while j > 0, precedes(p, positions[j - 1]) {
+                    positions[j] = positions[j - 1]
+                    j -= 1
+                }
+                positions[j] = p
             }
-            positions[j] = p
+        }
+        let width = order.count
+        if width == 1, case .integers(let k) = SortKeyColumn(keys, column: 0, width: 1) {
+            // A descending key is complemented, which reverses the order of integers exactly.
+            let flip: Int64 = order[0].descending ? -1 : 0
+            sort { a, b in k[a] ^ flip < k[b] ^ flip }
+        } else {
+            sort { a, b in
+                for j in 0..<width {
+                    let c = Value.orderCompare(keys[a * width + j], keys[b * width + j])
+                    if c != 0 { return order[j].descending ? c > 0 : c < 0 }
+                }
+                return false
+            }
         }
         return positions
     }
