@@ -8,7 +8,7 @@ class BindingOperator: PipelineOperator {
     /// Labels the bound node must have.
     @exclusivity(unchecked) private var requiredLabels: [Int32] = []
     @exclusivity(unchecked) private var labelMembers: [Bitset] = []
-    @exclusivity(unchecked) private var filters: [FilterPredicate] = []
+    @exclusivity(unchecked) private var filters: [DirectEvaluator] = []
     /// `EXISTS { }` conditions on the bound node answered from sets of nodes (batch-friendly).
     @exclusivity(unchecked) private var existenceFilters: [ExistenceSet] = []
     @exclusivity(unchecked) private var filterTexts: [String] = []
@@ -19,7 +19,7 @@ class BindingOperator: PipelineOperator {
     }
 
     func addFilter(_ predicate: @escaping Evaluator, text: String) {
-        filters.append(FilterPredicate(evaluate: predicate))
+        filters.append(DirectEvaluator(evaluate: predicate))
         filterTexts.append(text)
     }
 
@@ -97,8 +97,8 @@ class BindingOperator: PipelineOperator {
     }
 }
 
-/// A predicate in a struct, so an array of them calls each closure directly (an array of bare
+/// An evaluator in a struct, so an array of them calls each closure directly (an array of bare
 /// closures stores them in a generic form that needs a conversion thunk on every call).
-struct FilterPredicate {
+struct DirectEvaluator {
     let evaluate: Evaluator
 }

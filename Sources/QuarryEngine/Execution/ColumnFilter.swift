@@ -127,30 +127,51 @@ final class ColumnFilter {
         case .heap where byteTest != nil:
             let (test, needle) = byteTest!
             let ascii = needleIsASCII, rare = rareByte, base = self.base
-            // Each candidate's verdict from its bytes; those the bytes cannot decide are judged by
-            // the predicate after, and the kept ones stay in the order they came (an expansion's
-            // come in adjacency order, and its caller walks them in that order).
-            var accepted = [Bool](repeating: false, count: candidates.count)
-            var undecided: [Int] = []
-            heap.withStorage { bytes, starts, lengths in
+            // Candidates are kept as their bytes decide until the first one they cannot decide;
+            // from there each one's verdict is noted (the undecided judged by the predicate,
+            // outside the bytes), so that the kept ones stay in the order they came: an
+            // expansion's come in adjacency order, and its caller walks them in that order.
+            var firstUndecided = candidates.count
+            kept = heap.withStorage { bytes, starts, lengths in
+                var kept = 0
                 for j in candidates.indices {
-                    let i = candidates[j] - base
+                    let node = candidates[j], i = node - base
                     guard i >= 0 && i < lengths.count, lengths[i] != StringHeap.absent else { continue }
                     let hay = UnsafeBufferPointer(rebasing: bytes[Int(starts[i]) ..< Int(starts[i]) + Int(lengths[i])])
                     switch Self.matches(test, hay, needle, ascii, rare) {
-                    case true?: accepted[j] = true
-                    case nil: undecided.append(j)
+                    case true?:
+                        candidates[kept] = node
+                        kept += 1
+                    case nil:
+                        firstUndecided = j
+                        return kept
                     default: break
                     }
                 }
+                return kept
             }
-            for j in undecided {
-                row[slot] = .node(NodeID(candidates[j]))
-                accepted[j] = try evaluate(&row)
-            }
-            for j in candidates.indices where accepted[j] {
-                candidates[kept] = candidates[j]
-                kept += 1
+            if firstUndecided < candidates.count {
+                let verdicts: [Bool?] = heap.withStorage { bytes, starts, lengths in
+                    candidates[firstUndecided...].map { node in
+                        let i = node - base
+                        guard i >= 0 && i < lengths.count, lengths[i] != StringHeap.absent else { return false }
+                        return Self.matches(test, UnsafeBufferPointer(rebasing: bytes[Int(starts[i]) ..< Int(starts[i]) + Int(lengths[i])]),
+                                            needle, ascii, rare)
+                    }
+                }
+                // `kept` never passes the position read, so no candidate is overwritten before it is.
+                for (offset, verdict) in verdicts.enumerated() {
+                    let j = firstUndecided + offset
+                    var accepted = verdict ?? false
+                    if verdict == nil {
+                        row[slot] = .node(NodeID(candidates[j]))
+                        accepted = try evaluate(&row)
+                    }
+                    if accepted {
+                        candidates[kept] = candidates[j]
+                        kept += 1
+                    }
+                }
             }
         default:
             for j in candidates.indices {

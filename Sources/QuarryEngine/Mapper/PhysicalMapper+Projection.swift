@@ -137,14 +137,14 @@ extension PhysicalMapper {
 /// (`sum(x), max(x)`) is computed once per row.
 struct CompiledOnce {
     private var texts: [String?] = []
-    private(set) var evaluators: [Evaluator] = []
+    private(set) var evaluators: [DirectEvaluator] = []
 
     /// The place of the expression with this text, compiled by `compile` when it is new (always,
     /// without a text).
     mutating func index(of text: String?, _ compile: () throws(QueryError) -> Evaluator) throws(QueryError) -> Int {
         if let text, let known = texts.firstIndex(of: text) { return known }
         texts.append(text)
-        evaluators.append(try compile())
+        evaluators.append(DirectEvaluator(evaluate: try compile()))
         return evaluators.count - 1
     }
 }

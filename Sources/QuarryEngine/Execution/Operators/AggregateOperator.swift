@@ -20,7 +20,9 @@ final class AggregateOperator: BufferedOperator {
     let specs: [Spec]
     /// The aggregates' arguments, each computed once per row however many aggregates read it
     /// (`sum(x), max(x)`).
-    let arguments: [Evaluator]
+    let arguments: [DirectEvaluator]
+    /// Some aggregates read the same argument: the arguments are computed first, then read.
+    let sharesArguments: Bool
     /// Where the grouping keys' values go in the output rows (the projection's slots for them),
     /// so that what was computed to group is not computed again.
     let keySlots: [Int]
@@ -46,7 +48,7 @@ final class AggregateOperator: BufferedOperator {
     let text: String
 
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, keys: [Evaluator], keySlots: [Int], groupNodeSlot: Int?, specs: [Spec],
-         arguments: [Evaluator], countedExpansion: ExpandOperator?, countedStarts: CountedStarts = .inputRows, rowOrder: [(value: Evaluator, descending: Bool)]? = nil,
+         arguments: [DirectEvaluator], countedExpansion: ExpandOperator?, countedStarts: CountedStarts = .inputRows, rowOrder: [(value: Evaluator, descending: Bool)]? = nil,
          width: SlotAllocator, text: String) {
         self.countedStarts = countedStarts
         self.rowOrder = rowOrder
@@ -61,6 +63,7 @@ final class AggregateOperator: BufferedOperator {
         self.groupNodeSlot = groupNodeSlot
         self.specs = specs
         self.arguments = arguments
+        sharesArguments = arguments.count < specs.filter { $0.argument != nil }.count
         self.countedExpansion = countedExpansion
         self.rowWidth = width
         self.text = text
@@ -90,13 +93,27 @@ final class AggregateOperator: BufferedOperator {
             }
             // By index, not `enumerated()`: copying each spec out cost a retain and release per
             // closure on every row.
-            for j in arguments.indices { computed[j] = try arguments[j](&row) }
+            if sharesArguments { try compute(&computed, &row) }
             for i in specs.indices {
-                let v = specs[i].argument.map { computed[$0] } ?? .null
+                let v = try argument(i, &computed, &row)
                 if admits(v, spec: i, group: g, &table) { try add(v, percentile: try specs[i].percentile?(&row), spec: i, group: g, &table) }
             }
         }
         return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: rowWidth.count)
+    }
+
+    /// Every argument of the row, when some are shared.
+    @inline(__always)
+    private func compute(_ computed: inout [Value], _ row: inout Row) throws(QueryError) {
+        for j in arguments.indices { computed[j] = try arguments[j].evaluate(&row) }
+    }
+
+    /// Aggregate `i`'s argument for the row: computed before when shared, else now (`computed`
+    /// is inout only so that it is not retained per call).
+    @inline(__always)
+    private func argument(_ i: Int, _ computed: inout [Value], _ row: inout Row) throws(QueryError) -> Value {
+        guard let a = specs[i].argument else { return .null }
+        return sharesArguments ? computed[a] : try arguments[a].evaluate(&row)
     }
 
     /// False when a DISTINCT aggregate has seen the argument in the group (or it is null).
@@ -141,8 +158,8 @@ final class AggregateOperator: BufferedOperator {
             groupOfRow.append(g)
             // By index, as in `computeRows`: no copy of each key's or spec's closures per row.
             for j in order.indices { sortKeys.append(try order[j].value(&row)) }
-            for j in arguments.indices { computed[j] = try arguments[j](&row) }
-            for i in specs.indices { keptArguments.append(specs[i].argument.map { computed[$0] } ?? .null) }
+            if sharesArguments { try compute(&computed, &row) }
+            for i in specs.indices { keptArguments.append(try argument(i, &computed, &row)) }
             if g == leader.count {
                 leader.append(p)
             } else if precedes(p, leader[g]) {
@@ -254,6 +271,7 @@ struct NodeGroups {
         remembering = slot != nil
     }
 
+    @inline(__always)
     mutating func group(of row: inout Row, _ table: inout GroupTable) throws(QueryError) -> Int {
         var node: NodeID?
         if let slot, case .node(let n) = row[slot] {

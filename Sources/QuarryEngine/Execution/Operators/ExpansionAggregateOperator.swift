@@ -14,7 +14,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
     /// Each aggregate's place in the query, for its errors (`sum()` overflowing).
     let ranges: [SourceRange]
     /// The expressions computed for each match (each once, however many aggregates read it).
-    let values: [Evaluator]
+    let values: [DirectEvaluator]
     /// Each aggregate's argument among `values` (nil for `count(*)`).
     let argumentOf: [Int?]
     /// The sort keys among `values`, when an ORDER BY was taken into the aggregation.
@@ -26,7 +26,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
     let text: String
 
     init(_ ctx: ExecutionContext, _ expansion: ExpandOperator, groupSlot: Int, keys: [Evaluator], keySlots: [Int],
-         functions: [AggregateFunction], resultSlots: [Int], ranges: [SourceRange], values: [Evaluator], argumentOf: [Int?],
+         functions: [AggregateFunction], resultSlots: [Int], ranges: [SourceRange], values: [DirectEvaluator], argumentOf: [Int?],
          order: [(value: Int, descending: Bool)]?, groupsComeWhole: Bool, width: SlotAllocator, text: String) {
         self.expansion = expansion
         self.groupSlot = groupSlot
@@ -64,7 +64,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
                     row[groupSlot] = row[expansion.from]
                     g = try groups.group(of: &row, &table)
                 }
-                for j in values.indices { computed[j] = try values[j](&row) }
+                for j in values.indices { computed[j] = try values[j].evaluate(&row) }
                 guard let order else {
                     for i in 0..<aggregateCount { try table.add(argumentOf[i].map { computed[$0] } ?? .null, to: i, of: g, at: ranges[i]) }
                     return
