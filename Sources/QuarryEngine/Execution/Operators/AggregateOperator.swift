@@ -142,15 +142,7 @@ final class AggregateOperator: BufferedOperator {
         var computed = [Value](repeating: .null, count: arguments.count)
         /// Each group's first row in the order of the keys so far (its position).
         var leader: [Int] = []
-        let width = order.count
-        /// Whether row `a` comes before row `b` (an earlier row) in the order of the keys.
-        func precedes(_ a: Int, _ b: Int) -> Bool {
-            for j in 0..<width {
-                let c = Value.orderCompare(sortKeys[a * width + j], sortKeys[b * width + j])
-                if c != 0 { return order[j].descending ? c > 0 : c < 0 }
-            }
-            return false
-        }
+        let descending = order.map(\.descending)
         try input.forEachRow { (row: inout Row) throws(QueryError) in
             try ctx.tick()
             let p = groupOfRow.count
@@ -162,13 +154,13 @@ final class AggregateOperator: BufferedOperator {
             for i in specs.indices { keptArguments.append(try argument(i, &computed, &row)) }
             if g == leader.count {
                 leader.append(p)
-            } else if precedes(p, leader[g]) {
+            } else if SortOperator.keysPrecede(sortKeys, p, leader[g], descending: descending) {
                 leader[g] = p
                 try table.represent(g, by: &row)
             }
         }
         try table.reserveLists(forRowsOf: groupOfRow)
-        let groupOrder = try Self.feedInOrder(sortKeys, descending: order.map(\.descending), groupOfRow: groupOfRow, groups: table.count, ctx) {
+        let groupOrder = try Self.feedInOrder(sortKeys, descending: descending, groupOfRow: groupOfRow, groups: table.count, ctx) {
             (p: Int, g: Int) throws(QueryError) in
             for i in specs.indices {
                 let v = keptArguments[p * specs.count + i]

@@ -69,8 +69,10 @@ final class ExpansionAggregateOperator: BufferedOperator {
                     for i in 0..<aggregateCount { try table.add(argumentOf[i].map { computed[$0] } ?? .null, to: i, of: g, at: ranges[i]) }
                     return
                 }
-                kept.groupOfRow.append(g)
-                kept.startOfRow.append(row[expansion.from].nodeID ?? -1)
+                if !groupsComeWhole {
+                    kept.groupOfRow.append(g)
+                    kept.startOfRow.append(row[expansion.from].nodeID ?? -1)
+                }
                 for key in order { kept.sortKeys.append(computed[key.value]) }
                 for i in 0..<aggregateCount { kept.arguments.append(argumentOf[i].map { computed[$0] } ?? .null) }
             }
@@ -99,7 +101,8 @@ final class ExpansionAggregateOperator: BufferedOperator {
         return AggregateOperator.inGroupOrder(table.results(slots: resultSlots, keySlots: keySlots, width: rowWidth.count), groupOrder)
     }
 
-    /// Matches kept aside until they can be fed in the order of their sort keys.
+    /// Matches kept aside until they can be fed in the order of their sort keys (each one's group
+    /// and start node only when a group's may come in several batches).
     private struct KeptRows {
         var groupOfRow: [Int] = []
         var startOfRow: [NodeID] = []
@@ -111,7 +114,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
     /// keys kept to order the groups by (ties in the order the groups came, as after a sort).
     private func feedWhole(_ g: Int, _ order: [(value: Int, descending: Bool)], _ kept: inout KeptRows, _ leaderKeys: inout [Value],
                            _ table: inout GroupTable) throws(QueryError) {
-        let aggregateCount = functions.count, keyWidth = order.count, rows = kept.groupOfRow.count
+        let aggregateCount = functions.count, keyWidth = order.count, rows = kept.sortKeys.count / keyWidth
         let positions = rows <= Self.insertionSortLimit
             ? Self.insertionOrder(kept.sortKeys, rows: rows, order)
             : SortOperator.sortedPositions(kept.sortKeys, rows: rows, descending: order.map(\.descending), keep: nil)
@@ -120,13 +123,11 @@ final class ExpansionAggregateOperator: BufferedOperator {
             for i in 0..<aggregateCount { try table.add(kept.arguments[p * aggregateCount + i], to: i, of: g, at: ranges[i]) }
         }
         for j in 0..<keyWidth { leaderKeys.append(kept.sortKeys[positions[0] * keyWidth + j]) }
-        kept.groupOfRow.removeAll(keepingCapacity: true)
-        kept.startOfRow.removeAll(keepingCapacity: true)
         kept.sortKeys.removeAll(keepingCapacity: true)
         kept.arguments.removeAll(keepingCapacity: true)
     }
 
-    /// Up to this many rows, one group's are sorted in place, with no typed copy of the keys.
+    /// Up to this many rows, one group's are sorted by insertion (above, by `sortedPositions`).
     static let insertionSortLimit = 32
 
     /// The stable order of a few rows by their keys (`keys` holds each row's in turn): one
@@ -151,13 +152,8 @@ final class ExpansionAggregateOperator: BufferedOperator {
             let flip: Int64 = order[0].descending ? -1 : 0
             sort { a, b in k[a] ^ flip < k[b] ^ flip }
         } else {
-            sort { a, b in
-                for j in 0..<width {
-                    let c = Value.orderCompare(keys[a * width + j], keys[b * width + j])
-                    if c != 0 { return order[j].descending ? c > 0 : c < 0 }
-                }
-                return false
-            }
+            let descending = order.map(\.descending)
+            sort { a, b in SortOperator.keysPrecede(keys, a, b, descending: descending) }
         }
         return positions
     }

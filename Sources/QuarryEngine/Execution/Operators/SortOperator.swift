@@ -73,6 +73,18 @@ final class SortOperator: BufferedOperator {
         }
     }
 
+    /// Whether row `a` comes before row `b` by their keys compared as values (`keys` holds each
+    /// row's keys in turn); false for equal keys.
+    @inline(__always)
+    static func keysPrecede(_ keys: [Value], _ a: Int, _ b: Int, descending: [Bool]) -> Bool {
+        let width = descending.count
+        for j in 0..<width {
+            let c = Value.orderCompare(keys[a * width + j], keys[b * width + j])
+            if c != 0 { return descending[j] ? c > 0 : c < 0 }
+        }
+        return false
+    }
+
     /// The first `k` of `0..<n` in order, through a heap of `k` (ORDER BY with a small LIMIT).
     static func first(_ k: Int, of n: Int, by precedes: (Int, Int) -> Bool) -> [Int] {
         guard k > 0 else { return [] }

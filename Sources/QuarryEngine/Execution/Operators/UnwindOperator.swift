@@ -29,11 +29,7 @@ final class UnwindOperator: PipelineOperator {
                 }
             }
             guard var row = try input.next() else { return nil }
-            switch try list(&row) {
-            case .null: elements = []
-            case .list(let l): elements = l
-            case let v: elements = [v]
-            }
+            elements = Self.elements(of: try list(&row))
             current = row
             position = 0
         }
@@ -41,17 +37,20 @@ final class UnwindOperator: PipelineOperator {
 
     override func pushRows(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
         try input.pushRows { (row: inout Row) throws(QueryError) in
-            let elements: [Value]
-            switch try list(&row) {
-            case .null: return
-            case .list(let l): elements = l
-            case let v: elements = [v]
-            }
-            for element in elements {
+            for element in Self.elements(of: try list(&row)) {
                 try ctx.tick()
                 row[slot] = element
                 try pass(&row, to: body)
             }
+        }
+    }
+
+    /// What UNWIND gives of a value: a list's elements, null nothing, anything else itself.
+    static func elements(of v: Value) -> [Value] {
+        switch v {
+        case .null: return []
+        case .list(let l): return l
+        default: return [v]
         }
     }
 
