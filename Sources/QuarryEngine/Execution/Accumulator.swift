@@ -48,7 +48,11 @@ struct Accumulator {
         case .sum, .avg:
             count += 1
             try addToSum(i)
-        default: try add(.int(i), percentile: nil)
+        case .min, .max:
+            // Against an integer, compared as integers (as `orderCompare` compares them).
+            guard case .int(let b)? = best else { return try addValue(.int(i), percentile: nil) }
+            if function == .min ? i < b : i > b { best = .int(i) }
+        default: try addValue(.int(i), percentile: nil)
         }
     }
 
@@ -88,6 +92,26 @@ struct Accumulator {
             count += 1
             return
         }
+        if case .int(let i) = v {
+            switch function {
+            case .count, .sum, .avg, .min, .max: return try add(integer: i)
+            default: break
+            }
+        }
+        try addValue(v, percentile: p)
+    }
+
+    /// `n` values for `collect()`, `value(0)` to `value(n - 1)` (nulls left out, as `add` leaves
+    /// them), with room looked for once.
+    mutating func collect(_ n: Int, _ value: (Int) -> Value) throws(QueryError) {
+        try reserve(n)
+        for k in 0..<n {
+            let v = value(k)
+            if !v.isNull { values.append(v) }
+        }
+    }
+
+    private mutating func addValue(_ v: Value, percentile p: Value?) throws(QueryError) {
         if v.isNull { return }
         switch function {
         case .count, .countStar:

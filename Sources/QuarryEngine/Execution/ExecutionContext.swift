@@ -142,7 +142,7 @@ final class ExecutionContext {
     /// not write (no copy of the graph).
     func neighbours(of node: NodeID, _ direction: Direction, _ types: [Int32]?) -> NeighborCursor {
         if readOnly {
-            return NeighborCursor(alive: snapshot.relAlive, outgoing: snapshot.outgoing, incoming: snapshot.incoming,
+            return NeighborCursor(alive: snapshot.liveRelationshipsToCheck, outgoing: snapshot.outgoing, incoming: snapshot.incoming,
                                   node: node, direction: direction, types: types)
         }
         return NeighborCursor(graph: graph, node: node, direction: direction, types: types)

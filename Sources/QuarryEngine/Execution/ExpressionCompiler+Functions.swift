@@ -25,7 +25,6 @@ extension ExpressionCompiler {
                 return .null
             }
         }
-        let cs = try args.map { x throws(QueryError) in try compile(x) }
         let body = try scalarFunction(name, r)
         // A function of literals that does not read the clock or chance is computed once here
         // (`date('2020-01-01')` in a filter); one that fails is left to fail where it runs.
@@ -33,6 +32,12 @@ extension ExpressionCompiler {
         if !args.isEmpty, literals.count == args.count, !Self.changesFromCallToCall(name), let constant = try? body(literals) {
             return { (_: inout Row) throws(QueryError) in constant }
         }
+        if args.count == 2, let pair = pairFunction(name, r) {
+            // Not kept in an array: a closure read from one is called through a conversion thunk.
+            let first = try compile(args[0]), second = try compile(args[1])
+            return { (row: inout Row) throws(QueryError) in try pair(try first(&row), try second(&row)) }
+        }
+        let cs = try args.map { x throws(QueryError) in try compile(x) }
         if let memo = try memoizedByStoredValue(name, args, cs, body) { return memo }
         switch cs.count {
         case 0:
@@ -66,6 +71,18 @@ extension ExpressionCompiler {
         return { (row: inout Row) throws(QueryError) in
             guard case .node(let n) = row[slot] else { return try body([try argument(&row)]) }
             return try memo.value(for: Int(n)) { () throws(QueryError) in try body([try argument(&row)]) }
+        }
+    }
+
+    /// A function of two arguments called with them as they are, without a list
+    /// (`duration.inDays(ds[i - 1], ds[i])` once per row); `scalarFunction` calls it too.
+    func pairFunction(_ name: String, _ r: SourceRange) -> ((Value, Value) throws(QueryError) -> Value)? {
+        switch name {
+        case "duration.between", "duration.inmonths", "duration.indays", "duration.inseconds":
+            let measure = Functions.Measure(name)
+            return { (a: Value, b: Value) throws(QueryError) in try Functions.durationBetween(name, measure, a, b, at: r) }
+        default:
+            return nil
         }
     }
 
@@ -191,15 +208,8 @@ extension ExpressionCompiler {
             }
         case "range":
             return { (a: [Value]) throws(QueryError) in
-                func bound(_ v: Value) throws(QueryError) -> Int64? {
-                    switch v {
-                    case .null: return nil
-                    case .int(let i): return i
-                    default: throw .invalidArgumentValueType("range() needs integers", got: v, at: r)
-                    }
-                }
-                guard let lo = try bound(a[0]), let hi = try bound(a[1]) else { return .null }
-                let step = a.count > 2 ? try bound(a[2]) : 1
+                guard let lo = try Functions.rangeBound(a[0], at: r), let hi = try Functions.rangeBound(a[1], at: r) else { return .null }
+                let step = a.count > 2 ? try Functions.rangeBound(a[2], at: r) : 1
                 guard let step else { return .null }
                 return try Functions.range(lo, hi, step, at: r)
             }
@@ -300,8 +310,8 @@ extension ExpressionCompiler {
         case "duration":
             return { (a: [Value]) throws(QueryError) in try Functions.duration(a[0], at: r) }
         case "duration.between", "duration.inmonths", "duration.indays", "duration.inseconds":
-            let measure = Functions.Measure(name)
-            return { (a: [Value]) throws(QueryError) in try Functions.durationBetween(name, measure, a[0], a[1], at: r) }
+            guard let pair = pairFunction(name, r) else { throw .internalError("\(name)() has no pair form", at: r) }
+            return { (a: [Value]) throws(QueryError) in try pair(a[0], a[1]) }
         case "timestamp":
             return { (_: [Value]) throws(QueryError) in .int(Int64(Date().timeIntervalSince1970 * 1000)) }
         case "linenumber":

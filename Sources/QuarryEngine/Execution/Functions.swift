@@ -157,17 +157,26 @@ enum Functions {
         return .list(s.components(separatedBy: sep).map(Value.string))
     }
 
+    /// `range(from, to, step)`: the list of the integers UNWIND walks (`IntegerRange.Walk`).
     static func range(_ a: Int64, _ b: Int64, _ step: Int64, at r: SourceRange) throws(QueryError) -> Value {
-        guard step != 0 else { throw .numberOutOfRange("range() step must not be 0", at: r) }
+        guard step != 0 else { throw zeroRangeStep(at: r) }
         var out: [Value] = []
-        var i = a
-        while step > 0 ? i <= b : i >= b {
+        var walk = IntegerRange.Walk(first: a, last: b, step: step)
+        while let i = walk.next() {
             out.append(.int(i))
             if out.count > 10_000_000 { throw .numberOutOfRange("range() would hold more than 10,000,000 values", at: r) }
-            let (n, o) = i.addingReportingOverflow(step)
-            if o { break }
-            i = n
         }
         return .list(out)
     }
+
+    /// One of `range()`'s arguments: an integer, or nil for null.
+    static func rangeBound(_ v: Value, at r: SourceRange) throws(QueryError) -> Int64? {
+        switch v {
+        case .null: return nil
+        case .int(let i): return i
+        default: throw .invalidArgumentValueType("range() needs integers", got: v, at: r)
+        }
+    }
+
+    static func zeroRangeStep(at r: SourceRange) -> QueryError { .numberOutOfRange("range() step must not be 0", at: r) }
 }

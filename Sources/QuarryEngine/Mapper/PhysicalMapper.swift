@@ -44,6 +44,15 @@ final class PhysicalMapper {
         try compiler(e.bindings).compile(e.expr)
     }
 
+    /// What an UNWIND walks: `range(a, b[, step])` one integer at a time, anything else as a list.
+    func unwindSource(_ e: BoundExpr) throws(QueryError) -> UnwindOperator.Source {
+        let compiler = compiler(e.bindings)
+        guard case .function(let name, false, let args) = e.expr.kind, name.lowercased() == "range", (2...3).contains(args.count),
+              compiler.aggregateSlots[e.expr.canonicalText] == nil else { return .list(try compiler.compile(e.expr)) }
+        let bounds = try args.map { a throws(QueryError) in try compiler.compile(a) }
+        return .integers(IntegerRange(from: bounds[0], to: bounds[1], step: bounds.count > 2 ? bounds[2] : nil, range: e.expr.range))
+    }
+
     /// The physical operators of `op`; `argument` is what its `argument` leaves read (nil at
     /// the top of a statement, where each leaf is new).
     func map(_ op: LogicalOperator, argument: ArgumentOperator? = nil) throws(QueryError) -> PhysicalOperator {
@@ -87,7 +96,7 @@ final class PhysicalMapper {
         case .skipLimit(let i, let s): return try mapSkipLimit(try map(i, argument: argument), s)
         case .unwind(let i, let u):
             let input = try map(i, argument: argument)
-            return UnwindOperator(ctx, input, list: try compile(u.list), slot: u.slot, text: u.list.text)
+            return UnwindOperator(ctx, input, source: try unwindSource(u.list), slot: u.slot, text: u.list.text)
         case .loadCSV(let i, let l):
             let input = try map(i, argument: argument)
             return LoadCSVOperator(ctx, input, source: try compile(l.source), slot: l.slot, withHeaders: l.withHeaders,

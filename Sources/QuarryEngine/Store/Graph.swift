@@ -29,6 +29,9 @@ public struct Graph: Sendable {
 
     var outgoing = Adjacency()
     var incoming = Adjacency()
+    /// Set when a relationship has been deleted since the adjacency was last rebuilt: only then
+    /// can it hold relationships that are not live.
+    var adjacencyMayHoldDeleted = false
 
     var indexes: [PropertyIndex] = []
 
@@ -175,6 +178,10 @@ public struct Graph: Sendable {
     @inline(__always)
     public func isAlive(relationship r: RelID) -> Bool { relAlive.contains(Int(r)) }
 
+    /// The live relationships as readers of the adjacency check them: nil when every
+    /// relationship it holds is live, so that none need be looked up.
+    var liveRelationshipsToCheck: Bitset? { adjacencyMayHoldDeleted ? relAlive : nil }
+
     @inline(__always)
     public func type(of r: RelID) -> Int32 { relType[Int(r)] }
 
@@ -196,6 +203,7 @@ public struct Graph: Sendable {
     public mutating func deleteRelationship(_ r: RelID) {
         guard isAlive(relationship: r) else { return }
         relAlive.remove(Int(r))
+        adjacencyMayHoldDeleted = true
         relationshipCount -= 1
         typeCounts[Int(relType[Int(r)])] -= 1
         changes?.element(.deleteRelationship, r)
@@ -252,6 +260,7 @@ public struct Graph: Sendable {
         }
         outgoing = directions[0]
         incoming = directions[1]
+        adjacencyMayHoldDeleted = false
     }
 
     // MARK: Scans

@@ -5,7 +5,8 @@ struct NeighborCursor {
     let node: NodeID
     let direction: Direction
     let types: [Int32]?
-    let alive: Bitset
+    /// Nil when every relationship in the adjacency is live.
+    let alive: Bitset?
     /// The incoming adjacency, kept only to walk both directions.
     let incoming: Adjacency?
     var entries: [AdjacencyEntry]
@@ -15,12 +16,12 @@ struct NeighborCursor {
     var index: Int
 
     init(graph: Graph, node: NodeID, direction: Direction, types: [Int32]?) {
-        self.init(alive: graph.relAlive, outgoing: graph.outgoing, incoming: graph.incoming, node: node, direction: direction, types: types)
+        self.init(alive: graph.liveRelationshipsToCheck, outgoing: graph.outgoing, incoming: graph.incoming, node: node, direction: direction, types: types)
     }
 
     /// From the three parts of the graph it reads, so that a caller holding the graph in a class
     /// need not copy all of it.
-    init(alive: Bitset, outgoing: Adjacency, incoming: Adjacency, node: NodeID, direction: Direction, types: [Int32]?) {
+    init(alive: Bitset?, outgoing: Adjacency, incoming: Adjacency, node: NodeID, direction: Direction, types: [Int32]?) {
         self.node = node
         self.direction = direction
         self.types = types
@@ -84,7 +85,7 @@ struct NeighborCursor {
             }
             index += 1
             if let types, !types.contains(e.type) { continue }
-            guard alive.contains(Int(e.relationship)) else { continue }
+            if let alive, !alive.contains(Int(e.relationship)) { continue }
             let isIncomingPhase = direction == .incoming || phase >= 2
             if isIncomingPhase && direction == .both && e.other == node { continue }
             return (e, !isIncomingPhase)

@@ -93,6 +93,7 @@ extension Graph {
                 relStart.removeLast()
                 relEnd.removeLast()
                 relAlive.remove(Int(r))
+                adjacencyMayHoldDeleted = true
                 relationshipCount -= 1
                 typeCounts[Int(type)] -= 1
             case .setRelationshipProperty(let r, let k, let replaced): setRelationshipProperty(r, k, replaced)

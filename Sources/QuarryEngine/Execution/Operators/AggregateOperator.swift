@@ -77,6 +77,7 @@ final class AggregateOperator: BufferedOperator {
             return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: rowWidth.count)
         }
         if let rowOrder { return try computeInOrder(rowOrder, &table) }
+        if addsToOneGroup { return try computeOneGroup(&table) }
         var groups = NodeGroups(slot: groupNodeSlot)
         var computed = [Value](repeating: .null, count: arguments.count)
         try input.forEachRow { (row: inout Row) throws(QueryError) in
@@ -98,6 +99,33 @@ final class AggregateOperator: BufferedOperator {
                 let v = try argument(i, &computed, &row)
                 if admits(v, spec: i, group: g, &table) { try add(v, percentile: try specs[i].percentile?(&row), spec: i, group: g, &table) }
             }
+        }
+        return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: rowWidth.count)
+    }
+
+    /// No grouping keys, no DISTINCT and no percentile: every row adds to the one group.
+    private var addsToOneGroup: Bool {
+        keys.isEmpty && countedExpansion == nil && specs.allSatisfy { !$0.distinct && $0.percentile == nil }
+    }
+
+    /// `computeRows` for one group: its accumulators are reached directly for each row, not
+    /// through the table, which takes them (and the first row) at the end.
+    private func computeOneGroup(_ table: inout GroupTable) throws(QueryError) -> [Row] {
+        var accumulators = specs.map { Accumulator($0.function) }
+        var first: Row?
+        var computed = [Value](repeating: .null, count: arguments.count)
+        try input.forEachRow { (row: inout Row) throws(QueryError) in
+            try ctx.tick()
+            if first == nil { first = row }
+            if sharesArguments { try compute(&computed, &row) }
+            for i in specs.indices {
+                let v = try argument(i, &computed, &row)
+                try placed(at: specs[i].range) { () throws(QueryError) in try accumulators[i].add(v, percentile: nil) }
+            }
+        }
+        if var first {
+            _ = try table.group(&first)
+            table.accumulators = accumulators
         }
         return table.results(slots: specs.map(\.slot), keySlots: keySlots, width: rowWidth.count)
     }

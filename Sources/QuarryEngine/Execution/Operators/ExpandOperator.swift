@@ -75,14 +75,14 @@ final class ExpandOperator: BindingOperator {
     /// candidates' buffers.
     struct MatchBatch {
         let block: Adjacency?
-        let alive: Bitset
+        let alive: Bitset?
         var others: [Int] = []
         var relationships: [RelID] = []
         var kept: [Int] = []
 
         init(_ expansion: ExpandOperator) {
             block = expansion.hasColumnFilters ? expansion.adjacencyBlock() : nil
-            alive = block == nil ? Bitset() : expansion.ctx.snapshot.relAlive
+            alive = block == nil ? nil : expansion.ctx.snapshot.liveRelationshipsToCheck
         }
     }
 
@@ -132,7 +132,7 @@ final class ExpandOperator: BindingOperator {
 
     /// The same, from a node the caller knows (`row` may hold anything in the `from` slot).
     func matchCount(from n: NodeID, _ row: inout Row) throws(QueryError) -> Int {
-        if countsInBatches { return try batchCount(from: n, adjacencyBlock(), ctx.snapshot.relAlive, &candidates, &row) }
+        if countsInBatches { return try batchCount(from: n, adjacencyBlock(), ctx.snapshot.liveRelationshipsToCheck, &candidates, &row) }
         var neighbours = ctx.neighbours(of: n, direction, types)
         var count = 0
         while let (e, _) = neighbours.next() {
@@ -149,7 +149,7 @@ final class ExpandOperator: BindingOperator {
     /// matches: the adjacency block and the batch stay local to the loop.
     func matchCounts(from members: Bitset, _ row: inout Row, _ report: (NodeID, Int) -> Void) throws(QueryError) {
         let batched = countsInBatches
-        let block = batched ? adjacencyBlock() : nil, alive = ctx.snapshot.relAlive
+        let block = batched ? adjacencyBlock() : nil, alive = ctx.snapshot.liveRelationshipsToCheck
         var found: [Int] = []
         var position = 0
         while let n = members.next(from: position) {
@@ -162,7 +162,7 @@ final class ExpandOperator: BindingOperator {
     /// The count when only the other ends matter: they are gathered into `found` and filtered
     /// as a batch, column by column.
     @inline(__always)
-    private func batchCount(from n: NodeID, _ block: Adjacency?, _ alive: Bitset, _ found: inout [Int],
+    private func batchCount(from n: NodeID, _ block: Adjacency?, _ alive: Bitset?, _ found: inout [Int],
                             _ row: inout Row) throws(QueryError) -> Int {
         if !found.isEmpty { found.removeAll(keepingCapacity: true) }
         gather(from: n, block, alive) { other, _ in found.append(other) }
@@ -186,7 +186,7 @@ final class ExpandOperator: BindingOperator {
     /// The other ends and relationships of `n`'s live relationships of the wanted types: from the
     /// adjacency block read directly when there is one, else through the graph's cursor.
     @inline(__always)
-    private func gather(from n: NodeID, _ block: Adjacency?, _ alive: Bitset, _ add: (_ other: Int, _ relationship: RelID) -> Void) {
+    private func gather(from n: NodeID, _ block: Adjacency?, _ alive: Bitset?, _ add: (_ other: Int, _ relationship: RelID) -> Void) {
         guard let block else {
             var neighbours = ctx.neighbours(of: n, direction, types)
             while let (e, _) = neighbours.next() { add(Int(e.other), e.relationship) }
@@ -195,7 +195,8 @@ final class ExpandOperator: BindingOperator {
         for i in NeighborCursor.narrowed(block.range(of: n), block.entries, types) {
             let e = block.entries[i]
             if let types, !types.contains(e.type) { continue }
-            if alive.contains(Int(e.relationship)) { add(Int(e.other), e.relationship) }
+            if let alive, !alive.contains(Int(e.relationship)) { continue }
+            add(Int(e.other), e.relationship)
         }
     }
 

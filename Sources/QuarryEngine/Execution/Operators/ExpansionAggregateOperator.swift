@@ -55,6 +55,10 @@ final class ExpansionAggregateOperator: BufferedOperator {
         // keeps the work on a few rows at a time); then each group's first sort keys.
         var kept = KeptRows()
         var leaderKeys: [Value] = []
+        // Read into locals once: an operator's arrays read in the closure were retained and
+        // released per match.
+        let values = self.values, argumentOf = self.argumentOf, order = self.order, ranges = self.ranges
+        let groupsComeWhole = self.groupsComeWhole, groupSlot = self.groupSlot, expansion = self.expansion
         try expansion.input.forEachRow { (row: inout Row) throws(QueryError) in
             var g = -1
             try expansion.forEachMatch(of: &row, &batch) { (row: inout Row) throws(QueryError) in
@@ -118,9 +122,16 @@ final class ExpansionAggregateOperator: BufferedOperator {
         let positions = rows <= Self.insertionSortLimit
             ? Self.insertionOrder(kept.sortKeys, rows: rows, order)
             : SortOperator.sortedPositions(kept.sortKeys, rows: rows, descending: order.map(\.descending), keep: nil)
-        for i in 0..<aggregateCount { try table.accumulators[g * aggregateCount + i].reserve(rows) }
+        // Lists are collected at once (no error can come between); the others take the values
+        // one by one, row by row.
+        let collected = functions.indices.filter { functions[$0] == .collect }
         for p in positions {
-            for i in 0..<aggregateCount { try table.add(kept.arguments[p * aggregateCount + i], to: i, of: g, at: ranges[i]) }
+            for i in 0..<aggregateCount where functions[i] != .collect {
+                try table.add(kept.arguments[p * aggregateCount + i], to: i, of: g, at: ranges[i])
+            }
+        }
+        for i in collected {
+            try table.accumulators[g * aggregateCount + i].collect(positions.count) { kept.arguments[positions[$0] * aggregateCount + i] }
         }
         for j in 0..<keyWidth { leaderKeys.append(kept.sortKeys[positions[0] * keyWidth + j]) }
         kept.sortKeys.removeAll(keepingCapacity: true)
