@@ -352,22 +352,39 @@ final class ArgumentList {
 
 /// Results of a function by the dictionary code of its argument's stored value.
 final class StoredValueMemo {
-    private let column: PropertyColumn
-    /// Used by one statement on one thread (see `PhysicalOperator`).
-    @exclusivity(unchecked) private var results: [Value?]
+    /// The column's codes, for ids `base ..< base + length` (a copy of the column's own).
+    private let codes: [UInt32]
+    private let base: Int
+    private let length: Int
+    /// Used by one statement on one thread (see `PhysicalOperator`). A result is known once its
+    /// code is marked (no optional per result to test and copy).
+    @exclusivity(unchecked) private var results: [Value]
+    @exclusivity(unchecked) private var known: [Bool]
 
     init(_ column: PropertyColumn) {
-        self.column = column
-        results = Array(repeating: nil, count: column.dictionary.count + 1)
+        codes = column.codes
+        base = column.base
+        length = column.length
+        results = Array(repeating: .null, count: column.dictionary.count + 1)
+        known = Array(repeating: false, count: column.dictionary.count + 1)
     }
 
+    @inline(__always)
     func value(for node: Int, _ compute: () throws(QueryError) -> Value) throws(QueryError) -> Value {
-        let code = Int(column.code(node))
-        guard code < results.count else { return try compute() }
-        if let known = results[code] { return known }
+        let i = node - base
+        // An id without storage holds null, code 0.
+        let code = i >= 0 && i < length ? Int(codes[i]) : 0
+        if code < known.count, known[code] { return results[code] }
+        return try remember(code, compute)
+    }
+
+    @inline(never)
+    private func remember(_ code: Int, _ compute: () throws(QueryError) -> Value) throws(QueryError) -> Value {
         let v = try compute()
-        results[code] = v
+        if code < known.count {
+            results[code] = v
+            known[code] = true
+        }
         return v
     }
 }
-

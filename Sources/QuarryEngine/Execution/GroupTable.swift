@@ -42,6 +42,13 @@ struct GroupTable {
         return group(values, row)
     }
 
+    /// A group known to be new, no other row having its key values (each start node of a scan,
+    /// grouped by that node): made without a lookup, and so never found by `group` afterwards.
+    mutating func newGroup(_ row: inout Row) throws(QueryError) -> Int {
+        for key in keys { keyValues.append(try key(&row)) }
+        return made(row)
+    }
+
     /// The group of one key value (no array for it), made (with `row` as its first) when new.
     mutating func group(key value: Value, _ row: @autoclosure () -> Row) -> Int {
         let k = GroupKey(value)

@@ -52,13 +52,11 @@ final class ExpansionAggregateOperator: BufferedOperator {
         let aggregateCount = functions.count
         // With an ORDER BY taken in: the matches kept aside, all of them (fed in order at the
         // end) or, when each group's come in one batch, that batch's (fed in order at once, which
-        // keeps the work on a few rows at a time); then each group's first sort keys.
+        // keeps the work on a few rows at a time); then each group's first sort keys. A batch is
+        // kept aside without an ORDER BY too when a list is collected, to make it at once.
         var kept = KeptRows()
         var leaderKeys: [Value] = []
-        // Read into locals once: an operator's arrays read in the closure were retained and
-        // released per match.
-        let values = self.values, argumentOf = self.argumentOf, order = self.order, ranges = self.ranges
-        let groupsComeWhole = self.groupsComeWhole, groupSlot = self.groupSlot, expansion = self.expansion
+        let keepsBatches = groupsComeWhole && (order != nil || functions.contains(.collect))
         try expansion.input.forEachRow { (row: inout Row) throws(QueryError) in
             var g = -1
             try expansion.forEachMatch(of: &row, &batch) { (row: inout Row) throws(QueryError) in
@@ -66,21 +64,22 @@ final class ExpansionAggregateOperator: BufferedOperator {
                 if g < 0 {
                     // The keys read the start node where the projection would have put it.
                     row[groupSlot] = row[expansion.from]
-                    g = try groups.group(of: &row, &table)
+                    // Each start node coming once as its group's key, its group is new.
+                    g = groupsComeWhole ? try table.newGroup(&row) : try groups.group(of: &row, &table)
                 }
                 for j in values.indices { computed[j] = try values[j].evaluate(&row) }
-                guard let order else {
+                guard keepsBatches || order != nil else {
                     for i in 0..<aggregateCount { try table.add(argumentOf[i].map { computed[$0] } ?? .null, to: i, of: g, at: ranges[i]) }
                     return
                 }
-                if !groupsComeWhole {
+                if !keepsBatches {
                     kept.groupOfRow.append(g)
                     kept.startOfRow.append(row[expansion.from].nodeID ?? -1)
                 }
-                for key in order { kept.sortKeys.append(computed[key.value]) }
+                if let order { for key in order { kept.sortKeys.append(computed[key.value]) } }
                 for i in 0..<aggregateCount { kept.arguments.append(argumentOf[i].map { computed[$0] } ?? .null) }
             }
-            if groupsComeWhole, g >= 0, let order { try feedWhole(g, order, &kept, &leaderKeys, &table) }
+            if keepsBatches, g >= 0 { try feedWhole(g, order, &kept, &leaderKeys, &table) }
         }
         guard let order else { return table.results(slots: resultSlots, keySlots: keySlots, width: rowWidth.count) }
         let descending = order.map(\.descending)
@@ -114,14 +113,20 @@ final class ExpansionAggregateOperator: BufferedOperator {
         var arguments: [Value] = []
     }
 
-    /// Group `g`'s matches, all of them in `kept`: fed in the order of their keys, the first one's
-    /// keys kept to order the groups by (ties in the order the groups came, as after a sort).
-    private func feedWhole(_ g: Int, _ order: [(value: Int, descending: Bool)], _ kept: inout KeptRows, _ leaderKeys: inout [Value],
+    /// Group `g`'s matches, all of them in `kept`: fed in the order of their keys (as they came
+    /// without an ORDER BY), the first one's keys kept to order the groups by (ties in the order
+    /// the groups came, as after a sort).
+    private func feedWhole(_ g: Int, _ order: [(value: Int, descending: Bool)]?, _ kept: inout KeptRows, _ leaderKeys: inout [Value],
                            _ table: inout GroupTable) throws(QueryError) {
-        let aggregateCount = functions.count, keyWidth = order.count, rows = kept.sortKeys.count / keyWidth
-        let positions = rows <= Self.insertionSortLimit
-            ? Self.insertionOrder(kept.sortKeys, rows: rows, order)
-            : SortOperator.sortedPositions(kept.sortKeys, rows: rows, descending: order.map(\.descending), keep: nil)
+        let aggregateCount = functions.count, rows = kept.arguments.count / aggregateCount
+        let positions: [Int]
+        if let order {
+            positions = rows <= Self.insertionSortLimit
+                ? Self.insertionOrder(kept.sortKeys, rows: rows, order)
+                : SortOperator.sortedPositions(kept.sortKeys, rows: rows, descending: order.map(\.descending), keep: nil)
+        } else {
+            positions = Array(0..<rows)
+        }
         // Lists are collected at once (no error can come between); the others take the values
         // one by one, row by row.
         let collected = functions.indices.filter { functions[$0] == .collect }
@@ -133,7 +138,9 @@ final class ExpansionAggregateOperator: BufferedOperator {
         for i in collected {
             try table.accumulators[g * aggregateCount + i].collect(positions.count) { kept.arguments[positions[$0] * aggregateCount + i] }
         }
-        for j in 0..<keyWidth { leaderKeys.append(kept.sortKeys[positions[0] * keyWidth + j]) }
+        if let order {
+            for j in order.indices { leaderKeys.append(kept.sortKeys[positions[0] * order.count + j]) }
+        }
         kept.sortKeys.removeAll(keepingCapacity: true)
         kept.arguments.removeAll(keepingCapacity: true)
     }
