@@ -114,12 +114,20 @@ final class AggregateOperator: BufferedOperator {
         var accumulators = specs.map { Accumulator($0.function) }
         var first: Row?
         var computed = [Value](repeating: .null, count: arguments.count)
+        // One argument (`count(*), sum(x), max(x)`): computed first, once per row, then read by
+        // each aggregate that takes it.
+        let onlyArgument = arguments.count == 1 ? arguments[0].evaluate : nil
+        let specs = self.specs
         try input.forEachRow { (row: inout Row) throws(QueryError) in
             try ctx.tick()
             if first == nil { first = row }
-            if sharesArguments { try compute(&computed, &row) }
+            if let onlyArgument {
+                computed[0] = try onlyArgument(&row)
+            } else if sharesArguments {
+                try compute(&computed, &row)
+            }
             for i in specs.indices {
-                let v = try argument(i, &computed, &row)
+                let v = onlyArgument == nil ? try argument(i, &computed, &row) : specs[i].argument == nil ? .null : computed[0]
                 try placed(at: specs[i].range) { () throws(QueryError) in try accumulators[i].add(v, percentile: nil) }
             }
         }

@@ -58,14 +58,16 @@ final class ExpansionAggregateOperator: BufferedOperator {
         var leaderKeys: [Value] = []
         let keepsBatches = groupsComeWhole && (order != nil || functions.contains(.collect))
         try expansion.input.forEachRow { (row: inout Row) throws(QueryError) in
-            var g = -1
+            var g = -1, matched = false
             try expansion.forEachMatch(of: &row, &batch) { (row: inout Row) throws(QueryError) in
                 expansion.rowsProduced += 1
-                if g < 0 {
+                if !matched {
+                    matched = true
                     // The keys read the start node where the projection would have put it.
                     row[groupSlot] = row[expansion.from]
-                    // Each start node coming once as its group's key, its group is new.
-                    g = groupsComeWhole ? try table.newGroup(&row) : try groups.group(of: &row, &table)
+                    // Each start node coming once as its group's key, its group is new. A batch's
+                    // is made after it (made now, its first row would be copied at the next match).
+                    if !keepsBatches { g = groupsComeWhole ? try table.newGroup(&row) : try groups.group(of: &row, &table) }
                 }
                 for j in values.indices { computed[j] = try values[j].evaluate(&row) }
                 guard keepsBatches || order != nil else {
@@ -79,7 +81,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
                 if let order { for key in order { kept.sortKeys.append(computed[key.value]) } }
                 for i in 0..<aggregateCount { kept.arguments.append(argumentOf[i].map { computed[$0] } ?? .null) }
             }
-            if keepsBatches, g >= 0 { try feedWhole(g, order, &kept, &leaderKeys, &table) }
+            if keepsBatches, matched { try feedWhole(try table.newGroup(&row), order, &kept, &leaderKeys, &table) }
         }
         guard let order else { return table.results(slots: resultSlots, keySlots: keySlots, width: rowWidth.count) }
         let descending = order.map(\.descending)
