@@ -40,7 +40,8 @@ struct Accumulator {
         values.reserveCapacity(values.count + n)
     }
 
-    /// An integer that is not null: sums and counts take it without a `Value`.
+    /// An integer that is not null: counts, sums and averages take it without a `Value`, a
+    /// minimum or maximum compares it with an integer as an integer.
     @inline(__always)
     mutating func add(integer i: Int64) throws(QueryError) {
         switch function {

@@ -94,6 +94,7 @@ extension ExpressionCompiler {
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     func scalarFunction(_ name: String, _ r: SourceRange) throws(QueryError) -> ([Value]) throws(QueryError) -> Value {
+        if let pair = pairFunction(name, r) { return { (a: [Value]) throws(QueryError) in try pair(a[0], a[1]) } }
         let ctx = self.ctx
         switch name {
         case "id", "elementid":
@@ -309,9 +310,6 @@ extension ExpressionCompiler {
             return { (a: [Value]) throws(QueryError) in try Functions.fromEpoch(name, a, at: r) }
         case "duration":
             return { (a: [Value]) throws(QueryError) in try Functions.duration(a[0], at: r) }
-        case "duration.between", "duration.inmonths", "duration.indays", "duration.inseconds":
-            guard let pair = pairFunction(name, r) else { throw .internalError("\(name)() has no pair form", at: r) }
-            return { (a: [Value]) throws(QueryError) in try pair(a[0], a[1]) }
         case "timestamp":
             return { (_: [Value]) throws(QueryError) in .int(Int64(Date().timeIntervalSince1970 * 1000)) }
         case "linenumber":

@@ -129,8 +129,8 @@ final class ExpansionAggregateOperator: BufferedOperator {
         } else {
             positions = Array(0..<rows)
         }
-        // Lists are collected at once (no error can come between); the others take the values
-        // one by one, row by row.
+        // Lists are collected at once (only running out of memory can fail there); the others take
+        // the values one by one, row by row.
         let collected = functions.indices.filter { functions[$0] == .collect }
         for p in positions {
             for i in 0..<aggregateCount where functions[i] != .collect {

@@ -1,5 +1,6 @@
 /// UNWIND: one row per element of the list (a non-list value gives one row, null none).
-/// `UNWIND range(a, b, step)` walks the integers without making the list.
+/// `UNWIND range(a, b, step)` walks the integers without making the list, so the limit on the
+/// length of a list `range()` makes does not apply to it (the statement's time limit and Ctrl-C do).
 final class UnwindOperator: PipelineOperator {
     /// What is unwound: a list's value, or the bounds of `range()`.
     enum Source {
