@@ -33,9 +33,10 @@ struct ExportTests {
         return (nodes.rows.map { canonicalNode($0[0]) } + rels.rows.map { canonicalNode($0[0]) + r.cypher($0[1]) + canonicalNode($0[2]) }).sorted()
     }
 
-    func temporary(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("quarry-export-\(UUID().uuidString)-\(name)").path
-    }
+    /// Removed after each test.
+    let scratch = TemporaryFolder()
+
+    func temporary(_ name: String) -> String { scratch.file("\(UUID().uuidString)-\(name)") }
 
     @Test func cypherRoundTrip() throws {
         let graph = try Self.sampleGraph()

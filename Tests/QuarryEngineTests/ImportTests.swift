@@ -5,10 +5,12 @@ import Testing
 /// Bulk import of neo4j-admin CSV folders: layout, types, and every malformed-file error with
 /// its file, line and column.
 struct ImportTests {
+    /// Removed after each test.
+    let scratch = TemporaryFolder()
+
     /// A fresh folder holding the given files.
     func folder(_ files: [String: String]) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quarry-import-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try scratch.subfolder()
         for (name, text) in files { try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
         return dir
     }
@@ -116,7 +118,7 @@ struct ImportTests {
     /// The benchmark generator's scale-S files load with the counts its manifest states.
     @Test func benchmarkScaleS() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("quarry-bench-S-\(UUID().uuidString)").path
+        let dir = scratch.file("bench-S")
         let gen = Process()
         gen.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         gen.arguments = ["python3", root.appendingPathComponent("bench/gen.py").path, "--scale", "S", "--out", dir]

@@ -5,11 +5,10 @@ import Testing
 /// Scripts run by the engine (datasets, Cypher exports): statements and `:run`, errors placed by
 /// file, line and column.
 struct ScriptTests {
-    func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("quarry-scripts-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    /// Removed after each test.
+    let scratch = TemporaryFolder()
+
+    func folder() throws -> String { try scratch.subfolder() }
 
     @Test func statementsAndRun() throws {
         let dir = try folder()

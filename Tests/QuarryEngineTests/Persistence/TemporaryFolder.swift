@@ -13,6 +13,13 @@ final class TemporaryFolder {
 
     func file(_ name: String) -> String { path + "/" + name }
 
+    /// A new, empty folder inside this one.
+    func subfolder() throws -> String {
+        let sub = file(UUID().uuidString)
+        try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
+        return sub
+    }
+
     func bytes(_ name: String) -> [UInt8] { [UInt8](FileManager.default.contents(atPath: file(name)) ?? Data()) }
 
     func write(_ name: String, _ bytes: [UInt8]) {
