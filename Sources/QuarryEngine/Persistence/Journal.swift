@@ -68,12 +68,23 @@ final class Journal {
         try adopt(try lockForWriting(path, graphPath: graphPath), fileID: fileID)
     }
 
-    /// Opens (creating when absent) the journal file and takes the writer's lock on it.
+    /// Opens (creating when absent) the journal file and takes the writer's lock on it. A lock
+    /// found taken is asked for again for a moment before giving up: a process being started by
+    /// this one (or by the quarry that just let the graph go) holds copies of its files, the lock's
+    /// too, until it runs its program.
     static func lockForWriting(_ path: String, graphPath: String) throws(QueryError) -> FileDescriptor {
         let file = try FileDescriptor.open(path, flags: O_RDWR | O_CREAT, mode: 0o644, action: "cannot open")
-        guard try file.lock(exclusive: true) else { throw .fileLocked(graphPath) }
-        return file
+        for attempt in 0... {
+            if try file.lock(exclusive: true) { return file }
+            guard attempt < lockAttempts else { break }
+            usleep(10_000)
+        }
+        file.close()
+        throw .fileLocked(graphPath)
     }
+
+    /// How many more times a taken lock is asked for, 10 ms apart.
+    static let lockAttempts = 20
 
     /// Reads the records of a journal whose lock the caller holds.
     static func adopt(_ file: FileDescriptor, fileID: [UInt8]) throws(QueryError) -> (Journal, Contents) {

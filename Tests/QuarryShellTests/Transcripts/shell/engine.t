@@ -18,7 +18,7 @@ against a real server by QuarrySparkTests.)
   $ quarry --engine sc://127.0.0.1:15099 --graph nowhere -c 'RETURN 1'
   quarry: nowhere: no such folder
   [2]
-  $ quarry --engine sc://127.0.0.1:1 --graph graph -c 'RETURN 1' 2>&1 | sed 's/ (Could not.*)//'
+  $ quarry --engine sc://127.0.0.1:1 --graph graph -c 'RETURN 1' 2>&1 | sed 's/ (.*)//'
   quarry: the Spark Connect server at sc://127.0.0.1:1 cannot be reached; is it running?
 
 In the shell, :engine tells, and moves statements back to memory.
