@@ -22,6 +22,8 @@ final class ExpansionAggregateOperator: BufferedOperator {
     /// Each group's matches come in one batch: each start node comes once (a scan of one input
     /// row) and is its group's only key.
     let groupsComeWhole: Bool
+    /// The `collect()` aggregates among `functions`: a batch's lists are made at once.
+    let collects: [Int]
     let rowWidth: SlotAllocator
     let text: String
 
@@ -39,6 +41,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
         self.argumentOf = argumentOf
         self.order = order
         self.groupsComeWhole = groupsComeWhole
+        collects = functions.indices.filter { functions[$0] == .collect }
         self.rowWidth = width
         self.text = text
         super.init(ctx, expansion)
@@ -56,7 +59,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
         // kept aside without an ORDER BY too when a list is collected, to make it at once.
         var kept = KeptRows()
         var leaderKeys: [Value] = []
-        let keepsBatches = groupsComeWhole && (order != nil || functions.contains(.collect))
+        let keepsBatches = groupsComeWhole && (order != nil || !collects.isEmpty)
         try expansion.input.forEachRow { (row: inout Row) throws(QueryError) in
             var g = -1, matched = false
             try expansion.forEachMatch(of: &row, &batch) { (row: inout Row) throws(QueryError) in
@@ -131,13 +134,12 @@ final class ExpansionAggregateOperator: BufferedOperator {
         }
         // Lists are collected at once (only running out of memory can fail there); the others take
         // the values one by one, row by row.
-        let collected = functions.indices.filter { functions[$0] == .collect }
         for p in positions {
             for i in 0..<aggregateCount where functions[i] != .collect {
                 try table.add(kept.arguments[p * aggregateCount + i], to: i, of: g, at: ranges[i])
             }
         }
-        for i in collected {
+        for i in collects {
             try table.accumulators[g * aggregateCount + i].collect(positions.count) { kept.arguments[positions[$0] * aggregateCount + i] }
         }
         if let order {

@@ -91,7 +91,7 @@ final class UnwindOperator: PipelineOperator {
     private static func elements(of source: Source, _ row: inout Row) throws(QueryError) -> Elements {
         switch source {
         case .list(let list): return .values(elements(of: try list(&row)), next: 0)
-        case .integers(let range): return .integers(try range.bounds(&row) ?? IntegerRange.Walk(first: 1, last: 0, step: 1))
+        case .integers(let range): return .integers(try range.bounds(&row) ?? .empty)
         }
     }
 
@@ -128,6 +128,9 @@ struct IntegerRange {
             self.step = step
             done = step > 0 ? first > last : first < last
         }
+
+        /// No integers (a null argument).
+        static let empty = Walk(first: 1, last: 0, step: 1)
 
         @inline(__always)
         mutating func next() -> Int64? {
