@@ -83,8 +83,10 @@ class BindingOperator: PipelineOperator {
     /// True when the row satisfies the filters that are not column filters.
     @inline(__always)
     final func acceptsRow(_ row: inout Row) throws(QueryError) -> Bool {
-        for f in filters {
-            guard case .bool(true) = try f.evaluate(&row) else { return false }
+        // Checked first: a loop over the array would retain it per row, filters or none.
+        if filters.isEmpty { return true }
+        for i in filters.indices {
+            guard case .bool(true) = try filters[i].evaluate(&row) else { return false }
         }
         return true
     }

@@ -254,10 +254,14 @@ class PipelineOperator: PhysicalOperator {
         return row
     }
 
-    /// A row made in push mode handed to `body`, after the fused projection (if any).
+    /// The fused projection's closure, for a push loop to take into a local once: read from
+    /// the operator per row, it would be retained and released around every call.
+    final var projectionToApply: RowProjection.Apply? { fusedProjection?.apply }
+
+    /// A row made in push mode handed to `body`, after `project` (`projectionToApply`).
     @inline(__always)
-    final func pass(_ row: inout Row, to body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
-        if let fusedProjection { try fusedProjection.apply(&row) }
+    final func pass(_ row: inout Row, _ project: RowProjection.Apply?, to body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
+        try project?(&row)
         rowsProduced += 1
         try body(&row)
     }

@@ -37,17 +37,26 @@ extension ExpressionCompiler {
             let first = try compile(args[0]), second = try compile(args[1])
             return { (row: inout Row) throws(QueryError) in try pair(try first(&row), try second(&row)) }
         }
-        let cs = try args.map { x throws(QueryError) in try compile(x) }
+        // In structs: closures in an array are stored in a generic form and called through
+        // conversion thunks (see `DirectEvaluator`).
+        let cs = try args.map { x throws(QueryError) in DirectEvaluator(evaluate: try compile(x)) }
         if let memo = try memoizedByStoredValue(name, args, cs, body) { return memo }
+        // The argument list is kept between calls: a call allocates none unless the function
+        // keeps it (the next call then starts a new one).
+        let arguments = ArgumentList(count: cs.count)
         switch cs.count {
         case 0:
             return { (_: inout Row) throws(QueryError) in try body([]) }
-        default:
-            // The argument list is kept between calls: a call allocates none unless the function
-            // keeps it (the next call then starts a new one).
-            let arguments = ArgumentList(count: cs.count)
+        case 1:
+            // Held alone, the argument's closure is not retained and released per call.
+            let only = cs[0].evaluate
             return { (row: inout Row) throws(QueryError) in
-                for i in cs.indices { arguments.values[i] = try cs[i](&row) }
+                arguments.values[0] = try only(&row)
+                return try body(arguments.values)
+            }
+        default:
+            return { (row: inout Row) throws(QueryError) in
+                for i in cs.indices { arguments.values[i] = try cs[i].evaluate(&row) }
                 return try body(arguments.values)
             }
         }
@@ -56,7 +65,7 @@ extension ExpressionCompiler {
     /// `f(n.key)` of a function fixed by its argument, in a statement that does not write: computed
     /// once per stored value when the key's column holds dictionary codes (`date(e.date)` over a
     /// column of a few thousand distinct dates).
-    func memoizedByStoredValue(_ name: String, _ args: [Expr], _ compiled: [Evaluator],
+    func memoizedByStoredValue(_ name: String, _ args: [Expr], _ compiled: [DirectEvaluator],
                                _ body: @escaping ([Value]) throws(QueryError) -> Value) throws(QueryError) -> Evaluator? {
         guard ctx.readOnly, args.count == 1, !Self.changesFromCallToCall(name), case .property(let o, let key) = args[0].kind,
               case .variable(let v) = o.kind, entities.contains(v), let slot = scope[v] else { return nil }
@@ -67,10 +76,15 @@ extension ExpressionCompiler {
         let memoKey = name + "\u{0}" + key
         let memo = ctx.storedValueMemos[memoKey] ?? StoredValueMemo(ctx.graph.nodeProperties[Int(k)])
         ctx.storedValueMemos[memoKey] = memo
-        let argument = compiled[0]
+        let argument = compiled[0].evaluate
+        let arguments = ArgumentList(count: 1)
+        let call = { (row: inout Row) throws(QueryError) -> Value in
+            arguments.values[0] = try argument(&row)
+            return try body(arguments.values)
+        }
         return { (row: inout Row) throws(QueryError) in
-            guard case .node(let n) = row[slot] else { return try body([try argument(&row)]) }
-            return try memo.value(for: Int(n)) { () throws(QueryError) in try body([try argument(&row)]) }
+            guard case .node(let n) = row[slot] else { return try call(&row) }
+            return try memo.value(for: Int(n)) { () throws(QueryError) in try call(&row) }
         }
     }
 

@@ -2,7 +2,7 @@
 /// group one after the other, and sets of seen values only for DISTINCT aggregates, so that a
 /// new group costs few allocations.
 struct GroupTable {
-    let keys: [Evaluator]
+    let keys: [DirectEvaluator]
     /// False for an aggregation without grouping keys: it has one group even without rows.
     let hasKeys: Bool
     let functions: [AggregateFunction]
@@ -16,7 +16,7 @@ struct GroupTable {
     var accumulators: [Accumulator] = []
     var seen: [Set<GroupKey>] = []
 
-    init(keys: [Evaluator], hasKeys: Bool, functions: [AggregateFunction], distinct: [Int] = []) {
+    init(keys: [DirectEvaluator], hasKeys: Bool, functions: [AggregateFunction], distinct: [Int] = []) {
         self.keys = keys
         self.hasKeys = hasKeys
         self.functions = functions
@@ -36,16 +36,16 @@ struct GroupTable {
     mutating func group(_ row: inout Row) throws(QueryError) -> Int {
         // No keys: one group, made by the first row (no key to hash for every row).
         if keys.isEmpty { return firstRows.isEmpty ? made(row) : 0 }
-        if keys.count == 1 { return group(key: try keys[0](&row), row) }
+        if keys.count == 1 { return group(key: try keys[0].evaluate(&row), row) }
         var values: [Value] = []
-        for key in keys { values.append(try key(&row)) }
+        for key in keys { values.append(try key.evaluate(&row)) }
         return group(values, row)
     }
 
     /// A group known to be new, no other row having its key values (each start node of a scan,
     /// grouped by that node): made without a lookup, and so never found by `group` afterwards.
     mutating func newGroup(_ row: inout Row) throws(QueryError) -> Int {
-        for key in keys { keyValues.append(try key(&row)) }
+        for key in keys { keyValues.append(try key.evaluate(&row)) }
         return made(row)
     }
 
@@ -71,7 +71,7 @@ struct GroupTable {
     /// Another row stands for group `g`: its output row, and its key values (equal to the
     /// first's, not always identical: 1 and 1.0), are taken from that one.
     mutating func represent(_ g: Int, by row: inout Row) throws(QueryError) {
-        for i in keys.indices { keyValues[g * keys.count + i] = try keys[i](&row) }
+        for i in keys.indices { keyValues[g * keys.count + i] = try keys[i].evaluate(&row) }
         firstRows[g] = row
     }
 

@@ -1,25 +1,27 @@
 extension PhysicalMapper {
     func mapProject(_ input: PhysicalOperator, _ c: Computation) throws(QueryError) -> PhysicalOperator {
-        var items: [(slot: Int, value: Evaluator)] = []
+        // Evaluators in structs: a closure in a tuple in an array is stored in a generic form
+        // and called through conversion thunks (see `DirectEvaluator`).
+        var items: [(slot: Int, value: DirectEvaluator)] = []
         /// Every slot the items could read.
         var read = Set<Int>()
         for item in c.items {
             switch item.source {
             case .expression(let e):
-                items.append((item.slot, try compile(e)))
+                items.append((item.slot, DirectEvaluator(evaluate: try compile(e))))
                 read.formUnion(e.bindings.scope.values)
                 read.formUnion(e.bindings.aggregates.values)
             case .path(let nodes, let relationships):
-                items.append((item.slot, pathBuilder(nodes: nodes, relationships: relationships)))
+                items.append((item.slot, DirectEvaluator(evaluate: pathBuilder(nodes: nodes, relationships: relationships))))
                 read.formUnion(nodes + relationships)
             case .reversed(let slot):
-                items.append((item.slot, { row in
+                items.append((item.slot, DirectEvaluator { row in
                     if case .list(let l) = row[slot] { return .list(l.reversed()) }
                     return row[slot]
                 }))
                 read.insert(slot)
             case .copy(let slot):
-                items.append((item.slot, { row in row[slot] }))
+                items.append((item.slot, DirectEvaluator { row in row[slot] }))
                 read.insert(slot)
             }
         }
@@ -29,7 +31,7 @@ extension PhysicalMapper {
     func mapAggregate(_ input: PhysicalOperator, _ a: Aggregation, counting: ExpandOperator?,
                       starts: AggregateOperator.CountedStarts = .inputRows) throws(QueryError) -> PhysicalOperator {
         let c = compiler(a.bindings)
-        let keys = try a.keys.map { k throws(QueryError) in try c.compile(k.expr) }
+        let keys = try a.keys.map { k throws(QueryError) in DirectEvaluator(evaluate: try c.compile(k.expr)) }
         var arguments = CompiledOnce()
         let specs = try a.aggregates.map { x throws(QueryError) in try aggregateSpec(x.call, slot: x.slot, c, &arguments) }
         let rowOrder = try a.rowOrder.map { s throws(QueryError) in try sortKeys(s) }
@@ -94,7 +96,7 @@ extension PhysicalMapper {
         var nodeIsTheKey = false
         if a.keys.count == 1, case .variable(let v) = a.keys[0].expr.kind { nodeIsTheKey = a.bindings.scope[v] == x.groupSlot }
         let scansOnce = (expansion.input as? NodeScanOperator)?.input is ArgumentOperator
-        return ExpansionAggregateOperator(ctx, expansion, groupSlot: x.groupSlot, keys: try a.keys.map { k throws(QueryError) in try c.compile(k.expr) },
+        return ExpansionAggregateOperator(ctx, expansion, groupSlot: x.groupSlot, keys: try a.keys.map { k throws(QueryError) in DirectEvaluator(evaluate: try c.compile(k.expr)) },
                                           keySlots: a.keySlots, functions: functions, resultSlots: a.aggregates.map(\.slot),
                                           ranges: a.aggregates.map(\.call.range), values: values.evaluators, argumentOf: argumentOf, order: order,
                                           groupsComeWhole: nodeIsTheKey && scansOnce, width: slots, text: a.text)

@@ -13,7 +13,7 @@ final class AggregateOperator: BufferedOperator {
         let range: SourceRange
     }
 
-    let keys: [Evaluator]
+    let keys: [DirectEvaluator]
     /// Set when every grouping key reads one node (`a.name`, `a`) in a statement that does not
     /// write: the node's group is then remembered, and its keys computed once.
     let groupNodeSlot: Int?
@@ -47,7 +47,7 @@ final class AggregateOperator: BufferedOperator {
     let rowWidth: SlotAllocator
     let text: String
 
-    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, keys: [Evaluator], keySlots: [Int], groupNodeSlot: Int?, specs: [Spec],
+    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, keys: [DirectEvaluator], keySlots: [Int], groupNodeSlot: Int?, specs: [Spec],
          arguments: [DirectEvaluator], countedExpansion: ExpandOperator?, countedStarts: CountedStarts = .inputRows, rowOrder: [(value: Evaluator, descending: Bool)]? = nil,
          width: SlotAllocator, text: String) {
         self.countedStarts = countedStarts
@@ -113,22 +113,29 @@ final class AggregateOperator: BufferedOperator {
     private func computeOneGroup(_ table: inout GroupTable) throws(QueryError) -> [Row] {
         var accumulators = specs.map { Accumulator($0.function) }
         var first: Row?
-        var computed = [Value](repeating: .null, count: arguments.count)
-        // One argument (`count(*), sum(x), max(x)`): computed first, once per row, then read by
-        // each aggregate that takes it.
-        let onlyArgument = arguments.count == 1 ? arguments[0].evaluate : nil
         let specs = self.specs
-        try input.forEachRow { (row: inout Row) throws(QueryError) in
-            try ctx.tick()
-            if first == nil { first = row }
-            if let onlyArgument {
-                computed[0] = try onlyArgument(&row)
-            } else if sharesArguments {
-                try compute(&computed, &row)
+        if arguments.count == 1 {
+            // One argument (`count(*), sum(x), max(x)`): computed once per row, then read by each
+            // aggregate that takes it. Held in a local, the closure is not retained per call.
+            let argument = arguments[0].evaluate
+            try input.forEachRow { (row: inout Row) throws(QueryError) in
+                try ctx.tick()
+                if first == nil { first = row }
+                let v = try argument(&row)
+                for i in specs.indices {
+                    try placed(at: specs[i].range) { () throws(QueryError) in try accumulators[i].add(specs[i].argument == nil ? .null : v, percentile: nil) }
+                }
             }
-            for i in specs.indices {
-                let v = onlyArgument == nil ? try argument(i, &computed, &row) : specs[i].argument == nil ? .null : computed[0]
-                try placed(at: specs[i].range) { () throws(QueryError) in try accumulators[i].add(v, percentile: nil) }
+        } else {
+            var computed = [Value](repeating: .null, count: arguments.count)
+            try input.forEachRow { (row: inout Row) throws(QueryError) in
+                try ctx.tick()
+                if first == nil { first = row }
+                if sharesArguments { try compute(&computed, &row) }
+                for i in specs.indices {
+                    let v = try argument(i, &computed, &row)
+                    try placed(at: specs[i].range) { () throws(QueryError) in try accumulators[i].add(v, percentile: nil) }
+                }
             }
         }
         if var first {

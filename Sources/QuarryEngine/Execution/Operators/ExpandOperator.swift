@@ -62,8 +62,9 @@ final class ExpandOperator: BindingOperator {
             return
         }
         var batch = MatchBatch(self)
+        let project = projectionToApply
         try input.pushRows { (row: inout Row) throws(QueryError) in
-            try forEachMatch(of: &row, &batch) { (row: inout Row) throws(QueryError) in try pass(&row, to: body) }
+            try forEachMatch(of: &row, &batch) { (row: inout Row) throws(QueryError) in try pass(&row, project, to: body) }
         }
     }
 

@@ -7,7 +7,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
     let expansion: ExpandOperator
     /// Where the keys read the start node.
     let groupSlot: Int
-    let keys: [Evaluator]
+    let keys: [DirectEvaluator]
     let keySlots: [Int]
     let functions: [AggregateFunction]
     let resultSlots: [Int]
@@ -27,7 +27,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
     let rowWidth: SlotAllocator
     let text: String
 
-    init(_ ctx: ExecutionContext, _ expansion: ExpandOperator, groupSlot: Int, keys: [Evaluator], keySlots: [Int],
+    init(_ ctx: ExecutionContext, _ expansion: ExpandOperator, groupSlot: Int, keys: [DirectEvaluator], keySlots: [Int],
          functions: [AggregateFunction], resultSlots: [Int], ranges: [SourceRange], values: [DirectEvaluator], argumentOf: [Int?],
          order: [(value: Int, descending: Bool)]?, groupsComeWhole: Bool, width: SlotAllocator, text: String) {
         self.expansion = expansion
@@ -60,6 +60,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
         var kept = KeptRows()
         var leaderKeys: [Value] = []
         let keepsBatches = groupsComeWhole && (order != nil || !collects.isEmpty)
+        let computeValues = EvaluatorChain.into(values)
         try expansion.input.forEachRow { (row: inout Row) throws(QueryError) in
             var g = -1, matched = false
             try expansion.forEachMatch(of: &row, &batch) { (row: inout Row) throws(QueryError) in
@@ -72,7 +73,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
                     // is made after it (made now, its first row would be copied at the next match).
                     if !keepsBatches { g = groupsComeWhole ? try table.newGroup(&row) : try groups.group(of: &row, &table) }
                 }
-                for j in values.indices { computed[j] = try values[j].evaluate(&row) }
+                try computeValues(&row, &computed)
                 guard keepsBatches || order != nil else {
                     for i in 0..<aggregateCount { try table.add(argumentOf[i].map { computed[$0] } ?? .null, to: i, of: g, at: ranges[i]) }
                     return
@@ -116,6 +117,10 @@ final class ExpansionAggregateOperator: BufferedOperator {
         var startOfRow: [NodeID] = []
         var sortKeys: [Value] = []
         var arguments: [Value] = []
+        /// A batch's one sort key as integers, and its rows' order: kept from batch to batch so
+        /// that ordering one allocates nothing.
+        var integerKeys: [Int64] = []
+        var positions: [Int] = []
     }
 
     /// Group `g`'s matches, all of them in `kept`: fed in the order of their keys (as they came
@@ -124,14 +129,17 @@ final class ExpansionAggregateOperator: BufferedOperator {
     private func feedWhole(_ g: Int, _ order: [(value: Int, descending: Bool)]?, _ kept: inout KeptRows, _ leaderKeys: inout [Value],
                            _ table: inout GroupTable) throws(QueryError) {
         let aggregateCount = functions.count, rows = kept.arguments.count / aggregateCount
-        let positions: [Int]
         if let order {
-            positions = rows <= Self.insertionSortLimit
-                ? Self.insertionOrder(kept.sortKeys, rows: rows, order)
-                : SortOperator.sortedPositions(kept.sortKeys, rows: rows, descending: order.map(\.descending), keep: nil)
+            if order.count != 1 || !Self.orderByInteger(&kept, rows: rows, descending: order[0].descending) {
+                kept.positions = rows <= Self.insertionSortLimit
+                    ? Self.insertionOrder(kept.sortKeys, rows: rows, order)
+                    : SortOperator.sortedPositions(kept.sortKeys, rows: rows, descending: order.map(\.descending), keep: nil)
+            }
         } else {
-            positions = Array(0..<rows)
+            kept.positions.removeAll(keepingCapacity: true)
+            kept.positions.append(contentsOf: 0..<rows)
         }
+        let positions = kept.positions
         // Lists are collected at once (only running out of memory can fail there); the others take
         // the values one by one, row by row.
         for p in positions {
@@ -152,30 +160,65 @@ final class ExpansionAggregateOperator: BufferedOperator {
     /// Up to this many rows, one group's are sorted by insertion (above, by `sortedPositions`).
     static let insertionSortLimit = 32
 
-    /// The stable order of a few rows by their keys (`keys` holds each row's in turn): one
-    /// integer or date key compared as integers, others as values.
-    static func insertionOrder(_ keys: [Value], rows: Int, _ order: [(value: Int, descending: Bool)]) -> [Int] {
-        var positions = Array(0..<rows)
-        /// Insertion sort: moves a row only past rows it strictly precedes, so ties keep their order.
-        func sort(_ precedes: (Int, Int) -> Bool) {
-            for i in positions.indices.dropFirst() {
-                let p = positions[i]
-                var j = i
-                while j > 0, precedes(p, positions[j - 1]) {
-                    positions[j] = positions[j - 1]
-                    j -= 1
+    /// A batch ordered by its one sort key when the keys are all integers or all dates (as
+    /// `SortKeyColumn` has them): into `kept.positions`, through buffers kept between batches.
+    /// False, with nothing ordered, for any other keys.
+    private static func orderByInteger(_ kept: inout KeptRows, rows: Int, descending: Bool) -> Bool {
+        guard rows > 0 else { return false }
+        // A descending key is complemented, which reverses the order of integers exactly.
+        let flip: Int64 = descending ? -1 : 0
+        kept.integerKeys.removeAll(keepingCapacity: true)
+        switch kept.sortKeys[0] {
+        case .int:
+            for p in 0..<rows {
+                guard case .int(let x) = kept.sortKeys[p] else { return false }
+                kept.integerKeys.append(x ^ flip)
+            }
+        case .date:
+            for p in 0..<rows {
+                guard case .date(let d) = kept.sortKeys[p], let key = SortKeyColumn.integerKey(d) else { return false }
+                kept.integerKeys.append(key ^ flip)
+            }
+        default:
+            return false
+        }
+        if rows > insertionSortLimit {
+            kept.positions = IntegerOrder.positions(kept.integerKeys)
+            return true
+        }
+        kept.positions.removeAll(keepingCapacity: true)
+        kept.positions.append(contentsOf: 0..<rows)
+        kept.integerKeys.withUnsafeBufferPointer { keys in
+            kept.positions.withUnsafeMutableBufferPointer { positions in
+                // Insertion sort: a row moves only past rows it strictly precedes (ties keep their order).
+                for i in 1..<rows {
+                    let p = positions[i]
+                    var j = i
+                    while j > 0, keys[p] < keys[positions[j - 1]] {
+                        positions[j] = positions[j - 1]
+                        j -= 1
+                    }
+                    positions[j] = p
                 }
-                positions[j] = p
             }
         }
-        let width = order.count
-        if width == 1, case .integers(let k) = SortKeyColumn(keys, column: 0, width: 1) {
-            // A descending key is complemented, which reverses the order of integers exactly.
-            let flip: Int64 = order[0].descending ? -1 : 0
-            sort { a, b in k[a] ^ flip < k[b] ^ flip }
-        } else {
-            let descending = order.map(\.descending)
-            sort { a, b in SortOperator.keysPrecede(keys, a, b, descending: descending) }
+        return true
+    }
+
+    /// The stable order of a few rows by their keys (`keys` holds each row's in turn), compared
+    /// as values (one integer or date key is ordered by `orderByInteger`).
+    static func insertionOrder(_ keys: [Value], rows: Int, _ order: [(value: Int, descending: Bool)]) -> [Int] {
+        var positions = Array(0..<rows)
+        let descending = order.map(\.descending)
+        // Insertion sort: moves a row only past rows it strictly precedes, so ties keep their order.
+        for i in positions.indices.dropFirst() {
+            let p = positions[i]
+            var j = i
+            while j > 0, SortOperator.keysPrecede(keys, p, positions[j - 1], descending: descending) {
+                positions[j] = positions[j - 1]
+                j -= 1
+            }
+            positions[j] = p
         }
         return positions
     }

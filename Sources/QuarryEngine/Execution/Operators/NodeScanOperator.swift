@@ -53,9 +53,49 @@ final class NodeScanOperator: BindingOperator {
 
     /// The next node at or after `position`: from the members taken for a statement that does
     /// not write, otherwise from the graph as it is now.
-    private func nextCandidate() -> Int? {
+    private func nextCandidate() -> Int? { nextCandidate(members, from: position) }
+
+    @inline(__always)
+    private func nextCandidate(_ members: Bitset?, from position: Int) -> Int? {
         if let members { return members.next(from: position) }
         return ctx.graph.nextNode(from: position, label: label)
+    }
+
+    /// Push mode: each input row's candidates are written into that row and handed on, with no
+    /// copy of it kept for the next one (see `PhysicalOperator.forEachRow`).
+    override func pushRows(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
+        let project = projectionToApply
+        var batch: [Int] = []
+        try input.pushRows { (row: inout Row) throws(QueryError) in
+            if let label, Int(label) >= ctx.graph.labelCounts.count { return }
+            let members = graphStandsStill ? ctx.graph.members(label: label) : nil
+            var position = 0
+            guard let members, hasColumnFilters else {
+                while let n = nextCandidate(members, from: position) {
+                    position = n + 1
+                    try ctx.tick()
+                    row[slot] = .node(NodeID(n))
+                    if try accepts(&row, node: NodeID(n)) { try pass(&row, project, to: body) }
+                }
+                return
+            }
+            // With column filters (a statement that does not write): candidates in batches,
+            // filtered column by column, then the remaining filters row by row.
+            while true {
+                batch.removeAll(keepingCapacity: true)
+                while batch.count < Self.batchSize, let n = members.next(from: position) {
+                    position = n + 1
+                    try ctx.tick()
+                    batch.append(n)
+                }
+                if batch.isEmpty { return }
+                try selectByColumns(&batch, &row)
+                for i in batch.indices {
+                    row[slot] = .node(NodeID(batch[i]))
+                    if try acceptsRow(&row) { try pass(&row, project, to: body) }
+                }
+            }
+        }
     }
 
     /// With column filters (a statement that does not write): candidates in batches, filtered

@@ -13,7 +13,7 @@ final class ProjectOperator: PipelineOperator {
     /// `readSlots`: every slot the items' expressions could read. The projection is handed to the
     /// operator below when that one keeps its rows and the projection writes no slot that either
     /// of them reads or that operator writes.
-    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, items: [(slot: Int, value: Evaluator)], readSlots: Set<Int>, text: String) {
+    init(_ ctx: ExecutionContext, _ input: PhysicalOperator, items: [(slot: Int, value: DirectEvaluator)], readSlots: Set<Int>, text: String) {
         let projection = RowProjection(items)
         if let below = input as? PipelineOperator, let kept = below.keptRowSlots,
            items.allSatisfy({ !readSlots.contains($0.slot) && !kept.contains($0.slot) }) {
@@ -35,8 +35,11 @@ final class ProjectOperator: PipelineOperator {
     }
 
     override func pushRows(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
+        // Taken into a local once: read from the projection per row, the closure would be
+        // retained and released around every call.
+        let project = fused ? nil : projection.apply
         try input.pushRows { (row: inout Row) throws(QueryError) in
-            if !fused { try projection.apply(&row) }
+            try project?(&row)
             rowsProduced += 1
             try body(&row)
         }
@@ -47,24 +50,40 @@ final class ProjectOperator: PipelineOperator {
 
 /// The items of a projection, applied to a row in place.
 final class RowProjection {
-    let items: [(slot: Int, value: Evaluator)]
-    /// The values of one row, computed before any is stored (an item may read a slot another
-    /// one writes), then swapped into the row; kept between rows to save an allocation per row.
-    @exclusivity(unchecked) private var values: [Value]
+    typealias Apply = (inout Row) throws(QueryError) -> Void
+    /// All the items applied as one closure that holds each item's evaluator (called out of an
+    /// array, each evaluator would be retained and released around every call). Every value of
+    /// a row is computed before any is stored: an item may read a slot another one writes.
+    let apply: Apply
 
-    init(_ items: [(slot: Int, value: Evaluator)]) {
-        self.items = items
-        values = Array(repeating: .null, count: items.count)
+    init(_ items: [(slot: Int, value: DirectEvaluator)]) {
+        apply = Self.composed(items)
     }
 
-    @inline(__always)
-    func apply(_ row: inout Row) throws(QueryError) {
-        if items.count == 1 {
-            // One item: nothing else can read what it writes.
-            row[items[0].slot] = try items[0].value(&row)
-            return
+    private static func composed(_ items: [(slot: Int, value: DirectEvaluator)]) -> Apply {
+        switch items.count {
+        case 0:
+            return { _ in }
+        case 1:
+            let slot = items[0].slot, value = items[0].value.evaluate
+            return { (row: inout Row) throws(QueryError) in row[slot] = try value(&row) }
+        case 2:
+            let slot0 = items[0].slot, value0 = items[0].value.evaluate
+            let slot1 = items[1].slot, value1 = items[1].value.evaluate
+            return { (row: inout Row) throws(QueryError) in
+                let v0 = try value0(&row), v1 = try value1(&row)
+                row[slot0] = v0
+                row[slot1] = v1
+            }
+        default:
+            let slots = items.map(\.slot)
+            let compute = EvaluatorChain.into(items.map(\.value))
+            // Kept between rows to save an allocation per row.
+            var values = [Value](repeating: .null, count: items.count)
+            return { (row: inout Row) throws(QueryError) in
+                try compute(&row, &values)
+                for i in slots.indices { swap(&row[slots[i]], &values[i]) }
+            }
         }
-        for i in items.indices { values[i] = try items[i].value(&row) }
-        for i in items.indices { swap(&row[items[i].slot], &values[i]) }
     }
 }

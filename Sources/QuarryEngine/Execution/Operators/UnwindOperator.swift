@@ -41,20 +41,23 @@ final class UnwindOperator: PipelineOperator {
     }
 
     override func pushRows(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
-        try input.pushRows { (row: inout Row) throws(QueryError) in
-            switch source {
-            case .list(let list):
+        let project = projectionToApply
+        switch source {
+        case .list(let list):
+            try input.pushRows { (row: inout Row) throws(QueryError) in
                 for element in Self.elements(of: try list(&row)) {
                     try ctx.tick()
                     row[slot] = element
-                    try pass(&row, to: body)
+                    try pass(&row, project, to: body)
                 }
-            case .integers(let range):
+            }
+        case .integers(let range):
+            try input.pushRows { (row: inout Row) throws(QueryError) in
                 guard var integers = try range.bounds(&row) else { return }
                 while let i = integers.next() {
                     try ctx.tick()
                     row[slot] = .int(i)
-                    try pass(&row, to: body)
+                    try pass(&row, project, to: body)
                 }
             }
         }
