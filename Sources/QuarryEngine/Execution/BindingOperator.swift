@@ -42,11 +42,17 @@ class BindingOperator: PipelineOperator {
     @inline(__always)
     final func accepts(_ row: inout Row, node: NodeID) throws(QueryError) -> Bool {
         if !requiredLabels.isEmpty, !ctx.hasLabels(node, requiredLabels) { return false }
-        for f in columnFilters {
-            guard try f.accepts(Int(node), &row, slot: nodeSlot!, ctx) else { return false }
+        // Each list looked at only when it holds something: a loop over an array retains and
+        // releases it, empty or not, once per candidate.
+        if !columnFilters.isEmpty {
+            for i in columnFilters.indices {
+                guard try columnFilters[i].accepts(Int(node), &row, slot: nodeSlot!, ctx) else { return false }
+            }
         }
-        for f in existenceFilters {
-            guard try f.holds(Int(node), &row) else { return false }
+        if !existenceFilters.isEmpty {
+            for i in existenceFilters.indices {
+                guard try existenceFilters[i].holds(Int(node), &row) else { return false }
+            }
         }
         return try acceptsRow(&row)
     }
@@ -65,12 +71,21 @@ class BindingOperator: PipelineOperator {
             // Label checks are only planned for statements that do not write: the members of
             // each label are taken once.
             if labelMembers.isEmpty { labelMembers = requiredLabels.map { ctx.snapshot.members(label: $0) } }
-            var kept = 0
-            // By index: iterating the array itself would hold a second reference to it, and the
-            // first write would copy it.
-            for j in candidates.indices where labelMembers.allSatisfy({ $0.contains(candidates[j]) }) {
-                candidates[kept] = candidates[j]
-                kept += 1
+            let members = labelMembers
+            let kept = candidates.withUnsafeMutableBufferPointer { c in
+                var kept = 0
+                if members.count == 1 {
+                    for j in c.indices where members[0].contains(c[j]) {
+                        c[kept] = c[j]
+                        kept += 1
+                    }
+                } else {
+                    for j in c.indices where members.allSatisfy({ $0.contains(c[j]) }) {
+                        c[kept] = c[j]
+                        kept += 1
+                    }
+                }
+                return kept
             }
             if kept < candidates.count { candidates.removeLast(candidates.count - kept) }
         }
@@ -83,7 +98,6 @@ class BindingOperator: PipelineOperator {
     /// True when the row satisfies the filters that are not column filters.
     @inline(__always)
     final func acceptsRow(_ row: inout Row) throws(QueryError) -> Bool {
-        // Checked first: a loop over the array would retain it per row, filters or none.
         if filters.isEmpty { return true }
         for i in filters.indices {
             guard case .bool(true) = try filters[i].evaluate(&row) else { return false }

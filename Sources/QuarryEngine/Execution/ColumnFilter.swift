@@ -101,12 +101,18 @@ final class ColumnFilter {
         tested += candidates.count
         switch representation {
         case .codes:
-            for j in candidates.indices {
+            // Candidates whose codes have verdicts are kept in a tight pass over the buffers; one
+            // whose code is not judged yet stops it, is judged, and the pass goes on after it.
+            var j = 0
+            while j < candidates.count {
+                let stopped = passOverKnownCodes(&candidates, from: &j, kept: &kept)
+                guard stopped else { break }
                 let node = candidates[j], i = node - base
                 if try verdict(code: i >= 0 && i < codes.count ? Int(codes[i]) : 0, node, &row, slot) {
                     candidates[kept] = node
                     kept += 1
                 }
+                j += 1
             }
         case .integers where integerRange != nil:
             let range = integerRange!, base = self.base
@@ -184,6 +190,31 @@ final class ColumnFilter {
             }
         }
         if kept < candidates.count { candidates.removeLast(candidates.count - kept) }
+    }
+
+    /// Keeps candidates from `j` on while their codes have verdicts; true when it stopped at
+    /// one (`candidates[j]`) whose code has none yet, false at the end.
+    @inline(__always)
+    private func passOverKnownCodes(_ candidates: inout [Int], from j: inout Int, kept: inout Int) -> Bool {
+        let base = self.base
+        return codes.withUnsafeBufferPointer { codes in
+            verdicts.withUnsafeBufferPointer { verdicts in
+                candidates.withUnsafeMutableBufferPointer { c in
+                    while j < c.count {
+                        let node = c[j], i = node - base
+                        switch verdicts[i >= 0 && i < codes.count ? Int(codes[i]) : 0] {
+                        case 0: return true
+                        case 1:
+                            c[kept] = node
+                            kept += 1
+                        default: break
+                        }
+                        j += 1
+                    }
+                    return false
+                }
+            }
+        }
     }
 
     @inline(__always)

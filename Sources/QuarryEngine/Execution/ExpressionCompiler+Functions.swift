@@ -300,7 +300,13 @@ extension ExpressionCompiler {
             case "localdatetime": Functions.localDateTime
             default: Functions.dateTime
             }
-            return { (a: [Value]) throws(QueryError) in try construct(a, ctx.clock, r) }
+            // Read from text, a date or a local time never looks at the clock: the statement's
+            // moment is found only when a call needs it (finding it costs a time zone lookup).
+            let textIgnoresClock = ["date", "localtime", "localdatetime"].contains(name)
+            return { (a: [Value]) throws(QueryError) in
+                if textIgnoresClock, case .string? = a.first { return try construct(a, Functions.epoch, r) }
+                return try construct(a, ctx.clock, r)
+            }
         case _ where name.hasSuffix(".transaction") || name.hasSuffix(".statement"):
             let ctx = self.ctx
             let type = String(name.prefix { $0 != "." })

@@ -76,8 +76,10 @@ public struct DateValue: Sendable, Hashable, Comparable {
             self.init(year: first == UInt8(ascii: "-") ? -y : y, month: m, day: d)
             return
         }
-        // Parsed in place: a date column read row by row should not allocate.
-        let parsed = text.utf8.withContiguousStorageIfAvailable(DateValue.civilFields) ?? Array(text.utf8).withUnsafeBufferPointer(DateValue.civilFields)
+        // Parsed in place: a date column read row by row should not allocate (a short string
+        // has no storage of its own to lend; `withUTF8` gives its bytes on the stack).
+        var text = text
+        let parsed = text.withUTF8(DateValue.civilFields)
         guard let (y, m, d) = parsed else { return nil }
         self.init(year: y, month: m, day: d)
     }

@@ -118,12 +118,24 @@ final class AggregateOperator: BufferedOperator {
             // One argument (`count(*), sum(x), max(x)`): computed once per row, then read by each
             // aggregate that takes it. Held in a local, the closure is not retained per call.
             let argument = arguments[0].evaluate
+            let counts = specs.map { $0.argument == nil }, ranges = specs.map(\.range)
             try input.forEachRow { (row: inout Row) throws(QueryError) in
                 try ctx.tick()
                 if first == nil { first = row }
                 let v = try argument(&row)
-                for i in specs.indices {
-                    try placed(at: specs[i].range) { () throws(QueryError) in try accumulators[i].add(specs[i].argument == nil ? .null : v, percentile: nil) }
+                try accumulators.withUnsafeMutableBufferPointer { (accumulators) throws(QueryError) in
+                    for i in accumulators.indices {
+                        try placed(at: ranges[i]) { () throws(QueryError) in
+                            // `count(*)` counts the row; an integer skips the general switch.
+                            if counts[i] {
+                                accumulators[i].add(count: 1)
+                            } else if case .int(let x) = v {
+                                try accumulators[i].add(integer: x)
+                            } else {
+                                try accumulators[i].add(v, percentile: nil)
+                            }
+                        }
+                    }
                 }
             }
         } else {

@@ -101,6 +101,31 @@ final class ExpandOperator: BindingOperator {
             return
         }
         try ctx.tick()
+        /// The relationship and the other end bound, the row checked and handed on.
+        func handOn(_ relationship: RelID, _ other: Int) throws(QueryError) {
+            try ctx.tick()
+            row[relationshipSlot] = .relationship(relationship)
+            row[to] = .node(NodeID(other))
+            guard try acceptsRow(&row) else { return }
+            try body(&row)
+        }
+        // The filters judge nodes only, so a node kept once is kept wherever it comes: the kept
+        // ones are the candidates in order, and each is found again by walking both.
+        batch.kept.removeAll(keepingCapacity: true)
+        if let run = wholeRun(from: n, batch.block, batch.alive), let block = batch.block {
+            // The wanted relationships are one run of the block: judged straight from it.
+            if run.isEmpty { return }
+            block.entries.withUnsafeBufferPointer { entries in
+                batch.kept.append(contentsOf: UnsafeBufferPointer(rebasing: entries[run]).lazy.map { Int($0.other) })
+            }
+            try selectByColumns(&batch.kept, &row)
+            var k = 0
+            for i in run where k < batch.kept.count && Int(block.entries[i].other) == batch.kept[k] {
+                k += 1
+                try handOn(block.entries[i].relationship, batch.kept[k - 1])
+            }
+            return
+        }
         batch.others.removeAll(keepingCapacity: true)
         batch.relationships.removeAll(keepingCapacity: true)
         gather(from: n, batch.block, batch.alive) { other, relationship in
@@ -108,19 +133,12 @@ final class ExpandOperator: BindingOperator {
             batch.relationships.append(relationship)
         }
         if batch.others.isEmpty { return }
-        batch.kept.removeAll(keepingCapacity: true)
         batch.kept.append(contentsOf: batch.others)
         try selectByColumns(&batch.kept, &row)
-        // The filters judge nodes only, so a node kept once is kept wherever it comes: the kept
-        // ones are the others in order, and each is found by walking both.
         var k = 0
         for i in batch.others.indices where k < batch.kept.count && batch.others[i] == batch.kept[k] {
             k += 1
-            try ctx.tick()
-            row[relationshipSlot] = .relationship(batch.relationships[i])
-            row[to] = .node(NodeID(batch.others[i]))
-            guard try acceptsRow(&row) else { continue }
-            try body(&row)
+            try handOn(batch.relationships[i], batch.others[i])
         }
     }
 
@@ -182,6 +200,21 @@ final class ExpandOperator: BindingOperator {
             blockTaken = true
         }
         return block
+    }
+
+    /// The entries of the adjacency block that are exactly `n`'s wanted relationships, when
+    /// they lie in one run (any type or one type, nothing deleted since the block was built):
+    /// taken whole, with no test and no append per entry. Nil otherwise.
+    @inline(__always)
+    private func wholeRun(from n: NodeID, _ block: Adjacency?, _ alive: Bitset?) -> Range<Int>? {
+        guard let block, alive == nil else { return nil }
+        guard let types else { return block.range(of: n) }
+        guard types.count == 1 else { return nil }
+        let run = NeighborCursor.narrowed(block.range(of: n), block.entries, types)
+        // Entries are sorted by type, so the run is all of one type when both of its ends are
+        // (narrowing leaves a run of one entry as it is).
+        guard let first = run.first, let last = run.last else { return run }
+        return block.entries[first].type == types[0] && block.entries[last].type == types[0] ? run : nil
     }
 
     /// The other ends and relationships of `n`'s live relationships of the wanted types: from the

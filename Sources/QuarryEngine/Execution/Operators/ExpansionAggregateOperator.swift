@@ -74,14 +74,18 @@ final class ExpansionAggregateOperator: BufferedOperator {
                     if !keepsBatches { g = groupsComeWhole ? try table.newGroup(&row) : try groups.group(of: &row, &table) }
                 }
                 try computeValues(&row, &computed)
-                guard keepsBatches || order != nil else {
+                if keepsBatches {
+                    // The batch keeps each match's values once; its sort keys and arguments are
+                    // read among them.
+                    for j in computed.indices { kept.batchValues.append(computed[j]) }
+                    return
+                }
+                guard order != nil else {
                     for i in 0..<aggregateCount { try table.add(argumentOf[i].map { computed[$0] } ?? .null, to: i, of: g, at: ranges[i]) }
                     return
                 }
-                if !keepsBatches {
-                    kept.groupOfRow.append(g)
-                    kept.startOfRow.append(row[expansion.from].nodeID ?? -1)
-                }
+                kept.groupOfRow.append(g)
+                kept.startOfRow.append(row[expansion.from].nodeID ?? -1)
                 if let order { for key in order { kept.sortKeys.append(computed[key.value]) } }
                 for i in 0..<aggregateCount { kept.arguments.append(argumentOf[i].map { computed[$0] } ?? .null) }
             }
@@ -117,23 +121,26 @@ final class ExpansionAggregateOperator: BufferedOperator {
         var startOfRow: [NodeID] = []
         var sortKeys: [Value] = []
         var arguments: [Value] = []
+        /// When groups come whole: the batch's matches' `values`, match after match.
+        var batchValues: [Value] = []
         /// A batch's one sort key as integers, and its rows' order: kept from batch to batch so
         /// that ordering one allocates nothing.
         var integerKeys: [Int64] = []
         var positions: [Int] = []
     }
 
-    /// Group `g`'s matches, all of them in `kept`: fed in the order of their keys (as they came
-    /// without an ORDER BY), the first one's keys kept to order the groups by (ties in the order
-    /// the groups came, as after a sort).
+    /// Group `g`'s matches, all of them in `kept.batchValues`: fed in the order of their keys (as
+    /// they came without an ORDER BY), the first one's keys kept to order the groups by (ties in
+    /// the order the groups came, as after a sort).
     private func feedWhole(_ g: Int, _ order: [(value: Int, descending: Bool)]?, _ kept: inout KeptRows, _ leaderKeys: inout [Value],
                            _ table: inout GroupTable) throws(QueryError) {
-        let aggregateCount = functions.count, rows = kept.arguments.count / aggregateCount
+        let aggregateCount = functions.count, width = values.count, rows = kept.batchValues.count / width
         if let order {
-            if order.count != 1 || !Self.orderByInteger(&kept, rows: rows, descending: order[0].descending) {
+            if order.count != 1 || !Self.orderByInteger(&kept, rows: rows, width: width, column: order[0].value, descending: order[0].descending) {
+                let keys = (0..<rows).flatMap { p in order.map { kept.batchValues[p * width + $0.value] } }
                 kept.positions = rows <= Self.insertionSortLimit
-                    ? Self.insertionOrder(kept.sortKeys, rows: rows, order)
-                    : SortOperator.sortedPositions(kept.sortKeys, rows: rows, descending: order.map(\.descending), keep: nil)
+                    ? Self.insertionOrder(keys, rows: rows, order)
+                    : SortOperator.sortedPositions(keys, rows: rows, descending: order.map(\.descending), keep: nil)
             }
         } else {
             kept.positions.removeAll(keepingCapacity: true)
@@ -142,41 +149,43 @@ final class ExpansionAggregateOperator: BufferedOperator {
         let positions = kept.positions
         // Lists are collected at once (only running out of memory can fail there); the others take
         // the values one by one, row by row.
-        for p in positions {
-            for i in 0..<aggregateCount where functions[i] != .collect {
-                try table.add(kept.arguments[p * aggregateCount + i], to: i, of: g, at: ranges[i])
+        if collects.count < aggregateCount {
+            for p in positions {
+                for i in 0..<aggregateCount where functions[i] != .collect {
+                    try table.add(argumentOf[i].map { kept.batchValues[p * width + $0] } ?? .null, to: i, of: g, at: ranges[i])
+                }
             }
         }
         for i in collects {
-            try table.accumulators[g * aggregateCount + i].collect(positions.count) { kept.arguments[positions[$0] * aggregateCount + i] }
+            guard let a = argumentOf[i] else { continue }
+            try table.accumulators[g * aggregateCount + i].collect(positions.count) { kept.batchValues[positions[$0] * width + a] }
         }
         if let order {
-            for j in order.indices { leaderKeys.append(kept.sortKeys[positions[0] * order.count + j]) }
+            for key in order { leaderKeys.append(kept.batchValues[positions[0] * width + key.value]) }
         }
-        kept.sortKeys.removeAll(keepingCapacity: true)
-        kept.arguments.removeAll(keepingCapacity: true)
+        kept.batchValues.removeAll(keepingCapacity: true)
     }
 
     /// Up to this many rows, one group's are sorted by insertion (above, by `sortedPositions`).
     static let insertionSortLimit = 32
 
-    /// A batch ordered by its one sort key when the keys are all integers or all dates (as
-    /// `SortKeyColumn` has them): into `kept.positions`, through buffers kept between batches.
-    /// False, with nothing ordered, for any other keys.
-    private static func orderByInteger(_ kept: inout KeptRows, rows: Int, descending: Bool) -> Bool {
+    /// A batch ordered by its one sort key (`column` among each match's `width` values) when the
+    /// keys are all integers or all dates (as `SortKeyColumn` has them): into `kept.positions`,
+    /// through buffers kept between batches. False, with nothing ordered, for any other keys.
+    private static func orderByInteger(_ kept: inout KeptRows, rows: Int, width: Int, column: Int, descending: Bool) -> Bool {
         guard rows > 0 else { return false }
         // A descending key is complemented, which reverses the order of integers exactly.
         let flip: Int64 = descending ? -1 : 0
         kept.integerKeys.removeAll(keepingCapacity: true)
-        switch kept.sortKeys[0] {
+        switch kept.batchValues[column] {
         case .int:
             for p in 0..<rows {
-                guard case .int(let x) = kept.sortKeys[p] else { return false }
+                guard case .int(let x) = kept.batchValues[p * width + column] else { return false }
                 kept.integerKeys.append(x ^ flip)
             }
         case .date:
             for p in 0..<rows {
-                guard case .date(let d) = kept.sortKeys[p], let key = SortKeyColumn.integerKey(d) else { return false }
+                guard case .date(let d) = kept.batchValues[p * width + column], let key = SortKeyColumn.integerKey(d) else { return false }
                 kept.integerKeys.append(key ^ flip)
             }
         default:
