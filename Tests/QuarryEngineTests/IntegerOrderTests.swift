@@ -1,8 +1,10 @@
 @testable import QuarryEngine
 import Testing
 
-/// The radix order of integer keys is the stable comparison order, for every size of range:
-/// one counting pass, several digits, and keys at both ends of the 64-bit integers.
+/// The order of integer keys is the stable comparison order, for every size of range: below
+/// `radixFrom` keys, keys and positions packed into one integer (a narrow range) or compared as
+/// pairs (a wide one); from it on, radix sort in one counting pass or several digits; and keys at
+/// both ends of the 64-bit integers.
 struct IntegerOrderTests {
     /// The order a stable comparison sort gives.
     static func reference(_ keys: [Int64]) -> [Int] {
@@ -14,7 +16,7 @@ struct IntegerOrderTests {
     ] as [(Int64, Int64)])
     func radixOrderIsTheStableOrder(low: Int64, high: Int64) {
         var generator = SystemRandomNumberGenerator()
-        for count in [0, 1, 63, 64, 65, 1_000, 20_000] {
+        for count in [0, 1, 2, 63, 64, 65, 1_000, IntegerOrder.radixFrom - 1, IntegerOrder.radixFrom, 20_000] {
             let keys = (0..<count).map { _ in Int64.random(in: low...high, using: &generator) }
             #expect(IntegerOrder.positions(keys) == Self.reference(keys), "\(count) keys in \(low)...\(high)")
         }

@@ -121,8 +121,15 @@ func placed<T>(at range: SourceRange, _ body: () throws(QueryError) -> T) throws
     do {
         return try body()
     } catch {
-        var placedError = error
+        throw error.placed(at: range)
+    }
+}
+
+extension QueryError {
+    /// The error, at `range` when it has no place in the query yet.
+    func placed(at range: SourceRange) -> QueryError {
+        var placedError = self
         if placedError.range == nil { placedError.range = range }
-        throw placedError
+        return placedError
     }
 }

@@ -9,13 +9,24 @@ enum IntegerOrder {
     /// The positions `0..<keys.count` in ascending order of key, ties in position order.
     static func positions(_ keys: [Int64]) -> [Int] {
         let n = keys.count
-        guard n >= radixFrom, let low = keys.min(), let high = keys.max() else {
+        guard n > 1, let low = keys.min(), let high = keys.max() else { return Array(0..<n) }
+        // The difference fits an unsigned 64-bit integer even when it overflows a signed one.
+        let range = UInt64(bitPattern: high &- low)
+        if n < radixFrom {
+            // Each key relative to the smallest with its position below it, when both fit one
+            // integer (dates over a few centuries do): one sort of plain integers, ties in
+            // position order. Otherwise pairs, compared key then position.
+            let positionBits = UInt64(Int.bitWidth - (n - 1).leadingZeroBitCount)
+            if range >> (64 - positionBits) == 0 {
+                var packed = keys.indices.map { (UInt64(bitPattern: keys[$0] &- low) << positionBits) | UInt64($0) }
+                packed.sort()
+                let mask = (UInt64(1) << positionBits) - 1
+                return packed.map { Int($0 & mask) }
+            }
             var keyed = keys.indices.map { (key: keys[$0], position: $0) }
             keyed.sort { ($0.key, $0.position) < ($1.key, $1.position) }
             return keyed.map(\.position)
         }
-        // The difference fits an unsigned 64-bit integer even when it overflows a signed one.
-        let range = UInt64(bitPattern: high &- low)
         let offsets = keys.map { UInt64(bitPattern: $0 &- low) }
         var order = Array(0..<n)
         var next = [Int](repeating: 0, count: n)

@@ -123,19 +123,25 @@ final class AggregateOperator: BufferedOperator {
                 try ctx.tick()
                 if first == nil { first = row }
                 let v = try argument(&row)
-                try accumulators.withUnsafeMutableBufferPointer { (accumulators) throws(QueryError) in
-                    for i in accumulators.indices {
-                        try placed(at: ranges[i]) { () throws(QueryError) in
-                            // `count(*)` counts the row; an integer skips the general switch.
-                            if counts[i] {
-                                accumulators[i].add(count: 1)
-                            } else if case .int(let x) = v {
-                                try accumulators[i].add(integer: x)
-                            } else {
-                                try accumulators[i].add(v, percentile: nil)
+                // The aggregate being fed, for the place of its error (`sum()` overflowing).
+                var i = 0
+                do throws(QueryError) {
+                    try accumulators.withUnsafeMutableBufferPointer { (accumulators) throws(QueryError) in
+                        // `count(*)` counts the row; an integer skips the general switch.
+                        if case .int(let x) = v {
+                            while i < accumulators.count {
+                                if counts[i] { accumulators[i].add(count: 1) } else { try accumulators[i].add(integer: x) }
+                                i += 1
+                            }
+                        } else {
+                            while i < accumulators.count {
+                                try accumulators[i].add(counts[i] ? .null : v, percentile: nil)
+                                i += 1
                             }
                         }
                     }
+                } catch {
+                    throw error.placed(at: ranges[i])
                 }
             }
         } else {
