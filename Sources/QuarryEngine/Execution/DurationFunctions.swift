@@ -27,9 +27,6 @@ extension Functions {
         }
     }
 
-    /// `duration.between` and its `inMonths`, `inDays`, `inSeconds` forms. A value without a
-    /// zone is taken to be in the other's; a value without a date compares times of day only
-    /// (on the other's date, which matters on the day clocks change).
     /// What `duration.between` and its forms measure (chosen once, when the call is compiled).
     enum Measure {
         case between, inMonths, inDays, inSeconds
@@ -44,15 +41,24 @@ extension Functions {
         }
     }
 
+    /// `duration.between` and its `inMonths`, `inDays`, `inSeconds` forms. A value without a
+    /// zone is taken to be in the other's; a value without a date compares times of day only
+    /// (on the other's date, which matters on the day clocks change).
     static func durationBetween(_ name: String, _ measure: Measure, _ a: Value, _ b: Value, at r: SourceRange) throws(QueryError) -> Value {
-        if a.isNull || b.isNull { return .null }
+        try duration(between: a, b, name, measure, at: r).map(Value.duration) ?? .null
+    }
+
+    /// `durationBetween` as the duration itself (nil for null), for a field read straight from it
+    /// (`duration.inDays(a, b).days`).
+    static func duration(between a: Value, _ b: Value, _ name: String, _ measure: Measure, at r: SourceRange) throws(QueryError) -> DurationValue? {
+        if a.isNull || b.isNull { return nil }
         // Two full dates: whole months and days, nothing of a clock.
         if case .date(let from) = a, case .date(let to) = b, from.precision == .day, to.precision == .day {
             switch measure {
-            case .inMonths: return .duration(DurationValue(months: DurationValue.between(from, to).months, days: 0, seconds: 0))
-            case .inDays: return .duration(DurationValue(months: 0, days: to.days - from.days, seconds: 0))
-            case .inSeconds: return .duration(DurationValue(months: 0, days: 0, seconds: (to.days - from.days) * 86_400))
-            case .between: return .duration(DurationValue.between(from, to))
+            case .inMonths: return DurationValue(months: DurationValue.between(from, to).months, days: 0, seconds: 0)
+            case .inDays: return DurationValue(months: 0, days: to.days - from.days, seconds: 0)
+            case .inSeconds: return DurationValue(months: 0, days: 0, seconds: (to.days - from.days) * 86_400)
+            case .between: return DurationValue.between(from, to)
             }
         }
         guard var x = Moment(a), var y = Moment(b) else {
@@ -64,8 +70,8 @@ extension Functions {
         y.zone = y.zone ?? x.zone
         guard let xDate = x.date, let yDate = y.date else {
             let day = x.date ?? y.date ?? DateValue(days: 0)
-            if measure == .inMonths || measure == .inDays { return .duration(DurationValue(months: 0, days: 0, seconds: 0)) }
-            return .duration(x.moment(on: day).until(y.moment(on: day)))
+            if measure == .inMonths || measure == .inDays { return DurationValue(months: 0, days: 0, seconds: 0) }
+            return x.moment(on: day).until(y.moment(on: day))
         }
         let from = x.moment(on: xDate)
         let to = y.moment(on: yDate)
@@ -74,12 +80,12 @@ extension Functions {
         let months = monthsBetween(fromLocal, toLocal)
         switch measure {
         case .inMonths:
-            return .duration(DurationValue(months: months, days: 0, seconds: 0))
+            return DurationValue(months: months, days: 0, seconds: 0)
         case .inDays:
             let (seconds, _) = signAligned(toLocal.epochSecond - fromLocal.epochSecond, toLocal.time.nanosecond - fromLocal.time.nanosecond)
-            return .duration(DurationValue(months: 0, days: seconds / 86_400, seconds: 0))
+            return DurationValue(months: 0, days: seconds / 86_400, seconds: 0)
         case .inSeconds:
-            return .duration(from.until(to))
+            return from.until(to)
         case .between:
             guard let afterMonths = fromLocal.adding(DurationValue(months: months, days: 0, seconds: 0)) else {
                 throw .overflow("\(name)(\(a.literalText), \(b.literalText))", at: r)
@@ -90,7 +96,7 @@ extension Functions {
                 throw .overflow("\(name)(\(a.literalText), \(b.literalText))", at: r)
             }
             let rest = DateTimeValue(local: afterDays, zone: from.zone, preferring: from.offset).until(to)
-            return .duration(DurationValue(months: months, days: days, seconds: rest.seconds, nanoseconds: rest.nanoseconds))
+            return DurationValue(months: months, days: days, seconds: rest.seconds, nanoseconds: rest.nanoseconds)
         }
     }
 

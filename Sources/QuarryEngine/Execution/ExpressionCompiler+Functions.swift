@@ -91,12 +91,24 @@ extension ExpressionCompiler {
     /// A function of two arguments called with them as they are, without a list
     /// (`duration.inDays(ds[i - 1], ds[i])` once per row); `scalarFunction` calls it too.
     func pairFunction(_ name: String, _ r: SourceRange) -> ((Value, Value) throws(QueryError) -> Value)? {
-        switch name {
-        case "duration.between", "duration.inmonths", "duration.indays", "duration.inseconds":
-            let measure = Functions.Measure(name)
-            return { (a: Value, b: Value) throws(QueryError) in try Functions.durationBetween(name, measure, a, b, at: r) }
-        default:
-            return nil
+        guard Self.durationBetweenNames.contains(name) else { return nil }
+        let measure = Functions.Measure(name)
+        return { (a: Value, b: Value) throws(QueryError) in try Functions.durationBetween(name, measure, a, b, at: r) }
+    }
+
+    /// `duration.between` and its forms: the time from one temporal value to another.
+    static let durationBetweenNames: Set<String> = ["duration.between", "duration.inmonths", "duration.indays", "duration.inseconds"]
+
+    /// `duration.between(a, b)` or one of its forms, as a closure that gives the duration itself
+    /// (nil for null); nil for any other expression.
+    func durationBetween(_ e: Expr) throws(QueryError) -> ((inout Row) throws(QueryError) -> DurationValue?)? {
+        guard case .function(let rawName, _, let args) = e.kind, args.count == 2 else { return nil }
+        let name = rawName.lowercased()
+        guard Self.durationBetweenNames.contains(name) else { return nil }
+        let measure = Functions.Measure(name), r = e.range
+        let first = try compile(args[0]), second = try compile(args[1])
+        return { (row: inout Row) throws(QueryError) in
+            try Functions.duration(between: try first(&row), try second(&row), name, measure, at: r)
         }
     }
 

@@ -65,6 +65,10 @@ struct ExpressionCompiler {
             let ctx = self.ctx
             // A duration's field (`duration.inDays(a, b).days`) is named once here, not per row.
             if !isEntity, let field = DurationValue.Field(rawValue: key.lowercasedField) {
+                if let between = try durationBetween(object) {
+                    // Read straight from the duration measured, with no `Value` made of it.
+                    return { (row: inout Row) throws(QueryError) in try between(&row).map { .int($0.component(field)) } ?? .null }
+                }
                 return { (row: inout Row) throws(QueryError) in
                     let v = try o(&row)
                     if case .duration(let d) = v { return .int(d.component(field)) }
