@@ -372,8 +372,8 @@ extension ExpressionCompiler {
     }
 }
 
-/// The arguments of one call site, reused from call to call (a statement runs on one thread, and
-/// a call's arguments never contain the same call).
+/// The arguments of one call site (or the values of one projection's row), reused from call to
+/// call (a statement runs on one thread, and a call's arguments never contain the same call).
 final class ArgumentList {
     @exclusivity(unchecked) var values: [Value]
 
@@ -386,6 +386,8 @@ final class StoredValueMemo {
     private let codes: [UInt32]
     private let base: Int
     private let length: Int
+    /// The dictionary's codes and 0 (null): how many results there can be.
+    private let capacity: Int
     /// Used by one statement on one thread (see `PhysicalOperator`). While every result is a
     /// date or null (`date(e.date)`), each code's is kept as one integer in `dates` (`unknown`
     /// until computed, `null`): a fifth of the memory of a `Value`, so that reads at random codes
@@ -401,7 +403,8 @@ final class StoredValueMemo {
         codes = column.codes
         base = column.base
         length = column.length
-        dates = Array(repeating: Self.unknown, count: column.dictionary.count + 1)
+        capacity = column.dictionary.count + 1
+        dates = Array(repeating: Self.unknown, count: capacity)
     }
 
     @inline(__always)
@@ -409,9 +412,10 @@ final class StoredValueMemo {
         let i = node - base
         // An id without storage holds null, code 0.
         let code = i >= 0 && i < length ? Int(codes[i]) : 0
+        guard code < capacity else { return try compute() }
         if holdsDates {
-            if code < dates.count, dates[code] != Self.unknown { return Self.value(dates[code]) }
-        } else if code < known.count, known[code] {
+            if dates[code] != Self.unknown { return Self.value(dates[code]) }
+        } else if known[code] {
             return results[code]
         }
         return try remember(code, compute)
@@ -420,7 +424,6 @@ final class StoredValueMemo {
     @inline(never)
     private func remember(_ code: Int, _ compute: () throws(QueryError) -> Value) throws(QueryError) -> Value {
         let v = try compute()
-        guard code < dates.count || code < known.count else { return v }
         if holdsDates {
             if let packed = Self.packed(v) {
                 dates[code] = packed

@@ -58,17 +58,18 @@ struct ExpressionCompiler {
             }
             return { row in row[slot] }
         case .property(let object, let key):
-            let o = try compile(object)
             var isEntity = false
             if case .variable(let name) = object.kind { isEntity = entities.contains(name) }
+            // A duration's field (`duration.inDays(a, b).days`) is named once here, not per row.
+            let field = isEntity ? nil : DurationValue.Field(rawValue: key.lowercasedField)
+            if let field, let between = try durationBetween(object) {
+                // Read straight from the duration measured, with no `Value` made of it.
+                return { (row: inout Row) throws(QueryError) in try between(&row).map { .int($0.component(field)) } ?? .null }
+            }
+            let o = try compile(object)
             let k = isEntity ? ctx.readKey(key, at: range) : ctx.graph.keyID(key)
             let ctx = self.ctx
-            // A duration's field (`duration.inDays(a, b).days`) is named once here, not per row.
-            if !isEntity, let field = DurationValue.Field(rawValue: key.lowercasedField) {
-                if let between = try durationBetween(object) {
-                    // Read straight from the duration measured, with no `Value` made of it.
-                    return { (row: inout Row) throws(QueryError) in try between(&row).map { .int($0.component(field)) } ?? .null }
-                }
+            if let field {
                 return { (row: inout Row) throws(QueryError) in
                     let v = try o(&row)
                     if case .duration(let d) = v { return .int(d.component(field)) }

@@ -198,18 +198,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
         kept.positions.removeAll(keepingCapacity: true)
         kept.positions.append(contentsOf: 0..<rows)
         kept.integerKeys.withUnsafeBufferPointer { keys in
-            kept.positions.withUnsafeMutableBufferPointer { positions in
-                // Insertion sort: a row moves only past rows it strictly precedes (ties keep their order).
-                for i in 1..<rows {
-                    let p = positions[i]
-                    var j = i
-                    while j > 0, keys[p] < keys[positions[j - 1]] {
-                        positions[j] = positions[j - 1]
-                        j -= 1
-                    }
-                    positions[j] = p
-                }
-            }
+            kept.positions.withUnsafeMutableBufferPointer { insertionSort($0) { keys[$0] < keys[$1] } }
         }
         return true
     }
@@ -219,17 +208,23 @@ final class ExpansionAggregateOperator: BufferedOperator {
     static func insertionOrder(_ keys: [Value], rows: Int, _ order: [(value: Int, descending: Bool)]) -> [Int] {
         var positions = Array(0..<rows)
         let descending = order.map(\.descending)
-        // Insertion sort: moves a row only past rows it strictly precedes, so ties keep their order.
+        positions.withUnsafeMutableBufferPointer { insertionSort($0) { SortOperator.keysPrecede(keys, $0, $1, descending: descending) } }
+        return positions
+    }
+
+    /// Insertion sort of a few rows' positions: a row moves only past rows it strictly
+    /// precedes, so ties keep their order.
+    @inline(__always)
+    private static func insertionSort(_ positions: UnsafeMutableBufferPointer<Int>, by precedes: (Int, Int) -> Bool) {
         for i in positions.indices.dropFirst() {
             let p = positions[i]
             var j = i
-            while j > 0, SortOperator.keysPrecede(keys, p, positions[j - 1], descending: descending) {
+            while j > 0, precedes(p, positions[j - 1]) {
                 positions[j] = positions[j - 1]
                 j -= 1
             }
             positions[j] = p
         }
-        return positions
     }
 
     override var explanation: String {

@@ -82,12 +82,7 @@ final class NodeScanOperator: BindingOperator {
             // With column filters (a statement that does not write): candidates in batches,
             // filtered column by column, then the remaining filters row by row.
             while true {
-                batch.removeAll(keepingCapacity: true)
-                while batch.count < Self.batchSize, let n = members.next(from: position) {
-                    position = n + 1
-                    try ctx.tick()
-                    batch.append(n)
-                }
+                try fill(&batch, from: members, at: &position)
                 if batch.isEmpty { return }
                 try selectByColumns(&batch, &row)
                 for i in batch.indices {
@@ -108,19 +103,24 @@ final class NodeScanOperator: BindingOperator {
             current![slot] = .node(NodeID(n))
             if try acceptsRow(&current!) { return try handOn(&current) }
         }
-        batch.removeAll(keepingCapacity: true)
         batchPosition = 0
-        while batch.count < Self.batchSize, let n = members!.next(from: position) {
-            position = n + 1
-            try ctx.tick()
-            batch.append(n)
-        }
+        if let members { try fill(&batch, from: members, at: &position) } else { batch.removeAll() }
         if batch.isEmpty {
             current = nil
             return nil
         }
         try selectByColumns(&batch, &current!)
         return nil
+    }
+
+    /// The next batch of candidates: up to `batchSize` members from `position` on.
+    private func fill(_ batch: inout [Int], from members: Bitset, at position: inout Int) throws(QueryError) {
+        batch.removeAll(keepingCapacity: true)
+        while batch.count < Self.batchSize, let n = members.next(from: position) {
+            position = n + 1
+            try ctx.tick()
+            batch.append(n)
+        }
     }
 
     override func reset() {

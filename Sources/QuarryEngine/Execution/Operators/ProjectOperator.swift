@@ -67,22 +67,15 @@ final class RowProjection {
         case 1:
             let slot = items[0].slot, value = items[0].value.evaluate
             return { (row: inout Row) throws(QueryError) in row[slot] = try value(&row) }
-        case 2:
-            let slot0 = items[0].slot, value0 = items[0].value.evaluate
-            let slot1 = items[1].slot, value1 = items[1].value.evaluate
-            return { (row: inout Row) throws(QueryError) in
-                let v0 = try value0(&row), v1 = try value1(&row)
-                row[slot0] = v0
-                row[slot1] = v1
-            }
         default:
             let slots = items.map(\.slot)
             let compute = EvaluatorChain.into(items.map(\.value))
-            // Kept between rows to save an allocation per row.
-            var values = [Value](repeating: .null, count: items.count)
+            // Kept between rows to save an allocation per row (in a class, not a captured
+            // variable, whose every access would be checked for exclusivity).
+            let buffer = ArgumentList(count: items.count)
             return { (row: inout Row) throws(QueryError) in
-                try compute(&row, &values)
-                for i in slots.indices { swap(&row[slots[i]], &values[i]) }
+                try compute(&row, &buffer.values)
+                for i in slots.indices { swap(&row[slots[i]], &buffer.values[i]) }
             }
         }
     }
