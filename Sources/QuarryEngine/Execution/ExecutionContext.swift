@@ -55,6 +55,9 @@ final class ExecutionContext {
     private(set) lazy var clock: DateTimeValue = Functions.now()
     /// Results of pure functions of one node property, by function and key (read-only statements).
     @exclusivity(unchecked) var storedValueMemos: [String: StoredValueMemo] = [:]
+    /// The memos that read the node in each slot: an expansion binding that slot warms their
+    /// codes for a batch of nodes (`StoredValueMemo.warm`).
+    @exclusivity(unchecked) var memosReadingSlot: [Int: [StoredValueMemo]] = [:]
     /// The database's kept projections for graph algorithms, and the graph's version they are for.
     @exclusivity(unchecked) var projections: ProjectionCache?
     @exclusivity(unchecked) var graphVersion: UInt64 = 0

@@ -76,6 +76,7 @@ extension ExpressionCompiler {
         let memoKey = name + "\u{0}" + key
         let memo = ctx.storedValueMemos[memoKey] ?? StoredValueMemo(ctx.graph.nodeProperties[Int(k)])
         ctx.storedValueMemos[memoKey] = memo
+        if !(ctx.memosReadingSlot[slot]?.contains { $0 === memo } ?? false) { ctx.memosReadingSlot[slot, default: []].append(memo) }
         let argument = compiled[0].evaluate
         let arguments = ArgumentList(count: 1)
         let call = { (row: inout Row) throws(QueryError) -> Value in
@@ -398,6 +399,7 @@ final class StoredValueMemo {
     @exclusivity(unchecked) private var results: [Value] = []
     @exclusivity(unchecked) private var known: [Bool] = []
     private static let unknown = Int64.min, null = Int64.min + 1
+    @exclusivity(unchecked) private var touched: UInt32 = 0
 
     init(_ column: PropertyColumn) {
         codes = column.codes
@@ -419,6 +421,23 @@ final class StoredValueMemo {
             return results[code]
         }
         return try remember(code, compute)
+    }
+
+    /// Reads the codes of `nodes` ahead of their lookups, in one loop whose loads do not wait on
+    /// one another: the cache misses of a batch overlap, where one lookup at a time would wait
+    /// for each of its own.
+    func warm(_ nodes: [Int]) {
+        var touched: UInt32 = 0
+        codes.withUnsafeBufferPointer { codes in
+            nodes.withUnsafeBufferPointer { nodes in
+                for node in nodes {
+                    let i = node - base
+                    if i >= 0 && i < length { touched &+= codes[i] }
+                }
+            }
+        }
+        // Kept, so that the loads are not optimized away.
+        self.touched = touched
     }
 
     @inline(never)

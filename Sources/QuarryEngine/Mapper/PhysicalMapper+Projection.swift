@@ -8,6 +8,9 @@ extension PhysicalMapper {
         for item in c.items {
             switch item.source {
             case .expression(let e):
+                // An item that reads the slot it writes (`WITH a, collect(d) AS ds` after the
+                // aggregation put both where the items go) has nothing to compute.
+                if Self.reads(e, onlyFrom: item.slot) { continue }
                 items.append((item.slot, DirectEvaluator(evaluate: try compile(e))))
                 read.formUnion(e.bindings.scope.values)
                 read.formUnion(e.bindings.aggregates.values)
@@ -26,6 +29,14 @@ extension PhysicalMapper {
             }
         }
         return ProjectOperator(ctx, input, items: items, readSlots: read, text: c.text)
+    }
+
+    /// True when `e` is the value in `slot` as it is: an aggregate's or key's result there, or a
+    /// variable bound there.
+    static func reads(_ e: BoundExpr, onlyFrom slot: Int) -> Bool {
+        if let aggregate = e.bindings.aggregates[e.expr.canonicalText] { return aggregate == slot }
+        guard case .variable(let name) = e.expr.kind else { return false }
+        return e.bindings.scope[name] == slot
     }
 
     func mapAggregate(_ input: PhysicalOperator, _ a: Aggregation, counting: ExpandOperator?,
@@ -96,10 +107,13 @@ extension PhysicalMapper {
         var nodeIsTheKey = false
         if a.keys.count == 1, case .variable(let v) = a.keys[0].expr.kind { nodeIsTheKey = a.bindings.scope[v] == x.groupSlot }
         let scansOnce = (expansion.input as? NodeScanOperator)?.input is ArgumentOperator
+        // Without an ORDER BY the groups come in the order of their start nodes either way.
+        let groupsComeWhole = nodeIsTheKey && scansOnce
         return ExpansionAggregateOperator(ctx, expansion, groupSlot: x.groupSlot, keys: try a.keys.map { k throws(QueryError) in DirectEvaluator(evaluate: try c.compile(k.expr)) },
                                           keySlots: a.keySlots, functions: functions, resultSlots: a.aggregates.map(\.slot),
                                           ranges: a.aggregates.map(\.call.range), values: values.evaluators, argumentOf: argumentOf, order: order,
-                                          groupsComeWhole: nodeIsTheKey && scansOnce, width: slots, text: a.text)
+                                          groupsComeWhole: groupsComeWhole, streamsGroups: groupsComeWhole && (x.groupsInAnyOrder || order == nil),
+                                          width: slots, text: a.text)
     }
 
     func sortKeys(_ s: Sort) throws(QueryError) -> [(value: Evaluator, descending: Bool)] {

@@ -172,6 +172,9 @@ struct ExpansionAggregation {
     /// Each aggregate's argument over the expansion's bindings (nil for `count(*)`).
     let arguments: [BoundExpr?]
     let order: [(value: BoundExpr, descending: Bool)]?
+    /// Nothing that reads the groups depends on their order (rule `groups-in-any-order`): each
+    /// may be handed on as soon as its matches are in.
+    var groupsInAnyOrder = false
 }
 
 struct ColumnAggregation {

@@ -43,6 +43,7 @@ enum LogicalPlanPrinter {
             let a = x.aggregation
             return "ExpansionAggregate " + x.expand.text + filters(x.expand.filters) + ": " + a.text + " BY " + a.keys.map(\.text).joined(separator: ", ")
                 + (x.order.map { " IN ORDER OF " + $0.map { $0.value.text + ($0.descending ? " DESC" : "") }.joined(separator: ", ") } ?? "")
+                + (x.groupsInAnyOrder ? ", GROUPS IN ANY ORDER" : "")
         case .distinct(_, let slots): return "Distinct (\(slots.count) slot\(slots.count == 1 ? "" : "s"))"
         case .sort(_, let s): return "Sort " + s.text
         case .top(_, let s, let skip, let limit): return "Top \((skip.map { $0.canonicalText + " + " } ?? "") + limit.canonicalText) " + s.text

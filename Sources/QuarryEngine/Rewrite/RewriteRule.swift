@@ -61,6 +61,8 @@ enum Rewriter {
         GroupByNode(),
         OrderedCollect(),
         ExpansionAggregates(),
+        GroupsInAnyOrder(),
+        AggregateProjections(),
         EarlyDistinct(),
         TopRows(),
         BidirectionalShortestPath(),

@@ -86,6 +86,7 @@ public struct DateValue: Sendable, Hashable, Comparable {
 
     /// Year, month and day of `YYYY-MM-DD`, `YYYYMMDD`, `YYYY-MM` or `YYYY`.
     private static func civilFields(_ s: UnsafeBufferPointer<UInt8>) -> (Int64, Int64, Int64)? {
+        @inline(__always)
         func number(_ r: Range<Int>) -> Int64? {
             guard r.upperBound <= s.count, !r.isEmpty else { return nil }
             var v: Int64 = 0

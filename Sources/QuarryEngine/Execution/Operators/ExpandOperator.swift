@@ -80,10 +80,19 @@ final class ExpandOperator: BindingOperator {
         var others: [Int] = []
         var relationships: [RelID] = []
         var kept: [Int] = []
+        /// The memos that read the node reached, warmed for the kept nodes of each batch.
+        let memos: [StoredValueMemo]
 
         init(_ expansion: ExpandOperator) {
             block = expansion.hasColumnFilters ? expansion.adjacencyBlock() : nil
             alive = block == nil ? nil : expansion.ctx.snapshot.liveRelationshipsToCheck
+            memos = expansion.ctx.memosReadingSlot[expansion.to] ?? []
+        }
+
+        /// The kept nodes' codes read ahead by each memo that reads them.
+        @inline(__always)
+        func warmMemos() {
+            for i in memos.indices { memos[i].warm(kept) }
         }
     }
 
@@ -119,6 +128,7 @@ final class ExpandOperator: BindingOperator {
                 batch.kept.append(contentsOf: UnsafeBufferPointer(rebasing: entries[run]).lazy.map { Int($0.other) })
             }
             try selectByColumns(&batch.kept, &row)
+            batch.warmMemos()
             var k = 0
             for i in run where k < batch.kept.count && Int(block.entries[i].other) == batch.kept[k] {
                 k += 1
@@ -135,6 +145,7 @@ final class ExpandOperator: BindingOperator {
         if batch.others.isEmpty { return }
         batch.kept.append(contentsOf: batch.others)
         try selectByColumns(&batch.kept, &row)
+        batch.warmMemos()
         var k = 0
         for i in batch.others.indices where k < batch.kept.count && batch.others[i] == batch.kept[k] {
             k += 1

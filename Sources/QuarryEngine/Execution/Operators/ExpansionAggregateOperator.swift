@@ -24,12 +24,17 @@ final class ExpansionAggregateOperator: BufferedOperator {
     let groupsComeWhole: Bool
     /// The `collect()` aggregates among `functions`: a batch's lists are made at once.
     let collects: [Int]
+    /// In push mode each group is handed on as soon as its matches are in (`pushRows`), no table
+    /// of groups kept: set when groups come whole and either nothing above depends on their order
+    /// (rule `groups-in-any-order`) or there is no ORDER BY (groups come in the order of their
+    /// start nodes either way).
+    let streamsGroups: Bool
     let rowWidth: SlotAllocator
     let text: String
 
     init(_ ctx: ExecutionContext, _ expansion: ExpandOperator, groupSlot: Int, keys: [DirectEvaluator], keySlots: [Int],
          functions: [AggregateFunction], resultSlots: [Int], ranges: [SourceRange], values: [DirectEvaluator], argumentOf: [Int?],
-         order: [(value: Int, descending: Bool)]?, groupsComeWhole: Bool, width: SlotAllocator, text: String) {
+         order: [(value: Int, descending: Bool)]?, groupsComeWhole: Bool, streamsGroups: Bool, width: SlotAllocator, text: String) {
         self.expansion = expansion
         self.groupSlot = groupSlot
         self.keys = keys
@@ -41,6 +46,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
         self.argumentOf = argumentOf
         self.order = order
         self.groupsComeWhole = groupsComeWhole
+        self.streamsGroups = streamsGroups
         collects = functions.indices.filter { functions[$0] == .collect }
         self.rowWidth = width
         self.text = text
@@ -89,7 +95,12 @@ final class ExpansionAggregateOperator: BufferedOperator {
                 if let order { for key in order { kept.sortKeys.append(computed[key.value]) } }
                 for i in 0..<aggregateCount { kept.arguments.append(argumentOf[i].map { computed[$0] } ?? .null) }
             }
-            if keepsBatches, matched { try feedWhole(try table.newGroup(&row), order, &kept, &leaderKeys, &table) }
+            guard keepsBatches, matched else { return }
+            let group = try table.newGroup(&row)
+            let first = try feedWhole(&kept, into: &table.accumulators, from: group * aggregateCount)
+            // The group's first match in the order of the keys stands for it.
+            if let order { for key in order { leaderKeys.append(kept.batchValues[first * values.count + key.value]) } }
+            kept.batchValues.removeAll(keepingCapacity: true)
         }
         guard let order else { return table.results(slots: resultSlots, keySlots: keySlots, width: rowWidth.count) }
         let descending = order.map(\.descending)
@@ -129,11 +140,46 @@ final class ExpansionAggregateOperator: BufferedOperator {
         var positions: [Int] = []
     }
 
-    /// Group `g`'s matches, all of them in `kept.batchValues`: fed in the order of their keys (as
-    /// they came without an ORDER BY), the first one's keys kept to order the groups by (ties in
-    /// the order the groups came, as after a sort).
-    private func feedWhole(_ g: Int, _ order: [(value: Int, descending: Bool)]?, _ kept: inout KeptRows, _ leaderKeys: inout [Value],
-                           _ table: inout GroupTable) throws(QueryError) {
+    /// Each group handed on as soon as its matches are in (`streamsGroups`): its keys and results
+    /// written into the scan's row, which goes on to `body` (no table of groups, no copy of the
+    /// row). Under PROFILE, rows are pulled and the groups come from `computeRows`.
+    override func pushRows(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
+        guard streamsGroups else { return try super.pushRows(body) }
+        var accumulators = functions.map(Accumulator.init)
+        var computed = [Value](repeating: .null, count: values.count)
+        var keyValues = [Value](repeating: .null, count: keys.count)
+        var batch = ExpandOperator.MatchBatch(expansion)
+        var kept = KeptRows()
+        let computeValues = EvaluatorChain.into(values)
+        try expansion.input.forEachRow { (row: inout Row) throws(QueryError) in
+            var matched = false
+            try expansion.forEachMatch(of: &row, &batch) { (row: inout Row) throws(QueryError) in
+                expansion.rowsProduced += 1
+                if !matched {
+                    matched = true
+                    row[groupSlot] = row[expansion.from]
+                }
+                try computeValues(&row, &computed)
+                for j in computed.indices { kept.batchValues.append(computed[j]) }
+            }
+            guard matched else { return }
+            for i in accumulators.indices { accumulators[i] = Accumulator(functions[i]) }
+            _ = try feedWhole(&kept, into: &accumulators, from: 0)
+            kept.batchValues.removeAll(keepingCapacity: true)
+            // Every key computed before any is stored: a key slot may be one a key reads.
+            for i in keys.indices { keyValues[i] = try keys[i].evaluate(&row) }
+            for i in keySlots.indices { swap(&row[keySlots[i]], &keyValues[i]) }
+            for i in resultSlots.indices { row[resultSlots[i]] = accumulators[i].result }
+            rowsProduced += 1
+            try body(&row)
+        }
+    }
+
+    /// A group's matches, all of them in `kept.batchValues`, fed to its accumulators (from
+    /// `first` in `accumulators`) in the order of their keys (as they came without an ORDER BY).
+    /// Gives the position of the match that comes first, whose keys order the groups (ties in the
+    /// order the groups came, as after a sort).
+    private func feedWhole(_ kept: inout KeptRows, into accumulators: inout [Accumulator], from first: Int) throws(QueryError) -> Int {
         let aggregateCount = functions.count, width = values.count, rows = kept.batchValues.count / width
         if let order {
             if order.count != 1 || !Self.orderByInteger(&kept, rows: rows, width: width, column: order[0].value, descending: order[0].descending) {
@@ -152,18 +198,16 @@ final class ExpansionAggregateOperator: BufferedOperator {
         if collects.count < aggregateCount {
             for p in positions {
                 for i in 0..<aggregateCount where functions[i] != .collect {
-                    try table.add(argumentOf[i].map { kept.batchValues[p * width + $0] } ?? .null, to: i, of: g, at: ranges[i])
+                    let v = argumentOf[i].map { kept.batchValues[p * width + $0] } ?? .null
+                    try placed(at: ranges[i]) { () throws(QueryError) in try accumulators[first + i].add(v, percentile: nil) }
                 }
             }
         }
         for i in collects {
             guard let a = argumentOf[i] else { continue }
-            try table.accumulators[g * aggregateCount + i].collect(positions.count) { kept.batchValues[positions[$0] * width + a] }
+            try accumulators[first + i].collect(positions.count) { kept.batchValues[positions[$0] * width + a] }
         }
-        if let order {
-            for key in order { leaderKeys.append(kept.batchValues[positions[0] * width + key.value]) }
-        }
-        kept.batchValues.removeAll(keepingCapacity: true)
+        return positions[0]
     }
 
     /// Up to this many rows, one group's are sorted by insertion (above, by `sortedPositions`).

@@ -15,7 +15,7 @@ final class ProjectOperator: PipelineOperator {
     /// of them reads or that operator writes.
     init(_ ctx: ExecutionContext, _ input: PhysicalOperator, items: [(slot: Int, value: DirectEvaluator)], readSlots: Set<Int>, text: String) {
         let projection = RowProjection(items)
-        if let below = input as? PipelineOperator, let kept = below.keptRowSlots,
+        if !items.isEmpty, let below = input as? PipelineOperator, let kept = below.keptRowSlots,
            items.allSatisfy({ !readSlots.contains($0.slot) && !kept.contains($0.slot) }) {
             below.fusedProjection = projection
             fused = true
@@ -28,7 +28,7 @@ final class ProjectOperator: PipelineOperator {
     }
 
     override func produce() throws(QueryError) -> Row? {
-        if fused { return try input.next() }
+        if fused || projection.isEmpty { return try input.next() }
         guard var row = try input.next() else { return nil }
         try projection.apply(&row)
         return row
@@ -37,7 +37,7 @@ final class ProjectOperator: PipelineOperator {
     override func pushRows(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
         // Taken into a local once: read from the projection per row, the closure would be
         // retained and released around every call.
-        let project = fused ? nil : projection.apply
+        let project = fused || projection.isEmpty ? nil : projection.apply
         try input.pushRows { (row: inout Row) throws(QueryError) in
             try project?(&row)
             rowsProduced += 1
@@ -55,9 +55,12 @@ final class RowProjection {
     /// array, each evaluator would be retained and released around every call). Every value of
     /// a row is computed before any is stored: an item may read a slot another one writes.
     let apply: Apply
+    /// No item: nothing to apply.
+    let isEmpty: Bool
 
     init(_ items: [(slot: Int, value: DirectEvaluator)]) {
         apply = Self.composed(items)
+        isEmpty = items.isEmpty
     }
 
     private static func composed(_ items: [(slot: Int, value: DirectEvaluator)]) -> Apply {
