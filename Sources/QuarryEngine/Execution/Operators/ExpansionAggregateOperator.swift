@@ -64,7 +64,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
         // keeps the work on a few rows at a time); then each group's first sort keys. A batch is
         // kept aside without an ORDER BY too when a list is collected, to make it at once.
         var kept = KeptRows()
-        var leaderKeys: [Value] = []
+        var leaderKeys: [Value]? = order == nil ? nil : []
         let keepsBatches = groupsComeWhole && (order != nil || !collects.isEmpty)
         let computeValues = EvaluatorChain.into(values)
         try expansion.input.forEachRow { (row: inout Row) throws(QueryError) in
@@ -97,15 +97,13 @@ final class ExpansionAggregateOperator: BufferedOperator {
             }
             guard keepsBatches, matched else { return }
             let group = try table.newGroup(&row)
-            let first = try feedWhole(&kept, into: &table.accumulators, from: group * aggregateCount)
-            // The group's first match in the order of the keys stands for it.
-            if let order { for key in order { leaderKeys.append(kept.batchValues[first * values.count + key.value]) } }
+            try feedWhole(&kept, into: &table.accumulators, from: group * aggregateCount, leaderKeys: &leaderKeys)
             kept.batchValues.removeAll(keepingCapacity: true)
         }
         guard let order else { return table.results(slots: resultSlots, keySlots: keySlots, width: rowWidth.count) }
         let descending = order.map(\.descending)
         if groupsComeWhole {
-            let groupOrder = SortOperator.sortedPositions(leaderKeys, rows: table.count, descending: descending, keep: nil)
+            let groupOrder = SortOperator.sortedPositions(leaderKeys ?? [], rows: table.count, descending: descending, keep: nil)
             return AggregateOperator.inGroupOrder(table.results(slots: resultSlots, keySlots: keySlots, width: rowWidth.count), groupOrder)
         }
         try table.reserveLists(forRowsOf: kept.groupOfRow)
@@ -127,7 +125,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
 
     /// Matches kept aside until they can be fed in the order of their sort keys (each one's group
     /// and start node only when a group's may come in several batches).
-    private struct KeptRows {
+    struct KeptRows {
         var groupOfRow: [Int] = []
         var startOfRow: [NodeID] = []
         var sortKeys: [Value] = []
@@ -150,6 +148,8 @@ final class ExpansionAggregateOperator: BufferedOperator {
         var keyValues = [Value](repeating: .null, count: keys.count)
         var batch = ExpandOperator.MatchBatch(expansion)
         var kept = KeptRows()
+        // The groups' order is not wanted: no first keys kept.
+        var noLeaderKeys: [Value]?
         let computeValues = EvaluatorChain.into(values)
         try expansion.input.forEachRow { (row: inout Row) throws(QueryError) in
             var matched = false
@@ -164,7 +164,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
             }
             guard matched else { return }
             for i in accumulators.indices { accumulators[i] = Accumulator(functions[i]) }
-            _ = try feedWhole(&kept, into: &accumulators, from: 0)
+            try feedWhole(&kept, into: &accumulators, from: 0, leaderKeys: &noLeaderKeys)
             kept.batchValues.removeAll(keepingCapacity: true)
             // Every key computed before any is stored: a key slot may be one a key reads.
             for i in keys.indices { keyValues[i] = try keys[i].evaluate(&row) }
@@ -172,102 +172,6 @@ final class ExpansionAggregateOperator: BufferedOperator {
             for i in resultSlots.indices { row[resultSlots[i]] = accumulators[i].result }
             rowsProduced += 1
             try body(&row)
-        }
-    }
-
-    /// A group's matches, all of them in `kept.batchValues`, fed to its accumulators (from
-    /// `first` in `accumulators`) in the order of their keys (as they came without an ORDER BY).
-    /// Gives the position of the match that comes first, whose keys order the groups (ties in the
-    /// order the groups came, as after a sort).
-    private func feedWhole(_ kept: inout KeptRows, into accumulators: inout [Accumulator], from first: Int) throws(QueryError) -> Int {
-        let aggregateCount = functions.count, width = values.count, rows = kept.batchValues.count / width
-        if let order {
-            if order.count != 1 || !Self.orderByInteger(&kept, rows: rows, width: width, column: order[0].value, descending: order[0].descending) {
-                let keys = (0..<rows).flatMap { p in order.map { kept.batchValues[p * width + $0.value] } }
-                kept.positions = rows <= Self.insertionSortLimit
-                    ? Self.insertionOrder(keys, rows: rows, order)
-                    : SortOperator.sortedPositions(keys, rows: rows, descending: order.map(\.descending), keep: nil)
-            }
-        } else {
-            kept.positions.removeAll(keepingCapacity: true)
-            kept.positions.append(contentsOf: 0..<rows)
-        }
-        let positions = kept.positions
-        // Lists are collected at once (only running out of memory can fail there); the others take
-        // the values one by one, row by row.
-        if collects.count < aggregateCount {
-            for p in positions {
-                for i in 0..<aggregateCount where functions[i] != .collect {
-                    let v = argumentOf[i].map { kept.batchValues[p * width + $0] } ?? .null
-                    try placed(at: ranges[i]) { () throws(QueryError) in try accumulators[first + i].add(v, percentile: nil) }
-                }
-            }
-        }
-        for i in collects {
-            guard let a = argumentOf[i] else { continue }
-            try accumulators[first + i].collect(positions.count) { kept.batchValues[positions[$0] * width + a] }
-        }
-        return positions[0]
-    }
-
-    /// Up to this many rows, one group's are sorted by insertion (above, by `sortedPositions`).
-    static let insertionSortLimit = 32
-
-    /// A batch ordered by its one sort key (`column` among each match's `width` values) when the
-    /// keys are all integers or all dates (as `SortKeyColumn` has them): into `kept.positions`,
-    /// through buffers kept between batches. False, with nothing ordered, for any other keys.
-    private static func orderByInteger(_ kept: inout KeptRows, rows: Int, width: Int, column: Int, descending: Bool) -> Bool {
-        guard rows > 0 else { return false }
-        // A descending key is complemented, which reverses the order of integers exactly.
-        let flip: Int64 = descending ? -1 : 0
-        kept.integerKeys.removeAll(keepingCapacity: true)
-        switch kept.batchValues[column] {
-        case .int:
-            for p in 0..<rows {
-                guard case .int(let x) = kept.batchValues[p * width + column] else { return false }
-                kept.integerKeys.append(x ^ flip)
-            }
-        case .date:
-            for p in 0..<rows {
-                guard case .date(let d) = kept.batchValues[p * width + column], let key = SortKeyColumn.integerKey(d) else { return false }
-                kept.integerKeys.append(key ^ flip)
-            }
-        default:
-            return false
-        }
-        if rows > insertionSortLimit {
-            kept.positions = IntegerOrder.positions(kept.integerKeys)
-            return true
-        }
-        kept.positions.removeAll(keepingCapacity: true)
-        kept.positions.append(contentsOf: 0..<rows)
-        kept.integerKeys.withUnsafeBufferPointer { keys in
-            kept.positions.withUnsafeMutableBufferPointer { insertionSort($0) { keys[$0] < keys[$1] } }
-        }
-        return true
-    }
-
-    /// The stable order of a few rows by their keys (`keys` holds each row's in turn), compared
-    /// as values (one integer or date key is ordered by `orderByInteger`).
-    static func insertionOrder(_ keys: [Value], rows: Int, _ order: [(value: Int, descending: Bool)]) -> [Int] {
-        var positions = Array(0..<rows)
-        let descending = order.map(\.descending)
-        positions.withUnsafeMutableBufferPointer { insertionSort($0) { SortOperator.keysPrecede(keys, $0, $1, descending: descending) } }
-        return positions
-    }
-
-    /// Insertion sort of a few rows' positions: a row moves only past rows it strictly
-    /// precedes, so ties keep their order.
-    @inline(__always)
-    private static func insertionSort(_ positions: UnsafeMutableBufferPointer<Int>, by precedes: (Int, Int) -> Bool) {
-        for i in positions.indices.dropFirst() {
-            let p = positions[i]
-            var j = i
-            while j > 0, precedes(p, positions[j - 1]) {
-                positions[j] = positions[j - 1]
-                j -= 1
-            }
-            positions[j] = p
         }
     }
 
