@@ -199,3 +199,46 @@ extension Value {
         }
     }
 }
+
+/// A run of integers for one group's counts, sums, min and max (`AggregateOperator`'s one
+/// group): counted, summed and compared once each, then given to each accumulator at once.
+struct IntegerRun {
+    private(set) var count = 0
+    private(set) var sum: Int64 = 0
+    private(set) var least = Int64.max
+    private(set) var greatest = Int64.min
+
+    /// False, with the run left as it was, when the sum would overflow (the value then goes to
+    /// the accumulators, where `sum()` reports it).
+    @inline(__always)
+    mutating func add(_ x: Int64) -> Bool {
+        let (s, overflow) = sum.addingReportingOverflow(x)
+        if overflow { return false }
+        sum = s
+        count += 1
+        least = Swift.min(least, x)
+        greatest = Swift.max(greatest, x)
+        return true
+    }
+
+    /// Every one of `functions` can take a run.
+    static func suits(_ functions: [AggregateFunction]) -> Bool {
+        functions.allSatisfy { [.count, .countStar, .sum, .min, .max].contains($0) }
+    }
+}
+
+extension Accumulator {
+    /// The run, given to an accumulator that has taken nothing yet (as if each integer came in turn).
+    mutating func take(_ run: IntegerRun) {
+        guard run.count > 0 else { return }
+        switch function {
+        case .count, .countStar: count += run.count
+        case .sum:
+            count += run.count
+            intSum = run.sum
+        case .min: best = .int(run.least)
+        case .max: best = .int(run.greatest)
+        default: break
+        }
+    }
+}

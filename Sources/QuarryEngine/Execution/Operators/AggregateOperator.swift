@@ -119,10 +119,19 @@ final class AggregateOperator: BufferedOperator {
             // aggregate that takes it. Held in a local, the closure is not retained per call.
             let argument = arguments[0].evaluate
             let counts = specs.map { $0.argument == nil }, ranges = specs.map(\.range)
+            // While the values are integers (their sum not overflowing), counts, sums, min and max
+            // take them as one run, with no switch per aggregate: given at once, at the end or
+            // when any other value comes (which goes on the general way, as all after it).
+            var run = IntegerRun(), inRun = IntegerRun.suits(specs.map(\.function))
             try input.forEachRow { (row: inout Row) throws(QueryError) in
                 try ctx.tick()
                 if first == nil { first = row }
                 let v = try argument(&row)
+                if inRun {
+                    if case .int(let x) = v, run.add(x) { return }
+                    inRun = false
+                    for i in accumulators.indices { accumulators[i].take(run) }
+                }
                 // The aggregate being fed, for the place of its error (`sum()` overflowing).
                 var i = 0
                 do throws(QueryError) {
@@ -144,6 +153,7 @@ final class AggregateOperator: BufferedOperator {
                     throw error.placed(at: ranges[i])
                 }
             }
+            if inRun { for i in accumulators.indices { accumulators[i].take(run) } }
         } else {
             var computed = [Value](repeating: .null, count: arguments.count)
             try input.forEachRow { (row: inout Row) throws(QueryError) in
