@@ -8,10 +8,20 @@ enum EvaluatorChain {
     /// or aggregation) they are called out of the array, which keeps the chain's depth bounded.
     static let limit = 32
 
+    /// Each evaluator's value into its place in `values`.
     static func into(_ evaluators: [DirectEvaluator]) -> ValuesEvaluator {
+        chain(evaluators) { values, i, value in values[i] = value }
+    }
+
+    /// Each evaluator's value appended to `values`, in turn (a batch's values, match after match).
+    static func appending(_ evaluators: [DirectEvaluator]) -> ValuesEvaluator {
+        chain(evaluators) { values, _, value in values.append(value) }
+    }
+
+    private static func chain(_ evaluators: [DirectEvaluator], _ store: @escaping (inout [Value], Int, Value) -> Void) -> ValuesEvaluator {
         guard evaluators.count <= limit else {
             return { (row: inout Row, values: inout [Value]) throws(QueryError) in
-                for i in evaluators.indices { values[i] = try evaluators[i].evaluate(&row) }
+                for i in evaluators.indices { store(&values, i, try evaluators[i].evaluate(&row)) }
             }
         }
         var chain: ValuesEvaluator = { _, _ in }
@@ -19,7 +29,7 @@ enum EvaluatorChain {
             let before = chain, evaluate = evaluators[i].evaluate
             chain = { (row: inout Row, values: inout [Value]) throws(QueryError) in
                 try before(&row, &values)
-                values[i] = try evaluate(&row)
+                store(&values, i, try evaluate(&row))
             }
         }
         return chain

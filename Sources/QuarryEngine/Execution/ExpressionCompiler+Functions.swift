@@ -79,13 +79,14 @@ extension ExpressionCompiler {
         if !(ctx.memosReadingSlot[slot]?.contains { $0 === memo } ?? false) { ctx.memosReadingSlot[slot, default: []].append(memo) }
         let argument = compiled[0].evaluate
         let arguments = ArgumentList(count: 1)
-        let call = { (row: inout Row) throws(QueryError) -> Value in
-            arguments.values[0] = try argument(&row)
+        // A stored value's result is computed from the value itself, read from the dictionary.
+        let apply = { (stored: Value) throws(QueryError) -> Value in
+            arguments.values[0] = stored
             return try body(arguments.values)
         }
         return { (row: inout Row) throws(QueryError) in
-            guard case .node(let n) = row[slot] else { return try call(&row) }
-            return try memo.value(for: Int(n)) { () throws(QueryError) in try call(&row) }
+            guard case .node(let n) = row[slot] else { return try apply(try argument(&row)) }
+            return try memo.value(for: Int(n), apply)
         }
     }
 
@@ -385,10 +386,10 @@ final class ArgumentList {
 final class StoredValueMemo {
     /// The column's codes, for ids `base ..< base + length` (a copy of the column's own).
     private let codes: [UInt32]
+    /// The column's strings, by code (a copy, as `codes`).
+    private let dictionary: StringDictionary
     private let base: Int
     private let length: Int
-    /// The dictionary's codes and 0 (null): how many results there can be.
-    private let capacity: Int
     /// Used by one statement on one thread (see `PhysicalOperator`). While every result is a
     /// date or null (`date(e.date)`), each code's is kept as one integer in `dates` (`unknown`
     /// until computed, `null`): a fifth of the memory of a `Value`, so that reads at random codes
@@ -403,24 +404,26 @@ final class StoredValueMemo {
 
     init(_ column: PropertyColumn) {
         codes = column.codes
+        dictionary = column.dictionary
         base = column.base
         length = column.length
-        capacity = column.dictionary.count + 1
-        dates = Array(repeating: Self.unknown, count: capacity)
+        // A result for each of the dictionary's codes and for 0 (null).
+        dates = Array(repeating: Self.unknown, count: column.dictionary.count + 1)
     }
 
+    /// `function` of the node's stored value, computed once per code.
     @inline(__always)
-    func value(for node: Int, _ compute: () throws(QueryError) -> Value) throws(QueryError) -> Value {
+    func value(for node: Int, _ function: (Value) throws(QueryError) -> Value) throws(QueryError) -> Value {
         let i = node - base
-        // An id without storage holds null, code 0.
+        // An id without storage holds null, code 0; every code is the dictionary's (both copied
+        // from the column at once).
         let code = i >= 0 && i < length ? Int(codes[i]) : 0
-        guard code < capacity else { return try compute() }
         if holdsDates {
             if dates[code] != Self.unknown { return Self.value(dates[code]) }
         } else if known[code] {
             return results[code]
         }
-        return try remember(code, compute)
+        return try remember(code, function)
     }
 
     /// Reads the codes of `nodes` ahead of their lookups, in one loop whose loads do not wait on
@@ -441,8 +444,8 @@ final class StoredValueMemo {
     }
 
     @inline(never)
-    private func remember(_ code: Int, _ compute: () throws(QueryError) -> Value) throws(QueryError) -> Value {
-        let v = try compute()
+    private func remember(_ code: Int, _ function: (Value) throws(QueryError) -> Value) throws(QueryError) -> Value {
+        let v = try function(code == 0 ? .null : .string(dictionary.string(UInt32(code))))
         if holdsDates {
             if let packed = Self.packed(v) {
                 dates[code] = packed

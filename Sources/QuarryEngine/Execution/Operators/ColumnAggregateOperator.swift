@@ -119,7 +119,7 @@ final class ColumnAggregateOperator: BufferedOperator {
                                     return try derived(&nodeRow)
                                 }
                                 let argument: Value
-                                if let memo = derivedMemos[i] { argument = try memo.value(for: n, compute) } else { argument = try compute() }
+                                if let memo = derivedMemos[i] { argument = try memo.value(for: n) { _ throws(QueryError) in try compute() } } else { argument = try compute() }
                                 try table.accumulators[g * width + i].add(argument, percentile: nil)
                             }
                         } else if column.representation == .integers {

@@ -66,7 +66,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
         var kept = KeptRows()
         var leaderKeys: [Value]? = order == nil ? nil : []
         let keepsBatches = groupsComeWhole && (order != nil || !collects.isEmpty)
-        let computeValues = EvaluatorChain.into(values)
+        let computeValues = EvaluatorChain.into(values), appendValues = EvaluatorChain.appending(values)
         try expansion.input.forEachRow { (row: inout Row) throws(QueryError) in
             var g = -1, matched = false
             try expansion.forEachMatch(of: &row, &batch) { (row: inout Row) throws(QueryError) in
@@ -79,13 +79,13 @@ final class ExpansionAggregateOperator: BufferedOperator {
                     // is made after it (made now, its first row would be copied at the next match).
                     if !keepsBatches { g = groupsComeWhole ? try table.newGroup(&row) : try groups.group(of: &row, &table) }
                 }
-                try computeValues(&row, &computed)
                 if keepsBatches {
                     // The batch keeps each match's values once; its sort keys and arguments are
                     // read among them.
-                    for j in computed.indices { kept.batchValues.append(computed[j]) }
+                    try appendValues(&row, &kept.batchValues)
                     return
                 }
+                try computeValues(&row, &computed)
                 guard order != nil else {
                     for i in 0..<aggregateCount { try table.add(argumentOf[i].map { computed[$0] } ?? .null, to: i, of: g, at: ranges[i]) }
                     return
@@ -144,13 +144,12 @@ final class ExpansionAggregateOperator: BufferedOperator {
     override func pushRows(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
         guard streamsGroups else { return try super.pushRows(body) }
         var accumulators = functions.map(Accumulator.init)
-        var computed = [Value](repeating: .null, count: values.count)
         var keyValues = [Value](repeating: .null, count: keys.count)
         var batch = ExpandOperator.MatchBatch(expansion)
         var kept = KeptRows()
         // The groups' order is not wanted: no first keys kept.
         var noLeaderKeys: [Value]?
-        let computeValues = EvaluatorChain.into(values)
+        let appendValues = EvaluatorChain.appending(values)
         try expansion.input.forEachRow { (row: inout Row) throws(QueryError) in
             var matched = false
             try expansion.forEachMatch(of: &row, &batch) { (row: inout Row) throws(QueryError) in
@@ -159,8 +158,7 @@ final class ExpansionAggregateOperator: BufferedOperator {
                     matched = true
                     row[groupSlot] = row[expansion.from]
                 }
-                try computeValues(&row, &computed)
-                for j in computed.indices { kept.batchValues.append(computed[j]) }
+                try appendValues(&row, &kept.batchValues)
             }
             guard matched else { return }
             for i in accumulators.indices { accumulators[i] = Accumulator(functions[i]) }
