@@ -46,7 +46,9 @@ final class ExpansionAggregateOperator: BufferedOperator {
         self.argumentOf = argumentOf
         self.order = order
         self.groupsComeWhole = groupsComeWhole
-        self.streamsGroups = streamsGroups
+        // A batch is kept as its matches' values: with none (only `count(*)`), groups are
+        // counted row by row by `computeRows`.
+        self.streamsGroups = streamsGroups && !values.isEmpty
         collects = functions.indices.filter { functions[$0] == .collect }
         self.rowWidth = width
         self.text = text
