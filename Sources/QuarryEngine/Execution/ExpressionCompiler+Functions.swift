@@ -445,7 +445,7 @@ final class StoredValueMemo {
 
     @inline(never)
     private func remember(_ code: Int, _ function: (Value) throws(QueryError) -> Value) throws(QueryError) -> Value {
-        let v = try function(code == 0 ? .null : .string(dictionary.string(UInt32(code))))
+        let v = try function(dictionary.value(UInt32(code)))
         if holdsDates {
             if let packed = Self.packed(v) {
                 dates[code] = packed
@@ -466,19 +466,18 @@ final class StoredValueMemo {
         holdsDates = false
     }
 
-    /// A date as its days and precision (0 to 2) in one integer, null as `null`; nil for
-    /// anything else or days too far out to fit.
+    /// A date as its `orderKey` (never `unknown` or `null`, far below any), null as `null`; nil
+    /// for anything else or days too far out to fit.
     private static func packed(_ v: Value) -> Int64? {
         switch v {
         case .null: return null
-        case .date(let d) where abs(d.days) < Int64.max / 8: return d.days << 2 | Int64(d.precision.rawValue)
+        case .date(let d): return d.orderKey
         default: return nil
         }
     }
 
     @inline(__always)
     private static func value(_ packed: Int64) -> Value {
-        if packed == null { return .null }
-        return .date(DateValue(days: packed >> 2, precision: DatePrecision(rawValue: UInt8(packed & 3)) ?? .day))
+        packed == null ? .null : .date(DateValue(orderKey: packed))
     }
 }

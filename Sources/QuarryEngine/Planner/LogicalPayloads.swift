@@ -143,6 +143,30 @@ struct Computation {
     let text: String
 }
 
+extension Computation {
+    /// The item a variable names (`e`, bound by `bindings`), when an expression computes it.
+    func expressionItem(named e: Expr, in bindings: Bindings) -> (slot: Int, source: BoundExpr)? {
+        guard case .variable(let name) = e.kind, let slot = bindings.scope[name],
+              let item = items.first(where: { $0.slot == slot }), case .expression(let source) = item.source else { return nil }
+        return (slot, source)
+    }
+
+    /// Every item but those in `read` may be left uncomputed without hiding an error: each is a
+    /// copy of a slot or a variable as it is (anything else might fail on some row).
+    func leavesOnlyVariables(besides read: Set<Int>) -> Bool {
+        items.allSatisfy { item in
+            if read.contains(item.slot) { return true }
+            switch item.source {
+            case .copy: return true
+            case .expression(let e):
+                if case .variable = e.expr.kind { return true }
+                return false
+            default: return false
+            }
+        }
+    }
+}
+
 struct Aggregation {
     let keys: [BoundExpr]
     /// Where each key's value goes in the output rows.

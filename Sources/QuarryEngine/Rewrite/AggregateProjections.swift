@@ -14,8 +14,7 @@ struct AggregateProjections: RewriteRule {
         var read = Set<Int>()
         var itemBindings: Bindings?
         func item(_ e: Expr) -> BoundExpr? {
-            guard case .variable(let name) = e.kind, let slot = a.bindings.scope[name],
-                  let found = projection.items.first(where: { $0.slot == slot }), case .expression(let source) = found.source else { return nil }
+            guard let (slot, source) = projection.expressionItem(named: e, in: a.bindings) else { return nil }
             if let itemBindings, !Self.alike(itemBindings, source.bindings) { return nil }
             itemBindings = source.bindings
             read.insert(slot)
@@ -33,11 +32,8 @@ struct AggregateProjections: RewriteRule {
                 return nil
             }
         }
-        guard let itemBindings else { return nil }
-        // An item nothing reads is left out only when it cannot fail (a variable as it is).
-        for item in projection.items where !read.contains(item.slot) {
-            guard case .expression(let e) = item.source, case .variable = e.expr.kind else { return nil }
-        }
+        // An item nothing reads is left out only when it cannot fail.
+        guard let itemBindings, projection.leavesOnlyVariables(besides: read) else { return nil }
         return .aggregate(input, Aggregation(keys: [], keySlots: [], aggregates: calls, bindings: itemBindings, groupNode: nil,
                                              text: calls.map(\.call.canonicalText).joined(separator: ", ")))
     }

@@ -28,10 +28,9 @@ struct ExpansionAggregates: RewriteRule {
         /// projection, else the projection item a variable names.
         func resolved(_ e: BoundExpr) -> BoundExpr? {
             guard let projection else { return e }
-            guard case .variable(let name) = e.expr.kind, let slot = e.bindings.scope[name],
-                  let item = projection.items.first(where: { $0.slot == slot }), case .expression(let source) = item.source else { return nil }
-            used.insert(slot)
-            return source
+            guard let item = projection.expressionItem(named: e.expr, in: e.bindings) else { return nil }
+            used.insert(item.slot)
+            return item.source
         }
         var arguments: [BoundExpr?] = []
         for (call, _) in a.aggregates {
@@ -55,18 +54,8 @@ struct ExpansionAggregates: RewriteRule {
             }
             order = keys
         }
-        // An item nothing reads is not computed here: only a copy of a variable may be left out
-        // (anything else might have failed on some row).
-        if let projection {
-            for item in projection.items where !used.contains(item.slot) {
-                switch item.source {
-                case .copy: continue
-                case .expression(let e):
-                    guard case .variable = e.expr.kind else { return nil }
-                default: return nil
-                }
-            }
-        }
+        // An item nothing reads is not computed here.
+        if let projection, !projection.leavesOnlyVariables(besides: used) { return nil }
         return .expansionAggregate(input, ExpansionAggregation(aggregation: a, expand: expand, groupSlot: groupSlot,
                                                                arguments: arguments, order: order))
     }

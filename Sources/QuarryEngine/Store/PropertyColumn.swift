@@ -62,8 +62,7 @@ struct PropertyColumn: Sendable {
             let x = integers[i]
             return x == Self.absentInteger ? .null : .int(x)
         case .codes:
-            let c = codes[i]
-            return c == 0 ? .null : .string(dictionary.string(c))
+            return dictionary.value(codes[i])
         case .heap: return heap.string(i).map(Value.string) ?? .null
         case .temporal(let kind): return kind.decode(words, at: i)
         case .mixed: return values[i]

@@ -27,6 +27,10 @@ struct StringDictionary: Sendable {
 
     @inline(__always)
     func string(_ code: UInt32) -> String { strings[Int(code) - 1] }
+
+    /// The value a column stores as `code`: its string, or null for code 0.
+    @inline(__always)
+    func value(_ code: UInt32) -> Value { code == 0 ? .null : .string(string(code)) }
 }
 
 /// A string compared and hashed by its UTF-8 bytes.

@@ -108,6 +108,20 @@ public struct DateValue: Sendable, Hashable, Comparable {
         return (y, m, d)
     }
 
+    /// The date as one integer that orders as dates do (`<`: the days, then the precision, year,
+    /// month, day) and gives the date back (`init(orderKey:)`); nil for days too far out to fit.
+    @inline(__always)
+    public var orderKey: Int64? {
+        guard abs(days) < Int64.max / 8 else { return nil }
+        return days * 4 + 2 - Int64(precision.rawValue)
+    }
+
+    /// The date whose `orderKey` is `key`.
+    @inline(__always)
+    public init(orderKey key: Int64) {
+        self.init(days: key >> 2, precision: DatePrecision(rawValue: UInt8(2 - (key & 3))) ?? .day)
+    }
+
     /// By the first day; on the same first day, a year before its first month before its first day.
     public static func < (a: DateValue, b: DateValue) -> Bool {
         (a.days, 2 - Int(a.precision.rawValue)) < (b.days, 2 - Int(b.precision.rawValue))

@@ -43,7 +43,7 @@ extension ExpansionAggregateOperator {
     static let insertionSortLimit = 32
 
     /// A batch ordered by its one sort key (`column` among each match's `width` values) when the
-    /// keys are all integers or all dates (as `SortKeyColumn` has them): into `kept.positions`,
+    /// keys are all integers or all dates (`DateValue.orderKey`): into `kept.positions`,
     /// through buffers kept between batches. False, with nothing ordered, for any other keys.
     private static func orderByInteger(_ kept: inout KeptRows, rows: Int, width: Int, column: Int, descending: Bool) -> Bool {
         guard rows > 0 else { return false }
@@ -58,7 +58,7 @@ extension ExpansionAggregateOperator {
             }
         case .date:
             for p in 0..<rows {
-                guard case .date(let d) = kept.batchValues[p * width + column], let key = SortKeyColumn.integerKey(d) else { return false }
+                guard case .date(let d) = kept.batchValues[p * width + column], let key = d.orderKey else { return false }
                 kept.integerKeys.append(key ^ flip)
             }
         default:

@@ -149,7 +149,7 @@ enum SortKeyColumn {
         case .date:
             self = typed { v -> Int64? in
                 guard case .date(let d) = v else { return nil }
-                return Self.integerKey(d)
+                return d.orderKey
             }.map(SortKeyColumn.integers) ?? .values
         case .float:
             self = typed { if case .float(let x) = $0, !x.isNaN { x } else { nil } }.map(SortKeyColumn.floats) ?? .values
@@ -160,13 +160,6 @@ enum SortKeyColumn {
         }
     }
 
-    /// A date as one integer that orders as ORDER BY orders dates: the days, then the precision
-    /// (year, month, day). Nil for a date too far out to fit.
-    @inline(__always)
-    static func integerKey(_ d: DateValue) -> Int64? {
-        guard abs(d.days) < Int64.max / 8 else { return nil }
-        return d.days * 4 + 2 - Int64(d.precision.rawValue)
-    }
 
     /// The keys of every row side by side (row after row) when every column is of integers.
     static func interleavedIntegers(_ columns: [SortKeyColumn], rows: Int) -> [Int64]? {
