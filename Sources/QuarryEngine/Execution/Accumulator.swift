@@ -105,10 +105,25 @@ struct Accumulator {
     /// `n` values for `collect()`, `value(0)` to `value(n - 1)` (nulls left out, as `add` leaves
     /// them), with room looked for once.
     mutating func collect(_ n: Int, _ value: (Int) -> Value) throws(QueryError) {
-        try reserve(n)
-        for k in 0..<n {
-            let v = value(k)
-            if !v.isNull { values.append(v) }
+        guard values.isEmpty, function == .collect else {
+            try reserve(n)
+            for k in 0..<n {
+                let v = value(k)
+                if !v.isNull { values.append(v) }
+            }
+            return
+        }
+        // A group's whole list at once (an expansion's batch): written in place, with no check
+        // of room per value.
+        try MemoryGuard.reserve(n * MemoryLayout<Value>.stride, at: nil)
+        values = Array(unsafeUninitializedCapacity: n) { buffer, count in
+            for k in 0..<n {
+                let v = value(k)
+                if !v.isNull {
+                    buffer.initializeElement(at: count, to: v)
+                    count += 1
+                }
+            }
         }
     }
 

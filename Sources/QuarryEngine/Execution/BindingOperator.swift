@@ -66,13 +66,13 @@ class BindingOperator: PipelineOperator {
     var hasColumnFilters: Bool { !columnFilters.isEmpty || !requiredLabels.isEmpty || !existenceFilters.isEmpty }
 
     /// Keeps the candidate nodes every column filter accepts (the batch form, for scans).
-    final func selectByColumns(_ candidates: inout [Int], _ row: inout Row) throws(QueryError) {
+    final func selectByColumns(_ candidates: inout NodeBatch, _ row: inout Row) throws(QueryError) {
         if !requiredLabels.isEmpty {
             // Label checks are only planned for statements that do not write: the members of
             // each label are taken once.
             if labelMembers.isEmpty { labelMembers = requiredLabels.map { ctx.snapshot.members(label: $0) } }
             let members = labelMembers
-            let kept = candidates.withUnsafeMutableBufferPointer { c in
+            candidates.keep { c in
                 var kept = 0
                 if members.count == 1 {
                     for j in c.indices where members[0].contains(c[j]) {
@@ -87,7 +87,6 @@ class BindingOperator: PipelineOperator {
                 }
                 return kept
             }
-            if kept < candidates.count { candidates.removeLast(candidates.count - kept) }
         }
         for i in columnFilters.indices where !candidates.isEmpty {
             try columnFilters[i].select(&candidates, &row, slot: nodeSlot!, inOrder: candidatesInOrder, ctx)

@@ -89,23 +89,30 @@ final class ColumnFilter {
     /// predicate has to judge it.
     /// `inOrder`: the candidates come in id order, each once (a scan); then judging every slot
     /// ahead would only add a pass.
-    func select(_ candidates: inout [Int], _ row: inout Row, slot: Int, inOrder: Bool, _ ctx: ExecutionContext) throws(QueryError) {
+    func select(_ batch: inout NodeBatch, _ row: inout Row, slot: Int, inOrder: Bool, _ ctx: ExecutionContext) throws(QueryError) {
         if !loaded { load(ctx) }
-        var kept = 0
         if representation == .heap, !searchedWholeHeap, let (test, needle) = byteTest, test == .contains,
-           tested + candidates.count > heap.count / (inOrder ? 64 : 8) {
+           tested + batch.count > heap.count / (inOrder ? 64 : 8) {
             // Enough of the heap will be read anyway: one pass over all of it is cheaper.
             containing = heap.elementsContaining(needle)
             searchedWholeHeap = true
         }
-        tested += candidates.count
+        tested += batch.count
+        try batch.keep { (candidates) throws(QueryError) -> Int in try select(candidates, &row, slot: slot) }
+    }
+
+    /// `select` over the batch's buffer: the kept candidates moved to its front, their number
+    /// returned.
+    @inline(__always)
+    private func select(_ candidates: UnsafeMutableBufferPointer<Int>, _ row: inout Row, slot: Int) throws(QueryError) -> Int {
+        var kept = 0
         switch representation {
         case .codes:
             // Candidates whose codes have verdicts are kept in a tight pass over the buffers; one
             // whose code is not judged yet stops it, is judged, and the pass goes on after it.
             var j = 0
             while j < candidates.count {
-                let stopped = passOverKnownCodes(&candidates, from: &j, kept: &kept)
+                let stopped = passOverKnownCodes(candidates, from: &j, kept: &kept)
                 guard stopped else { break }
                 let node = candidates[j], i = node - base
                 if try verdict(code: i >= 0 && i < codes.count ? Int(codes[i]) : 0, node, &row, slot) {
@@ -189,30 +196,28 @@ final class ColumnFilter {
                 }
             }
         }
-        if kept < candidates.count { candidates.removeLast(candidates.count - kept) }
+        return kept
     }
 
     /// Keeps candidates from `j` on while their codes have verdicts; true when it stopped at
     /// one (`candidates[j]`) whose code has none yet, false at the end.
     @inline(__always)
-    private func passOverKnownCodes(_ candidates: inout [Int], from j: inout Int, kept: inout Int) -> Bool {
+    private func passOverKnownCodes(_ c: UnsafeMutableBufferPointer<Int>, from j: inout Int, kept: inout Int) -> Bool {
         let base = self.base
         return codes.withUnsafeBufferPointer { codes in
             verdicts.withUnsafeBufferPointer { verdicts in
-                candidates.withUnsafeMutableBufferPointer { c in
-                    while j < c.count {
-                        let node = c[j], i = node - base
-                        switch verdicts[i >= 0 && i < codes.count ? Int(codes[i]) : 0] {
-                        case 0: return true
-                        case 1:
-                            c[kept] = node
-                            kept += 1
-                        default: break
-                        }
-                        j += 1
+                while j < c.count {
+                    let node = c[j], i = node - base
+                    switch verdicts[i >= 0 && i < codes.count ? Int(codes[i]) : 0] {
+                    case 0: return true
+                    case 1:
+                        c[kept] = node
+                        kept += 1
+                    default: break
                     }
-                    return false
+                    j += 1
                 }
+                return false
             }
         }
     }

@@ -52,15 +52,7 @@ extension Functions {
     /// (`duration.inDays(a, b).days`).
     static func duration(between a: Value, _ b: Value, _ name: String, _ measure: Measure, at r: SourceRange) throws(QueryError) -> DurationValue? {
         if a.isNull || b.isNull { return nil }
-        // Two full dates: whole months and days, nothing of a clock.
-        if case .date(let from) = a, case .date(let to) = b, from.precision == .day, to.precision == .day {
-            switch measure {
-            case .inMonths: return DurationValue(months: DurationValue.between(from, to).months, days: 0, seconds: 0)
-            case .inDays: return DurationValue(months: 0, days: to.days - from.days, seconds: 0)
-            case .inSeconds: return DurationValue(months: 0, days: 0, seconds: (to.days - from.days) * 86_400)
-            case .between: return DurationValue.between(from, to)
-            }
-        }
+        if let d = durationBetweenFullDates(a, b, measure) { return d }
         guard var x = Moment(a), var y = Moment(b) else {
             let other = Moment(a) == nil ? a : b
             throw .typeMismatch("\(name)() needs two temporal values (dates, times, date-times)", got: other, at: r)
@@ -97,6 +89,19 @@ extension Functions {
             }
             let rest = DateTimeValue(local: afterDays, zone: from.zone, preferring: from.offset).until(to)
             return DurationValue(months: months, days: days, seconds: rest.seconds, nanoseconds: rest.nanoseconds)
+        }
+    }
+
+    /// Between two full dates: whole months and days, nothing of a clock. Nil for any other
+    /// values.
+    @inline(__always)
+    static func durationBetweenFullDates(_ a: Value, _ b: Value, _ measure: Measure) -> DurationValue? {
+        guard case .date(let from) = a, case .date(let to) = b, from.precision == .day, to.precision == .day else { return nil }
+        switch measure {
+        case .inMonths: return DurationValue(months: DurationValue.between(from, to).months, days: 0, seconds: 0)
+        case .inDays: return DurationValue(months: 0, days: to.days - from.days, seconds: 0)
+        case .inSeconds: return DurationValue(months: 0, days: 0, seconds: (to.days - from.days) * 86_400)
+        case .between: return DurationValue.between(from, to)
         }
     }
 

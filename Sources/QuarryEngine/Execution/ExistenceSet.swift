@@ -56,14 +56,16 @@ final class ExistenceSet {
     /// Keeps, in order, the candidates for which the EXISTS holds. A batch as large as the rows
     /// answered one by one builds the set at once: the first candidates of a scan are often its
     /// busiest nodes, the dearest to answer one by one.
-    func select(_ candidates: inout [Int], _ row: inout Row) throws(QueryError) {
-        if members == nil && candidates.count >= Self.correlatedRows { members = try build() }
-        var kept = 0
-        for j in candidates.indices where try holds(candidates[j], &row) {
-            candidates[kept] = candidates[j]
-            kept += 1
+    func select(_ batch: inout NodeBatch, _ row: inout Row) throws(QueryError) {
+        if members == nil && batch.count >= Self.correlatedRows { members = try build() }
+        try batch.keep { (candidates) throws(QueryError) -> Int in
+            var kept = 0
+            for j in candidates.indices where try holds(candidates[j], &row) {
+                candidates[kept] = candidates[j]
+                kept += 1
+            }
+            return kept
         }
-        if kept < candidates.count { candidates.removeLast(candidates.count - kept) }
     }
 
     private func build() throws(QueryError) -> Bitset {

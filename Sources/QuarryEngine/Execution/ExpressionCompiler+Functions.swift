@@ -79,14 +79,27 @@ extension ExpressionCompiler {
         if !(ctx.memosReadingSlot[slot]?.contains { $0 === memo } ?? false) { ctx.memosReadingSlot[slot, default: []].append(memo) }
         let argument = compiled[0].evaluate
         let arguments = ArgumentList(count: 1)
+        let direct = Self.directForm(name)
         // A stored value's result is computed from the value itself, read from the dictionary.
         let apply = { (stored: Value) throws(QueryError) -> Value in
+            if let direct, let result = direct(stored) { return result }
             arguments.values[0] = stored
             return try body(arguments.values)
         }
         return { (row: inout Row) throws(QueryError) in
             guard case .node(let n) = row[slot] else { return try apply(try argument(&row)) }
             return try memo.value(for: Int(n), apply)
+        }
+    }
+
+    /// The common case of a function of one argument, computed without the general call (nil
+    /// leaves the value to it): `date()` of an ISO date string, as the memo of a column of date
+    /// strings meets each distinct one.
+    static func directForm(_ name: String) -> ((Value) -> Value?)? {
+        guard name == "date" else { return nil }
+        return { (v: Value) -> Value? in
+            guard case .string(let s) = v, let d = DateValue(iso: s) else { return nil }
+            return .date(d)
         }
     }
 
@@ -110,7 +123,10 @@ extension ExpressionCompiler {
         let measure = Functions.Measure(name), r = e.range
         let first = try compile(args[0]), second = try compile(args[1])
         return { (row: inout Row) throws(QueryError) in
-            try Functions.duration(between: try first(&row), try second(&row), name, measure, at: r)
+            let a = try first(&row), b = try second(&row)
+            // Two full dates, the common case, without the general path's call.
+            if let d = Functions.durationBetweenFullDates(a, b, measure) { return d }
+            return try Functions.duration(between: a, b, name, measure, at: r)
         }
     }
 
@@ -429,10 +445,10 @@ final class StoredValueMemo {
     /// Reads the codes of `nodes` ahead of their lookups, in one loop whose loads do not wait on
     /// one another: the cache misses of a batch overlap, where one lookup at a time would wait
     /// for each of its own.
-    func warm(_ nodes: [Int]) {
+    func warm(_ batch: NodeBatch) {
         var touched: UInt32 = 0
         codes.withUnsafeBufferPointer { codes in
-            nodes.withUnsafeBufferPointer { nodes in
+            batch.withNodes { nodes in
                 for node in nodes {
                     let i = node - base
                     if i >= 0 && i < length { touched &+= codes[i] }

@@ -8,6 +8,11 @@ enum IntegerOrder {
 
     /// The positions `0..<keys.count` in ascending order of key, ties in position order.
     static func positions(_ keys: [Int64]) -> [Int] {
+        keys.withUnsafeBufferPointer { positions($0) }
+    }
+
+    /// The same, of keys in a buffer.
+    static func positions(_ keys: UnsafeBufferPointer<Int64>) -> [Int] {
         let n = keys.count
         guard n > 1, let low = keys.min(), let high = keys.max() else { return Array(0..<n) }
         // The difference fits an unsigned 64-bit integer even when it overflows a signed one.

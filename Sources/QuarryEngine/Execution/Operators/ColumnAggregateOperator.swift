@@ -61,15 +61,14 @@ final class ColumnAggregateOperator: BufferedOperator {
         }
         let width = specs.count
         let members = graph.members(label: label)
-        var batch: [Int] = []
-        batch.reserveCapacity(NodeScanOperator.batchSize)
+        var batch = NodeBatch()
         var groups: [Int] = []
         groups.reserveCapacity(NodeScanOperator.batchSize)
         while var row = try input.next() {
             var position = 0
             var exhausted = false
             while !exhausted {
-                batch.removeAll(keepingCapacity: true)
+                batch.removeAll()
                 while batch.count < NodeScanOperator.batchSize {
                     guard let n = members.next(from: position) else {
                         exhausted = true

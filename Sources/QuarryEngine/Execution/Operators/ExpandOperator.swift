@@ -14,7 +14,7 @@ final class ExpandOperator: BindingOperator {
     @exclusivity(unchecked) var current: Row?
     @exclusivity(unchecked) var cursor: NeighborCursor?
     /// The other ends of one node's relationships, while counting.
-    @exclusivity(unchecked) var candidates: [Int] = []
+    @exclusivity(unchecked) var candidates = NodeBatch()
     /// While counting in a statement that does not write: the adjacency block read directly
     /// (nil when it has relationships pending a rebuild).
     @exclusivity(unchecked) var block: Adjacency?
@@ -77,9 +77,9 @@ final class ExpandOperator: BindingOperator {
     struct MatchBatch {
         let block: Adjacency?
         let alive: Bitset?
-        var others: [Int] = []
+        var others = NodeBatch()
         var relationships: [RelID] = []
-        var kept: [Int] = []
+        var kept = NodeBatch()
         /// The memos that read the node reached, warmed for the kept nodes of each batch.
         let memos: [StoredValueMemo]
 
@@ -113,37 +113,45 @@ final class ExpandOperator: BindingOperator {
         /// The relationship and the other end bound, the row checked and handed on.
         func handOn(_ relationship: RelID, _ other: Int) throws(QueryError) {
             try ctx.tick()
-            row[relationshipSlot] = .relationship(relationship)
-            row[to] = .node(NodeID(other))
+            // Both slots written under one check that the row is not shared.
+            row.withUnsafeMutableBufferPointer { slots in
+                slots[relationshipSlot] = .relationship(relationship)
+                slots[to] = .node(NodeID(other))
+            }
             guard try acceptsRow(&row) else { return }
             try body(&row)
         }
         // The filters judge nodes only, so a node kept once is kept wherever it comes: the kept
         // ones are the candidates in order, and each is found again by walking both.
-        batch.kept.removeAll(keepingCapacity: true)
         if let run = wholeRun(from: n, batch.block, batch.alive), let block = batch.block {
             // The wanted relationships are one run of the block: judged straight from it.
             if run.isEmpty { return }
             block.entries.withUnsafeBufferPointer { entries in
-                batch.kept.append(contentsOf: UnsafeBufferPointer(rebasing: entries[run]).lazy.map { Int($0.other) })
+                batch.kept.fill(count: run.count) { kept in
+                    for k in kept.indices { kept[k] = Int(entries[run.lowerBound + k].other) }
+                }
             }
             try selectByColumns(&batch.kept, &row)
             batch.warmMemos()
             var k = 0
-            for i in run where k < batch.kept.count && Int(block.entries[i].other) == batch.kept[k] {
-                k += 1
-                try handOn(block.entries[i].relationship, batch.kept[k - 1])
+            try block.entries.withUnsafeBufferPointer { (entries) throws(QueryError) in
+                try batch.kept.withNodes { (kept) throws(QueryError) in
+                    for i in run where k < kept.count && Int(entries[i].other) == kept[k] {
+                        k += 1
+                        try handOn(entries[i].relationship, kept[k - 1])
+                    }
+                }
             }
             return
         }
-        batch.others.removeAll(keepingCapacity: true)
+        batch.others.removeAll()
         batch.relationships.removeAll(keepingCapacity: true)
         gather(from: n, batch.block, batch.alive) { other, relationship in
             batch.others.append(other)
             batch.relationships.append(relationship)
         }
         if batch.others.isEmpty { return }
-        batch.kept.append(contentsOf: batch.others)
+        batch.kept.fill(from: batch.others)
         try selectByColumns(&batch.kept, &row)
         batch.warmMemos()
         var k = 0
@@ -180,7 +188,7 @@ final class ExpandOperator: BindingOperator {
     func matchCounts(from members: Bitset, _ row: inout Row, _ report: (NodeID, Int) -> Void) throws(QueryError) {
         let batched = countsInBatches
         let block = batched ? adjacencyBlock() : nil, alive = ctx.snapshot.liveRelationshipsToCheck
-        var found: [Int] = []
+        var found = NodeBatch()
         var position = 0
         while let n = members.next(from: position) {
             position = n + 1
@@ -192,9 +200,9 @@ final class ExpandOperator: BindingOperator {
     /// The count when only the other ends matter: they are gathered into `found` and filtered
     /// as a batch, column by column.
     @inline(__always)
-    private func batchCount(from n: NodeID, _ block: Adjacency?, _ alive: Bitset?, _ found: inout [Int],
+    private func batchCount(from n: NodeID, _ block: Adjacency?, _ alive: Bitset?, _ found: inout NodeBatch,
                             _ row: inout Row) throws(QueryError) -> Int {
-        if !found.isEmpty { found.removeAll(keepingCapacity: true) }
+        found.removeAll()
         gather(from: n, block, alive) { other, _ in found.append(other) }
         try ctx.tick()
         if found.isEmpty { return 0 }

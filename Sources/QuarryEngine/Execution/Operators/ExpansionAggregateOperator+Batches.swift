@@ -49,23 +49,31 @@ extension ExpansionAggregateOperator {
         guard rows > 0 else { return false }
         // A descending key is complemented, which reverses the order of integers exactly.
         let flip: Int64 = descending ? -1 : 0
-        kept.integerKeys.removeAll(keepingCapacity: true)
-        switch kept.batchValues[column] {
-        case .int:
-            for p in 0..<rows {
-                guard case .int(let x) = kept.batchValues[p * width + column] else { return false }
-                kept.integerKeys.append(x ^ flip)
+        // The keys are written through buffers (the buffer of keys only grows; its first `rows`
+        // are this batch's), with no append per row.
+        if kept.integerKeys.count < rows { kept.integerKeys.append(contentsOf: repeatElement(0, count: rows - kept.integerKeys.count)) }
+        let integral = kept.batchValues.withUnsafeBufferPointer { values in
+            kept.integerKeys.withUnsafeMutableBufferPointer { keys in
+                switch values[column] {
+                case .int:
+                    for p in 0..<rows {
+                        guard case .int(let x) = values[p * width + column] else { return false }
+                        keys[p] = x ^ flip
+                    }
+                case .date:
+                    for p in 0..<rows {
+                        guard case .date(let d) = values[p * width + column], let key = d.orderKey else { return false }
+                        keys[p] = key ^ flip
+                    }
+                default:
+                    return false
+                }
+                return true
             }
-        case .date:
-            for p in 0..<rows {
-                guard case .date(let d) = kept.batchValues[p * width + column], let key = d.orderKey else { return false }
-                kept.integerKeys.append(key ^ flip)
-            }
-        default:
-            return false
         }
+        guard integral else { return false }
         if rows > insertionSortLimit {
-            kept.positions = IntegerOrder.positions(kept.integerKeys)
+            kept.positions = kept.integerKeys.withUnsafeBufferPointer { IntegerOrder.positions(UnsafeBufferPointer(rebasing: $0[0..<rows])) }
             return true
         }
         kept.positions.removeAll(keepingCapacity: true)

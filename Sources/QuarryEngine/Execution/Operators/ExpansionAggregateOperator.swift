@@ -134,8 +134,8 @@ final class ExpansionAggregateOperator: BufferedOperator {
         var arguments: [Value] = []
         /// When groups come whole: the batch's matches' `values`, match after match.
         var batchValues: [Value] = []
-        /// A batch's one sort key as integers, and its rows' order: kept from batch to batch so
-        /// that ordering one allocates nothing.
+        /// A batch's one sort key as integers (its first rows; the buffer only grows), and its
+        /// rows' order: kept from batch to batch so that ordering one allocates nothing.
         var integerKeys: [Int64] = []
         var positions: [Int] = []
     }

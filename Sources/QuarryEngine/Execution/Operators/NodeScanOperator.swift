@@ -8,7 +8,7 @@ final class NodeScanOperator: BindingOperator {
     /// In a statement that does not write, the label's members, taken once per input row.
     @exclusivity(unchecked) var members: Bitset?
     /// Candidates of the current batch, already through the column filters.
-    @exclusivity(unchecked) var batch: [Int] = []
+    @exclusivity(unchecked) var batch = NodeBatch()
     @exclusivity(unchecked) var batchPosition = 0
     static let batchSize = 1024
 
@@ -29,7 +29,7 @@ final class NodeScanOperator: BindingOperator {
                 guard let row = try input.next() else { return nil }
                 current = row
                 position = 0
-                batch.removeAll(keepingCapacity: true)
+                batch.removeAll()
                 batchPosition = 0
                 if graphStandsStill { members = ctx.graph.members(label: label) }
             }
@@ -65,7 +65,7 @@ final class NodeScanOperator: BindingOperator {
     /// copy of it kept for the next one (see `PhysicalOperator.forEachRow`).
     override func pushRows(_ body: (inout Row) throws(QueryError) -> Void) throws(QueryError) {
         let project = projectionToApply
-        var batch: [Int] = []
+        var batch = NodeBatch()
         try input.pushRows { (row: inout Row) throws(QueryError) in
             if let label, Int(label) >= ctx.graph.labelCounts.count { return }
             let members = graphStandsStill ? ctx.graph.members(label: label) : nil
@@ -114,8 +114,8 @@ final class NodeScanOperator: BindingOperator {
     }
 
     /// The next batch of candidates: up to `batchSize` members from `position` on.
-    private func fill(_ batch: inout [Int], from members: Bitset, at position: inout Int) throws(QueryError) {
-        batch.removeAll(keepingCapacity: true)
+    private func fill(_ batch: inout NodeBatch, from members: Bitset, at position: inout Int) throws(QueryError) {
+        batch.removeAll()
         while batch.count < Self.batchSize, let n = members.next(from: position) {
             position = n + 1
             try ctx.tick()
@@ -126,7 +126,7 @@ final class NodeScanOperator: BindingOperator {
     override func reset() {
         current = nil
         members = nil
-        batch = []
+        batch = NodeBatch()
         batchPosition = 0
         super.reset()
     }
