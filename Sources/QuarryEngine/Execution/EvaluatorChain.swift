@@ -10,12 +10,21 @@ enum EvaluatorChain {
 
     /// Each evaluator's value into its place in `values`.
     static func into(_ evaluators: [DirectEvaluator]) -> ValuesEvaluator {
-        chain(evaluators) { values, i, value in values[i] = value }
+        if evaluators.count == 1 {
+            // One value moved straight into its place, not copied there through `store`.
+            let only = evaluators[0].evaluate
+            return { (row: inout Row, values: inout [Value]) throws(QueryError) in values[0] = try only(&row) }
+        }
+        return chain(evaluators) { values, i, value in values[i] = value }
     }
 
     /// Each evaluator's value appended to `values`, in turn (a batch's values, match after match).
     static func appending(_ evaluators: [DirectEvaluator]) -> ValuesEvaluator {
-        chain(evaluators) { values, _, value in values.append(value) }
+        if evaluators.count == 1 {
+            let only = evaluators[0].evaluate
+            return { (row: inout Row, values: inout [Value]) throws(QueryError) in values.append(try only(&row)) }
+        }
+        return chain(evaluators) { values, _, value in values.append(value) }
     }
 
     private static func chain(_ evaluators: [DirectEvaluator], _ store: @escaping (inout [Value], Int, Value) -> Void) -> ValuesEvaluator {
