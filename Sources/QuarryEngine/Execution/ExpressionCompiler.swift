@@ -76,6 +76,17 @@ struct ExpressionCompiler {
                     return try ctx.property(of: v, k, key, at: range)
                 }
             }
+            if isEntity, ctx.readOnly, k >= 0, Int(k) < ctx.snapshot.nodeProperties.count {
+                // A statement that does not write reads a node's key from the snapshot's column,
+                // taken once here: read out of the graph's array for each row, the column was
+                // copied around the making of a string (a retain and release of each of its arrays).
+                let column = ctx.snapshot.nodeProperties[Int(k)]
+                return { (row: inout Row) throws(QueryError) in
+                    let v = try o(&row)
+                    if case .node(let n) = v { return column.get(Int(n)) }
+                    return try ctx.property(of: v, k, key, at: range)
+                }
+            }
             return { (row: inout Row) throws(QueryError) in try ctx.property(of: try o(&row), k, key, at: range) }
         case .index(let a, let b):
             let ctx = self.ctx

@@ -32,6 +32,16 @@ struct NodeBatch: RandomAccessCollection {
         count = n
     }
 
+    /// The batch made the other ends of `run`, entries of an adjacency block.
+    @inline(__always)
+    mutating func fill(otherEndsOf run: Range<Int>, in block: Adjacency) {
+        block.entries.withUnsafeBufferPointer { entries in
+            fill(count: run.count) { nodes in
+                for k in nodes.indices { nodes[k] = Int(entries[run.lowerBound + k].other) }
+            }
+        }
+    }
+
     /// The batch made a copy of `other`.
     @inline(__always)
     mutating func fill(from other: NodeBatch) {

@@ -126,11 +126,7 @@ final class ExpandOperator: BindingOperator {
         if let run = wholeRun(from: n, batch.block, batch.alive), let block = batch.block {
             // The wanted relationships are one run of the block: judged straight from it.
             if run.isEmpty { return }
-            block.entries.withUnsafeBufferPointer { entries in
-                batch.kept.fill(count: run.count) { kept in
-                    for k in kept.indices { kept[k] = Int(entries[run.lowerBound + k].other) }
-                }
-            }
+            batch.kept.fill(otherEndsOf: run, in: block)
             try selectByColumns(&batch.kept, &row)
             batch.warmMemos()
             var k = 0
@@ -202,8 +198,12 @@ final class ExpandOperator: BindingOperator {
     @inline(__always)
     private func batchCount(from n: NodeID, _ block: Adjacency?, _ alive: Bitset?, _ found: inout NodeBatch,
                             _ row: inout Row) throws(QueryError) -> Int {
-        found.removeAll()
-        gather(from: n, block, alive) { other, _ in found.append(other) }
+        if let run = wholeRun(from: n, block, alive), let block {
+            found.fill(otherEndsOf: run, in: block)
+        } else {
+            found.removeAll()
+            gather(from: n, block, alive) { other, _ in found.append(other) }
+        }
         try ctx.tick()
         if found.isEmpty { return 0 }
         try selectByColumns(&found, &row)
