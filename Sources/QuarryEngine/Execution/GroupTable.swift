@@ -51,19 +51,25 @@ struct GroupTable {
 
     /// The group of one key value (no array for it), made (with `row` as its first) when new.
     mutating func group(key value: Value, _ row: @autoclosure () -> Row) -> Int {
-        let k = GroupKey(value)
-        if let existing = byKey[k] { return existing }
-        byKey[k] = firstRows.count
+        let next = firstRows.count
+        // One lookup: a key not there is put in, numbered as the next group, while it is found.
+        let g = Self.read(&byKey[GroupKey(value), default: next])
+        guard g == next else { return g }
         keyValues.append(value)
         return made(row())
     }
 
+    /// What `slot` holds: given `dictionary[key, default: value]`, which puts the default in when
+    /// the key is missing, it looks the key up once where `if let` then an assignment do twice.
+    @inline(__always)
+    private static func read(_ slot: inout Int) -> Int { slot }
+
     /// The group of these key values, made (with `row` as its first) when new.
     mutating func group(_ values: [Value], _ row: @autoclosure () -> Row) -> Int {
         if values.count == 1 { return group(key: values[0], row()) }
-        let k = RowKey(values)
-        if let existing = byKeys[k] { return existing }
-        byKeys[k] = firstRows.count
+        let next = firstRows.count
+        let g = Self.read(&byKeys[RowKey(values), default: next])
+        guard g == next else { return g }
         keyValues.append(contentsOf: values)
         return made(row())
     }

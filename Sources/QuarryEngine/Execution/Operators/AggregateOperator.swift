@@ -273,21 +273,30 @@ final class AggregateOperator: BufferedOperator {
     /// (the keys read nothing else).
     private func countPerNode(_ slot: Int, _ table: inout GroupTable) throws(QueryError) {
         guard let expansion = countedExpansion else { return }
-        var perNode: [NodeID: Int] = [:]
-        var order: [NodeID] = []
+        var order: [NodeID] = [], counts: [Int] = []
+        // Where each node is in `order`, made once a node may come again: the members of a
+        // label come once each for one input row, so a scan of one row needs no lookup.
+        var positionOf: [NodeID: Int]?
         var template: Row?
-        func add(_ n: NodeID, _ matches: Int) {
-            if let count = perNode[n] {
-                perNode[n] = count + matches
-            } else {
-                perNode[n] = matches
-                order.append(n)
+        func add(_ n: NodeID, _ matches: Int, mayRepeat: Bool) {
+            if mayRepeat {
+                if positionOf == nil { positionOf = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) }) }
+                if let p = positionOf?[n] {
+                    counts[p] += matches
+                    return
+                }
+                positionOf?[n] = order.count
             }
+            order.append(n)
+            counts.append(matches)
         }
         if case .members(let label, _) = countedStarts {
+            var rowsTaken = 0
             while var row = try input.next() {
                 if template == nil { template = row }
-                try expansion.matchCounts(from: ctx.graph.members(label: label), &row, add)
+                let mayRepeat = rowsTaken > 0
+                rowsTaken += 1
+                try expansion.matchCounts(from: ctx.graph.members(label: label), &row) { n, matches in add(n, matches, mayRepeat: mayRepeat) }
             }
         } else {
             while var row = try input.next() {
@@ -299,14 +308,14 @@ final class AggregateOperator: BufferedOperator {
                     continue
                 }
                 if template == nil { template = row }
-                add(n, matches)
+                add(n, matches, mayRepeat: true)
             }
         }
         guard var row = template else { return }
         table.reserve(order.count)
-        for n in order {
+        for (n, matches) in zip(order, counts) {
             row[slot] = .node(n)
-            table.addCount(perNode[n] ?? 0, to: try table.group(&row))
+            table.addCount(matches, to: try table.group(&row))
         }
     }
 
