@@ -113,8 +113,10 @@ final class ExpandOperator: BindingOperator {
         /// The relationship and the other end bound, the row checked and handed on.
         func handOn(_ relationship: RelID, _ other: Int) throws(QueryError) {
             try ctx.tick()
-            // Both slots written under one check that the row is not shared.
+            // Both slots written under one check that the row is not shared (and one that they
+            // are in it: a buffer's subscript checks nothing).
             row.withUnsafeMutableBufferPointer { slots in
+                precondition(relationshipSlot < slots.count && to < slots.count, "a match's slots lie outside its row")
                 slots[relationshipSlot] = .relationship(relationship)
                 slots[to] = .node(NodeID(other))
             }
