@@ -93,12 +93,12 @@ extension ExpressionCompiler {
     }
 
     /// The common case of a function of one argument, computed without the general call (nil
-    /// leaves the value to it): `date()` of an ISO date string, as the memo of a column of date
-    /// strings meets each distinct one.
+    /// leaves the value to it, which reports what is wrong with it): `date()` of a string, as
+    /// the memo of a column of date strings meets each distinct one.
     static func directForm(_ name: String) -> ((Value) -> Value?)? {
         guard name == "date" else { return nil }
         return { (v: Value) -> Value? in
-            guard case .string(let s) = v, let d = DateValue(iso: s) else { return nil }
+            guard case .string(let s) = v, let d = DateValue(anyISO: s) else { return nil }
             return .date(d)
         }
     }

@@ -105,7 +105,7 @@ extension Functions {
         switch v {
         case .null: return .null
         case .string(let s):
-            guard let d = DateValue(iso: s) ?? DateValue(isoWeekOrOrdinal: s) else { throw .invalidDate(s, at: r) }
+            guard let d = DateValue(anyISO: s) else { throw .invalidDate(s, at: r) }
             return .date(d)
         case .map(let m):
             if let nowThere = try nowOnly(m, "date", now: now, at: r) { return nowThere }

@@ -80,6 +80,13 @@ extension DateValue {
         }
     }
 
+    /// A date in any of the ISO 8601 forms `date()` reads: calendar (`init(iso:)`), week or
+    /// ordinal (`init(isoWeekOrOrdinal:)`).
+    init?(anyISO text: String) {
+        guard let d = DateValue(iso: text) ?? DateValue(isoWeekOrOrdinal: text) else { return nil }
+        self = d
+    }
+
     /// `2015-W30-2`, `2015W302`, `2015-W30`, `2015W30` (week dates), `2015-202`, `2015202`
     /// (ordinal dates) and `201507` (a month).
     init?(isoWeekOrOrdinal text: String) {

@@ -130,7 +130,7 @@ public struct LocalDateTimeValue: Sendable, Hashable, Comparable {
     /// without them).
     public init?(iso text: String) {
         let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let d = DateValue(iso: String(parts[0])) ?? DateValue(isoWeekOrOrdinal: String(parts[0])),
+        guard let d = DateValue(anyISO: String(parts[0])),
               let t = parts.count == 2 ? LocalTimeValue(iso: String(parts[1])) : LocalTimeValue(wrapping: 0) else { return nil }
         self.init(date: d, time: t)
     }

@@ -111,7 +111,7 @@ public struct DateTimeValue: Sendable, Hashable, Comparable {
         }
         let parts = rest.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
         let (timeText, offsetText) = parts.count == 2 ? TimeValue.splitOffset(String(parts[1])) : ("00", nil)
-        guard let date = DateValue(iso: String(parts[0])) ?? DateValue(isoWeekOrOrdinal: String(parts[0])),
+        guard let date = DateValue(anyISO: String(parts[0])),
               let time = LocalTimeValue(iso: timeText) else { return nil }
         let local = LocalDateTimeValue(date: date, time: time)
         var offset: Int32?

@@ -160,7 +160,6 @@ enum SortKeyColumn {
         }
     }
 
-
     /// The keys of every row side by side (row after row) when every column is of integers.
     static func interleavedIntegers(_ columns: [SortKeyColumn], rows: Int) -> [Int64]? {
         var integerColumns: [[Int64]] = []
